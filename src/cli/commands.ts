@@ -1,0 +1,4 @@
+import type { Io } from './start.ts';
+
+/** CLI sub-commands contributed by feature domains: name → (argv, io) → exit code. */
+export const commands: Record<string, (argv: string[], io: Io) => Promise<number>> = {};

@@ -1,0 +1,1 @@
+export { envSchema, loadConfig, testConfig, ConfigError, type Config } from './env.ts';

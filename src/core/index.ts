@@ -1,0 +1,3 @@
+export * from './errors.ts';
+export * from './validation.ts';
+export * from './ids.ts';

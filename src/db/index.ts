@@ -1,0 +1,30 @@
+import type { Database } from './driver.ts';
+import { usersRepo, sessionsRepo, loginAttemptsRepo } from './repositories/users.ts';
+import { companiesRepo, teamsRepo, questionnairesRepo } from './repositories/companies.ts';
+import { usageRepo } from './repositories/usage.ts';
+import { billingRepo } from './repositories/billing.ts';
+
+export { openDatabase, num, sql, type Database, type Db, type DbKind, type OpenOptions } from './driver.ts';
+export { runMigrations, listMigrations, MIGRATIONS_DIR } from './migrate.ts';
+export type { Role, UserRow } from './repositories/users.ts';
+export type { CompanyRow, TeamRow, QuestionnaireRow } from './repositories/companies.ts';
+export type { UsageKind, ConsumeResult } from './repositories/usage.ts';
+export { periodOf } from './repositories/usage.ts';
+export type { SeatPackageRow, DiscountCodeRow, OrderRow } from './repositories/billing.ts';
+export * as tables from './schema.ts';
+
+/** Every repository, bound to one database. Only repositories touch SQL. */
+export function createRepositories(database: Database) {
+  const db = database.db;
+  return {
+    users: usersRepo(db),
+    sessions: sessionsRepo(db),
+    loginAttempts: loginAttemptsRepo(db),
+    companies: companiesRepo(db),
+    teams: teamsRepo(db),
+    questionnaires: questionnairesRepo(db),
+    usage: usageRepo(db),
+    billing: billingRepo(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

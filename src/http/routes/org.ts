@@ -1,0 +1,277 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../core/index.ts';
+import type { AppContext } from '../../app/index.ts';
+import { publicUser, publicCompany, SECTORS } from '../../org/index.ts';
+import { defineRoute, ANY_ROLE, STAFF, COMPANY_MANAGERS, companyParamScope } from '../route.ts';
+import { passwordRule } from './auth.ts';
+
+const uuid = z.string().uuid('must be an id');
+const companyParams = z.object({ companyId: uuid });
+const userParams = z.object({ userId: uuid });
+const teamParams = z.object({ companyId: uuid, teamId: uuid });
+
+const member = z.object({
+  email: z.string().trim().email('enter a valid email address').max(254),
+  name: z.string().trim().min(2, 'name needs at least 2 characters').max(120),
+  password: passwordRule,
+  teamId: uuid.nullable().optional(),
+});
+
+/** Scope of a user addressed by `:userId` (the user's company). */
+async function userScope(req: FastifyRequest, ctx: AppContext) {
+  const u = await ctx.repos.users.byId((req.params as { userId: string }).userId);
+  if (!u) throw new AppError('NOT_FOUND', 'User was not found.');
+  return { companyId: u.companyId };
+}
+
+export function orgRoutes(app: FastifyInstance) {
+  // Companies (platform staff)
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/companies',
+    access: { roles: STAFF },
+    handler: async ({ ctx }) => ({ companies: (await ctx.repos.companies.list()).map(publicCompany) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/companies',
+    access: { roles: STAFF },
+    body: z.object({
+      name: z.string().trim().min(2, 'company name needs at least 2 characters').max(200),
+      sector: z.enum(SECTORS).default('other'),
+      seatLimit: z.number().int().min(1).max(100_000).default(5),
+      analysesPerMonth: z.number().int().min(0).max(1_000_000).default(50),
+      simMinutesPerMonth: z.number().int().min(0).max(10_000_000).default(300),
+      manager: member.omit({ teamId: true }),
+    }),
+    handler: async ({ ctx, body, reply }) => {
+      const { company, manager } = await ctx.org.createCompany(body);
+      reply.status(201);
+      return { company: publicCompany(company), manager: manager ? publicUser(manager) : null };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/companies/:companyId',
+    access: { roles: ANY_ROLE, scope: companyParamScope },
+    params: companyParams,
+    handler: async ({ ctx, params }) => {
+      const c = await ctx.repos.companies.byId(params.companyId);
+      if (!c) throw new AppError('NOT_FOUND', 'Company was not found.');
+      return { company: publicCompany(c), quotas: await ctx.quotas.status(c) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/companies/:companyId',
+    access: { roles: STAFF, scope: companyParamScope },
+    params: companyParams,
+    body: z
+      .object({
+        name: z.string().trim().min(2).max(200),
+        sector: z.enum(SECTORS),
+        seatLimit: z.number().int().min(0).max(100_000),
+        analysesPerMonth: z.number().int().min(0).max(1_000_000),
+        simMinutesPerMonth: z.number().int().min(0).max(10_000_000),
+      })
+      .partial()
+      .strict(),
+    handler: async ({ ctx, params, body }) => {
+      const c = await ctx.repos.companies.update(params.companyId, body);
+      if (!c) throw new AppError('NOT_FOUND', 'Company was not found.');
+      return { company: publicCompany(c) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/companies/:companyId/settings',
+    access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
+    params: companyParams,
+    body: z.object({ practicePrivacyHours: z.number().int().min(0).max(24 * 30) }).strict(),
+    handler: async ({ ctx, params, body }) => {
+      const c = await ctx.repos.companies.update(params.companyId, body);
+      if (!c) throw new AppError('NOT_FOUND', 'Company was not found.');
+      return { company: publicCompany(c) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/companies/:companyId/usage',
+    access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
+    params: companyParams,
+    handler: async ({ ctx, params }) => {
+      const c = await ctx.repos.companies.byId(params.companyId);
+      if (!c) throw new AppError('NOT_FOUND', 'Company was not found.');
+      return { quotas: await ctx.quotas.status(c) };
+    },
+  });
+
+  // Members
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/companies/:companyId/users',
+    access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
+    params: companyParams,
+    handler: async ({ ctx, params }) => ({ users: (await ctx.repos.users.listByCompany(params.companyId)).map(publicUser) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/companies/:companyId/agents',
+    access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
+    params: companyParams,
+    body: member,
+    handler: async ({ ctx, params, body, reply }) => {
+      const u = await ctx.org.addMember(params.companyId, { ...body, role: 'agent' });
+      reply.status(201);
+      return { user: publicUser(u) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/companies/:companyId/managers',
+    access: { roles: STAFF, scope: companyParamScope },
+    params: companyParams,
+    body: member,
+    handler: async ({ ctx, params, body, reply }) => {
+      const u = await ctx.org.addMember(params.companyId, { ...body, role: 'manager' });
+      reply.status(201);
+      return { user: publicUser(u) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PATCH',
+    url: '/api/users/:userId',
+    access: { roles: COMPANY_MANAGERS, scope: userScope },
+    params: userParams,
+    body: z
+      .object({
+        name: z.string().trim().min(2).max(120),
+        teamId: uuid.nullable(),
+        analysesCap: z.number().int().min(0).max(1_000_000).nullable(),
+        simMinutesCap: z.number().int().min(0).max(10_000_000).nullable(),
+        active: z.literal(false),
+      })
+      .partial()
+      .strict(),
+    handler: async ({ ctx, params, body, user }) => {
+      const target = await ctx.repos.users.byId(params.userId);
+      if (!target) throw new AppError('NOT_FOUND', 'User was not found.');
+      if (user.role === 'manager' && target.role !== 'agent' && target.id !== user.id) {
+        throw new AppError('FORBIDDEN', 'Managers can change agents only.');
+      }
+      if (body.teamId) {
+        const team = await ctx.repos.teams.byId(body.teamId);
+        if (!team || team.companyId !== target.companyId) throw new AppError('VALIDATION_FAILED', 'The team does not belong to this company.');
+      }
+      const { active, ...patch } = body;
+      let row = Object.keys(patch).length ? await ctx.repos.users.update(target.id, patch) : target;
+      if (active === false) {
+        if (target.id === user.id) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
+        row = (await ctx.repos.users.deactivate(target.id)) ?? row;
+      }
+      return { user: publicUser(row!) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/users/:userId/password-reset',
+    access: { roles: STAFF, scope: userScope },
+    params: userParams,
+    body: z.object({ password: passwordRule.optional() }).strict(),
+    handler: async ({ ctx, params, body }) => ({ temporaryPassword: await ctx.auth.resetPassword(params.userId, body.password) }),
+  });
+
+  // Teams
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/companies/:companyId/teams',
+    access: { roles: ANY_ROLE, scope: companyParamScope },
+    params: companyParams,
+    handler: async ({ ctx, params }) => ({ teams: await ctx.repos.teams.listByCompany(params.companyId) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/companies/:companyId/teams',
+    access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
+    params: companyParams,
+    body: z.object({ name: z.string().trim().min(2, 'team name needs at least 2 characters').max(120) }),
+    handler: async ({ ctx, params, body, reply }) => {
+      const existing = await ctx.repos.teams.listByCompany(params.companyId);
+      if (existing.some((t) => t.name === body.name)) throw new AppError('CONFLICT', `A team named "${body.name}" already exists.`);
+      reply.status(201);
+      return { team: await ctx.repos.teams.insert({ id: crypto.randomUUID(), companyId: params.companyId, name: body.name }) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/companies/:companyId/teams/:teamId',
+    access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
+    params: teamParams,
+    handler: async ({ ctx, params }) => {
+      const t = await ctx.repos.teams.byId(params.teamId);
+      if (!t || t.companyId !== params.companyId) throw new AppError('NOT_FOUND', 'Team was not found.');
+      await ctx.repos.teams.delete(t.id);
+      return { ok: true };
+    },
+  });
+
+  // Questionnaire (versioned)
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/companies/:companyId/questionnaire',
+    access: { roles: ANY_ROLE, scope: companyParamScope },
+    params: companyParams,
+    query: z.object({ version: z.coerce.number().int().positive().optional() }),
+    handler: async ({ ctx, params, query }) => {
+      const q = await ctx.org.questionnaire(params.companyId, query.version);
+      if (!q && query.version) throw new AppError('NOT_FOUND', `Questionnaire version ${query.version} was not found.`);
+      return { questionnaire: q, history: await ctx.repos.questionnaires.history(params.companyId) };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/companies/:companyId/questionnaire',
+    access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
+    params: companyParams,
+    handler: async ({ ctx, params, req, user }) => ({ questionnaire: await ctx.org.saveQuestionnaire(params.companyId, req.body, user.id) }),
+  });
+
+  // Staff users and system statistics
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/admin/stats',
+    access: { roles: STAFF },
+    handler: async ({ ctx }) => ({ ...(await ctx.repos.companies.stats()), database: ctx.database.kind }),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/admin/staff',
+    access: { roles: ['super_admin'] },
+    handler: async ({ ctx }) => ({ users: (await ctx.repos.users.listStaff()).map(publicUser) }),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/admin/staff',
+    access: { roles: ['super_admin'] },
+    body: member.omit({ teamId: true }).extend({ role: z.enum(['admin', 'super_admin']) }),
+    handler: async ({ ctx, body, reply }) => {
+      reply.status(201);
+      return { user: publicUser(await ctx.org.createStaff(body)) };
+    },
+  });
+}
