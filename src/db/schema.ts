@@ -122,3 +122,4 @@ export const questionnaires = pgTable('questionnaires', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+export * from './schema-calls.ts';

@@ -21,7 +21,7 @@ export async function seedPlatformDemo(repos: Repositories, org: OrgService): Pr
   const { company } = await org.createCompany({
     name: 'מגן ביטוחים',
     sector: 'insurance',
-    seatLimit: 6,
+    seatLimit: 5,
     analysesPerMonth: 100,
     simMinutesPerMonth: 600,
     isDemo: true,

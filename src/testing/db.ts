@@ -18,6 +18,20 @@ export async function openTestDatabase(kind: DbKind = 'pglite'): Promise<Databas
   if (kind === 'pglite') return openDatabase({});
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set');
+  const empty = await createEmptyPostgresDatabase();
+  const database = await openDatabase({ url: empty.url, poolSize: 60 });
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    await empty.drop();
+  };
+  return database;
+}
+
+/** A new, empty database on the DATABASE_URL server (no migrations applied) and a way to drop it. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('DATABASE_URL is not set');
   const name = `sg_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -25,14 +39,13 @@ export async function openTestDatabase(kind: DbKind = 'pglite'): Promise<Databas
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 60 });
-  const close = database.close;
-  database.close = async () => {
-    await close();
-    const a = new pg.Client({ connectionString: base });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
   };
-  return database;
 }

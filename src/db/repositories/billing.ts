@@ -21,6 +21,7 @@ export function billingRepo(db: Db) {
       return row;
     },
     async updatePackage(id: string, patch: Partial<typeof seatPackages.$inferInsert>) {
+      if (Object.keys(patch).length === 0) return this.packageById(id);
       const [row] = await db.update(seatPackages).set(patch).where(eq(seatPackages.id, id)).returning();
       return row;
     },

@@ -24,6 +24,7 @@ export function companiesRepo(db: Db) {
       return row;
     },
     async update(id: string, patch: Partial<typeof companies.$inferInsert>): Promise<CompanyRow | undefined> {
+      if (Object.keys(patch).length === 0) return this.byId(id);
       const [row] = await db.update(companies).set(patch).where(eq(companies.id, id)).returning();
       return row;
     },

@@ -44,6 +44,7 @@ export function usersRepo(db: Db) {
       });
     },
     async update(id: string, patch: Partial<NewUser>): Promise<UserRow | undefined> {
+      if (Object.keys(patch).length === 0) return this.byId(id);
       const [row] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
       return row;
     },

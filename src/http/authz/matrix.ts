@@ -1,0 +1,70 @@
+/**
+ * The authorization matrix: for every API route, who may call it, for a resource of their own company and
+ * of another company. The matrix test walks every registered route × role × own/other company; a route
+ * with no entry here fails it. Feature domains add their routes' entries (and param fixtures) here.
+ */
+export type Allow = boolean | [own: boolean, other: boolean];
+export interface Expectation {
+  anon: boolean;
+  super_admin: Allow;
+  admin: Allow;
+  manager: Allow;
+  agent: Allow;
+}
+
+export const PUBLIC: Expectation = { anon: true, super_admin: true, admin: true, manager: true, agent: true };
+/** Any signed-in user; no tenant resource involved. */
+export const SIGNED_IN: Expectation = { anon: false, super_admin: true, admin: true, manager: true, agent: true };
+export const STAFF_ONLY: Expectation = { anon: false, super_admin: true, admin: true, manager: false, agent: false };
+export const SUPER_ONLY: Expectation = { anon: false, super_admin: true, admin: false, manager: false, agent: false };
+/** Staff anywhere; a company member only in their own company. */
+export const COMPANY_MEMBERS: Expectation = { anon: false, super_admin: true, admin: true, manager: [true, false], agent: [true, false] };
+/** Staff anywhere; a manager only in their own company; never agents. */
+export const COMPANY_MANAGERS: Expectation = { anon: false, super_admin: true, admin: true, manager: [true, false], agent: false };
+/** Staff anywhere; managers only in their own company (no tenant param: a manager/agent role check). */
+export const MANAGERS_NO_TENANT: Expectation = { anon: false, super_admin: true, admin: true, manager: true, agent: false };
+/** Staff-only actions on one company's resource. */
+export const STAFF_ON_TENANT: Expectation = STAFF_ONLY;
+
+export const MATRIX: Record<string, Expectation> = {
+  'GET /api/health': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': PUBLIC,
+  'GET /api/me': SIGNED_IN,
+  'PATCH /api/me': SIGNED_IN,
+  'POST /api/me/password': SIGNED_IN,
+
+  'GET /api/companies': STAFF_ONLY,
+  'POST /api/companies': STAFF_ONLY,
+  'GET /api/companies/:companyId': COMPANY_MEMBERS,
+  'PATCH /api/companies/:companyId': STAFF_ON_TENANT,
+  'PATCH /api/companies/:companyId/settings': COMPANY_MANAGERS,
+  'GET /api/companies/:companyId/usage': COMPANY_MANAGERS,
+  'GET /api/companies/:companyId/users': COMPANY_MANAGERS,
+  'POST /api/companies/:companyId/agents': COMPANY_MANAGERS,
+  'POST /api/companies/:companyId/managers': STAFF_ON_TENANT,
+  'PATCH /api/users/:userId': COMPANY_MANAGERS,
+  'POST /api/users/:userId/password-reset': STAFF_ON_TENANT,
+  'GET /api/companies/:companyId/teams': COMPANY_MEMBERS,
+  'POST /api/companies/:companyId/teams': COMPANY_MANAGERS,
+  'DELETE /api/companies/:companyId/teams/:teamId': COMPANY_MANAGERS,
+  'GET /api/companies/:companyId/questionnaire': COMPANY_MEMBERS,
+  'PUT /api/companies/:companyId/questionnaire': COMPANY_MANAGERS,
+  'GET /api/admin/stats': STAFF_ONLY,
+  'GET /api/admin/staff': SUPER_ONLY,
+  'POST /api/admin/staff': SUPER_ONLY,
+
+  'GET /api/packages': SIGNED_IN,
+  'POST /api/packages': STAFF_ONLY,
+  'PATCH /api/packages/:packageId': STAFF_ONLY,
+  'GET /api/discount-codes': STAFF_ONLY,
+  'POST /api/discount-codes': STAFF_ONLY,
+  'PATCH /api/discount-codes/:codeId': STAFF_ONLY,
+  'POST /api/quote': MANAGERS_NO_TENANT,
+  'GET /api/companies/:companyId/orders': COMPANY_MANAGERS,
+  'POST /api/companies/:companyId/orders': COMPANY_MANAGERS,
+  'GET /api/orders': STAFF_ONLY,
+  'POST /api/orders/:orderId/mark-paid': STAFF_ON_TENANT,
+  'POST /api/orders/:orderId/pay-test': COMPANY_MANAGERS,
+  'POST /api/orders/:orderId/cancel': COMPANY_MANAGERS,
+};
