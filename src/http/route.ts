@@ -77,16 +77,7 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
     bodyLimit: def.bodyLimit,
     handler: async (req, reply) => {
       const ctx = app.ctx;
-      const access = def.access;
-      if (!('public' in access)) {
-        const user = req.principal;
-        if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
-        if (!access.roles.includes(user.role)) throw new AppError('FORBIDDEN', 'Your role does not allow this action.');
-        if (access.scope) {
-          const scope = await access.scope(req, ctx);
-          if (!canAccess(user, scope)) throw new AppError('FORBIDDEN', 'This belongs to another company or user.');
-        }
-      }
+      await checkAccess(req, def.access, ctx);
       const params = def.params ? parseOrThrow(def.params, req.params, 'path parameters') : req.params;
       const query = def.query ? parseOrThrow(def.query, req.query ?? {}, 'query') : req.query;
       const body = def.body ? parseOrThrow(def.body, req.body ?? {}, 'request body') : req.body;
@@ -97,6 +88,49 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       >);
       if (reply.sent) return reply;
       return result ?? { ok: true };
+    },
+  });
+}
+
+/** The guard: role, then tenant scope. Throws UNAUTHENTICATED or FORBIDDEN. */
+export async function checkAccess(req: FastifyRequest, access: Access, ctx: AppContext): Promise<void> {
+  if ('public' in access) return;
+  const user = req.principal;
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+  if (!access.roles.includes(user.role)) throw new AppError('FORBIDDEN', 'Your role does not allow this action.');
+  if (access.scope) {
+    const scope = await access.scope(req, ctx);
+    if (!canAccess(user, scope)) throw new AppError('FORBIDDEN', 'This belongs to another company or user.');
+  }
+}
+
+/**
+ * Registers a WebSocket route (GET + upgrade) with the same access declaration as HTTP routes: the guard
+ * runs before the upgrade, so an unauthorised client gets a plain 401/403 and no socket.
+ */
+export function defineSocketRoute<P extends z.ZodType>(
+  app: FastifyInstance,
+  def: {
+    url: string;
+    access: Access;
+    params?: P;
+    handler: (socket: import('ws').WebSocket, h: { params: z.output<P>; user: Principal; ctx: AppContext; req: FastifyRequest }) => void | Promise<void>;
+  },
+): void {
+  app.routeTable.push({ method: 'GET', url: def.url, access: def.access });
+  app.route({
+    method: 'GET',
+    url: def.url,
+    preValidation: async (req) => {
+      await checkAccess(req, def.access, app.ctx);
+      if (def.params) parseOrThrow(def.params, req.params, 'path parameters');
+    },
+    handler: (async () => {
+      throw new AppError('VALIDATION_FAILED', 'This address takes a WebSocket connection (Upgrade: websocket).');
+    }) as never,
+    wsHandler: (socket, req) => {
+      const params = (def.params ? def.params.parse(req.params) : req.params) as z.output<P>;
+      void def.handler(socket, { params, user: req.principal as Principal, ctx: app.ctx, req });
     },
   });
 }
