@@ -18,7 +18,9 @@ describe('WebSocket routes', () => {
       url: '/api/test-echo/:companyId',
       access: { roles: ANY_ROLE, scope: (req) => ({ companyId: (req.params as { companyId: string }).companyId }) },
       params: z.object({ companyId: z.string() }),
-      handler: (socket, { user }) => socket.on('message', (m) => socket.send(`${user.email}:${m}`)),
+      handler: (socket, { user }) => {
+        socket.on('message', (m) => socket.send(`${user.email}:${m}`));
+      },
     });
 
   beforeAll(async () => {

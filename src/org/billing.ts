@@ -37,7 +37,7 @@ export function createBillingService(repos: Repositories) {
       return { pkg, code: dc, price: priceWithDiscount(pkg, dc) };
     },
 
-    async createOrder(companyId: string, packageId: string, code: string | undefined, by: string) {
+    async createOrder(companyId: string, packageId: string, code: string | undefined, by: string | null) {
       const q = await this.quote(packageId, code);
       const order = await repos.billing.createOrder({
         id: newId(),
