@@ -3,6 +3,8 @@ import { usersRepo, sessionsRepo, loginAttemptsRepo } from './repositories/users
 import { companiesRepo, teamsRepo, questionnairesRepo } from './repositories/companies.ts';
 import { usageRepo } from './repositories/usage.ts';
 import { billingRepo } from './repositories/billing.ts';
+import { callsRepo } from './repositories/calls.ts';
+import { jobsRepo } from './repositories/jobs.ts';
 
 export { openDatabase, num, sql, type Database, type Db, type DbKind, type OpenOptions } from './driver.ts';
 export { runMigrations, listMigrations, MIGRATIONS_DIR } from './migrate.ts';
@@ -10,6 +12,8 @@ export type { Role, UserRow } from './repositories/users.ts';
 export type { CompanyRow, TeamRow, QuestionnaireRow } from './repositories/companies.ts';
 export type { UsageKind, ConsumeResult } from './repositories/usage.ts';
 export { periodOf } from './repositories/usage.ts';
+export type { CallRow, NewCall, CallStatus, CallSummaryRow, CallFilter } from './repositories/calls.ts';
+export type { JobRow, JobStatus } from './repositories/jobs.ts';
 export type { SeatPackageRow, DiscountCodeRow, OrderRow } from './repositories/billing.ts';
 export * as tables from './schema.ts';
 
@@ -25,6 +29,8 @@ export function createRepositories(database: Database) {
     questionnaires: questionnairesRepo(db),
     usage: usageRepo(db),
     billing: billingRepo(db),
+    calls: callsRepo(db),
+    jobs: jobsRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -101,7 +101,7 @@ for (const kind of testDbKinds()) {
       expect((await repos.companies.byId(company.id))!.seatLimit).toBe(7);
     });
 
-    it.runIf(kind === 'postgres')('serialises migrations of nodes starting together (advisory lock)', async () => {
+    if (kind === 'postgres') it('serialises migrations of nodes starting together (advisory lock)', async () => {
       const { createEmptyPostgresDatabase } = await import('../testing/db.ts');
       const { openDatabase } = await import('./driver.ts');
       const empty = await createEmptyPostgresDatabase();

@@ -128,6 +128,18 @@ export function jobsRepo(db: Db) {
         .returning({ id: jobs.id });
       return r.length > 0;
     },
+    /**
+     * Puts every running job back in the queue at once. Only for an embedded database that a single process
+     * owns (PGlite): whatever is 'running' when it opens was orphaned by a crash, no need to wait for the lease.
+     */
+    async requeueOrphans(): Promise<number> {
+      const r = await db
+        .update(jobs)
+        .set({ status: 'queued', lockedBy: null, lockedUntil: null, runAt: sql`now()`, updatedAt: sql`now()` })
+        .where(eq(jobs.status, 'running'))
+        .returning({ id: jobs.id });
+      return r.length;
+    },
     /** Jobs whose payload has `key` = `value` (e.g. callId), newest first. */
     async byPayload(kind: string, key: string, value: string): Promise<JobRow[]> {
       return db

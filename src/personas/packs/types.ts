@@ -31,7 +31,7 @@ export const packPersonaSchema = z.object({
   role: bilingual,
   ageRange: z.tuple([z.number().int().min(18), z.number().int().max(90)]),
   /** Background sentences in the third person, `[m|f]` forms allowed. */
-  backgrounds: bilingualLines(2),
+  backgrounds: bilingualLines(1),
   authority: z.enum(['sole', 'shared', 'influencer']),
   /** Who else decides, when the authority is shared or the persona only influences. */
   otherDecisionMakers: z.object({ he: z.array(z.string()), en: z.array(z.string()) }).default({ he: [], en: [] }),
