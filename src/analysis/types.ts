@@ -11,6 +11,8 @@ export const transcriptSegmentSchema = z.object({
   text: z.string(),
   /** True when times were estimated from word counts rather than read from the source. */
   estimated: z.boolean().optional(),
+  /** True when only the end time was estimated (the source gave start times only, e.g. "[mm:ss] Agent: …"). */
+  endEstimated: z.boolean().optional(),
 });
 export type TranscriptSegment = z.infer<typeof transcriptSegmentSchema>;
 
@@ -40,7 +42,16 @@ export const skillScoreSchema = z.object({
   score: z.number().min(0).max(100),
   /** The yes/no checks behind the score. */
   checks: z
-    .array(z.object({ id: z.string(), label: z.string(), passed: z.boolean(), weight: z.number() }))
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        passed: z.boolean(),
+        weight: z.number(),
+        /** Verbatim quotes behind the verdict (what was done, or where it was missing). */
+        evidence: z.array(quoteSchema).default([]),
+      }),
+    )
     .default([]),
   evidence: z.array(quoteSchema).default([]),
 });

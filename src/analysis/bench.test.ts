@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { benchAnalysis, longTranscript } from './bench.ts';
+
+describe('analysis benchmark', () => {
+  it('builds a 60-minute transcript by repeating a sample call', () => {
+    const t = longTranscript('he-phone-sale-good.txt', 60);
+    expect(t.language).toBe('he');
+    expect(t.segments.at(-1)!.endSec).toBeGreaterThan(3600);
+    expect(t.segments.length).toBeGreaterThan(400);
+  });
+
+  it('times offline analysis of a 60-minute call and reports median/p95/p99', async () => {
+    const r = await benchAnalysis({ runs: 3 });
+    console.info(r.map((x) => `${x.name}: median ${x.medianMs} ms, p95 ${x.p95Ms} ms`).join('\n'));
+    expect(r).toHaveLength(2);
+    for (const x of r) {
+      expect(x.medianMs).toBeGreaterThan(0);
+      expect(x.p95Ms).toBeGreaterThanOrEqual(x.medianMs);
+      // Generous bound on a shared 2-core machine; the target (200 ms) is reported by `npm run bench`.
+      expect(x.medianMs).toBeLessThan(1000);
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { CALL_TYPES, LANGUAGES, LlmAnalyzer, OfflineAnalyzer, formatAnalysisText, type Analyzer, type CallType, type Language } from '../analysis/index.ts';
+import { importTranscript } from '../calls/transcript/index.ts';
+import { isAppError } from '../core/index.ts';
+import { loadConfig } from '../config/index.ts';
+
+/** Where the command writes; injectable for tests. */
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env?: Record<string, string | undefined>;
+}
+
+/** Audio/video extensions handled by the calls pipeline (upload → conversion → transcription), not by this command. */
+export const AUDIO_EXTENSIONS = ['wav', 'mp3', 'm4a', 'mp4', 'aac', 'webm', 'ogg', 'opus', 'oga', 'flac', 'amr', 'wma', 'mov', '3gp'];
+
+const USAGE = 'usage: salesgym analyze <transcript-file> [--agent NAME] [--lang he|en] [--type CALL_TYPE] [--json] [--offline]';
+
+interface Args {
+  file?: string;
+  agent?: string;
+  lang?: Language;
+  type?: CallType;
+  json: boolean;
+  offline: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { json: false, offline: false };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    const val = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${x} needs a value`);
+      return v;
+    };
+    try {
+      if (x === '--json') a.json = true;
+      else if (x === '--offline') a.offline = true;
+      else if (x === '--agent') a.agent = val();
+      else if (x === '--lang') {
+        const v = val();
+        if (!(LANGUAGES as readonly string[]).includes(v)) return `--lang must be one of ${LANGUAGES.join(', ')} (got "${v}")`;
+        a.lang = v as Language;
+      } else if (x === '--type') {
+        const v = val();
+        if (!(CALL_TYPES as readonly string[]).includes(v)) return `--type must be one of ${CALL_TYPES.join(', ')} (got "${v}")`;
+        a.type = v as CallType;
+      } else if (x.startsWith('--')) return `unknown option ${x}`;
+      else if (a.file) return `only one file can be analysed at a time (got "${a.file}" and "${x}")`;
+      else a.file = x;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  return a.file ? a : 'missing the transcript file';
+}
+
+/**
+ * `salesgym analyze <file>`: import a transcript, analyse it (LLM when OPENAI_API_KEY/OPENAI_BASE_URL is set and
+ * --offline is not given, with offline fallback; offline otherwise) and print a readable report or one JSON
+ * document (--json, schema = CallAnalysis). Returns the exit code: 0 ok, 1 bad file, 2 bad usage.
+ */
+export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`salesgym analyze: ${args}\n${USAGE}\n`);
+    return 2;
+  }
+  const file = args.file!;
+  const ext = extname(file).slice(1).toLowerCase();
+  if (AUDIO_EXTENSIONS.includes(ext)) {
+    io.stderr(`salesgym analyze: "${basename(file)}" is an audio file; audio needs the calls pipeline (conversion and transcription), which this command does not run yet. Pass a transcript (.txt, .srt, .vtt, .json).\n`);
+    return 1;
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.stderr(`salesgym analyze: cannot read "${file}": ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const transcript = importTranscript(text, { agentName: args.agent, language: args.lang, fileName: basename(file) });
+    const analysis = await pickAnalyzer(args, io.env ?? process.env).analyze(transcript, { callType: args.type });
+    io.stdout(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : `${formatAnalysisText(analysis)}\n`);
+    return 0;
+  } catch (e) {
+    if (isAppError(e)) {
+      io.stderr(`salesgym analyze: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function pickAnalyzer(args: Args, env: Record<string, string | undefined>): Analyzer {
+  if (args.offline) return new OfflineAnalyzer();
+  const config = loadConfig(env);
+  if (config.OPENAI_API_KEY || config.OPENAI_BASE_URL) return LlmAnalyzer.fromConfig(config);
+  return new OfflineAnalyzer();
+}
