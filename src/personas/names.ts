@@ -6,9 +6,16 @@ import type { Rng } from './rng.ts';
  * Name banks per language. Hebrew names reflect Israel's mix: veteran Israelis, immigrants from the former
  * USSR and Ethiopia, and Arab citizens who do business in Hebrew.
  */
-const HE_FIRST: Record<Gender, string[]> = {
-  male: ['אבי', 'יוסי', 'משה', 'דני', 'רונן', 'עמית', 'אלון', 'גיא', 'איתי', 'שי', 'ניר', 'אורי', 'יואב', 'עידו', 'ערן', 'חיים', 'שלומי', 'ולדימיר', 'דמיטרי', 'סאמר', 'מוחמד', 'יונתן', 'אסף', 'תומר', 'ברוך', 'אברהם'],
-  female: ['מיכל', 'רונית', 'שירה', 'נועה', 'טל', 'מירב', 'ענבל', 'אורית', 'לימור', 'הילה', 'יעל', 'דנה', 'סיגל', 'אתי', 'רחל', 'אולגה', 'יוליה', 'רנא', 'מאיה', 'קרן', 'ליאת', 'אפרת', 'שני', 'אסתר', 'עדי'],
+/** Younger (under 45) and older generations of Israeli first names. */
+const HE_FIRST: Record<'young' | 'older', Record<Gender, string[]>> = {
+  young: {
+    male: ['עמית', 'אלון', 'גיא', 'איתי', 'שי', 'ניר', 'אורי', 'יואב', 'עידו', 'יונתן', 'אסף', 'תומר', 'דמיטרי', 'סאמר', 'נדב', 'עומר', 'רועי', 'מוחמד'],
+    female: ['שירה', 'נועה', 'טל', 'ענבל', 'הילה', 'יעל', 'דנה', 'יוליה', 'רנא', 'מאיה', 'קרן', 'ליאת', 'שני', 'עדי', 'מור', 'רוני'],
+  },
+  older: {
+    male: ['אבי', 'יוסי', 'משה', 'דני', 'רונן', 'ערן', 'חיים', 'שלומי', 'ולדימיר', 'ברוך', 'אברהם', 'יעקב', 'שמעון', 'מוחמד', 'ניסים', 'אליהו'],
+    female: ['מיכל', 'רונית', 'מירב', 'אורית', 'לימור', 'סיגל', 'אתי', 'רחל', 'אולגה', 'אסתר', 'אפרת', 'ציפי', 'מזל', 'חנה', 'רנא', 'שושנה'],
+  },
 };
 const HE_LAST = ['כהן', 'לוי', 'מזרחי', 'פרץ', 'ביטון', 'אברהם', 'פרידמן', 'שפירא', 'אזולאי', 'דהן', 'גבאי', 'אוחיון', 'קפלן', 'רוזנברג', 'גולדשטיין', 'נחום', 'אלמוג', 'ברק', 'שטרן', 'בן דוד', 'חדד', 'סויסה', 'קוזלוב', 'ורשבסקי', 'חורי', 'טספאי', 'שמעוני', 'רביבו'];
 
@@ -19,8 +26,8 @@ const EN_FIRST: Record<Gender, string[]> = {
 const EN_LAST = ['Smith', 'Johnson', 'Miller', 'Brown', 'Davis', 'Wilson', 'Taylor', 'Anderson', 'Thomas', 'Moore', 'Clark', 'Lewis', 'Walker', 'Hall', 'Young', 'Patel', 'Garcia', 'Cohen', 'Murphy', 'Bennett', 'Foster', 'Hughes'];
 
 /** A full name for the language and gender, avoiding names already used (e.g. recent personas of the same agent). */
-export function pickName(rng: Rng, language: Language, gender: Gender, avoid: readonly string[] = []): { first: string; last: string; full: string } {
-  const firsts = language === 'he' ? HE_FIRST[gender] : EN_FIRST[gender];
+export function pickName(rng: Rng, language: Language, gender: Gender, avoid: readonly string[] = [], age = 40): { first: string; last: string; full: string } {
+  const firsts = language === 'he' ? HE_FIRST[age < 45 ? 'young' : 'older'][gender] : EN_FIRST[gender];
   const lasts = language === 'he' ? HE_LAST : EN_LAST;
   const avoidFirst = new Set(avoid.map((n) => n.split(' ')[0]));
   const pool = firsts.filter((f) => !avoidFirst.has(f));

@@ -147,9 +147,10 @@ export const insurancePack: IndustryPackInput = {
     {
       audience: 'B2C', role: { he: 'פנסיונר[|ית]', en: 'retiree' }, ageRange: [64, 78], authority: 'sole',
       backgrounds: {
-        he: ['פרש[|ה] לפנסיה ממשרד החינוך, דואג[|ת] לסיעוד ולא רוצה להיות נטל על הילדים', 'עלה[|תה] מברית המועצות בשנות התשעים, חושד[|ת] בכל מי שמתקשר ומוכר משהו'],
+        he: ['פרש[|ה] לפנסיה ממשרד החינוך, דואג[|ת] לסיעוד ולא רוצה להיות נטל על הילדים', '[עלה|עלתה] מברית המועצות בשנות התשעים, חושד[|ת] בכל מי שמתקשר ומוכר משהו'],
         en: ['Retired from the Ministry of Education, worried about long-term care and not wanting to burden the children', 'Immigrated in the nineties, suspicious of anyone who calls to sell something'],
       },
+      situations: { he: ['יש ביטוח סיעודי ישן מקופת החולים ופוליסת חיים שנקנתה לפני 20 שנה', 'הפרמיה על ביטוח הבריאות קפצה מאז יום ההולדת ה-65'], en: ['Has an old long-term care plan through the health fund and a life policy bought 20 years ago', 'The health premium jumped after turning 65'] },
     },
     {
       audience: 'B2B', role: { he: 'מנהל[|ת] משאבי אנוש', en: 'HR manager' }, ageRange: [34, 55], authority: 'influencer',
@@ -169,9 +170,9 @@ export const insurancePack: IndustryPackInput = {
   ],
   hiddenNeeds: [
     { id: 'family_protection', need: { he: 'רוצה לדעת שהמשפחה מסודרת אם יקרה משהו', en: 'wants to know the family is provided for if something happens' }, reveal: { he: ['האמת? מה שמטריד אותי זה מה יקרה עם הילדים אם חס וחלילה יקרה לי משהו'], en: ['Honestly? What worries me is what happens to the kids if something happens to me'] }, topics: { he: ['משפחה', 'ילדים', 'אשה', 'בעל', 'יקרה', 'מצב משפחתי'], en: ['family', 'kids', 'children', 'spouse', 'happen', 'depend'] } },
-    { id: 'claim_fear', need: { he: 'חושש שבתביעה ישאירו אותו לבד מול חברת הביטוח', en: 'afraid of being left alone against the insurer in a claim' }, reveal: { he: ['לפני שנתיים נדחתה לי תביעה על ניתוח, ישבתי חודשים מול המוקד. אני לא רוצה לעבור את זה שוב'], en: ['Two years ago a surgery claim was rejected, I spent months with the call centre. I never want that again'] }, topics: { he: ['תביעה', 'תביעות', 'ניסיון', 'חוויה', 'קרה', 'שירות'], en: ['claim', 'experience', 'happened', 'service', 'before'] } },
-    { id: 'hidden_duplicates', need: { he: 'משלם כפל ביטוח ולא יודע', en: 'pays for duplicate cover without knowing' }, reveal: { he: ['עכשיו שאתה שואל, יש לי ביטוח בריאות גם דרך העבודה וגם פרטי, אף פעם לא בדקתי אם זה אותו דבר'], en: ['Now that you ask, I have health cover both through work and privately, never checked if it overlaps'] }, topics: { he: ['משלם', 'פוליסות', 'ביטוחים', 'קיים', 'היום', 'כמה'], en: ['pay', 'policies', 'current', 'today', 'have', 'how much'] } },
-    { id: 'premium_creep', need: { he: 'הפרמיה עולה כל שנה והוא רוצה שליטה בהוצאה', en: 'the premium rises every year and they want control over the cost' }, reveal: { he: ['מה שמעצבן אותי זה שכל שנה הסכום בחיוב עולה ואף אחד לא מסביר למה'], en: ['What annoys me is the charge goes up every year and nobody explains why'] }, topics: { he: ['עולה', 'מחיר', 'חיוב', 'הוצאה', 'תקציב', 'שנה'], en: ['increase', 'price', 'charge', 'cost', 'budget', 'year'] } },
+    { id: 'claim_fear', need: { he: 'חושש[|ת] שבתביעה ישאירו [אותו|אותה] לבד מול חברת הביטוח', en: 'afraid of being left alone against the insurer in a claim' }, reveal: { he: ['לפני שנתיים נדחתה לי תביעה על ניתוח, ישבתי חודשים מול המוקד. אני לא רוצה לעבור את זה שוב'], en: ['Two years ago a surgery claim was rejected, I spent months with the call centre. I never want that again'] }, topics: { he: ['תביעה', 'תביעות', 'ניסיון', 'חוויה', 'קרה', 'שירות'], en: ['claim', 'experience', 'happened', 'service', 'before'] } },
+    { id: 'hidden_duplicates', need: { he: 'משלם[|ת] כפל ביטוח ולא יודע[|ת]', en: 'pays for duplicate cover without knowing' }, reveal: { he: ['עכשיו שאתה שואל, יש לי ביטוח בריאות גם דרך העבודה וגם פרטי, אף פעם לא בדקתי אם זה אותו דבר'], en: ['Now that you ask, I have health cover both through work and privately, never checked if it overlaps'] }, topics: { he: ['משלם', 'פוליסות', 'ביטוחים', 'קיים', 'היום', 'כמה'], en: ['pay', 'policies', 'current', 'today', 'have', 'how much'] } },
+    { id: 'premium_creep', need: { he: 'הפרמיה עולה כל שנה ו[הוא|היא] רוצה שליטה בהוצאה', en: 'the premium rises every year and they want control over the cost' }, reveal: { he: ['מה שמעצבן אותי זה שכל שנה הסכום בחיוב עולה ואף אחד לא מסביר למה'], en: ['What annoys me is the charge goes up every year and nobody explains why'] }, topics: { he: ['עולה', 'מחיר', 'חיוב', 'הוצאה', 'תקציב', 'שנה'], en: ['increase', 'price', 'charge', 'cost', 'budget', 'year'] } },
   ],
   buyingSignals: {
     he: ['ואם אני מבטל[|ת] את הפוליסה הישנה, מי מטפל בזה?', 'כמה זמן לוקחת הבדיקה?', 'אפשר לעשות את זה בזום?', 'ומה צריך להביא לפגישה?'],

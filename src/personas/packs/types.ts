@@ -33,6 +33,8 @@ export const packPersonaSchema = z.object({
   /** Background sentences in the third person, `[m|f]` forms allowed. */
   backgrounds: bilingualLines(1),
   authority: z.enum(['sole', 'shared', 'influencer']),
+  /** Current situations that fit this persona (else the pack's general ones). */
+  situations: z.object({ he: z.array(z.string()), en: z.array(z.string()) }).optional(),
   /** Who else decides, when the authority is shared or the persona only influences. */
   otherDecisionMakers: z.object({ he: z.array(z.string()), en: z.array(z.string()) }).default({ he: [], en: [] }),
 });
