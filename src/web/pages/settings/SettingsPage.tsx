@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { useAuth, useMe } from '../../auth.tsx';
+import { useCommonT } from '../../i18n/common.ts';
+import { useFieldErrors } from '../../i18n/errors.ts';
+import { Alert, Button, Card, ErrorAlert, Field, PageHeader, useAction } from '../../ui/index.ts';
+import type { Company } from '../../types.ts';
+import { useSettingsT } from './strings.ts';
+
+/** Manager: company settings (the practice privacy window). */
+export default function SettingsPage() {
+  const { t } = useSettingsT();
+  const common = useCommonT().t;
+  const { company } = useMe();
+  const { refresh } = useAuth();
+  const [hours, setHours] = useState(String(company?.practicePrivacyHours ?? 0));
+  const [saved, setSaved] = useState(false);
+  const save = useAction(() => api.patch<{ company: Company }>(`/api/companies/${company!.id}/settings`, { practicePrivacyHours: Number(hours) }));
+  const fieldError = useFieldErrors(save.error);
+  if (!company) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const r = await save.run();
+    if (r) {
+      setSaved(true);
+      await refresh();
+    }
+  };
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle', { company: company.name })} />
+      <Card title={t('privacy')}>
+        <form className="stack" onSubmit={submit} noValidate style={{ maxInlineSize: 560 }}>
+          <p className="muted">{t('privacyHint')}</p>
+          {saved && <Alert tone="success">{t('saved')}</Alert>}
+          <ErrorAlert error={save.error} />
+          <Field label={t('hours')} hint={t('hoursHelp')} error={fieldError('practicePrivacyHours')}>
+            <input className="input" type="number" min={0} max={720} step={1} inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} style={{ maxInlineSize: 160 }} />
+          </Field>
+          <div className="form-actions">
+            <Button type="submit" variant="primary" busy={save.pending}>
+              {common('actions.save')}
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </>
+  );
+}

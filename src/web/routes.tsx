@@ -1,0 +1,146 @@
+/**
+ * THE place to plug a page into the app. Add an entry to `routes` (and optionally a card to `homeCards`);
+ * the router, the role guard and the side navigation are built from these lists. Pages are lazy-loaded,
+ * so each feature ships in its own chunk. Keep feature code in `src/web/pages/<feature>/`, with its strings
+ * in `src/web/pages/<feature>/strings.ts` (see src/web/i18n/index.ts → defineStrings).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { IconName } from './ui/icons.tsx';
+import type { Role } from './types.ts';
+
+export type NavSection = 'main' | 'manage' | 'platform' | 'account';
+
+export interface AppRoute {
+  /** Path under the app root without the leading slash, e.g. 'calls' or 'calls/:callId'. */
+  path: string;
+  /** Who may open it; others get a "not allowed" page. Keep it in line with the API route's roles. */
+  roles: readonly Role[];
+  component: LazyExoticComponent<ComponentType>;
+  /** Present when the page has an entry in the side navigation. Lower `order` comes first within a section. */
+  nav?: {
+    label: { he: string; en: string };
+    icon: IconName;
+    section: NavSection;
+    order: number;
+    /** Who sees the entry when not everyone who may open the page should (default: `roles`). */
+    roles?: readonly Role[];
+  };
+}
+
+/** A card shown on the home page of the given roles (agent home, manager home), ordered by `order`. */
+export interface HomeCard {
+  id: string;
+  roles: readonly Role[];
+  order: number;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+const STAFF: Role[] = ['super_admin', 'admin'];
+const MANAGERS: Role[] = ['manager'];
+const EVERYONE: Role[] = ['super_admin', 'admin', 'manager', 'agent'];
+
+const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+
+export const routes: AppRoute[] = [
+  // ---- everyone ----------------------------------------------------------------------------------
+  {
+    path: '',
+    roles: EVERYONE,
+    component: page(() => import('./pages/home/HomePage.tsx')),
+    // staff land on Companies (HomePage redirects them), so Home is in the navigation of company members only
+    nav: { label: { he: 'בית', en: 'Home' }, icon: 'home', section: 'main', order: 0, roles: ['manager', 'agent'] },
+  },
+  {
+    path: 'account',
+    roles: EVERYONE,
+    component: page(() => import('./pages/account/AccountPage.tsx')),
+    nav: { label: { he: 'החשבון שלי', en: 'My account' }, icon: 'user', section: 'account', order: 90 },
+  },
+
+  // ---- manager -----------------------------------------------------------------------------------
+  {
+    path: 'team',
+    roles: MANAGERS,
+    component: page(() => import('./pages/team/TeamPage.tsx')),
+    nav: { label: { he: 'הצוות', en: 'Team' }, icon: 'users', section: 'manage', order: 10 },
+  },
+  {
+    path: 'usage',
+    roles: MANAGERS,
+    component: page(() => import('./pages/usage/UsagePage.tsx')),
+    nav: { label: { he: 'מכסות ושימוש', en: 'Quotas & usage' }, icon: 'gauge', section: 'manage', order: 20 },
+  },
+  {
+    path: 'questionnaire',
+    roles: MANAGERS,
+    component: page(() => import('./pages/questionnaire/QuestionnairePage.tsx')),
+    nav: { label: { he: 'שאלון החברה', en: 'Company questionnaire' }, icon: 'clipboard', section: 'manage', order: 30 },
+  },
+  {
+    path: 'billing',
+    roles: MANAGERS,
+    component: page(() => import('./pages/billing/BillingPage.tsx')),
+    nav: { label: { he: 'רכישת מושבים', en: 'Buy seats' }, icon: 'card', section: 'manage', order: 40 },
+  },
+  {
+    path: 'settings',
+    roles: MANAGERS,
+    component: page(() => import('./pages/settings/SettingsPage.tsx')),
+    nav: { label: { he: 'הגדרות', en: 'Settings' }, icon: 'settings', section: 'manage', order: 50 },
+  },
+
+  // ---- platform staff (admin, super admin) -------------------------------------------------------
+  {
+    path: 'companies',
+    roles: STAFF,
+    component: page(() => import('./pages/admin/CompaniesPage.tsx')),
+    nav: { label: { he: 'חברות', en: 'Companies' }, icon: 'building', section: 'platform', order: 10 },
+  },
+  { path: 'companies/:companyId', roles: STAFF, component: page(() => import('./pages/admin/CompanyDetailPage.tsx')) },
+  {
+    path: 'companies/:companyId/questionnaire',
+    roles: STAFF,
+    component: page(() => import('./pages/questionnaire/QuestionnairePage.tsx')),
+  },
+  {
+    path: 'packages',
+    roles: STAFF,
+    component: page(() => import('./pages/admin/PackagesPage.tsx')),
+    nav: { label: { he: 'חבילות והנחות', en: 'Packages & discounts' }, icon: 'tag', section: 'platform', order: 20 },
+  },
+  {
+    path: 'orders',
+    roles: STAFF,
+    component: page(() => import('./pages/admin/OrdersPage.tsx')),
+    nav: { label: { he: 'הזמנות', en: 'Orders' }, icon: 'receipt', section: 'platform', order: 30 },
+  },
+  {
+    path: 'system',
+    roles: STAFF,
+    component: page(() => import('./pages/admin/SystemPage.tsx')),
+    nav: { label: { he: 'סטטיסטיקת מערכת', en: 'System statistics' }, icon: 'chart', section: 'platform', order: 40 },
+  },
+  {
+    path: 'staff',
+    roles: ['super_admin'],
+    component: page(() => import('./pages/admin/StaffPage.tsx')),
+    nav: { label: { he: 'צוות המערכת', en: 'Platform staff' }, icon: 'shield', section: 'platform', order: 50 },
+  },
+
+  // ---- FEATURE SLOTS: append feature pages below (one entry each), e.g. ----------------------------
+  // Calls     { path: 'calls', roles: ['agent', 'manager'], component: page(() => import('./pages/calls/CallsPage.tsx')),
+  //             nav: { label: { he: 'שיחות', en: 'Calls' }, icon: 'phone', section: 'main', order: 10 } },
+  //           { path: 'calls/:callId', roles: ['agent', 'manager'], component: page(() => import('./pages/calls/CallReportPage.tsx')) },
+  // Practice  { …'practice'…  icon: 'mic',      section: 'main', order: 20 }
+  // Scenarios { …'scenarios'… icon: 'target',   section: 'main', order: 30 }
+  // Progress  { …'progress'…  icon: 'trending', section: 'main', order: 40 }
+  // Manager dashboards go in section 'manage' with order < 10 to sit above Team.
+];
+
+/** Cards on the home pages. Feature authors add theirs (e.g. "your next practice", "team trend"). */
+export const homeCards: HomeCard[] = [
+  { id: 'manager-quotas', roles: MANAGERS, order: 10, component: page(() => import('./pages/home/QuotaCard.tsx')) },
+  { id: 'manager-team', roles: MANAGERS, order: 20, component: page(() => import('./pages/home/TeamSummaryCard.tsx')) },
+  { id: 'manager-questionnaire', roles: MANAGERS, order: 30, component: page(() => import('./pages/home/QuestionnaireCard.tsx')) },
+  // FEATURE SLOTS: agent cards (recent calls, next practice, progress) and manager cards (team trends) go here.
+];

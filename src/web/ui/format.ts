@@ -1,0 +1,16 @@
+/** Locale-aware formatting of numbers, money and dates (Hebrew: he-IL, English: en-GB). */
+import type { Lang } from '../i18n/index.ts';
+
+const LOCALE: Record<Lang, string> = { he: 'he-IL', en: 'en-GB' };
+
+export const formatNumber = (n: number, lang: Lang) => new Intl.NumberFormat(LOCALE[lang]).format(n);
+
+/** Money from integer cents, e.g. 149000 ILS → "‏1,490.00 ₪". */
+export const formatMoney = (cents: number, currency: string, lang: Lang) =>
+  new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, maximumFractionDigits: 2 }).format(cents / 100);
+
+export const formatDate = (iso: string | null | undefined, lang: Lang) =>
+  iso ? new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium' }).format(new Date(iso)) : '—';
+
+export const formatDateTime = (iso: string | null | undefined, lang: Lang) =>
+  iso ? new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
