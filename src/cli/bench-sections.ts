@@ -3,3 +3,20 @@ import { benchPlatform } from '../http/bench.ts';
 
 /** Every benchmark section, in the order `npm run bench` runs them. */
 benchSections.platform = benchPlatform;
+benchSections.coaching = async (o) => (await import('../coaching/index.ts')).benchCoaching(o);
+benchSections.analysis = async ({ quick }) => {
+  const { benchAnalysis } = await import('../analysis/index.ts');
+  return (await benchAnalysis({ runs: quick ? 7 : 25 })).map((r) => ({
+    section: 'analysis',
+    name: r.name,
+    unit: 'ms',
+    median: r.medianMs,
+    p95: r.p95Ms,
+    p99: r.p99Ms,
+    samples: r.runs,
+    target: `< ${r.targetMs} ms`,
+    pass: r.p95Ms < r.targetMs,
+    notes: `${r.segments} segments, ${Math.round(r.durationSec / 60)} min`,
+  }));
+};
+benchSections.calls = async (o) => (await import('../calls/bench.ts')).benchCalls(o);

@@ -1,0 +1,8 @@
+/** Analytics: long-term progress (skill curves, scenario first/best, real calls beside practice, team totals) and the closed loop into the agent profile. */
+export {
+  skillCurves, scenarioProgress, realVsSimulation, teamAggregates, correlation, weekStart,
+  type ScorePoint, type WeekBucket, type ScenarioProgress, type RealVsSimulation, type TeamAggregate,
+} from './progress.ts';
+export {
+  sessionToCallAnalysis, sessionToAnalysisRecord, sessionToPracticeResult, sessionToScorePoint, callToScorePoint, sessionPassed, SESSION_PASS_MARK,
+} from './loop.ts';

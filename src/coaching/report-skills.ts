@@ -1,0 +1,162 @@
+/**
+ * Skill scores of a practice call: per skill, concrete weighted yes/no checks (the same `skills[]` shape as
+ * call analysis), each backed by a quote where one exists. A skill with nothing to judge is left out and named
+ * as not exercised (e.g. objection handling when no objection came up).
+ */
+import type { Quote, SkillId, SkillScore } from '../analysis/index.ts';
+import { COACHING_BENCHMARKS } from './benchmarks.ts';
+import { actQuote, hasAct, quoteOf, type ReportContext } from './report-context.ts';
+import type { Bilingual } from './types.ts';
+
+export interface Check {
+  id: string;
+  skill: SkillId;
+  label: Bilingual;
+  weight: number;
+  passed: boolean;
+  evidence: Quote[];
+}
+
+type CheckSpec = Omit<Check, 'skill'>;
+
+const L = (he: string, en: string): Bilingual => ({ he, en });
+
+function opening(c: ReportContext): CheckSpec[] {
+  const first = c.agent[0];
+  const early = c.agent.filter((t) => t.startMs - (c.agent[0]?.startMs ?? 0) <= 30_000).slice(0, 2);
+  const reason = early.find((t) => hasAct(t, 'opening_agenda', 'value_statement'));
+  const question = c.agent.slice(0, 3).find((t) => hasAct(t, 'discovery_question'));
+  return [
+    { id: 'greeted', label: L('פתח בברכה והצגה', 'Opened with a greeting and introduction'), weight: 1, passed: !!first && hasAct(first, 'greeting'), evidence: first && hasAct(first, 'greeting') ? [actQuote(first, 'greeting')] : [] },
+    { id: 'reason_early', label: L('אמר את מטרת השיחה ב-30 השניות הראשונות', 'Gave the reason for the call in the first 30 seconds'), weight: 2, passed: !!reason, evidence: reason ? [actQuote(reason, 'opening_agenda', 'value_statement')] : [] },
+    { id: 'early_question', label: L('שאל שאלה פתוחה כבר בפתיחה', 'Asked a question early in the call'), weight: 1, passed: !!question, evidence: question ? [actQuote(question, 'discovery_question')] : [] },
+  ];
+}
+
+/** Discovery questions worth asking in a call this long: 11–14 for a full call, at least 3 in a short one. */
+export function questionTarget(durationMs: number): number {
+  return Math.max(3, Math.min(COACHING_BENCHMARKS.questionsPerCall.value, Math.round((durationMs / 60_000) * 1.5)));
+}
+
+function discovery(c: ReportContext): CheckSpec[] {
+  const s = c.snap;
+  const target = questionTarget(c.durationMs);
+  const qs = c.agent.filter((t) => hasAct(t, 'discovery_question'));
+  const open = c.agent.filter((t) => t.reading.sentences.some((x) => x.isOpenQuestion));
+  const needs = c.customer.filter((t) => hasAct(t, 'need_statement'));
+  return [
+    { id: 'enough_questions', label: L(`שאל לפחות ${target} שאלות בירור`, `Asked at least ${target} discovery questions`), weight: 2, passed: s.questions.discovery >= target, evidence: qs.slice(0, 2).map((t) => actQuote(t, 'discovery_question')) },
+    { id: 'open_questions', label: L('שאל לפחות שתי שאלות פתוחות', 'Asked at least two open questions'), weight: 1, passed: s.questions.open >= 2, evidence: open.slice(0, 1).map((t) => quoteOf(t, t.reading.sentences.find((x) => x.isOpenQuestion)!.text)) },
+    { id: 'needs_revealed', label: L('הלקוח חשף לפחות צורך אחד', 'The customer revealed at least one need'), weight: 2, passed: s.needsRevealed >= 1, evidence: needs.slice(0, 1).map((t) => actQuote(t, 'need_statement')) },
+    { id: 'no_price_before_needs', label: L('לא הציג מחיר לפני בירור צרכים', 'No price before exploring needs'), weight: 1, passed: !s.price.beforeNeeds, evidence: s.price.beforeNeeds ? quotesAt(c, s.price.beforeNeeds.atMs, s.price.beforeNeeds.text) : [] },
+  ];
+}
+
+function rapport(c: ReportContext): CheckSpec[] {
+  const warm = c.agent.find((t) => hasAct(t, 'empathy', 'acknowledgement'));
+  const ref = c.referencedDetail;
+  return [
+    { id: 'acknowledged_customer', label: L('הביע הבנה או אמפתיה ללקוח', 'Showed understanding or empathy'), weight: 1, passed: !!warm, evidence: warm ? [actQuote(warm, 'empathy', 'acknowledgement')] : [] },
+    { id: 'referenced_detail', label: L('חזר על פרט שהלקוח סיפר', 'Referred back to something the customer said'), weight: 1, passed: !!ref, evidence: ref ? [quoteOf(ref.turn)] : [] },
+    { id: 'customer_not_hostile', label: L('הלקוח לא סיים כועס או מנתק', 'The customer did not end angry or hang up'), weight: 1, passed: c.outcome !== 'hung_up', evidence: [] },
+  ];
+}
+
+function listening(c: ReportContext): CheckSpec[] {
+  const s = c.snap;
+  const ratio = s.talk.ratio ?? 0;
+  const longest = c.agent.reduce<typeof c.agent[number] | undefined>((m, t) => (!m || t.endMs - t.startMs > m.endMs - m.startMs ? t : m), undefined);
+  const maxRatio = 0.6;
+  return [
+    { id: 'talk_ratio', label: L(`דיבר לכל היותר ${maxRatio * 100}% מהזמן`, `Talked at most ${maxRatio * 100}% of the time`), weight: 2, passed: ratio <= maxRatio, evidence: [] },
+    { id: 'no_long_monologue', label: L('לא דיבר יותר מדקה ברצף', 'No stretch of talking over a minute'), weight: 1, passed: s.monologue.longestMs <= COACHING_BENCHMARKS.longestMonologueMs.value, evidence: longest && s.monologue.longestMs > COACHING_BENCHMARKS.longestMonologueMs.value ? [quoteOf(longest, firstSentence(longest))] : [] },
+    { id: 'no_interruptions', label: L('לא קטע את הלקוח', 'Did not talk over the customer'), weight: 1, passed: s.interruptions.byAgent === 0, evidence: [] },
+    { id: 'answered_questions', label: L('ענה לשאלות שהלקוח שאל', "Answered the customer's questions"), weight: 1, passed: c.customerQuestions.every((q) => q.answeredBy), evidence: c.customerQuestions.filter((q) => !q.answeredBy).slice(0, 1).map((q) => quoteOf(q.turn, q.sentence)) },
+  ];
+}
+
+function objections(c: ReportContext): CheckSpec[] | null {
+  const list = c.snap.objections.list;
+  if (list.length === 0) return null;
+  const timed = list.filter((o) => o.responseDelayMs !== null);
+  const meanDelay = timed.length ? timed.reduce((a, o) => a + o.responseDelayMs!, 0) / timed.length : null;
+  const unack = list.find((o) => !o.acknowledged);
+  const answer = (o: (typeof list)[number]) => (o.answeredTurn !== null ? c.turns[o.answeredTurn] : undefined);
+  const ackTurn = list.map(answer).find((t) => t && hasAct(t, 'acknowledgement', 'empathy'));
+  const explored = list.filter((o) => o.explored).length;
+  const resolved = c.snap.objections.resolved;
+  return [
+    { id: 'acknowledged_all', label: L('הכיר בכל התנגדות לפני שענה', 'Acknowledged every objection before answering'), weight: 2, passed: !unack, evidence: unack ? quotesAt(c, unack.atMs, unack.text) : ackTurn ? [actQuote(ackTurn, 'acknowledgement', 'empathy')] : [] },
+    { id: 'explored', label: L('שאל שאלה כדי להבין את ההתנגדות', 'Asked a question to understand the objection'), weight: 1, passed: explored * 2 >= list.length, evidence: [] },
+    { id: 'paused', label: L('עצר לנשום לפני התשובה (כ-1.5 שניות)', 'Paused before answering (about 1.5 s)'), weight: 1, passed: meanDelay !== null && meanDelay >= 900, evidence: [] },
+    { id: 'resolved', label: L('לפחות מחצית ההתנגדויות נפתרו', 'At least half of the objections were resolved'), weight: 2, passed: resolved * 2 >= list.length, evidence: [] },
+  ];
+}
+
+function productKnowledge(c: ReportContext): CheckSpec[] | null {
+  const valued = c.agent.find((t) => hasAct(t, 'value_statement'));
+  if (c.customerQuestions.length === 0 && !valued && !c.agent.some((t) => hasAct(t, 'feature_explanation'))) return null;
+  const unanswered = c.customerQuestions.filter((q) => !q.answeredBy);
+  return [
+    { id: 'questions_answered', label: L('נתן תשובה עניינית לכל שאלה על המוצר', 'Gave a real answer to every product question'), weight: 2, passed: unanswered.length === 0, evidence: unanswered.slice(0, 1).map((q) => quoteOf(q.turn, q.sentence)) },
+    { id: 'benefit_stated', label: L('הציג תועלת ללקוח, לא רק מאפיינים', 'Stated a benefit, not only features'), weight: 1, passed: !!valued, evidence: valued ? [actQuote(valued, 'value_statement')] : [] },
+    { id: 'benefit_tied_to_need', label: L('קשר את התועלת לצורך שהלקוח אמר', 'Tied a benefit to a need the customer stated'), weight: 1, passed: !!c.valueAfterNeed, evidence: c.valueAfterNeed ? [actQuote(c.valueAfterNeed, 'value_statement')] : [] },
+  ];
+}
+
+function closing(c: ReportContext): CheckSpec[] {
+  const s = c.snap;
+  const proposal = c.agent.find((t) => hasAct(t, 'close_attempt', 'next_step'));
+  const missed = s.buyingSignals.filter((b) => b.followedUp === false);
+  const checks: CheckSpec[] = [
+    { id: 'asked_for_commitment', label: L('ביקש התחייבות או הציע צעד הבא', 'Asked for a commitment or proposed a next step'), weight: 2, passed: !!proposal, evidence: proposal ? [actQuote(proposal, 'close_attempt', 'next_step')] : [] },
+    { id: 'next_step_agreed', label: L('סוכם צעד הבא או סגירה', 'A next step or a sale was agreed'), weight: 2, passed: c.outcome === 'converted' || c.outcome === 'next_step', evidence: [] },
+  ];
+  if (s.buyingSignals.length > 0) {
+    checks.push({ id: 'followed_buying_signals', label: L('הגיב לסימני קנייה בהצעה להתקדם', 'Followed buying signals with a close or next step'), weight: 1, passed: missed.length === 0, evidence: missed.slice(0, 1).flatMap((b) => quotesAt(c, b.atMs, b.text)) });
+  }
+  return checks;
+}
+
+const BUILDERS: Record<SkillId, (c: ReportContext) => CheckSpec[] | null> = {
+  opening, discovery, rapport, listening, objection_handling: objections, product_knowledge: productKnowledge, closing,
+};
+
+/** Scores every exercised skill; returns the checks too (the report's advice reads the failed ones). */
+export function scoreSkills(c: ReportContext): { skills: SkillScore[]; checks: Check[]; notExercised: SkillId[] } {
+  const skills: SkillScore[] = [];
+  const checks: Check[] = [];
+  const notExercised: SkillId[] = [];
+  for (const id of Object.keys(BUILDERS) as SkillId[]) {
+    const specs = BUILDERS[id](c);
+    if (!specs || specs.length === 0) {
+      notExercised.push(id);
+      continue;
+    }
+    const total = specs.reduce((a, x) => a + x.weight, 0);
+    const got = specs.filter((x) => x.passed).reduce((a, x) => a + x.weight, 0);
+    skills.push({
+      id,
+      score: Math.round((100 * got) / total),
+      checks: specs.map((x) => ({ id: x.id, label: x.label[c.lang], passed: x.passed, weight: x.weight, evidence: dedupe(x.evidence) })),
+      evidence: dedupe(specs.flatMap((x) => x.evidence)).slice(0, 3),
+    });
+    checks.push(...specs.map((x) => ({ ...x, skill: id })));
+  }
+  return { skills, checks, notExercised };
+}
+
+function firstSentence(t: ReportContext['turns'][number]): string {
+  return t.reading.sentences[0]?.text ?? t.text;
+}
+
+/** The quote of a sentence said at atMs (a turn start), if that turn holds it verbatim. */
+export function quotesAt(c: ReportContext, atMs: number, text: string): Quote[] {
+  const t = c.turns.find((x) => x.startMs === atMs && x.text.includes(text));
+  return t ? [quoteOf(t, text)] : [];
+}
+
+function dedupe(qs: Quote[]): Quote[] {
+  const seen = new Set<string>();
+  return qs.filter((q) => (seen.has(q.text) ? false : (seen.add(q.text), true)));
+}

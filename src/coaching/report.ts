@@ -1,0 +1,300 @@
+/**
+ * The session report of a practice call: outcome, overall and per-skill scores with verbatim quotes, scenario
+ * criteria, metrics against benchmarks, targeted weaknesses, difficulty timeline, hints, latency, and three
+ * things to do differently. Deterministic: the same session gives the same report.
+ */
+import {
+  SKILL_LABELS, normalizeText,
+  type CallType, type ConversationMetrics, type Language, type ObjectionKind, type Quote, type SkillId, type SkillScore,
+} from '../analysis/index.ts';
+import type { Criterion, Level } from '../scenarios/index.ts';
+import { COACHING_BENCHMARKS, compareToBenchmark } from './benchmarks.ts';
+import type { HintEvent } from './coach.ts';
+import type { DifficultyChange } from './difficulty.ts';
+import type { LiveRecord } from './live.ts';
+import { threeImprovements } from './report-advice.ts';
+import { buildContext, hasAct, replay, type ReportContext } from './report-context.ts';
+import { evaluateCriteria } from './report-criteria.ts';
+import { sessionReportSchema, type SessionOutcome, type SessionReport } from './report-schema.ts';
+import { questionTarget, scoreSkills } from './report-skills.ts';
+import type { CustomerState, Turn } from './types.ts';
+import { round } from './types.ts';
+import type { ConfidenceReading } from './voice-confidence.ts';
+
+/** The voice protocol's per-turn latency timeline (session ms, null when not observed). */
+export interface LatencyTimelineLike {
+  agentSpeechEndMs: number | null;
+  turnCommittedMs: number | null;
+  firstCustomerTextMs: number | null;
+  firstCustomerAudioSentMs: number | null;
+  firstAudioPlayedMs: number | null;
+}
+
+/** What the scenario asked for. */
+export interface ScenarioFacts {
+  id?: string;
+  level?: Level;
+  callType?: CallType;
+  targetSkills?: SkillId[];
+  successCriteria?: readonly Criterion[];
+  /** Objection kinds the persona was built to raise. */
+  objectionKinds?: ObjectionKind[];
+  /** The company's differentiator (questionnaire), for the mentions_differentiator criterion. */
+  differentiator?: string;
+}
+
+export interface SessionReportInput {
+  language: Language;
+  turns: Turn[];
+  durationMs?: number;
+  /** The engine's outcome (voice protocol OUTCOMES) when it knows one; otherwise inferred from the words. */
+  engineOutcome?: 'purchase' | 'next_step' | 'postponed' | 'hung_up' | 'no_outcome';
+  /** The session's end reason (voice END_REASONS), e.g. customer_hung_up. */
+  endReason?: string;
+  customerState?: CustomerState | null;
+  scenario?: ScenarioFacts;
+  difficulty?: readonly DifficultyChange[];
+  hints?: readonly HintEvent[];
+  moods?: LiveRecord['moods'];
+  latency?: readonly LatencyTimelineLike[];
+  voice?: ConfidenceReading | null;
+}
+
+/** The report input from the live layer's record plus what only the session knows. */
+export function reportInputFromLive(r: LiveRecord, extra: Omit<SessionReportInput, 'language' | 'turns'> = {}): SessionReportInput {
+  return {
+    language: r.language,
+    turns: r.turns,
+    customerState: r.customerState,
+    difficulty: r.difficulty,
+    hints: r.hints,
+    moods: r.moods,
+    voice: r.voice,
+    ...extra,
+    scenario: { level: r.level, ...extra.scenario },
+  };
+}
+
+const OUTCOME_SCORE: Record<SessionOutcome, number> = { converted: 100, next_step: 80, lost: 25, hung_up: 0 };
+
+const AFFIRM = {
+  he: /(?:^|\s)(?:כן|בסדר|סגור|סגרנו|יאללה|אוקיי|אוקי|מעולה|בטח|קדימה|מתאים|אפשר|נשמע טוב|בוא נעשה|בוא נתקדם|אני בפנים)(?=$|[\s,.!?])/u,
+  en: /\b(?:yes|yeah|sure|ok|okay|deal|sounds good|let's do it|let's go|works for me|go ahead|that works|i'm in|fine)\b/u,
+};
+const PURCHASE = {
+  he: /(?:לרשום אותך|נרשום אותך|רושם אותך|רושמת אותך|נצא לדרך|נסגור|נתחיל|להתחיל|להצטרף|לחתום|נפעיל|להפעיל|נעביר את|הפוליסה|נוכל להתחיל)/u,
+  en: /\b(?:sign (?:you )?up|get (?:you )?started|go ahead with|start (?:the|your) (?:policy|plan|coverage)|enrol|enroll|activate|set (?:it|you) up|close (?:this|the deal)|move forward with)\b/u,
+};
+
+/** Outcome from the engine when known, else from the last proposal and the customer's answer to it. */
+export function inferOutcome(c: Pick<ReportContext, 'turns' | 'lang'>, engineOutcome?: SessionReportInput['engineOutcome'], endReason?: string): { outcome: SessionOutcome; reason: string } {
+  const he = c.lang === 'he';
+  if (engineOutcome === 'purchase') return { outcome: 'converted', reason: he ? 'הלקוח הסכים לקנות' : 'the customer agreed to buy' };
+  if (engineOutcome === 'next_step') return { outcome: 'next_step', reason: he ? 'סוכם צעד הבא' : 'a next step was agreed' };
+  if (engineOutcome === 'hung_up' || endReason === 'customer_hung_up') return { outcome: 'hung_up', reason: he ? 'הלקוח ניתק' : 'the customer hung up' };
+  if (engineOutcome === 'postponed' || engineOutcome === 'no_outcome') return { outcome: 'lost', reason: he ? 'השיחה הסתיימה בלי החלטה' : 'the call ended without a decision' };
+  for (let i = c.turns.length - 1; i >= 0; i--) {
+    const t = c.turns[i];
+    if (t.speaker !== 'agent' || !hasAct(t, 'close_attempt', 'next_step')) continue;
+    const reply = c.turns.slice(i + 1).find((x) => x.speaker === 'customer');
+    if (!reply) continue; // a closing confirmation nobody answered: judge the proposal before it
+    if (hasAct(reply, 'objection')) break;
+    if (!AFFIRM[c.lang].test(normalizeText(reply.text)) && !hasAct(reply, 'buying_signal')) break;
+    return PURCHASE[c.lang].test(normalizeText(t.text))
+      ? { outcome: 'converted', reason: he ? 'הלקוח קיבל את הצעת הסגירה' : 'the customer accepted the close' }
+      : { outcome: 'next_step', reason: he ? 'הלקוח הסכים לצעד הבא' : 'the customer agreed to the next step' };
+  }
+  return { outcome: 'lost', reason: he ? 'לא סוכם צעד הבא' : 'no next step was agreed' };
+}
+
+/** Builds and validates the report. */
+export function buildSessionReport(input: SessionReportInput): SessionReport {
+  const lang = input.language;
+  const sc = input.scenario ?? {};
+  const targets = sc.targetSkills ?? [];
+  const pre = replay(lang, input.turns, input.customerState);
+  const { outcome, reason } = inferOutcome({ turns: pre.turns, lang }, input.engineOutcome, input.endReason);
+  const durationMs = input.durationMs ?? Math.max(0, ...input.turns.map((t) => t.endMs));
+  const c = buildContext(lang, input.turns, input.customerState, outcome, durationMs);
+  const { skills, checks, notExercised } = scoreSkills(c);
+  const criteria = evaluateCriteria(sc.successCriteria ?? [], c, sc.differentiator);
+
+  const weighted = skills.map((s) => ({ s: s.score, w: targets.includes(s.id) ? 2 : 1 }));
+  const skillPart = weighted.length ? weighted.reduce((a, x) => a + x.s * x.w, 0) / weighted.reduce((a, x) => a + x.w, 0) : 0;
+  const critPart = criteria.length ? (100 * criteria.filter((x) => x.passed).length) / criteria.length : null;
+  const outPart = OUTCOME_SCORE[outcome];
+  const overall = critPart === null ? 0.8 * skillPart + 0.2 * outPart : 0.7 * skillPart + 0.15 * critPart + 0.15 * outPart;
+  const formula = critPart === null
+    ? '0.8 × skills (target skills count double) + 0.2 × outcome'
+    : '0.7 × skills (target skills count double) + 0.15 × criteria passed + 0.15 × outcome';
+
+  const snap = c.snap;
+  const improvements = threeImprovements(checks, targets, lang);
+  const report: SessionReport = {
+    kind: 'simulation',
+    language: lang,
+    callType: sc.callType ?? 'phone_sale',
+    ...(sc.id ? { scenarioId: sc.id } : {}),
+    ...(sc.level ? { level: sc.level } : {}),
+    durationSec: round(durationMs / 1000, 1),
+    outcome,
+    outcomeReason: reason,
+    overallScore: Math.round(overall),
+    scoreBreakdown: { skills: Math.round(skillPart), criteria: critPart === null ? null : Math.round(critPart), outcome: outPart, formula },
+    skills,
+    skillsNotExercised: notExercised,
+    criteria,
+    strengths: skills.filter((s) => s.score >= 75).map((s) => ({ skill: s.id, description: describe(s, true, lang), quotes: s.evidence })),
+    weaknesses: skills.filter((s) => s.score < 60).map((s) => ({ skill: s.id, severity: round((100 - s.score) / 100, 2), description: describe(s, false, lang), quotes: failedQuotes(checks, s.id) })),
+    recommendations: improvements,
+    improvements,
+    metrics: metricsOf(c, durationMs),
+    benchmarks: benchmarkRows(c, durationMs, input.latency ?? [], lang),
+    objections: snap.objections.list.map((o) => ({
+      kind: o.kind, quote: o.text, startSec: o.atMs / 1000, handled: o.acknowledged && o.resolved !== false,
+      acknowledged: o.acknowledged, responseDelaySec: o.responseDelayMs === null ? null : round(o.responseDelayMs / 1000, 2),
+    })),
+    tone: input.voice?.confidence != null ? [{ speaker: 'agent', confidence: input.voice.confidence, features: toneFeatures(input.voice) }] : [],
+    targeted: targets.map((id) => targetedRow(id, skills, c, lang)),
+    targetedObjections: (sc.objectionKinds ?? []).map((kind) => {
+      const raised = snap.objections.list.filter((o) => o.kind === kind);
+      return { kind, raised: raised.length > 0, handled: raised.length > 0 && raised.every((o) => o.acknowledged && o.resolved !== false) };
+    }),
+    difficulty: (input.difficulty ?? []).map((d) => ({ atSec: round(d.atMs / 1000, 1), from: d.from, to: d.to, confidence: d.confidence, reason: d.reason })),
+    hints: (input.hints ?? []).map((h) => ({ rule: h.rule, text: h.text, triggerAtSec: round(h.triggerAtMs / 1000, 1), shownAtSec: round(h.shownAtMs / 1000, 1), trigger: h.trigger })),
+    moods: (input.moods ?? []).map((m) => ({ atSec: round(m.atMs / 1000, 1), mood: m.mood, source: m.source })),
+    latency: latencySummary(input.latency ?? []),
+    voiceConfidence: input.voice?.confidence ?? null,
+    quotesDropped: 0,
+  };
+  const dropped = verifyQuotes(report, input.turns);
+  return sessionReportSchema.parse({ ...report, quotesDropped: dropped });
+}
+
+function describe(s: SkillScore, strong: boolean, lang: Language): string {
+  const label = SKILL_LABELS[s.id][lang];
+  const items = s.checks.filter((x) => x.passed === strong).map((x) => x.label);
+  if (items.length === 0) return label;
+  return `${label}: ${items.join(lang === 'he' ? '; ' : '; ')}`;
+}
+
+function failedQuotes(checks: ReturnType<typeof scoreSkills>['checks'], skill: SkillId): Quote[] {
+  return checks.filter((x) => x.skill === skill && !x.passed).flatMap((x) => x.evidence).slice(0, 3);
+}
+
+function metricsOf(c: ReportContext, durationMs: number): ConversationMetrics {
+  const s = c.snap;
+  const min = Math.max(durationMs, 1) / 60_000;
+  return {
+    durationSec: round(durationMs / 1000, 1),
+    talkRatioAgent: round(s.talk.ratio ?? 0),
+    longestAgentMonologueSec: round(s.monologue.longestMs / 1000, 1),
+    longestCustomerStorySec: round(s.longestCustomerStoryMs / 1000, 1),
+    interactivityPerMin: round(s.speakerSwitches / min, 2),
+    patienceSec: round((s.patienceMs ?? 0) / 1000, 2),
+    patienceAfterObjectionSec: s.objections.meanResponseMs === null ? null : round(s.objections.meanResponseMs / 1000, 2),
+    questionsAgent: s.questions.agent,
+    questionsCustomer: s.questions.customer,
+    questionsAgentPerMin: round(s.questions.agent / min, 2),
+    fillerWordsPerMin: round(s.fillers.perMin, 2),
+    wordsPerMinAgent: round(s.wordsPerMin ?? 0, 0),
+    interruptions: s.interruptions.byAgent,
+  };
+}
+
+const BENCH_LABELS: Record<string, { he: string; en: string }> = {
+  talkRatio: { he: 'יחס דיבור של הנציג', en: 'Agent talk ratio' },
+  objectionPauseMs: { he: 'השהייה לפני תשובה להתנגדות', en: 'Pause before answering an objection' },
+  questions: { he: 'שאלות בירור', en: 'Discovery questions' },
+  wordsPerMin: { he: 'מילים לדקה', en: 'Words per minute' },
+  longestMonologueMs: { he: 'רצף הדיבור הארוך ביותר', en: 'Longest monologue' },
+  fillersPerMin: { he: 'מילות מילוי לדקה', en: 'Filler words per minute' },
+  interruptions: { he: 'קטיעות של הלקוח', en: 'Interruptions of the customer' },
+  latencyP50Ms: { he: 'זמן תגובת הלקוח (חציון)', en: 'Customer reply latency (p50)' },
+  latencyP95Ms: { he: 'זמן תגובת הלקוח (p95)', en: 'Customer reply latency (p95)' },
+};
+
+function benchmarkRows(c: ReportContext, durationMs: number, latency: readonly LatencyTimelineLike[], lang: Language): SessionReport['benchmarks'] {
+  const s = c.snap;
+  const B = COACHING_BENCHMARKS;
+  const rows: SessionReport['benchmarks'] = [];
+  const row = (id: keyof typeof BENCH_LABELS, value: number, unit: string, benchmark: string, status: 'good' | 'above' | 'below') =>
+    rows.push({ id, label: BENCH_LABELS[id][lang], value: round(value, 2), unit, benchmark, status });
+  if (s.talk.ratio !== null) row('talkRatio', s.talk.ratio, 'ratio', `${B.talkRatio.range[0]}–${B.talkRatio.range[1]} (top reps ≈ 0.43)`, compareToBenchmark('talkRatio', s.talk.ratio));
+  if (s.objections.meanResponseMs !== null) row('objectionPauseMs', s.objections.meanResponseMs, 'ms', '≈ 1500 (average reps ≈ 300)', compareToBenchmark('objectionPauseMs', s.objections.meanResponseMs));
+  const target = questionTarget(durationMs);
+  row('questions', s.questions.discovery, 'count', `≥ ${target} for this call length (11–14 per full call)`, s.questions.discovery >= target ? 'good' : 'below');
+  if (s.wordsPerMin !== null) row('wordsPerMin', s.wordsPerMin, 'wpm', `${B.wordsPerMin.range[0]}–${B.wordsPerMin.range[1]} (≈ 173)`, compareToBenchmark('wordsPerMin', s.wordsPerMin));
+  row('longestMonologueMs', s.monologue.longestMs, 'ms', '≤ 60000', compareToBenchmark('longestMonologueMs', s.monologue.longestMs));
+  row('fillersPerMin', s.fillers.perMin, 'per_min', '≤ 3', compareToBenchmark('fillersPerMin', s.fillers.perMin));
+  row('interruptions', s.interruptions.byAgent, 'count', '≤ 1', compareToBenchmark('interruptions', s.interruptions.byAgent));
+  const l = latencySummary(latency);
+  if (l.p50Ms !== null) row('latencyP50Ms', l.p50Ms, 'ms', '≤ 800', compareToBenchmark('latencyP50Ms', l.p50Ms));
+  if (l.p95Ms !== null) row('latencyP95Ms', l.p95Ms, 'ms', '≤ 1200', compareToBenchmark('latencyP95Ms', l.p95Ms));
+  return rows;
+}
+
+function nearestRank(xs: number[], p: number): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]);
+}
+
+/** p50/p95 of agent-stopped → customer-heard (or audio sent / first text when that is all there is). */
+export function latencySummary(timeline: readonly LatencyTimelineLike[]): SessionReport['latency'] {
+  const heard: number[] = [], eot: number[] = [], text: number[] = [];
+  for (const t of timeline) {
+    const end = t.agentSpeechEndMs ?? t.turnCommittedMs;
+    const reply = t.firstAudioPlayedMs ?? t.firstCustomerAudioSentMs ?? t.firstCustomerTextMs;
+    if (end !== null && reply !== null && reply >= end) heard.push(reply - end);
+    if (t.agentSpeechEndMs !== null && t.turnCommittedMs !== null) eot.push(Math.max(0, t.turnCommittedMs - t.agentSpeechEndMs));
+    if (t.turnCommittedMs !== null && t.firstCustomerTextMs !== null) text.push(Math.max(0, t.firstCustomerTextMs - t.turnCommittedMs));
+  }
+  return { turns: timeline.length, p50Ms: nearestRank(heard, 50), p95Ms: nearestRank(heard, 95), endOfTurnP50Ms: nearestRank(eot, 50), firstTextP50Ms: nearestRank(text, 50) };
+}
+
+function targetedRow(id: SkillId, skills: SkillScore[], c: ReportContext, lang: Language): SessionReport['targeted'][number] {
+  const s = skills.find((x) => x.id === id);
+  const he = lang === 'he';
+  const snap = c.snap;
+  if (!s) {
+    return { skill: id, exercised: false, how: he ? 'המצב לא עלה בשיחה הזו — התרחיש לא תרגל את החולשה' : 'the situation did not come up — the scenario did not exercise this weakness', score: null, verdict: 'not_exercised' };
+  }
+  const facts: Partial<Record<SkillId, string>> = {
+    objection_handling: he ? `${snap.objections.raised} התנגדויות, ${snap.objections.acknowledged} קיבלו הכרה, ${snap.objections.resolved} נפתרו` : `${snap.objections.raised} objections, ${snap.objections.acknowledged} acknowledged, ${snap.objections.resolved} resolved`,
+    discovery: he ? `${snap.questions.discovery} שאלות בירור, ${snap.needsRevealed} צרכים נחשפו` : `${snap.questions.discovery} discovery questions, ${snap.needsRevealed} needs revealed`,
+    closing: he ? `${snap.closeAttempts} ניסיונות סגירה, תוצאה: ${c.outcome}` : `${snap.closeAttempts} close attempts, outcome: ${c.outcome}`,
+    listening: he ? `יחס דיבור ${Math.round((snap.talk.ratio ?? 0) * 100)}%, ${snap.interruptions.byAgent} קטיעות` : `talk ratio ${Math.round((snap.talk.ratio ?? 0) * 100)}%, ${snap.interruptions.byAgent} interruptions`,
+  };
+  const passed = s.checks.filter((x) => x.passed).length;
+  const how = facts[id] ?? (he ? `${passed} מתוך ${s.checks.length} בדיקות עברו` : `${passed} of ${s.checks.length} checks passed`);
+  return { skill: id, exercised: true, how, score: s.score, verdict: s.score >= 75 ? 'strong' : s.score >= 50 ? 'ok' : 'needs_work' };
+}
+
+function toneFeatures(v: ConfidenceReading): Record<string, number> {
+  const f = v.features;
+  const out: Record<string, number> = {
+    pauseRatio: round(f.pauseRatio), syllablesPerSec: round(f.syllablesPerSec, 2), hesitationsPerMin: round(f.hesitationsPerMin, 2),
+    pitchSpreadSt: round(f.pitchSpreadSt, 2), energySpreadDb: round(f.energySpreadDb, 2),
+  };
+  if (f.pitchHz !== null) out.pitchHz = round(f.pitchHz, 1);
+  return out;
+}
+
+/**
+ * Keeps only quotes that exist verbatim in the transcript: same speaker, same start time (ms), and the quote
+ * text inside that turn's text. Returns how many were dropped.
+ */
+export function verifyQuotes(report: SessionReport, turns: readonly Turn[]): number {
+  let dropped = 0;
+  const ok = (q: Quote) => turns.some((t) => t.speaker === q.speaker && Math.abs(t.startMs - q.startSec * 1000) < 1 && t.text.includes(q.text));
+  const keep = (qs: Quote[]) => qs.filter((q) => (ok(q) ? true : (dropped++, false)));
+  for (const s of report.skills) {
+    s.evidence = keep(s.evidence);
+    for (const c of s.checks) c.evidence = keep(c.evidence);
+  }
+  for (const s of report.strengths) s.quotes = keep(s.quotes);
+  for (const w of report.weaknesses) w.quotes = keep(w.quotes);
+  for (const c of report.criteria) c.evidence = keep(c.evidence);
+  return dropped;
+}
