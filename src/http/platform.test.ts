@@ -167,3 +167,30 @@ describe('persistence', () => {
     }
   });
 });
+
+describe('reactivating a user', () => {
+  it('needs a free seat and takes it back', async () => {
+    const t = await startTestApp();
+    try {
+      const cookie = await t.login('manager@demo.salesgym.dev');
+      const users = (await t.app.inject({ method: 'GET', url: `/api/companies/${t.demoCompanyId}/users`, headers: { cookie } })).json().users;
+      const agent = users.find((u: { email: string }) => u.email === 'agent3@demo.salesgym.dev');
+      const patch = (active: boolean) => t.app.inject({ method: 'PATCH', url: `/api/users/${agent.id}`, headers: { cookie }, payload: { active } });
+      expect((await patch(false)).json().user.active).toBe(false);
+      // fill the freed seat plus the spare one
+      for (const i of [1, 2]) {
+        const r = await t.app.inject({ method: 'POST', url: `/api/companies/${t.demoCompanyId}/agents`, headers: { cookie }, payload: { email: `fill${i}@x.dev`, name: `Fill ${i}`, password: 'a-long-password' } });
+        expect(r.statusCode).toBe(201);
+      }
+      const refused = await patch(true);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('SEAT_QUOTA_EXCEEDED');
+      await t.ctx.repos.companies.update(t.demoCompanyId, { seatLimit: 6 });
+      const back = await patch(true);
+      expect(back.json().user.active).toBe(true);
+      expect((await t.ctx.repos.companies.byId(t.demoCompanyId))!.seatsUsed).toBe(6);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -48,6 +48,23 @@ export function usersRepo(db: Db) {
       const [row] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
       return row;
     },
+    /** Reactivates a company user if a seat is free; undefined when none is (or the user is already active). */
+    async reactivate(id: string): Promise<UserRow | undefined> {
+      return db.transaction(async (tx) => {
+        const [u] = await tx.select().from(users).where(and(eq(users.id, id), eq(users.active, false)));
+        if (!u) return undefined;
+        if (u.companyId) {
+          const taken = await tx
+            .update(companies)
+            .set({ seatsUsed: sql`${companies.seatsUsed} + 1` })
+            .where(and(eq(companies.id, u.companyId), sql`${companies.seatsUsed} < ${companies.seatLimit}`))
+            .returning({ id: companies.id });
+          if (taken.length === 0) return undefined;
+        }
+        const [row] = await tx.update(users).set({ active: true }).where(eq(users.id, id)).returning();
+        return row;
+      });
+    },
     /** Deactivates a company user and frees the seat, in one transaction. */
     async deactivate(id: string): Promise<UserRow | undefined> {
       return db.transaction(async (tx) => {

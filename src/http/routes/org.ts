@@ -158,7 +158,7 @@ export function orgRoutes(app: FastifyInstance) {
         teamId: uuid.nullable(),
         analysesCap: z.number().int().min(0).max(1_000_000).nullable(),
         simMinutesCap: z.number().int().min(0).max(10_000_000).nullable(),
-        active: z.literal(false),
+        active: z.boolean(),
       })
       .partial()
       .strict(),
@@ -177,6 +177,10 @@ export function orgRoutes(app: FastifyInstance) {
       if (active === false) {
         if (target.id === user.id) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
         row = (await ctx.repos.users.deactivate(target.id)) ?? row;
+      } else if (active === true && !target.active) {
+        const back = await ctx.repos.users.reactivate(target.id);
+        if (!back) throw new AppError('SEAT_QUOTA_EXCEEDED', 'No seat is free to reactivate this user. Buy a seat package (Billing → Add seats) or deactivate someone else.', { details: { howToAddSeats: '/billing' } });
+        row = back;
       }
       return { user: publicUser(row!) };
     },

@@ -20,6 +20,7 @@ const HEBREW: Rule[] = [
   [/^This discount code has been used up\.?$/, 'קוד ההנחה מוצה.'],
   [/^This discount code has just been used up\..*$/, 'קוד ההנחה מוצה זה עתה. נסו שוב בלי קוד.'],
   [/^You cannot deactivate yourself\.?$/, 'אי אפשר להשבית את עצמך.'],
+  [/^No seat is free to reactivate this user\..*$/, 'אין מושב פנוי להפעלת המשתמש מחדש. רכשו חבילת מושבים או השביתו משתמש אחר.'],
   [/^Managers can change agents only\.?$/, 'מנהלים יכולים לשנות נציגים בלבד.'],
   [/^The order is already (\w+)\.?$/, (m) => `ההזמנה כבר ${ORDER_STATUS[m[1]] ?? m[1]}.`],
   [/^Only a pending order can be cancelled\.?$/, 'אפשר לבטל רק הזמנה שממתינה לתשלום.'],

@@ -59,6 +59,14 @@ export function MembersCard({
     setDeactivating(null);
   };
 
+  const reactivate = async (u: User) => {
+    const r = await patch.run(u.id, { active: true });
+    if (r) {
+      onChange(r.user);
+      setNotice(t('reactivated', { name: r.user.name }));
+    }
+  };
+
   return (
     <Card
       tight
@@ -153,6 +161,11 @@ export function MembersCard({
                       {canEdit(u) && u.id !== me.id && (
                         <Button size="sm" variant="danger" onClick={() => setDeactivating(u)}>
                           {t('deactivate')}
+                        </Button>
+                      )}
+                      {!u.active && (staff || u.role === 'agent') && (
+                        <Button size="sm" variant="ghost" onClick={() => void reactivate(u)}>
+                          {t('reactivate')}
                         </Button>
                       )}
                     </div>
