@@ -3,6 +3,11 @@ import type { Config } from '../config/index.ts';
 import { openDatabase, createRepositories, type Database, type Repositories } from '../db/index.ts';
 import { createAuthService, type AuthService } from '../auth/index.ts';
 import { createOrgService, createQuotaService, createBillingService, type OrgService, type QuotaService, type BillingService } from '../org/index.ts';
+import { JobQueue } from '../jobs/index.ts';
+import { createCallsService, callAnalyzerFromConfig, transcriberFromConfig, type CallsService } from '../calls/index.ts';
+import { createSimulationService, type SimulationService } from '../voice/index.ts';
+import { createPracticeService, practiceReportTap, type PracticeService } from '../analytics/index.ts';
+import { createPersonaService, type PersonaService } from '../personas/index.ts';
 
 /**
  * The composition root: one object holding configuration, the database and every domain service.
@@ -16,6 +21,16 @@ export interface AppContext {
   org: OrgService;
   quotas: QuotaService;
   billing: BillingService;
+  /** The durable job queue (started by the CLI's background starters, or by tests). */
+  jobs: JobQueue;
+  /** Call upload, processing and reports. */
+  calls: CallsService;
+  /** Practice simulations: start, live sessions (WebSocket), history. */
+  simulations: SimulationService;
+  /** Scenarios (versioned), assignments, weakness profiles, "practise next", persona previews and practice personas. */
+  personas: PersonaService;
+  /** Practice session reports (stored by the coaching tap), sharing, progress and team practice views. */
+  practice: PracticeService;
   /** Things to stop when the app closes (job workers, engines), run in reverse order. */
   onClose: (() => Promise<void> | void)[];
 }
@@ -25,14 +40,27 @@ export async function createContext(config: Config, database?: Database): Promis
     database ??
     (await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: path.join(config.DATA_DIR, 'pgdata') }));
   const repos = createRepositories(db);
+  const quotas = createQuotaService(repos);
+  // PGlite belongs to this process alone, so jobs found running at start were orphaned by a crash
+  const jobs = new JobQueue(repos, { exclusive: db.kind === 'pglite' });
+  const calls = createCallsService({ config, repos, quotas, jobs, analyzer: callAnalyzerFromConfig(config), transcriber: transcriberFromConfig(config) });
+  const simulations = createSimulationService({ config, repos, quotas, exclusive: db.kind === 'pglite' });
+  await simulations.recover();
+  const practice = createPracticeService(repos);
+  simulations.addTap(practiceReportTap({ practice, repos, log: (msg, err) => console.warn(`[coaching] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`) }));
   return {
     config,
     database: db,
     repos,
     auth: createAuthService(repos, config),
     org: createOrgService(repos),
-    quotas: createQuotaService(repos),
+    quotas,
     billing: createBillingService(repos),
-    onClose: [],
+    jobs,
+    calls,
+    simulations,
+    practice,
+    personas: createPersonaService({ repos }),
+    onClose: [() => jobs.stop(), () => simulations.close()],
   };
 }

@@ -1,6 +1,8 @@
 import { seedPlatformDemo, DEMO_USERS, DEMO_PASSWORD } from '../org/index.ts';
 import { sql } from '../db/index.ts';
 import type { AppContext } from './context.ts';
+import { seedDemoCalls } from '../calls/index.ts';
+import { seedDemoPersonas } from '../personas/index.ts';
 
 /** Domain seeders run after the platform's, in order, each given the demo company id. */
 export type DemoSeeder = (ctx: AppContext, companyId: string) => Promise<void>;
@@ -44,3 +46,8 @@ export function demoBanner(): string {
     '',
   ].join('\n');
 }
+
+// analysed demo calls for the demo agents (calls domain)
+registerDemoSeeder((ctx, companyId) => seedDemoCalls(ctx, companyId).then(() => undefined));
+// scenarios, a manager assignment and a "practise next" persona per demo agent (after the calls: it reads their analyses)
+registerDemoSeeder((ctx, companyId) => seedDemoPersonas(ctx, companyId).then(() => undefined));

@@ -64,7 +64,7 @@ describe('salesgym analyze', () => {
     const cases: [string[], number, RegExp][] = [
       [[empty], 1, /is empty/],
       [[join(dir, 'missing.txt')], 1, /no such file/],
-      [[join(dir, 'call.wma')], 1, /audio needs the calls pipeline/],
+      [[join(dir, 'call.wma')], 1, /no such file/],
       [[], 2, /missing the transcript file/],
       [[empty, '--lang', 'fr'], 2, /--lang must be one of he, en/],
       [[empty, '--type', 'cold_call'], 2, /--type must be one of/],

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CALL_TYPES, LANGUAGES, LlmAnalyzer, OfflineAnalyzer, formatAnalysisText, type Analyzer, type CallType, type Language } from '../analysis/index.ts';
 import { importTranscript } from '../calls/transcript/index.ts';
+import { analyzeRecordingFile, describeAudio } from '../calls/index.ts';
 import { isAppError } from '../core/index.ts';
 import { loadConfig } from '../config/index.ts';
 
@@ -15,7 +16,7 @@ export interface CliIO {
 /** Audio/video extensions handled by the calls pipeline (upload → conversion → transcription), not by this command. */
 export const AUDIO_EXTENSIONS = ['wav', 'mp3', 'm4a', 'mp4', 'aac', 'webm', 'ogg', 'opus', 'oga', 'flac', 'amr', 'wma', 'mov', '3gp'];
 
-const USAGE = 'usage: salesgym analyze <transcript-file> [--agent NAME] [--lang he|en] [--type CALL_TYPE] [--json] [--offline]';
+const USAGE = 'usage: salesgym analyze <transcript-or-audio-file> [--agent NAME] [--lang he|en] [--type CALL_TYPE] [--json] [--offline]';
 
 interface Args {
   file?: string;
@@ -70,10 +71,7 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
   }
   const file = args.file!;
   const ext = extname(file).slice(1).toLowerCase();
-  if (AUDIO_EXTENSIONS.includes(ext)) {
-    io.stderr(`salesgym analyze: "${basename(file)}" is an audio file; audio needs the calls pipeline (conversion and transcription), which this command does not run yet. Pass a transcript (.txt, .srt, .vtt, .json).\n`);
-    return 1;
-  }
+  if (AUDIO_EXTENSIONS.includes(ext)) return analyzeAudioFile(file, args, io);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -101,4 +99,29 @@ function pickAnalyzer(args: Args, env: Record<string, string | undefined>): Anal
   const config = loadConfig(env);
   if (config.OPENAI_API_KEY || config.OPENAI_BASE_URL) return LlmAnalyzer.fromConfig(config);
   return new OfflineAnalyzer();
+}
+
+/**
+ * An audio file goes through the calls pipeline (conversion, tone, transcription when an endpoint is
+ * configured, else the audio-only report). JSON: the CallAnalysis plus an `audio` object (talk time, tone).
+ */
+async function analyzeAudioFile(file: string, args: Args, io: CliIO): Promise<number> {
+  try {
+    const config = loadConfig(io.env ?? process.env);
+    const report = await analyzeRecordingFile(file, config, { agentName: args.agent, language: args.lang, callType: args.type, analyzer: pickAnalyzer(args, io.env ?? process.env) });
+    const lang = report.analysis.language;
+    if (args.json) io.stdout(`${JSON.stringify({ ...report.analysis, audio: report.audio }, null, 2)}\n`);
+    else io.stdout(`${formatAnalysisText(report.analysis)}\n\n${report.audio ? describeAudio(report.audio, lang).join('\n') + '\n' : ''}`);
+    return 0;
+  } catch (e) {
+    if (isAppError(e)) {
+      io.stderr(`salesgym analyze: ${basename(file)}: ${e.message}\n`);
+      return 1;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.stderr(`salesgym analyze: cannot read "${file}": no such file\n`);
+      return 1;
+    }
+    throw e;
+  }
 }

@@ -6,3 +6,6 @@ export const backgroundStarters: ((ctx: AppContext) => Promise<void> | void)[] =
 export async function startBackground(ctx: AppContext) {
   for (const s of backgroundStarters) await s(ctx);
 }
+
+// the durable job queue (call analysis and any other registered job kinds)
+backgroundStarters.push((ctx) => ctx.jobs.start());

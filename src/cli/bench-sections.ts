@@ -20,3 +20,4 @@ benchSections.analysis = async ({ quick }) => {
   }));
 };
 benchSections.calls = async (o) => (await import('../calls/bench.ts')).benchCalls(o);
+benchSections.voice = async (o) => (await import('../voice/bench.ts')).benchVoice(o);

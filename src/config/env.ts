@@ -35,6 +35,8 @@ export const envSchema = z.object({
   TRANSCRIBE_BASE_URL: url(['http:', 'https:']).optional(),
   TRANSCRIBE_API_KEY: z.string().min(1).optional(),
   SALESGYM_DEMO: bool(true),
+  /** Demo calls get audio rendered with espeak-ng (about 20 s on first start); false = transcripts only. */
+  SALESGYM_DEMO_AUDIO: bool(true),
   UPLOAD_MAX_MB: z.coerce.number({ message: 'must be a number' }).positive().max(2048).default(100),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number' }).positive().default(24 * 30),
   COOKIE_SECURE: bool(false),
@@ -68,5 +70,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** A config for tests: defaults, no AI, no demo, in-memory database unless told otherwise. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ SALESGYM_DEMO: 'false', LOG_LEVEL: 'silent' }, overrides);
+  return loadConfig({ SALESGYM_DEMO: 'false', SALESGYM_DEMO_AUDIO: 'false', LOG_LEVEL: 'silent' }, overrides);
 }

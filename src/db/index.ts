@@ -5,6 +5,9 @@ import { usageRepo } from './repositories/usage.ts';
 import { billingRepo } from './repositories/billing.ts';
 import { callsRepo } from './repositories/calls.ts';
 import { jobsRepo } from './repositories/jobs.ts';
+import { simulationsRepo } from './repositories/simulations.ts';
+import { scenariosRepo, personasRepo, assignmentsRepo, skillPriorsRepo } from './repositories/scenarios.ts';
+import { reportsRepo } from './repositories/reports.ts';
 
 export { openDatabase, num, sql, type Database, type Db, type DbKind, type OpenOptions } from './driver.ts';
 export { runMigrations, listMigrations, MIGRATIONS_DIR } from './migrate.ts';
@@ -14,6 +17,9 @@ export type { UsageKind, ConsumeResult } from './repositories/usage.ts';
 export { periodOf } from './repositories/usage.ts';
 export type { CallRow, NewCall, CallStatus, CallSummaryRow, CallFilter } from './repositories/calls.ts';
 export type { JobRow, JobStatus } from './repositories/jobs.ts';
+export type { SimulationRow, NewSimulation, SimulationStatus, SimulationTurnRow, SimulationEventRow, SimulationSummaryRow, SimulationFilter } from './repositories/simulations.ts';
+export type { ScenarioRow, ScenarioVersionRow, ScenarioVersionInput, PersonaRow, NewPersona, AssignmentRow, NewAssignment, AssignmentStatus, AssignmentListRow, AssignmentFilter, SkillPriorRow } from './repositories/scenarios.ts';
+export type { SessionReportRow, NewSessionReport, SessionReportSummaryRow, CallScoreRow, ReportFilter } from './repositories/reports.ts';
 export type { SeatPackageRow, DiscountCodeRow, OrderRow } from './repositories/billing.ts';
 export * as tables from './schema.ts';
 
@@ -31,6 +37,12 @@ export function createRepositories(database: Database) {
     billing: billingRepo(db),
     calls: callsRepo(db),
     jobs: jobsRepo(db),
+    simulations: simulationsRepo(db),
+    scenarios: scenariosRepo(db),
+    personas: personasRepo(db),
+    assignments: assignmentsRepo(db),
+    skillPriors: skillPriorsRepo(db),
+    reports: reportsRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -11,7 +11,7 @@ export const calls = pgTable('calls', {
   agentLabel: text('agent_label'),
   title: text('title').notNull(),
   language: text('language', { enum: ['he', 'en'] }).notNull(),
-  callType: text('call_type').notNull(),
+  callType: text('call_type'),
   source: text('source', { enum: ['audio', 'transcript', 'audio+transcript'] }).notNull(),
   channelMap: text('channel_map', { enum: ['left_agent', 'right_agent', 'mixed'] }).notNull(),
   originalName: text('original_name'),

@@ -123,3 +123,6 @@ export const questionnaires = pgTable('questionnaires', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 export * from './schema-calls.ts';
+export * from './schema-simulations.ts';
+export * from './schema-scenarios.ts';
+export * from './schema-coaching.ts';

@@ -127,7 +127,52 @@ export const routes: AppRoute[] = [
     nav: { label: { he: 'צוות המערכת', en: 'Platform staff' }, icon: 'shield', section: 'platform', order: 50 },
   },
 
+  // ---- calls (upload, list, report) ---------------------------------------------------------------
+  {
+    path: 'calls',
+    roles: EVERYONE,
+    component: page(() => import('./pages/calls/CallsPage.tsx')),
+    nav: { label: { he: 'שיחות', en: 'Calls' }, icon: 'phone', section: 'main', order: 10, roles: ['agent', 'manager'] },
+  },
+  { path: 'calls/new', roles: EVERYONE, component: page(() => import('./pages/calls/UploadPage.tsx')) },
+  { path: 'calls/:callId', roles: EVERYONE, component: page(() => import('./pages/calls/CallReportPage.tsx')) },
+
   // ---- FEATURE SLOTS: append feature pages below (one entry each), e.g. ----------------------------
+  // ---- scenarios and personas: the manager's ScenarioBuilder, the agent's "what to practise" ---------------
+  {
+    path: 'training',
+    roles: ['agent'],
+    component: page(() => import('./pages/scenarios/PractisePage.tsx')),
+    nav: { label: { he: 'מה לתרגל', en: 'What to practise' }, icon: 'target', section: 'main', order: 15 },
+  },
+  {
+    path: 'scenarios',
+    roles: MANAGERS,
+    component: page(() => import('./pages/scenarios/ScenariosPage.tsx')),
+    nav: { label: { he: 'תרחישי אימון', en: 'Training scenarios' }, icon: 'target', section: 'manage', order: 5 },
+  },
+  { path: 'scenarios/new', roles: MANAGERS, component: page(() => import('./pages/scenarios/ScenarioBuilderPage.tsx')) },
+  { path: 'scenarios/:scenarioId', roles: MANAGERS, component: page(() => import('./pages/scenarios/ScenarioBuilderPage.tsx')) },
+  {
+    path: 'practice',
+    roles: ['agent', 'manager'],
+    component: page(() => import('./pages/practice/PracticePage.tsx')),
+    nav: { label: { he: 'תרגול שיחה', en: 'Practice' }, icon: 'mic', section: 'main', order: 20 },
+  },
+  { path: 'practice/:simulationId', roles: ['agent', 'manager'], component: page(() => import('./pages/practice/SimulationPage.tsx')) },
+  { path: 'practice/:simulationId/report', roles: ['agent', 'manager'], component: page(() => import('./pages/coaching/ReportPage.tsx')) },
+  {
+    path: 'progress',
+    roles: ['agent', 'manager'],
+    component: page(() => import('./pages/coaching/ProgressPage.tsx')),
+    nav: { label: { he: 'ההתקדמות שלי', en: 'My progress' }, icon: 'trending', section: 'main', order: 40 },
+  },
+  {
+    path: 'team-practice',
+    roles: MANAGERS,
+    component: page(() => import('./pages/coaching/TeamPracticePage.tsx')),
+    nav: { label: { he: 'תרגולי הצוות', en: 'Team practice' }, icon: 'chart', section: 'manage', order: 5 },
+  },
   // Calls     { path: 'calls', roles: ['agent', 'manager'], component: page(() => import('./pages/calls/CallsPage.tsx')),
   //             nav: { label: { he: 'שיחות', en: 'Calls' }, icon: 'phone', section: 'main', order: 10 } },
   //           { path: 'calls/:callId', roles: ['agent', 'manager'], component: page(() => import('./pages/calls/CallReportPage.tsx')) },

@@ -25,6 +25,10 @@ export const COMPANY_MANAGERS: Expectation = { anon: false, super_admin: true, a
 export const MANAGERS_NO_TENANT: Expectation = { anon: false, super_admin: true, admin: true, manager: true, agent: false };
 /** Staff-only actions on one company's resource. */
 export const STAFF_ON_TENANT: Expectation = STAFF_ONLY;
+/** Company members who practise (managers and agents), not platform staff. */
+export const PRACTISERS: Expectation = { anon: false, super_admin: false, admin: false, manager: true, agent: true };
+/** Only the user who owns the resource (the agent practising), nobody else — not even staff. */
+export const OWNER_ONLY: Expectation = { anon: false, super_admin: false, admin: false, manager: false, agent: [true, false] };
 
 export const MATRIX: Record<string, Expectation> = {
   'GET /api/health': PUBLIC,
@@ -67,4 +71,45 @@ export const MATRIX: Record<string, Expectation> = {
   'POST /api/orders/:orderId/mark-paid': STAFF_ON_TENANT,
   'POST /api/orders/:orderId/pay-test': COMPANY_MANAGERS,
   'POST /api/orders/:orderId/cancel': COMPANY_MANAGERS,
+
+  'POST /api/calls': SIGNED_IN,
+  'GET /api/calls': SIGNED_IN,
+  'GET /api/calls/:callId': COMPANY_MEMBERS,
+  'GET /api/calls/:callId/status': COMPANY_MEMBERS,
+  'GET /api/calls/:callId/audio': COMPANY_MEMBERS,
+  'DELETE /api/calls/:callId': COMPANY_MEMBERS,
+  'POST /api/calls/:callId/retry': COMPANY_MEMBERS,
+
+  'POST /api/simulations': PRACTISERS,
+  'GET /api/simulations': SIGNED_IN,
+  'GET /api/simulations/:simulationId': COMPANY_MEMBERS,
+  'GET /api/simulations/:simulationId/recording': COMPANY_MEMBERS,
+  'POST /api/simulations/:simulationId/end': OWNER_ONLY,
+  'GET /api/simulations/:simulationId/socket': OWNER_ONLY,
+
+  'GET /api/scenario-catalogue': SIGNED_IN,
+  'GET /api/companies/:companyId/scenarios': COMPANY_MEMBERS,
+  'POST /api/companies/:companyId/scenarios': COMPANY_MANAGERS,
+  'GET /api/scenarios/:scenarioId': COMPANY_MEMBERS,
+  'PUT /api/scenarios/:scenarioId': COMPANY_MANAGERS,
+  'GET /api/scenarios/:scenarioId/versions': COMPANY_MANAGERS,
+  'POST /api/scenarios/:scenarioId/archive': COMPANY_MANAGERS,
+  'POST /api/companies/:companyId/persona-preview': COMPANY_MANAGERS,
+  'POST /api/companies/:companyId/assignments': COMPANY_MANAGERS,
+  'GET /api/assignments': SIGNED_IN,
+  'POST /api/assignments/:assignmentId/complete': COMPANY_MEMBERS,
+  'POST /api/assignments/:assignmentId/cancel': COMPANY_MANAGERS,
+  'GET /api/agents/:agentId/profile': COMPANY_MEMBERS,
+  'GET /api/agents/:agentId/practice-next': COMPANY_MEMBERS,
+  'POST /api/agents/:agentId/self-assessment': OWNER_ONLY,
+  'PUT /api/agents/:agentId/focus': COMPANY_MANAGERS,
+  'GET /api/agents/:agentId/personas': COMPANY_MEMBERS,
+  'GET /api/personas/:personaId': COMPANY_MEMBERS,
+
+  // coaching: reports (managers: after the privacy window or when shared — checked past the guard), progress, team practice
+  'GET /api/simulations/:simulationId/report': COMPANY_MEMBERS,
+  'POST /api/simulations/:simulationId/report/share': OWNER_ONLY,
+  'GET /api/progress/me': PRACTISERS,
+  'GET /api/companies/:companyId/practice': COMPANY_MANAGERS,
+  'GET /api/companies/:companyId/practice/summary': COMPANY_MANAGERS,
 };

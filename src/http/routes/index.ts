@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { callsRoutes } from './calls.ts';
+import { simulationRoutes } from './simulations.ts';
+import { scenarioRoutes } from './scenarios.ts';
+import { coachingRoutes } from './coaching.ts';
 
 /**
  * Route modules of the feature domains (calls, personas/scenarios, voice, coaching, analytics).
  * Each exports `(app) => void | Promise<void>` that registers its routes with defineRoute; add it here.
  */
-export const routeModules: ((app: FastifyInstance) => void | Promise<void>)[] = [];
+export const routeModules: ((app: FastifyInstance) => void | Promise<void>)[] = [callsRoutes, simulationRoutes, coachingRoutes, scenarioRoutes];

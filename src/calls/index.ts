@@ -1,0 +1,10 @@
+export { createCallsService, uploadFieldsSchema, CALL_JOB, CHANNEL_MAPS, type CallsService, type CallsDeps, type UploadFields } from './service.ts';
+export { runPipeline, toneForReport, STAGE_START, type CallReport, type PipelineInput, type PipelineAudio, type PipelineDeps, type Stage } from './pipeline.ts';
+export { callAnalyzerFromConfig } from './analyzer.ts';
+export { callFiles, type CallFiles } from './storage.ts';
+export { receiveUpload, looksLikeText, type Intake, type ReceivedFile } from './intake.ts';
+export * from './transcribe/index.ts';
+export * from './transcript/index.ts';
+export { listSamples, renderSample, SAMPLES_DIR, type SampleCall, type RenderedSample } from './samples.ts';
+export { seedDemoCalls, DEMO_CALLS } from './demo.ts';
+export { analyzeRecordingFile, describeAudio, type RecordingOptions } from './cli.ts';

@@ -1,0 +1,1 @@
+export { JobQueue, PermanentJobError, type JobRun, type JobKindOptions, type QueueOptions } from './queue.ts';
