@@ -26,3 +26,5 @@ export function compileSession(persona: CustomerPersona, scenario: Scenario): { 
 }
 export { prepareSession, type SessionInput, type PreparedSession } from './session.ts';
 export { personaSourcesFromRepos, type PersonaSources } from './sources.ts';
+export { createPersonaService, toStoredScenario, type PersonaService, type PersonaServiceDeps, type StoredScenario, type PracticeRequest, type PracticePrepared, type PersonaPreview, type PractiseNext, type Actor } from './service.ts';
+export { seedDemoPersonas, type DemoPersonaSeed } from './demo.ts';

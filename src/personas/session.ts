@@ -14,6 +14,8 @@ export interface SessionInput {
   seed?: number;
   /** Used instead of (or, with analyses, blended into) the analysis profile: self-assessment or manager choice. */
   prior?: WeaknessProfile;
+  /** How many calls the prior counts as (default 1). */
+  priorWeight?: number;
   avoidNames?: string[];
   now?: Date;
 }
@@ -30,7 +32,7 @@ export interface PreparedSession {
 }
 
 export function prepareSession(input: SessionInput): PreparedSession {
-  const profile = buildWeaknessProfile(input.analyses, { now: input.now, prior: input.prior });
+  const profile = buildWeaknessProfile(input.analyses, { now: input.now, prior: input.prior, priorWeight: input.priorWeight });
   const language = input.scenario.language ?? input.questionnaire.data.language;
   const context = buildCompanyContext(input.questionnaire, { language });
   const persona = personaForScenario(input.scenario, profile, context, input.analyses, { seed: input.seed, avoidNames: input.avoidNames });

@@ -12,8 +12,8 @@ export interface PersonaSources {
   analyses(agentUserId: string, limit?: number): Promise<AnalysisRecord[]>;
 }
 
-/** PersonaSources over the platform repositories. Reports that are not full call analyses are skipped. */
-export function personaSourcesFromRepos(repos: Pick<Repositories, 'questionnaires' | 'calls'>): PersonaSources {
+/** PersonaSources over the platform repositories: analysed calls and practice sessions. Reports that are not full call analyses are skipped. */
+export function personaSourcesFromRepos(repos: Pick<Repositories, 'questionnaires' | 'calls'> & Partial<Pick<Repositories, 'reports'>>): PersonaSources {
   return {
     async questionnaire(companyId, version) {
       const row = version === undefined ? await repos.questionnaires.latest(companyId) : await repos.questionnaires.byVersion(companyId, version);
@@ -25,10 +25,18 @@ export function personaSourcesFromRepos(repos: Pick<Repositories, 'questionnaire
       const rows = await repos.calls.doneByAgent(agentUserId, limit);
       const out: AnalysisRecord[] = [];
       for (const r of rows) {
-        const a = callAnalysisSchema.safeParse(r.report);
+        if (r.reportKind === 'audio_only') continue;
+        // the calls domain stores { kind, analysis, audio }; a bare CallAnalysis is accepted too
+        const report = r.report as { analysis?: unknown } | null;
+        const a = callAnalysisSchema.safeParse(report && typeof report === 'object' && 'analysis' in report ? report.analysis : report);
         if (a.success) out.push({ analysis: a.data, at: r.analysedAt ?? r.createdAt, source: 'call', id: r.id });
       }
-      return out;
+      // the closed loop: finished practice sessions, stored by coaching in the call-analysis shape
+      for (const r of (await repos.reports?.analysesByAgent(agentUserId, limit)) ?? []) {
+        const a = callAnalysisSchema.safeParse(r.analysis);
+        if (a.success) out.push({ analysis: a.data, at: r.createdAt, source: 'simulation', id: r.simulationId });
+      }
+      return out.sort((x, y) => y.at.getTime() - x.at.getTime()).slice(0, limit);
     },
   };
 }

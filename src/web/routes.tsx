@@ -187,5 +187,6 @@ export const homeCards: HomeCard[] = [
   { id: 'manager-quotas', roles: MANAGERS, order: 10, component: page(() => import('./pages/home/QuotaCard.tsx')) },
   { id: 'manager-team', roles: MANAGERS, order: 20, component: page(() => import('./pages/home/TeamSummaryCard.tsx')) },
   { id: 'manager-questionnaire', roles: MANAGERS, order: 30, component: page(() => import('./pages/home/QuestionnaireCard.tsx')) },
+  { id: 'agent-next-practice', roles: ['agent'], order: 5, component: page(() => import('./pages/scenarios/NextPracticeCard.tsx')) },
   // FEATURE SLOTS: agent cards (recent calls, next practice, progress) and manager cards (team trends) go here.
 ];
