@@ -129,7 +129,7 @@ describe.skipIf(!haveTools(['chromium'], 'browser e2e'))('web app in Chromium, p
     }
     const page = await e.newPage();
     await e.signIn(page, 'manager@demo.salesgym.dev');
-    await page.getByRole('link', { name: 'הצוות' }).click();
+    await page.getByRole('link', { name: 'הצוות', exact: true }).click();
     await page.getByTestId('members-table').waitFor();
 
     await page.getByRole('button', { name: 'הוספת נציג' }).click();
