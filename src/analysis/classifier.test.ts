@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyUtterance } from './classifier.ts';
+import { compilePhrases } from './text.ts';
 import { OBJECTION_KINDS, SALES_ACTS, type Language } from './taxonomy.ts';
 
 interface Labelled {
@@ -47,23 +48,37 @@ describe.each(['he', 'en'] as const)('sales-act classifier (%s)', (lang) => {
     expect(acc).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('reports accuracy on a held-out set never used for tuning', () => {
-    const held = load(`holdout.${lang}.jsonl`);
+  // Floors sit a few points under the figures reached (he/en): holdout 90.6/81.3, holdout2 99.6/99.6,
+  // holdout3 58.3/53.9. holdout.* and holdout3.* were never used for tuning; holdout2.* was written before the
+  // generalisation work and its miss categories guided it, so it is a regression set, not a measure.
+  const FLOORS: Record<string, Record<Language, number>> = {
+    holdout: { he: 0.85, en: 0.75 },
+    holdout2: { he: 0.95, en: 0.95 },
+    holdout3: { he: 0.53, en: 0.49 },
+  };
+  it.each(Object.keys(FLOORS))('keeps %s accuracy above its floor', (set) => {
+    const held = load(`${set}.${lang}.jsonl`);
     const { acc } = accuracy(held, lang);
-    console.info(`[classifier ${lang}] held-out accuracy ${(acc * 100).toFixed(1)}% of ${held.length} (not tuned on)`);
-    // A floor that catches a broken lexicon, not a target: the held-out set measures generalisation.
-    expect(acc).toBeGreaterThanOrEqual(0.6);
+    console.info(`[classifier ${lang}] ${set} accuracy ${(acc * 100).toFixed(1)}% of ${held.length}`);
+    expect(acc).toBeGreaterThanOrEqual(FLOORS[set][lang]);
   });
 
-  it('classifies an utterance in microseconds', () => {
-    const texts = rows.map((r) => r.text);
+  it('classifies an utterance in under 50 µs (median over utterances)', () => {
+    const texts = [...rows, ...load(`holdout2.${lang}.jsonl`)].map((r) => r.text);
     for (const t of texts) classifyUtterance(t, lang);
-    const reps = 20;
-    const t0 = performance.now();
-    for (let i = 0; i < reps; i++) for (const t of texts) classifyUtterance(t, lang);
-    const usPer = ((performance.now() - t0) * 1000) / (reps * texts.length);
-    console.info(`[classifier ${lang}] ${usPer.toFixed(1)} µs per utterance`);
-    expect(usPer).toBeLessThan(200);
+    // Each utterance's time is its fastest of 5 runs, so a busy shared CPU does not count as classifier cost.
+    const us = texts.map((t) => {
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        classifyUtterance(t, lang);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best * 1000;
+    });
+    const median = us.sort((a, b) => a - b)[us.length >> 1];
+    console.info(`[classifier ${lang}] ${median.toFixed(1)} µs per utterance (median of ${us.length})`);
+    expect(median).toBeLessThan(50);
   });
 });
 
@@ -89,5 +104,79 @@ describe('classifier details', () => {
   it('detects the language from the script when none is given', () => {
     expect(classifyUtterance('יש לי כבר ביטוח דרך העבודה').objectionKind).toBe('no_need');
     expect(classifyUtterance('I already have insurance through work').objectionKind).toBe('no_need');
+  });
+});
+
+describe('classifier generalisation', () => {
+  const primary = (t: string, lang: Language) => classifyUtterance(t, lang).primary;
+
+  it('reads Hebrew and English questions without a question mark, but not relative clauses', () => {
+    expect(classifyUtterance('ובכמה זה יוצא לי בחודש', 'he').isQuestion).toBe(true);
+    expect(classifyUtterance('ואם אני מצטרפת היום, מתי זה מתחיל', 'he').isQuestion).toBe(true);
+    expect(classifyUtterance('so how is the current setup working for you guys', 'en').isQuestion).toBe(true);
+    expect(classifyUtterance('מה שחשוב לי זה שירות', 'he').isQuestion).toBe(false);
+    expect(classifyUtterance('what we really need is a way to track calls', 'en').isQuestion).toBe(false);
+    // "המספר" is not the imperative "ספר" with a prefix.
+    expect(classifyUtterance('המספר שלי זה אפס חמש', 'he').isQuestion).toBe(false);
+  });
+
+  it('tells a buying question from a discovery question about the same topic', () => {
+    expect(primary('כמה זה עולה בחודש?', 'he')).toBe('buying_signal');
+    expect(primary('כמה אתה משלם היום על הביטוח?', 'he')).toBe('discovery_question');
+    expect(primary('how soon could we start?', 'en')).toBe('buying_signal');
+    expect(primary("what's your monthly bill right now?", 'en')).toBe('discovery_question');
+    expect(primary('תוך כמה זמן אתם מתקינים', 'he')).toBe('buying_signal');
+    expect(primary('איך אתם עושים את זה היום', 'he')).toBe('discovery_question');
+  });
+
+  it('tells an agent proposal from a customer buying question', () => {
+    expect(primary('שאני אפתח לך את ההזמנה?', 'he')).toBe('close_attempt');
+    expect(primary('can I pay in installments?', 'en')).toBe('buying_signal');
+    expect(primary('should I put you down for the family plan', 'en')).toBe('close_attempt');
+  });
+
+  it('handles negation around needs', () => {
+    expect(classifyUtterance('לא צריך, תודה', 'he').objectionKind).toBe('no_need');
+    expect(primary('לא לא, אני כן צריך ביטוח דירה', 'he')).toBe('need_statement');
+    expect(primary('זה אומר שאתה לא צריך לרדוף אחרי אף אחד', 'he')).toBe('value_statement');
+    expect(primary("that means you won't need to chase anyone", 'en')).toBe('value_statement');
+  });
+
+  it('needs more than a brand name for a competitor objection', () => {
+    expect(primary('שלום מדבר אלון מהפניקס', 'he')).toBe('greeting');
+    expect(classifyUtterance('בפרטנר הציעו לי את אותו דבר בפחות', 'he').objectionKind).toBe('competitor');
+    expect(primary("Hello, it's Megan with State Farm.", 'en')).toBe('greeting');
+    expect(classifyUtterance('Geico gave me a better price', 'en').objectionKind).toBe('competitor');
+    expect(primary('most of our customers came over from other providers', 'en')).toBe('social_proof');
+  });
+
+  it('recognises objection families by their parts, not fixed sentences', () => {
+    expect(classifyUtterance('בוא נחזור לזה בעוד חצי שנה', 'he').objectionKind).toBe('timing');
+    expect(classifyUtterance("let's circle back in like six months", 'en').objectionKind).toBe('timing');
+    expect(classifyUtterance('אשתי מטפלת בכל הנושא של הביטוחים', 'he').objectionKind).toBe('authority');
+    expect(classifyUtterance('my husband handles all the insurance stuff', 'en').objectionKind).toBe('authority');
+    // The listener's partner is not the speaker's decider.
+    expect(classifyUtterance('next week we will meet with your partner and review it', 'en').objectionKind).toBeUndefined();
+    expect(classifyUtterance('two hundred a month? no way', 'en').objectionKind).toBe('price');
+    expect(classifyUtterance('this is not for me', 'en').objectionKind).toBe('no_need');
+  });
+
+  it('keeps drawn-out backchannels and line checks out of the sales acts', () => {
+    expect(primary('אההה', 'he')).toBe('backchannel');
+    expect(primary('mmmm ok', 'en')).toBe('backchannel');
+    expect(primary('הלו? אתה שם?', 'he')).toBe('other');
+  });
+});
+
+describe('compilePhrases morphology', () => {
+  it('inflects a `+` word for gender and number, turning a final letter medial', () => {
+    const re = compilePhrases('he', ['מבין+']);
+    for (const w of ['מבין', 'מבינה', 'מבינים', 'ומבינות']) expect(re.test(w), w).toBe(true);
+    expect(re.test('מבינלאומי')).toBe(false);
+  });
+
+  it('turns clitic prefixes off for an `=` word', () => {
+    expect(compilePhrases('he', ['=ספר =לי']).test('המספר שלי')).toBe(false);
+    expect(compilePhrases('he', ['=ספר =לי']).test('ספר לי')).toBe(true);
   });
 });

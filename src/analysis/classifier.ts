@@ -1,6 +1,8 @@
 import type { Language, ObjectionKind, SalesAct } from './taxonomy.ts';
 import { lexiconFor } from './lexicon.ts';
-import { detectLanguage, normalizeText, words } from './text.ts';
+import type { PhraseMatcher } from './text.ts';
+import { readQuestion } from './questions.ts';
+import { detectLanguage, normalizeText, wordKeys, words, type WordKeys } from './text.ts';
 
 /** What the classifier found in one utterance. */
 export interface UtteranceClass {
@@ -50,51 +52,62 @@ const QUESTION_OWNERS = new Set<SalesAct>([
   'objection', 'buying_signal', 'close_attempt', 'opening_agenda', 'next_step', 'small_talk', 'other', 'discovery_question',
 ]);
 
-const MONEY_SYMBOL = /[$€£₪]\s?\d|\d\s?[%₪$€£]/u;
+const MONEY_SYMBOL = /[$€£₪]\s?\d|\d\s?[%₪$€£]|\d(?:k|m)(?![\p{L}\d])/u;
 /** Greetings count only among the first words of an utterance. */
 const GREETING_WORDS = 7;
+/** "אההה", "mmmm": ASR spells drawn-out sounds with repeated letters. */
+const ELONGATED = /(\p{L})\1{2,}/gu;
+/** Hebrew "shall I…?": ש + first-person future + לך/אותך ("שאני אפתח לך", "שאשלח לך"). */
+const HE_SHALL_I = /(?:^|[\s,])(?:אז\s)?ש(?:אני\s+)?א[\u05D0-\u05EA]{2,}\s+(?:\S+\s+)?(?:לך|לכם|אותך|אתכם)(?![\p{L}])/u;
 
 /**
  * Classify one utterance into sales acts (Hebrew or English; language detected from the script when not
- * given). Pure and fast: a handful of precompiled regexes, a few microseconds per utterance.
+ * given). Pure and fast: a few dozen precompiled regexes, tens of microseconds per utterance.
  */
 export function classifyUtterance(text: string, lang: Language = detectLanguage(text)): UtteranceClass {
   const lex = lexiconFor(lang);
   const n = normalizeText(text);
   const toks = words(n);
+  const keys = wordKeys(lang, toks);
   const acts = new Set<SalesAct>();
-
-  // A question word opening an utterance that ends in "." is a clause ("What I want is…", "מה שחשוב…").
-  const isQuestion = n.includes('?') || (lex.questionStart.test(n) && !/[.!]$/.test(n) && !/^מה ש/.test(n));
-  const isOpenQuestion = isQuestion && lex.openQuestionStart.test(n);
+  const { isQuestion, isOpenQuestion } = readQuestion(n, lang);
 
   for (const [act, re] of lex.acts) {
     const target = act === 'greeting' ? n.split(' ', GREETING_WORDS).join(' ') : n;
-    if (re.test(target)) acts.add(act);
+    if (re.test(target, keys)) acts.add(act);
   }
-  if (lex.scheduling.test(n)) acts.add(isQuestion ? 'close_attempt' : 'next_step');
+  if (lex.scheduling.test(n, keys)) acts.add(isQuestion ? 'close_attempt' : 'next_step');
+  if (isQuestion) questionActs(n, toks, keys, lang, acts);
+  else if (lex.capability.test(n, keys)) acts.add('feature_explanation');
+  if (lex.paraphrase.test(n, keys)) {
+    for (const a of ['need_statement', 'value_statement', 'feature_explanation'] as const) acts.delete(a);
+    acts.add('acknowledgement');
+  }
 
-  const objectionKind = findObjection(n, toks, isQuestion, lang);
+  const money = MONEY_SYMBOL.test(n) || lex.currency.test(n, keys);
+  const objectionKind = findObjection(n, toks, keys, isQuestion, lang, money);
   if (objectionKind) acts.add('objection');
 
-  if ((MONEY_SYMBOL.test(n) || lex.currency.test(n)) && lex.priceContext.test(n) && !lex.savings.test(n)) {
-    acts.add('price_mention');
-  }
+  if (money && lex.priceContext.test(n, keys) && !lex.savings.test(n, keys)) acts.add('price_mention');
 
-  if (toks.length > 0 && toks.length <= 4 && toks.every((t) => lex.backchannel.has(t))) {
+  if (toks.length > 0 && toks.length <= 4 && toks.every((t) => lex.backchannel.has(t.replace(ELONGATED, '$1$1')))) {
     acts.clear();
     acts.add('backchannel');
+  }
+  if (lex.lineCheck.test(n, keys)) {
+    acts.clear();
+    acts.add('other');
   }
 
   if (isQuestion && ![...acts].some((a) => QUESTION_OWNERS.has(a))) acts.add('discovery_question');
   if (acts.size === 0) acts.add('other');
 
   const sorted = [...acts].sort((a, b) => RANK.get(a)! - RANK.get(b)!);
-  const fillerCount = n.match(lex.fillers)?.length ?? 0;
+  const fillerCount = lex.fillers.count(n, keys);
   return {
     acts: sorted,
     primary: sorted[0],
-    ...(objectionKind ? { objectionKind } : {}),
+    ...(objectionKind && acts.has('objection') ? { objectionKind } : {}),
     isQuestion,
     isOpenQuestion,
     wordCount: toks.length,
@@ -102,25 +115,82 @@ export function classifyUtterance(text: string, lang: Language = detectLanguage(
   };
 }
 
-function findObjection(n: string, toks: string[], isQuestion: boolean, lang: Language): ObjectionKind | undefined {
+/**
+ * A question proposing to go ahead ("נסגור?", "shall I put you down…?") is a close attempt; a question about
+ * the offer's price or the way in ("כמה זה עולה בחודש?", "how soon could we start?") is a buying signal —
+ * unless it asks about the other side's own situation ("כמה אתה משלם היום?", "what's your monthly bill?").
+ */
+function questionActs(n: string, toks: string[], keys: WordKeys, lang: Language, acts: Set<SalesAct>): void {
   const lex = lexiconFor(lang);
+  if (lex.closeProposal.test(n, keys) || (lang === 'he' && HE_SHALL_I.test(n))) {
+    acts.add('close_attempt');
+    acts.delete('buying_signal');
+    return;
+  }
+  const me = hasAny(toks, lex.firstPerson, lang);
+  const you = hasAny(toks, lex.secondPerson, lang);
+  const yours = hasAny(toks, lex.secondPossessive, lang);
+  // "איך אתם עושים את זה היום?" asks about their current way, not ours.
+  if ((yours || (you && lex.currentState.test(n, keys))) && !me) return;
+  if (lex.buyingProcess.test(n, keys) || (lex.buyingPrice.test(n, keys) && (me || !you))) acts.add('buying_signal');
+}
+
+function findObjection(
+  n: string, toks: string[], keys: WordKeys, isQuestion: boolean, lang: Language, money: boolean,
+): ObjectionKind | undefined {
+  const lex = lexiconFor(lang);
+  const me = hasAny(toks, lex.firstPerson, lang);
   // "Is price a concern for you?" asks about an objection; it does not raise one.
-  if (isQuestion && hasAny(toks, lex.secondPerson, lang) && !hasAny(toks, lex.firstPerson, lang)) {
-    return undefined;
+  if (isQuestion && hasAny(toks, lex.secondPerson, lang) && !me) return undefined;
+  const scores = new Map<ObjectionKind, number>();
+  for (const [kind, re] of lex.objections) {
+    const score = re.count(n, keys);
+    if (score > 0) scores.set(kind, score);
+  }
+  const bump = (k: ObjectionKind) => scores.set(k, (scores.get(k) ?? 0) + 1);
+  if (lex.brandOrOther.test(n, keys) && lex.competitorCue.test(n, keys)) bump('competitor');
+  // "Most of our customers came over from other providers" is social proof.
+  if (lex.switchedToUs.test(n, keys)) scores.delete('competitor');
+  if (customerDecider(n, keys, lex.deciders) && lex.decisionVerbs.test(n, keys)) bump('authority');
+  if (lex.deferral.test(n, keys) && lex.later.test(n, keys)) bump('timing');
+  // "You won't need to chase anyone" promises relief; the customer is not refusing.
+  if (scores.has('no_need') && lex.youNeedNot.test(n, keys)) scores.delete('no_need');
+  // "ומה קורה עם הביטוח שכבר יש לי?" asks about what they have; "why would I need it?" refuses.
+  if (scores.has('no_need') && isQuestion && !lex.whyNeed.test(n, keys) && readsAsAsking(n, lang)) scores.delete('no_need');
+  // A refusal next to an amount is about the amount: "200 a month? no way".
+  if (scores.has('no_need') && money && !scores.has('price')) {
+    scores.set('price', scores.get('no_need')!);
+    scores.delete('no_need');
   }
   let best: ObjectionKind | undefined;
   let bestScore = 0;
-  for (const [kind, re] of lex.objections) {
-    re.lastIndex = 0;
-    const score = n.match(re)?.length ?? 0;
-    if (score > bestScore || (score > 0 && score === bestScore && prefer(kind, best))) {
+  for (const [kind, score] of scores) {
+    if (score > bestScore || (score === bestScore && prefer(kind, best))) {
       best = kind;
       bestScore = score;
     }
   }
-  // "ומה קורה עם הביטוח שכבר יש לי?" asks about what they have; it is not a refusal.
-  if (best === 'no_need' && isQuestion && lex.questionStart.test(n)) return undefined;
   return best;
+}
+
+/** A decider who is the speaker's ("אשתי", "my boss"), not the listener's ("השותף שלך", "your partner"). */
+function customerDecider(n: string, keys: WordKeys, m: PhraseMatcher): boolean {
+  if (!m.test(n, keys)) return false;
+  const re = m.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(n); m; m = re.exec(n)) {
+    const after = n.slice(m.index + m[0].length, m.index + m[0].length + 7);
+    const before = n.slice(Math.max(0, m.index - 6), m.index);
+    if (!/^\s*(?:שלך|שלכם)/.test(after) && !/your\s*$/.test(before)) return true;
+  }
+  return false;
+}
+
+/** The utterance opens with a question word (it asks), rather than being a statement with a "?". */
+function readsAsAsking(n: string, lang: Language): boolean {
+  return lang === 'he'
+    ? /^[^\p{L}\d]*ו?(?:מה|איך|למה|מתי|כמה|מי|איפה|האם|איזה|איזו)(?![\p{L}\d])/u.test(n)
+    : /^[^\p{L}\d]*(?:and\s+|so\s+)?(?:what|how|when|where|who|which|is|are|do|does|can|could|will)(?![\p{L}\d])/u.test(n);
 }
 
 function prefer(a: ObjectionKind, b: ObjectionKind | undefined): boolean {

@@ -1,5 +1,5 @@
 import type { Language, ObjectionKind, SalesAct } from './taxonomy.ts';
-import { compilePhrases } from './text.ts';
+import { compilePhrases, PhraseMatcher } from './text.ts';
 import { HEBREW_LEXICON } from './lexicon-he.ts';
 import { ENGLISH_LEXICON } from './lexicon-en.ts';
 
@@ -24,12 +24,46 @@ export interface Lexicon {
   other: string[];
   /** Scheduling phrases: a close attempt when asked, a next step when stated. */
   scheduling: string[];
-  questionStarters: string[];
-  openQuestionStarters: string[];
+  /** What the product does, said as a statement ("אפשר לבטל בכל רגע", "you can cancel anytime"); asked, it is a buying question. */
+  capability: string[];
+  /** Asked by the customer, these make a buying signal: the price of the offer ("כמה זה עולה"). */
+  buyingPrice: string[];
+  /** …and the way in: start, installation, payment, signing, what is included ("מתי אפשר להתחיל"). */
+  buyingProcess: string[];
+  /** An agent's proposal to go ahead ("נסגור?", "shall we…", "want me to…"): a close attempt, never a buying signal. */
+  closeProposal: string[];
+  /** Paraphrasing the other side ("אם הבנתי נכון…"): acknowledgement, whatever topic words follow. */
+  paraphrase: string[];
+  /** Checking the line ("אתה שם?", "can you hear me?"): 'other', whatever else is said. */
+  lineCheck: string[];
+  /** "You won't need…" promises relief; it is not the customer refusing. */
+  youNeedNot: string[];
+  /** Competing brands, named alone they are just names (an agent saying where they work). */
+  brands: string[];
+  /** Someone else who sells the same ("חברה אחרת", "my current agent"). */
+  otherParty: string[];
+  /** What turns a brand or other party into a competitor objection: an offer, a lower price, loyalty. */
+  competitorCue: string[];
+  /** "Came over to us from…": social proof about competitors, not an objection. */
+  switchedToUs: string[];
+  /** People whose decision it is (the customer's, not the agent's: "my wife", "אשתי", "ההנהלה"). */
+  deciders: string[];
+  /** Deciding, approving, consulting: with a decider, an authority objection. */
+  decisionVerbs: string[];
+  /** Pushing the conversation off ("תחזור אליי", "call me", "let's circle back"). */
+  deferral: string[];
+  /** A vague later time ("אחרי החגים", "in six months", "next quarter"): with a deferral, a timing objection. */
+  later: string[];
+  /** "Today", "currently": a question with it about "you" asks about the listener's present situation. */
+  currentState: string[];
+  /** "Why would I need it?": a question that refuses, unlike "what happens with the policy I already have?". */
+  whyNeed: string[];
   /** Single words that, alone, make an utterance a backchannel ("כן", "uh-huh"). */
   backchannel: string[];
   fillers: string[];
   secondPerson: string[];
+  /** "Your…" ("שלך", "your"): a question with it asks about the listener's own situation. */
+  secondPossessive: string[];
   firstPerson: string[];
   currency: string[];
   priceContext: string[];
@@ -38,18 +72,33 @@ export interface Lexicon {
 
 /** The lexicon compiled to regexes once per language. */
 export interface CompiledLexicon {
-  acts: [PatternActs, RegExp][];
-  objections: [ObjectionKind, RegExp][];
-  scheduling: RegExp;
-  questionStart: RegExp;
-  openQuestionStart: RegExp;
+  acts: [PatternActs, PhraseMatcher][];
+  objections: [ObjectionKind, PhraseMatcher][];
+  scheduling: PhraseMatcher;
+  capability: PhraseMatcher;
+  buyingPrice: PhraseMatcher;
+  buyingProcess: PhraseMatcher;
+  closeProposal: PhraseMatcher;
+  paraphrase: PhraseMatcher;
+  lineCheck: PhraseMatcher;
+  youNeedNot: PhraseMatcher;
+  brandOrOther: PhraseMatcher;
+  competitorCue: PhraseMatcher;
+  switchedToUs: PhraseMatcher;
+  deciders: PhraseMatcher;
+  decisionVerbs: PhraseMatcher;
+  deferral: PhraseMatcher;
+  later: PhraseMatcher;
+  currentState: PhraseMatcher;
+  whyNeed: PhraseMatcher;
   backchannel: Set<string>;
-  fillers: RegExp;
+  fillers: PhraseMatcher;
   secondPerson: Set<string>;
+  secondPossessive: Set<string>;
   firstPerson: Set<string>;
-  currency: RegExp;
-  priceContext: RegExp;
-  savings: RegExp;
+  currency: PhraseMatcher;
+  priceContext: PhraseMatcher;
+  savings: PhraseMatcher;
 }
 
 const PATTERN_ACTS: PatternActs[] = [
@@ -58,17 +107,32 @@ const PATTERN_ACTS: PatternActs[] = [
 ];
 
 function compile(lang: Language, lex: Lexicon): CompiledLexicon {
-  const c = (p: string[]) => compilePhrases(lang, p);
-  const global = (p: string[]) => new RegExp(c(p).source, 'gu');
+  const c = (p: string[]) => new PhraseMatcher(compilePhrases(lang, p), p);
+  const global = (p: string[]) => new PhraseMatcher(new RegExp(compilePhrases(lang, p).source, 'gu'), p);
   return {
     acts: PATTERN_ACTS.map((a) => [a, c(lex[a])]),
     objections: (Object.keys(lex.objection) as ObjectionKind[]).map((k) => [k, global(lex.objection[k])]),
     scheduling: c(lex.scheduling),
-    questionStart: new RegExp(`^(?:${c(lex.questionStarters).source})`, 'u'),
-    openQuestionStart: new RegExp(`(?:^|[,.;:!?]\\s*)(?:${c(lex.openQuestionStarters).source})`, 'u'),
+    capability: c(lex.capability),
+    buyingPrice: c(lex.buyingPrice),
+    buyingProcess: c(lex.buyingProcess),
+    closeProposal: c(lex.closeProposal),
+    paraphrase: c(lex.paraphrase),
+    lineCheck: c(lex.lineCheck),
+    youNeedNot: c(lex.youNeedNot),
+    brandOrOther: c([...lex.brands, ...lex.otherParty]),
+    competitorCue: c(lex.competitorCue),
+    switchedToUs: c(lex.switchedToUs),
+    deciders: global(lex.deciders),
+    decisionVerbs: c(lex.decisionVerbs),
+    deferral: c(lex.deferral),
+    later: c(lex.later),
+    currentState: c(lex.currentState),
+    whyNeed: c(lex.whyNeed),
     backchannel: new Set(lex.backchannel),
     fillers: global(lex.fillers),
     secondPerson: new Set(lex.secondPerson),
+    secondPossessive: new Set(lex.secondPossessive),
     firstPerson: new Set(lex.firstPerson),
     currency: c(lex.currency),
     priceContext: c(lex.priceContext),
