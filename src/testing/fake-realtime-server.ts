@@ -47,6 +47,8 @@ export interface FakeRealtimeOptions {
   sessionMaxMs?: number;
   /** RMS level (0..1) above which appended audio counts as speech. */
   speechLevel?: number;
+  /** Observer of every server event as it is sent (performance.now() timestamp), e.g. to time relays. */
+  onSend?: (ev: RealtimeServerEvent, at: number) => void;
 }
 
 interface Conn {
@@ -247,7 +249,9 @@ export class FakeRealtimeServer {
   }
 
   private send(c: Conn, ev: RealtimeServerEvent): void {
-    if (c.ws.readyState === WebSocket.OPEN) c.ws.send(JSON.stringify(ev));
+    if (c.ws.readyState !== WebSocket.OPEN) return;
+    c.ws.send(JSON.stringify(ev));
+    this.opts.onSend?.(ev, performance.now());
   }
 
   private error(c: Conn, type: string, code: string, message: string, eventId: string | null = null): void {

@@ -155,6 +155,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.enum(WIRE_ERROR_CODES), message: z.string(), recoverable: z.boolean() }),
   z.object({ type: z.literal('ended'), outcome: z.enum(OUTCOMES), reason: z.enum(END_REASONS), durationMs: z.number() }),
   z.object({ type: z.literal('pong'), t: z.number(), serverMs: z.number() }),
+  /** Sent right after `ready` when a reloaded page re-attaches to a live session: the transcript so far. */
+  z.object({
+    type: z.literal('resumed'),
+    elapsedMs: z.number(),
+    turns: z.array(
+      z.object({ id: z.string(), speaker: z.enum(['agent', 'customer']), text: z.string(), interrupted: z.boolean(), startMs: z.number(), endMs: z.number() }),
+    ),
+  }),
 ]);
 export type ServerMessage = z.output<typeof serverMessageSchema>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

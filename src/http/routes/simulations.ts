@@ -1,0 +1,125 @@
+/**
+ * Practice simulations: start one, list and read them (turns, events, latency timelines), end one, download its
+ * recording, and the live WebSocket (`/api/simulations/:simulationId/socket`, owner only; wire protocol in
+ * src/voice/protocol.ts).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../core/index.ts';
+import type { AppContext } from '../../app/index.ts';
+import { ENGINE_NAMES } from '../../voice/index.ts';
+import { LEVELS } from '../../scenarios/index.ts';
+import { defineRoute, defineSocketRoute, ANY_ROLE } from '../route.ts';
+import type { ResourceScope } from '../../auth/index.ts';
+
+const uuid = z.string().uuid('must be an id');
+const params = z.object({ simulationId: uuid });
+const PRACTISERS = ['manager', 'agent'] as const;
+
+const startBody = z
+  .object({
+    scenarioType: z.string().min(1).max(60).optional(),
+    scenarioId: uuid.optional(),
+    level: z.enum(LEVELS).optional(),
+    language: z.enum(['he', 'en']).optional(),
+    mode: z.enum(['voice', 'text']).default('voice'),
+    engine: z.enum(ENGINE_NAMES).optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  })
+  .strict();
+
+async function load(req: FastifyRequest, ctx: AppContext) {
+  const id = (req.params as { simulationId?: string }).simulationId ?? '';
+  const row = uuid.safeParse(id).success ? await ctx.repos.simulations.scope(id) : undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'This practice session was not found.');
+  return row;
+}
+
+/** Whoever may read a session: its agent, staff, and the company's managers once the privacy window has passed. */
+async function readScope(req: FastifyRequest, ctx: AppContext): Promise<ResourceScope> {
+  const row = await load(req, ctx);
+  const p = req.principal;
+  if (p?.role === 'manager' && p.id !== row.agentUserId && p.companyId === row.companyId) {
+    const company = await ctx.repos.companies.byId(row.companyId);
+    const hours = company?.practicePrivacyHours ?? 0;
+    if (hours > 0) {
+      const sim = await ctx.repos.simulations.byId((req.params as { simulationId: string }).simulationId);
+      const open = !sim?.endedAt || Date.now() - sim.endedAt.getTime() < hours * 3_600_000;
+      if (open) throw new AppError('FORBIDDEN', `This practice session is private to the agent for ${hours} hours after it ends.`);
+    }
+  }
+  return { companyId: row.companyId, ownerUserId: row.agentUserId };
+}
+
+/** Only the agent practising drives the call (not staff, not the manager). */
+async function ownerScope(req: FastifyRequest, ctx: AppContext): Promise<ResourceScope> {
+  const row = await load(req, ctx);
+  if (req.principal?.id !== row.agentUserId) throw new AppError('FORBIDDEN', 'Only the person practising can control this session.');
+  return { companyId: row.companyId, ownerUserId: row.agentUserId };
+}
+
+export function simulationRoutes(app: FastifyInstance) {
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/simulations',
+    access: { roles: PRACTISERS },
+    body: startBody,
+    handler: async ({ ctx, user, body, reply }) => {
+      const r = await ctx.simulations.create(user, body);
+      reply.status(201);
+      return r;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/simulations',
+    access: { roles: ANY_ROLE },
+    query: z.object({
+      companyId: uuid.optional(),
+      agentUserId: uuid.optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+    handler: async ({ ctx, user, query }) => ctx.simulations.list(user, query),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/simulations/:simulationId',
+    access: { roles: ANY_ROLE, scope: readScope },
+    params,
+    handler: async ({ ctx, params }) => ctx.simulations.details(params.simulationId),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/simulations/:simulationId/end',
+    access: { roles: PRACTISERS, scope: ownerScope },
+    params,
+    handler: async ({ ctx, params }) => ctx.simulations.end(params.simulationId),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/simulations/:simulationId/recording',
+    access: { roles: ANY_ROLE, scope: readScope },
+    params,
+    query: z.object({ track: z.enum(['agent', 'customer', 'mix']).default('mix') }),
+    handler: async ({ ctx, params, query, reply }) => {
+      const stream = ctx.simulations.recording(params.simulationId, query.track);
+      if (!stream) throw new AppError('NOT_FOUND', 'This session has no recording (text sessions and sessions that never started are not recorded).');
+      reply.header('content-type', 'audio/wav');
+      reply.header('content-disposition', `attachment; filename="simulation-${params.simulationId}-${query.track}.wav"`);
+      const { Readable } = await import('node:stream');
+      return reply.send(Readable.from(stream));
+    },
+  });
+
+  defineSocketRoute(app, {
+    url: '/api/simulations/:simulationId/socket',
+    access: { roles: PRACTISERS, scope: ownerScope },
+    params,
+    handler: (socket, { ctx, params }) => ctx.simulations.attach(params.simulationId, socket),
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * The app as a separate process for the voice benchmark (so server CPU and memory are measured alone):
+ * configuration from the environment, in-memory PGlite with the demo company, 127.0.0.1 on a free port.
+ * Talks to the parent over IPC: sends {port}; answers "stats" with memory, CPU and live sessions.
+ */
+import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loadConfig } from '../config/index.ts';
+import { openDatabase } from '../db/index.ts';
+import { createContext, seedDemo } from '../app/index.ts';
+import { buildApp } from '../http/index.ts';
+
+const config = loadConfig(process.env, { LOG_LEVEL: 'silent', SALESGYM_DEMO: false });
+const ctx = await createContext(config, await openDatabase({}));
+await seedDemo(ctx);
+const eld = monitorEventLoopDelay({ resolution: 5 });
+eld.enable();
+const app = await buildApp({ ctx, serveWeb: false, logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+process.send!({ type: 'listening', port: (app.server.address() as AddressInfo).port });
+process.on('message', async (m: { type: string }) => {
+  if (m.type === 'stats') {
+    const mem = process.memoryUsage();
+    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
+    eld.reset();
+  } else if (m.type === 'gc') {
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send!({ type: 'gc' });
+  } else if (m.type === 'stop') {
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  }
+});

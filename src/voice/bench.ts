@@ -1,0 +1,422 @@
+/**
+ * Voice benchmark (`npm run bench -- --only voice`): concurrent practice calls over loopback WebSockets, the
+ * server in its own process (so its CPU and memory are measured alone).
+ *  1. offline: N sessions (default 50) stream espeak-ng speech at real-time pace against the cascade engine with
+ *     the offline brain; turn latency = agent speech end → first customer audio byte at the client.
+ *  2. relay: N sessions (default 100) against the fake Realtime server through our server, versus N clients
+ *     talking to the fake directly: per-frame delay (fake sent → client received) and turn latency.
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import type { BenchResult } from '../cli/bench.ts';
+import { summarize } from '../cli/bench.ts';
+import { startFakeRealtimeServer, synthSpeech } from '../testing/fake-realtime-server.ts';
+import { toolPath } from '../testing/tools.ts';
+import { decodeWav, pcm16Bytes, resampleInt16 } from './audio.ts';
+import { WireClient } from './wire-client.ts';
+
+const FRAME = 960; // 40 ms at 24 kHz
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+const LINES = [
+  'שלום, מדבר יוסי מסוכנות הביטוח. יש לך דקה לשאלה קצרה?',
+  'ספרי לי, מה הכי חשוב לך כשאת בוחרת ביטוח למשפחה?',
+  'אני שומע שהמחיר חשוב לך. כמה את משלמת היום בערך?',
+];
+
+/** One agent utterance: 24 kHz samples and where the speech actually ends (trailing silence excluded). */
+interface Utterance {
+  text: string;
+  pcm: Int16Array;
+  speechEndSample: number;
+}
+
+function utterances(): { list: Utterance[]; source: string } {
+  if (!toolPath('espeak-ng')) {
+    const pcm = synthSpeech(1800);
+    return { list: [{ text: LINES[0], pcm, speechEndSample: pcm.length }], source: 'synthetic speech (espeak-ng missing)' };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-'));
+  try {
+    const list = LINES.map((text, i) => {
+      const f = path.join(dir, `l${i}.wav`);
+      execFileSync('espeak-ng', ['-v', 'he', '-s', '160', '-w', f, text]);
+      const w = decodeWav(new Uint8Array(readFileSync(f)));
+      const pcm = resampleInt16(w.samples, w.sampleRate, 24_000);
+      let end = pcm.length;
+      while (end > 0 && Math.abs(pcm[end - 1]) < 300) end--;
+      return { text, pcm, speechEndSample: end };
+    });
+    return { list, source: 'espeak-ng Hebrew' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ── the server process ─────────────────────────────────────────────────────────
+
+interface ServerStats {
+  /** Event-loop delay since the previous stats call (ms). */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  rss: number;
+  heapUsed: number;
+  cpu: { user: number; system: number };
+  live: number;
+}
+
+interface ServerProc {
+  base: string;
+  stats(): Promise<ServerStats>;
+  gc(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startServer(env: Record<string, string>): Promise<ServerProc> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-server.ts');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-data-'));
+  const child: ChildProcess = fork(script, [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ONNXRUNTIME_NODE_INSTALL: 'skip', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', TRANSCRIBE_BASE_URL: '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ask = <T>(type: string) =>
+    new Promise<T>((resolve) => {
+      const on = (m: { type: string }) => {
+        if (m.type !== type) return;
+        child.off('message', on);
+        resolve(m as T);
+      };
+      child.on('message', on);
+      child.send({ type });
+    });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+    child.on('message', (m: { type: string; port?: number }) => m.type === 'listening' && resolve(m.port!));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stats: () => ask<ServerStats>('stats'),
+    gc: () => ask<void>('gc'),
+    async stop() {
+      child.send({ type: 'stop' });
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function login(base: string): Promise<string> {
+  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'agent1@demo.salesgym.dev', password: 'salesgym-demo' }) });
+  const c = r.headers.get('set-cookie')?.match(/sg_session=[^;]+/)?.[0];
+  if (!c) throw new Error(`login failed: ${r.status}`);
+  return c;
+}
+
+async function createSession(base: string, cookie: string): Promise<{ id: string; silenceMs: number }> {
+  const r = await fetch(`${base}/api/simulations`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ scenarioType: 'discovery', language: 'he', mode: 'voice' }) });
+  if (r.status !== 201) throw new Error(`POST /api/simulations: ${r.status} ${await r.text()}`);
+  const { simulation } = (await r.json()) as { simulation: { id: string } };
+  const d = (await (await fetch(`${base}/api/simulations/${simulation.id}`, { headers: { cookie } })).json()) as { turnTaking: { silenceMs: number } | null };
+  return { id: simulation.id, silenceMs: d.turnTaking?.silenceMs ?? 700 };
+}
+
+// ── one client session ─────────────────────────────────────────────────────────
+
+/** The server's own view of a turn (from turn_latency): end-of-turn detection, then committed → first audio sent. */
+interface ServerGaps {
+  turnId: string;
+  endOfTurnMs: number;
+  toFirstAudioMs: number;
+}
+
+interface TurnSample {
+  latencyMs: number;
+  silenceMs: number;
+}
+
+/**
+ * Streams each utterance at real-time pace, then silence until the customer's reply has arrived and "played";
+ * reports turn latencies and (relay) per-frame delays.
+ */
+async function runClient(o: {
+  base: string;
+  cookie: string;
+  speech: Utterance[];
+  turns: number;
+  browserTranscripts: boolean;
+  frameSentAt?: Map<string, number[]>;
+  onLive?: () => void;
+  /** Frame delays count only while this says the load is steady (every session live). */
+  steady?: () => boolean;
+}): Promise<{ turns: TurnSample[]; frameDelays: number[]; server: ServerGaps[]; error?: string }> {
+  const { id, silenceMs } = await createSession(o.base, o.cookie);
+  const c = await WireClient.connect(`${o.base.replace('http', 'ws')}/api/simulations/${id}/socket`, o.cookie);
+  const turns: TurnSample[] = [];
+  const frameDelays: number[] = [];
+  let item: string | null = null;
+  let k = 0;
+  let firstAudioAt: number | null = null;
+  let audioMs = 0;
+  c.onMessage((m) => {
+    if (m.type === 'customer_turn_started') {
+      item = m.itemId;
+      k = 0;
+    }
+  });
+  c.onAudio((bytes, at) => {
+    firstAudioAt ??= at;
+    audioMs += bytes.byteLength / 48;
+    const sent = item ? o.frameSentAt?.get(item)?.[k++] : undefined;
+    if (sent !== undefined && (o.steady?.() ?? true)) frameDelays.push(at - sent);
+  });
+  const server: ServerGaps[] = [];
+  c.onMessage((m) => {
+    if (m.type !== 'turn_latency') return;
+    const tl = m.timeline;
+    const end = tl.agentSpeechEndMs ?? tl.turnCommittedMs;
+    if (end === null || tl.turnCommittedMs === null || tl.firstCustomerAudioSentMs === null) return;
+    if (server.some((x) => x.turnId === m.turnId)) return;
+    server.push({ turnId: m.turnId, endOfTurnMs: tl.turnCommittedMs - end, toFirstAudioMs: tl.firstCustomerAudioSentMs - tl.turnCommittedMs });
+  });
+  try {
+    c.send({ type: 'start', v: 1, mode: 'voice', agentTranscripts: o.browserTranscripts ? 'browser' : 'server' });
+    await c.waitFor('ready', () => true, 60_000);
+    o.onLive?.();
+    const silence = new Int16Array(FRAME);
+    for (let t = 0; t < o.turns; t++) {
+      const u = o.speech[t % o.speech.length];
+      const finals = c.of('customer_transcript_final').length;
+      firstAudioAt = null;
+      audioMs = 0;
+      let speechEndAt = 0;
+      let next = performance.now();
+      for (let i = 0; i < u.pcm.length; i += FRAME) {
+        c.sendAudio(u.pcm.subarray(i, Math.min(u.pcm.length, i + FRAME)));
+        if (i + FRAME >= u.speechEndSample && speechEndAt === 0) {
+          speechEndAt = performance.now() - ((i + FRAME - u.speechEndSample) / 24_000) * 1000;
+          if (o.browserTranscripts) c.send({ type: 'agent_transcript', text: u.text, final: true, lang: 'he-IL' });
+        }
+        next += 40;
+        await sleep(next - performance.now());
+      }
+      // silence until the reply is complete and has had time to play
+      const deadline = performance.now() + 20_000;
+      for (;;) {
+        const replied = c.of('customer_transcript_final').length > finals && firstAudioAt !== null;
+        if (replied && performance.now() > firstAudioAt! + audioMs + 300) break;
+        if (performance.now() > deadline || c.of('ended').length) break;
+        c.sendAudio(silence);
+        next += 40;
+        await sleep(next - performance.now());
+      }
+      if (firstAudioAt !== null) {
+        if (item) c.send({ type: 'playback_position', itemId: item, playedMs: Math.round(audioMs) });
+        turns.push({ latencyMs: (firstAudioAt as number) - speechEndAt, silenceMs });
+      }
+      if (c.of('ended').length) break;
+    }
+    c.send({ type: 'end' });
+    await Promise.race([c.closed, sleep(5000)]);
+    return { turns, frameDelays, server };
+  } catch (e) {
+    await c.close();
+    return { turns, frameDelays, server, error: (e as Error).message };
+  }
+}
+
+/** A client speaking the Realtime protocol to the fake directly (the baseline without our relay). */
+async function runDirect(url: string, speech: Utterance[], turns: number, frameSentAt: Map<string, number[]>, steady: () => boolean): Promise<{ turns: number[]; frameDelays: number[] }> {
+  const ws = new WebSocket(`${url}/realtime?model=gpt-realtime`, { headers: { Authorization: 'Bearer sk-bench' }, perMessageDeflate: false });
+  await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
+  const delays: number[] = [];
+  const latencies: number[] = [];
+  let item: string | null = null;
+  let k = 0;
+  let firstAt: number | null = null;
+  let done = 0;
+  let speechEndAt = 0;
+  let answering = false;
+  ws.on('message', (raw) => {
+    const at = performance.now();
+    const ev = JSON.parse(raw.toString()) as { type: string; item_id?: string };
+    if (ev.type === 'response.created') answering = speechEndAt > 0; // a reply to the finished utterance
+    if (ev.type === 'response.output_audio.delta') {
+      if (ev.item_id !== item) {
+        item = ev.item_id!;
+        k = 0;
+      }
+      if (answering) firstAt ??= at;
+      const sent = frameSentAt.get(item)?.[k++];
+      if (sent !== undefined && steady()) delays.push(at - sent);
+    } else if (ev.type === 'response.done') done++;
+  });
+  ws.send(JSON.stringify({ type: 'session.update', session: { type: 'realtime', instructions: 'bench', output_modalities: ['audio'] } }));
+  const silence = Buffer.alloc(FRAME * 2).toString('base64');
+  for (let t = 0; t < turns; t++) {
+    const u = speech[t % speech.length];
+    const before = done;
+    firstAt = null;
+    speechEndAt = 0;
+    answering = false;
+    let next = performance.now();
+    for (let i = 0; i < u.pcm.length; i += FRAME) {
+      const part = u.pcm.subarray(i, Math.min(u.pcm.length, i + FRAME));
+      ws.send(JSON.stringify({ type: 'input_audio_buffer.append', audio: Buffer.from(pcm16Bytes(part)).toString('base64') }));
+      if (i + FRAME >= u.speechEndSample && speechEndAt === 0) speechEndAt = performance.now() - ((i + FRAME - u.speechEndSample) / 24_000) * 1000;
+      next += 40;
+      await sleep(next - performance.now());
+    }
+    const deadline = performance.now() + 20_000;
+    while ((done === before || firstAt === null) && performance.now() < deadline) {
+      ws.send(JSON.stringify({ type: 'input_audio_buffer.append', audio: silence }));
+      next += 40;
+      await sleep(next - performance.now());
+    }
+    if (firstAt !== null) latencies.push(firstAt - speechEndAt);
+  }
+  ws.close();
+  return { turns: latencies, frameDelays: delays };
+}
+
+// ── sections ───────────────────────────────────────────────────────────────────
+
+const MB = 1024 * 1024;
+const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** Runs `n` clients at once; measures server CPU over the run and memory while all are live. */
+async function load(
+  server: ServerProc,
+  n: number,
+  client: (onLive: () => void, steady: () => boolean) => Promise<{ turns: TurnSample[]; frameDelays: number[]; server: ServerGaps[]; error?: string }>,
+) {
+  await server.gc();
+  const base = await server.stats();
+  let live = 0;
+  let steady = false;
+  let peak: ServerStats | null = null;
+  let resolveAll!: () => void;
+  const allLive = new Promise<void>((r) => (resolveAll = r));
+  const t0 = performance.now();
+  const runs = Array.from({ length: n }, (_, i) =>
+    sleep(i * 20).then(() =>
+      client(
+        () => {
+          if (++live === n) resolveAll();
+        },
+        () => steady,
+      ),
+    ),
+  );
+  const measured = allLive.then(async () => {
+    steady = true;
+    await sleep(1500);
+    await server.gc();
+    peak = await server.stats();
+  });
+  const results = await Promise.all(runs);
+  steady = false;
+  await Promise.race([measured, sleep(1000)]);
+  const wallSec = (performance.now() - t0) / 1000;
+  const end = await server.stats();
+  const loop = `server event-loop delay p99 ${round(end.loopDelayP99Ms, 1)} ms, max ${round(end.loopDelayMaxMs, 1)} ms`;
+  const cpuMs = (end.cpu.user + end.cpu.system - base.cpu.user - base.cpu.system) / 1000;
+  const p = (peak ?? end) as ServerStats;
+  return {
+    results,
+    errors: results.filter((r) => r.error).map((r) => r.error!),
+    memPerSessionMb: (p.rss - base.rss) / MB / Math.max(1, p.live),
+    heapPerSessionMb: (p.heapUsed - base.heapUsed) / MB / Math.max(1, p.live),
+    liveAtPeak: p.live,
+    cpuPctPerSession: (cpuMs / (wallSec * 1000) / n) * 100,
+    loop,
+  };
+}
+
+async function offlineSection(n: number, turns: number, speech: { list: Utterance[]; source: string }): Promise<BenchResult[]> {
+  const server = await startServer({});
+  try {
+    const cookie = await login(server.base);
+    // warm-up: load Silero, espeak-ng and the persona engine once before measuring
+    await runClient({ base: server.base, cookie, speech: speech.list, turns: 1, browserTranscripts: true });
+    const r = await load(server, n, (onLive, steady) => runClient({ base: server.base, cookie, speech: speech.list, turns, browserTranscripts: true, onLive, steady }));
+    const gaps = r.results.flatMap((x) => x.server);
+    const eot = summarize(gaps.map((g) => g.endOfTurnMs));
+    const toAudio = summarize(gaps.map((g) => g.toFirstAudioMs));
+    const samples = r.results.flatMap((x) => x.turns);
+    const lat = summarize(samples.map((s) => s.latencyMs));
+    const over = summarize(samples.map((s) => s.latencyMs - s.silenceMs));
+    const windows = [...new Set(samples.map((s) => s.silenceMs))].sort((a, b) => a - b);
+    const notes = `${n} sessions × ${turns} turns, ${speech.source}, browser transcripts, offline brain + espeak-ng; silence windows ${windows.join('/')} ms${r.errors.length ? `; ${r.errors.length} session errors: ${r.errors[0]}` : ''}`;
+    return [
+      { section: 'voice', name: `offline turn latency @${n} (speech end → first audio byte)`, unit: 'ms', ...lat, notes },
+      { section: 'voice', name: `offline turn latency beyond the silence window @${n}`, unit: 'ms', ...over, target: '≤ 150 ms p95', pass: over.p95 <= 150, notes: 'turn latency minus the persona’s silence window' },
+      { section: 'voice', name: `offline end-of-turn detection @${n} (server: speech end → committed)`, unit: 'ms', ...eot, notes: 'Silero VAD + the persona’s silence window' },
+      { section: 'voice', name: `offline reply start @${n} (server: committed → first audio sent)`, unit: 'ms', ...toAudio, notes: 'offline brain + espeak-ng of the first sentence' },
+      { section: 'voice', name: `offline server memory per live session @${n}`, unit: 'MB', value: round(r.memPerSessionMb), target: '< 5 MB', pass: r.memPerSessionMb < 5, notes: `RSS growth after GC with ${r.liveAtPeak} live; heap ${round(r.heapPerSessionMb)} MB/session` },
+      { section: 'voice', name: `offline server CPU per session @${n}`, unit: '% core', value: round(r.cpuPctPerSession), notes: `server process CPU over the run ÷ wall time ÷ sessions (VAD, brain, espeak-ng spawn, recording, coaching); ${r.loop}` },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+async function relaySection(n: number, turns: number, speech: { list: Utterance[]; source: string }): Promise<BenchResult[]> {
+  const frameSentAt = new Map<string, number[]>();
+  const fake = await startFakeRealtimeServer({
+    apiKey: 'sk-bench',
+    reply: () => ({ say: 'אני לא בטוחה שאני צריכה את זה, יש לי כבר ביטוח דרך העבודה, אבל תספר לי עוד.' }),
+    msPerChar: 40,
+    deltaMs: 40,
+    deltaIntervalMs: 10,
+    onSend: (ev, at) => {
+      if (ev.type !== 'response.output_audio.delta') return;
+      const list = frameSentAt.get(ev.item_id) ?? [];
+      list.push(at);
+      frameSentAt.set(ev.item_id, list);
+    },
+  });
+  const server = await startServer({ OPENAI_API_KEY: 'sk-bench', OPENAI_REALTIME_URL: fake.url });
+  try {
+    const cookie = await login(server.base);
+    await runClient({ base: server.base, cookie, speech: speech.list, turns: 1, browserTranscripts: false, frameSentAt });
+    const relay = await load(server, n, (onLive, steady) => runClient({ base: server.base, cookie, speech: speech.list, turns, browserTranscripts: false, frameSentAt, onLive, steady }));
+    // the direct baseline: the same load, every client talking to the fake itself
+    let connected = 0;
+    const direct = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        sleep(i * 20).then(() => {
+          connected++;
+          return runDirect(fake.url, speech.list, turns, frameSentAt, () => connected === n);
+        }),
+      ),
+    );
+    const rf = summarize(relay.results.flatMap((x) => x.frameDelays));
+    const df = summarize(direct.flatMap((x) => x.frameDelays));
+    const rt = summarize(relay.results.flatMap((x) => x.turns.map((t) => t.latencyMs)));
+    const dt = summarize(direct.flatMap((x) => x.turns));
+    const added = rf.p99 - df.p99;
+    const errs = relay.errors.length ? `; ${relay.errors.length} session errors: ${relay.errors[0]}` : '';
+    return [
+      { section: 'voice', name: `relay per-frame delay @${n} (fake sent → client received)`, unit: 'ms', ...rf, baseline: { name: 'direct', ...df }, ratio: round(rf.p99 / Math.max(0.001, df.p99)), target: 'relay adds ≤ 5 ms p99', pass: added <= 5, notes: `relay adds ${round(added)} ms at p99, ${round(rf.median - df.median)} ms at the median; frames counted while all ${n} sessions were live (server process also runs the coaching taps)${errs}` },
+      { section: 'voice', name: `relay turn latency @${n} (speech end → first audio byte)`, unit: 'ms', ...rt, baseline: { name: 'direct', ...dt }, ratio: round(rt.median / Math.max(0.001, dt.median)), notes: 'includes the fake’s 500 ms server-VAD silence' },
+      { section: 'voice', name: `relay server memory per live session @${n}`, unit: 'MB', value: round(relay.memPerSessionMb), target: '< 5 MB', pass: relay.memPerSessionMb < 5, notes: `RSS growth after GC with ${relay.liveAtPeak} live; heap ${round(relay.heapPerSessionMb)} MB/session` },
+      { section: 'voice', name: `relay server CPU per session @${n}`, unit: '% core', value: round(relay.cpuPctPerSession), notes: relay.loop },
+    ];
+  } finally {
+    await server.stop();
+    await fake.close();
+  }
+}
+
+/** The `voice` bench section. */
+export async function benchVoice({ quick }: { quick: boolean }): Promise<BenchResult[]> {
+  const speech = utterances();
+  const offline = await offlineSection(quick ? 8 : 50, quick ? 2 : 3, speech);
+  const relay = await relaySection(quick ? 20 : 100, quick ? 2 : 3, speech);
+  return [...offline, ...relay];
+}

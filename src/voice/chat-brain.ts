@@ -1,0 +1,105 @@
+/**
+ * ChatBrain: the customer played by an LLM through any OpenAI-compatible streaming chat endpoint
+ * (OpenAI, Ollama, vLLM, llama.cpp server, Azure). The model ends the call by appending an end marker.
+ */
+import OpenAI from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { OUTCOMES, type Outcome } from './protocol.ts';
+import type { Brain, BrainChunk, BrainTurn } from './brain.ts';
+import type { DifficultyDirective, VoicePersona } from './engine.ts';
+
+export interface ChatBrainOptions {
+  baseURL?: string;
+  apiKey?: string;
+  model: string;
+  persona: VoicePersona;
+  temperature?: number;
+  /** Keep at most this many past messages (plus the system prompt). */
+  maxHistory?: number;
+}
+
+const END_RE = /<<END:([a-z_]+)>>/;
+
+const endInstructions = (lang: 'he' | 'en') =>
+  lang === 'he'
+    ? `\n\nכשאת/ה מחליט/ה לסיים את השיחה, הוסף/י בסוף התשובה בדיוק את הסימון <<END:תוצאה>> כאשר התוצאה היא אחת מ: ${OUTCOMES.join(', ')}. אל תזכיר/י את הסימון בשום הקשר אחר. ענה/י תמיד בעברית, במשפטים קצרים של שיחת טלפון.`
+    : `\n\nWhen you decide to end the call, append exactly <<END:outcome>> to your reply, where outcome is one of: ${OUTCOMES.join(', ')}. Never mention the marker otherwise. Always answer in English, in short spoken phone sentences.`;
+
+const DIRECTIVE_TEXT: Record<DifficultyDirective['level'], { he: string; en: string }> = {
+  supportive: { he: 'מעכשיו היה/י סבלני/ת ופתוח/ה יותר, ותן/י לנציג הזדמנות.', en: 'From now on be more patient and open; give the agent a chance.' },
+  neutral: { he: 'המשך/י כרגיל לפי הדמות.', en: 'Carry on as the persona normally would.' },
+  challenging: { he: 'מעכשיו העלה/י עוד התנגדות והפעל/י לחץ זמן.', en: 'From now on raise another objection and add time pressure.' },
+};
+
+export class ChatBrain implements Brain {
+  readonly kind = 'llm' as const;
+  private readonly client: OpenAI;
+  private readonly messages: ChatCompletionMessageParam[] = [];
+  private system: string;
+
+  constructor(private readonly opts: ChatBrainOptions) {
+    this.client = new OpenAI({ apiKey: opts.apiKey ?? 'not-needed', baseURL: opts.baseURL, maxRetries: 1, timeout: 30_000 });
+    this.system = opts.persona.instructions + endInstructions(opts.persona.language);
+  }
+
+  async *respond(turn: BrainTurn, signal: AbortSignal): AsyncIterable<BrainChunk> {
+    if (turn.agentText) this.messages.push({ role: 'user', content: turn.agentText });
+    const history = this.messages.slice(-(this.opts.maxHistory ?? 40));
+    const stream = await this.client.chat.completions.create(
+      {
+        model: this.opts.model,
+        stream: true,
+        temperature: this.opts.temperature ?? 0.8,
+        messages: [{ role: 'system', content: this.system }, ...(history.length ? history : [{ role: 'user' as const, content: '(השיחה מתחילה / the call starts)' }])],
+      },
+      { signal },
+    );
+    let full = '';
+    let pending = '';
+    let outcome: Outcome | null = null;
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta?.content ?? '';
+      if (!delta) continue;
+      pending += delta;
+      const m = END_RE.exec(pending);
+      if (m) {
+        outcome = (OUTCOMES as readonly string[]).includes(m[1]) ? (m[1] as Outcome) : 'no_outcome';
+        pending = pending.slice(0, m.index);
+      }
+      // hold back a possible marker prefix until it completes
+      const cut = outcome ? pending.length : safePrefixLength(pending);
+      const emit = pending.slice(0, cut);
+      pending = pending.slice(cut);
+      if (emit) {
+        full += emit;
+        yield { type: 'text', delta: emit };
+      }
+      if (outcome) break;
+    }
+    if (pending && !outcome) {
+      full += pending;
+      yield { type: 'text', delta: pending };
+    }
+    this.messages.push({ role: 'assistant', content: full.trim() });
+    if (outcome) yield { type: 'end_call', outcome, reason: 'the customer ended the call' };
+  }
+
+  interrupted(heardText: string): void {
+    const last = this.messages.at(-1);
+    if (last?.role === 'assistant') last.content = heardText ? `${heardText}… (נקטע / cut off)` : '(נקטע / cut off)';
+  }
+
+  adjust(d: DifficultyDirective): void {
+    const lang = this.opts.persona.language;
+    this.messages.push({ role: 'system', content: d.note ?? DIRECTIVE_TEXT[d.level][lang] });
+  }
+}
+
+/** Length of `s` that cannot be the start of an end marker. */
+function safePrefixLength(s: string): number {
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    const tail = s.slice(i);
+    if ('<<END:'.startsWith(tail) || tail.startsWith('<<END:')) return i;
+  }
+  return s.length;
+}

@@ -1,0 +1,206 @@
+/**
+ * Runs one customer reply: brain text streamed as deltas, optionally spoken sentence by sentence, cut off on
+ * barge-in at the audio actually heard. Shared by the Text and Cascade engines.
+ */
+import { newId } from '../core/index.ts';
+import type { Brain } from './brain.ts';
+import { SentenceSplitter } from './brain.ts';
+import type { Clock, EngineEvent, VoicePersona } from './engine.ts';
+import type { SpeechSynthesizer } from './speech.ts';
+import { FrameChunker } from './audio.ts';
+import { WIRE_AUDIO } from './protocol.ts';
+
+interface SpokenSentence {
+  text: string;
+  /** Audio start offset within the item (ms) and duration (ms). */
+  startMs: number;
+  durationMs: number;
+}
+
+interface ActiveTurn {
+  itemId: string;
+  abort: AbortController;
+  text: string;
+  sentences: SpokenSentence[];
+  audioMs: number;
+  firstAudioAtMs: number | null;
+  streaming: boolean;
+  /** Set when the reply was cut off; turn_done has been emitted. */
+  cut: boolean;
+}
+
+/** Text actually heard when playback stopped after playedMs (whole sentences + the played share of the next). */
+export function heardText(sentences: SpokenSentence[], playedMs: number): string {
+  const parts: string[] = [];
+  for (const s of sentences) {
+    if (playedMs >= s.startMs + s.durationMs) parts.push(s.text);
+    else {
+      if (playedMs > s.startMs && s.durationMs > 0) {
+        const words = s.text.split(/\s+/);
+        const n = Math.floor(((playedMs - s.startMs) / s.durationMs) * words.length);
+        if (n > 0) parts.push(words.slice(0, n).join(' '));
+      }
+      break;
+    }
+  }
+  return parts.join(' ');
+}
+
+export class CustomerTurnRunner {
+  private active: ActiveTurn | null = null;
+  private readonly frameSamples = (WIRE_AUDIO.sampleRate * WIRE_AUDIO.outboundFrameMs) / 1000;
+
+  constructor(
+    private readonly deps: {
+      brain: Brain;
+      tts: SpeechSynthesizer | null;
+      persona: VoicePersona;
+      clock: Clock;
+      emit: (e: EngineEvent) => void;
+    },
+  ) {}
+
+  get current(): { itemId: string; audioMs: number; streaming: boolean } | null {
+    return this.active && !this.active.cut ? { itemId: this.active.itemId, audioMs: this.active.audioMs, streaming: this.active.streaming } : null;
+  }
+
+  /** True while the customer is producing or (by wall clock) still playing audio/text. */
+  isSpeaking(now = this.deps.clock()): boolean {
+    const a = this.active;
+    if (!a || a.cut) return false;
+    if (a.streaming) return true;
+    return a.firstAudioAtMs !== null && now < a.firstAudioAtMs + a.audioMs;
+  }
+
+  /** Produce the customer's reply to `agentText` (null: the customer speaks first). Resolves when done or cut. */
+  async run(agentText: string | null): Promise<void> {
+    if (this.active) this.interrupt(this.active.itemId, null); // settles a pending barge-in too
+    const { brain, tts, persona, clock, emit } = this.deps;
+    const turn: ActiveTurn = { itemId: newId(), abort: new AbortController(), text: '', sentences: [], audioMs: 0, firstAudioAtMs: null, streaming: true, cut: false };
+    this.active = turn;
+    const signal = turn.abort.signal;
+    emit({ type: 'customer_turn_started', itemId: turn.itemId, atMs: clock() });
+    const splitter = new SentenceSplitter();
+    const queue: string[] = [];
+    let textDone = false;
+    let wake: (() => void) | null = null;
+    const notify = () => {
+      wake?.();
+      wake = null;
+    };
+    let hangup: Extract<EngineEvent, { type: 'hangup' }> | null = null;
+
+    const speak = async () => {
+      if (!tts) return;
+      const chunker = new FrameChunker(this.frameSamples);
+      const send = (pcm: Int16Array) => {
+        if (signal.aborted) return;
+        if (turn.firstAudioAtMs === null) turn.firstAudioAtMs = clock();
+        turn.audioMs += (pcm.length / WIRE_AUDIO.sampleRate) * 1000;
+        emit({ type: 'customer_audio', itemId: turn.itemId, pcm, atMs: clock() });
+      };
+      for (;;) {
+        if (signal.aborted) return;
+        const sentence = queue.shift();
+        if (sentence === undefined) {
+          if (textDone) break;
+          await new Promise<void>((r) => (wake = r));
+          continue;
+        }
+        const spoken: SpokenSentence = { text: sentence, startMs: turn.audioMs, durationMs: 0 };
+        turn.sentences.push(spoken);
+        let samples = 0;
+        for await (const pcm of tts.synthesize(sentence, { language: persona.language, voice: persona.voice.espeak, speed: persona.voice.speed }, signal)) {
+          samples += pcm.length;
+          spoken.durationMs = (samples / WIRE_AUDIO.sampleRate) * 1000;
+          for (const f of chunker.push(pcm)) send(f);
+        }
+        const rest = chunker.flush();
+        if (rest) send(rest);
+      }
+    };
+
+    const speaking = speak().catch((e) => {
+      if (!signal.aborted) emit({ type: 'error', code: 'ENGINE_ERROR', message: `Speech synthesis failed: ${(e as Error).message}`, recoverable: true });
+    });
+    try {
+      for await (const chunk of brain.respond({ agentText }, signal)) {
+        if (signal.aborted) break;
+        if (chunk.type === 'text') {
+          turn.text += chunk.delta;
+          emit({ type: 'customer_text_delta', itemId: turn.itemId, delta: chunk.delta, atMs: clock() });
+          queue.push(...splitter.push(chunk.delta));
+          notify();
+        } else if (chunk.type === 'state') emit({ type: 'customer_state', mood: chunk.mood, values: chunk.values });
+        else hangup = { type: 'hangup', outcome: chunk.outcome, reason: chunk.reason };
+      }
+    } catch (e) {
+      if (!signal.aborted) emit({ type: 'error', code: 'ENGINE_ERROR', message: `The customer could not answer: ${(e as Error).message}`, recoverable: true });
+    }
+    const tail = splitter.flush();
+    if (tail) queue.push(tail);
+    textDone = true;
+    notify();
+    await speaking;
+    turn.streaming = false;
+    if (turn.cut) return;
+    if (!tts) turn.sentences.push({ text: turn.text, startMs: 0, durationMs: 0 });
+    emit({ type: 'customer_turn_done', itemId: turn.itemId, text: turn.text.trim(), interrupted: false, atMs: clock() });
+    if (hangup) emit(hangup);
+  }
+
+  /**
+   * The agent talked over the customer: stop producing now, but wait up to `reportWaitMs` for the client to
+   * say how much it played before deciding what was heard (then `interrupt` settles it, or the estimate does).
+   */
+  bargeIn(itemId: string, reportWaitMs = 500): boolean {
+    const a = this.active;
+    if (!a || a.cut || a.itemId !== itemId) return false;
+    a.cut = true;
+    a.abort.abort();
+    const estimateAt = this.deps.clock();
+    this.pendingSettle = { turn: a, timer: setTimeout(() => this.settle(a, this.estimatePlayed(a, estimateAt)), reportWaitMs) };
+    return true;
+  }
+
+  /**
+   * Cut the current reply off at what the client played (playedMs), or at an estimate when null.
+   * Returns the heard text, or null when itemId is not the reply in progress.
+   */
+  interrupt(itemId: string, playedMs: number | null): string | null {
+    const pending = this.pendingSettle;
+    if (pending && pending.turn.itemId === itemId) return this.settle(pending.turn, playedMs ?? this.estimatePlayed(pending.turn, this.deps.clock()));
+    const a = this.active;
+    if (!a || a.cut || a.itemId !== itemId) return null;
+    a.cut = true;
+    a.abort.abort();
+    return this.settle(a, playedMs ?? this.estimatePlayed(a, this.deps.clock()));
+  }
+
+  private pendingSettle: { turn: ActiveTurn; timer: NodeJS.Timeout } | null = null;
+
+  private estimatePlayed(a: ActiveTurn, at: number): number {
+    return a.firstAudioAtMs === null ? 0 : Math.max(0, Math.min(a.audioMs, at - a.firstAudioAtMs));
+  }
+
+  private settle(a: ActiveTurn, playedMs: number): string {
+    if (this.pendingSettle?.turn === a) {
+      clearTimeout(this.pendingSettle.timer);
+      this.pendingSettle = null;
+    }
+    const heard = this.deps.tts ? heardText(a.sentences, Math.min(playedMs, a.audioMs)) : a.text.trim();
+    this.deps.brain.interrupted(heard);
+    this.deps.emit({ type: 'customer_turn_done', itemId: a.itemId, text: heard, interrupted: true, atMs: this.deps.clock() });
+    return heard;
+  }
+
+  /** Stop everything (engine shutdown) without reporting a cut. */
+  cancel(): void {
+    if (this.pendingSettle) clearTimeout(this.pendingSettle.timer);
+    this.pendingSettle = null;
+    if (this.active) {
+      this.active.cut = true;
+      this.active.abort.abort();
+    }
+  }
+}

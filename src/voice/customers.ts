@@ -1,0 +1,115 @@
+/**
+ * Who the customer is for a new simulation: the seam between the voice domain and the persona engine.
+ * `PrepareCustomer` turns a scenario request into a VoicePersona plus the snapshots stored with the session.
+ * `standInCustomer` builds the scenario from the catalogue and plays the demo company's customer with the
+ * scenario's turn-taking; the persona engine's preparer replaces it once personas are stored.
+ */
+import type { Language } from '../analysis/index.ts';
+import { AppError } from '../core/index.ts';
+import { SCENARIO_CATALOGUE, defaultScenario, isScenarioType, LEVELS, type Level } from '../scenarios/index.ts';
+import type { Brain } from './brain.ts';
+import { DEFAULT_TURN_TAKING, type CustomerToolHandlers, type DifficultyDirective, type VoicePersona } from './engine.ts';
+import { demoVoicePersona } from './test-personas.ts';
+
+export interface CustomerRequest {
+  companyId: string;
+  agentUserId: string;
+  /** A catalogue scenario type (opening, objection_handling…) or a stored scenario id. */
+  scenarioType?: string;
+  scenarioId?: string;
+  level?: Level;
+  language?: Language;
+  seed: number;
+}
+
+/** What a simulation is built from; everything here is stored with the session (snapshots). */
+export interface PreparedCustomer {
+  voice: VoicePersona;
+  /** The scenario as it was when the session started (JSON). */
+  scenario: { type: string; level: string | null; name: string; timeLimitSec: number } & Record<string, unknown>;
+  /** The full customer persona from the persona engine (JSON), or null for the stand-in. */
+  persona: unknown;
+  source: 'persona-engine' | 'stand-in';
+  scenarioId?: string | null;
+  scenarioVersion?: number | null;
+  personaId?: string | null;
+  personaVersion?: number | null;
+  questionnaireVersion?: number | null;
+}
+
+export type PrepareCustomer = (r: CustomerRequest) => Promise<PreparedCustomer>;
+
+/** Builds the offline (no network) brain for a stored customer. */
+export type OfflineBrainFactory = (c: { voice: VoicePersona; persona: unknown; scenario: PreparedCustomer['scenario']; seed: number; clock?: () => number }) => Brain;
+
+const MOOD: Record<string, { he: string; en: string }> = {
+  calm: { he: 'רגוע', en: 'calm' },
+  skeptical: { he: 'ספקן', en: 'sceptical' },
+  frustrated: { he: 'מתוסכל', en: 'frustrated' },
+  angry: { he: 'כועס', en: 'angry' },
+  confused: { he: 'מבולבל', en: 'confused' },
+};
+
+/** The demo customer, shaped by a catalogue scenario (turn-taking, who opens, mood) — no stored persona needed. */
+export const standInCustomer: PrepareCustomer = async (r) => {
+  if (r.scenarioId) throw new AppError('NOT_FOUND', 'Stored scenarios are not available on this server yet; choose a scenario type instead.');
+  const type = r.scenarioType ?? 'discovery';
+  if (!isScenarioType(type)) throw new AppError('VALIDATION_FAILED', `Unknown scenario type "${type}". Choose one of: ${Object.keys(SCENARIO_CATALOGUE).join(', ')}.`);
+  const level: Level = r.level && (LEVELS as readonly string[]).includes(r.level) ? r.level : 'intermediate';
+  const language: Language = r.language ?? 'he';
+  const scenario = defaultScenario(type, level, language);
+  const spec = SCENARIO_CATALOGUE[type];
+  const base = demoVoicePersona(language);
+  const patience = spec.customer.patienceFactor ?? 1;
+  const voice: VoicePersona = {
+    ...base,
+    id: `stand-in-${type}-${language}`,
+    card: {
+      ...base.card,
+      summary: `${base.card.summary} · ${spec.description[language]}`,
+      mood: MOOD[spec.customer.emotion]?.[language],
+      difficulty: scenario.name,
+    },
+    // an impatient customer waits less before taking the turn
+    turnTaking: { ...DEFAULT_TURN_TAKING, silenceMs: Math.round(Math.max(450, Math.min(1000, DEFAULT_TURN_TAKING.silenceMs * patience))) },
+    customerSpeaksFirst: spec.direction === 'inbound',
+  };
+  return { voice, scenario: { ...scenario, level }, persona: null, source: 'stand-in' };
+};
+
+/**
+ * Server-side answers to the Realtime customer's function tools, grounded in the stored persona: the next
+ * objection of its strategy, its background facts, and the difficulty directive in force.
+ */
+export function customerTools(voice: VoicePersona, persona: unknown, directive: () => DifficultyDirective): CustomerToolHandlers {
+  const p = (persona ?? {}) as {
+    objections?: Array<{ kind?: string; text?: string; line?: string }>;
+    background?: string;
+    currentSituation?: string;
+    role?: string;
+    age?: number;
+    decision?: { budget?: { text?: string }; timeline?: string };
+    competitor?: { name?: string; offer?: string } | null;
+  };
+  let nextObjection = 0;
+  return {
+    company_objection_handler: ({ topic }) => {
+      const list = p.objections ?? [];
+      if (list.length === 0) return { objection: null, note: voice.language === 'he' ? 'אין התנגדות נוספת; הגב/י לפי הדמות.' : 'No further objection; react in character.' };
+      const o = list[Math.min(nextObjection++, list.length - 1)];
+      return { objection: o.text ?? o.line ?? null, kind: o.kind ?? null, topic: topic ?? null, remaining: Math.max(0, list.length - nextObjection) };
+    },
+    customer_background_generator: ({ aspect }) => ({
+      aspect: aspect ?? null,
+      name: voice.name,
+      role: p.role ?? voice.card.role ?? null,
+      age: p.age ?? null,
+      background: p.background ?? voice.card.summary,
+      currentSituation: p.currentSituation ?? null,
+      budget: p.decision?.budget?.text ?? null,
+      timeline: p.decision?.timeline ?? null,
+      competitor: p.competitor ?? null,
+    }),
+    scenario_difficulty_adjuster: () => directive(),
+  };
+}

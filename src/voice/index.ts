@@ -1,0 +1,27 @@
+/** The voice domain's door: wire protocol, session, engines, brains, speech adapters, audio utilities. */
+export * from './protocol.ts';
+export { SimulationSession, type SessionTransport, type SessionTap, type SessionState, type SessionSummary, type TurnRecord, type ConsumeQuota, type SimulationSessionOptions } from './session.ts';
+export { latencyGaps, type TurnTimeline } from './latency.ts';
+export type { SimulationEngine, EngineEvent, EngineCapabilities, VoicePersona, TurnTaking, DifficultyDirective, CustomerToolHandlers, Clock } from './engine.ts';
+export { DEFAULT_TURN_TAKING } from './engine.ts';
+export type { Brain, BrainChunk, BrainTurn } from './brain.ts';
+export { SentenceSplitter } from './brain.ts';
+export { ChatBrain, type ChatBrainOptions } from './chat-brain.ts';
+export { RealtimeEngine, type RealtimeEngineOptions } from './realtime-engine.ts';
+export { CascadeEngine, type CascadeEngineOptions } from './cascade-engine.ts';
+export { TextEngine } from './text-engine.ts';
+export { chooseEngine, buildEngine, brainFrom, transcriberFrom, type VoiceConfig, type BuildEngineInput } from './engines.ts';
+export { EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechSynthesizer, type SpeechTranscriber, type SpeakOptions } from './speech.ts';
+export { decodeWav, encodeWav, resampleInt16, Resampler, rmsLevel, pcm16View, pcm16Bytes, type WavAudio } from './audio.ts';
+export { demoVoicePersona } from './test-personas.ts';
+export { SimulationService, type SimulationServiceDeps, type StartSimulationInput, type Caller, type TapFactory, type LiveSessionHandle, type EngineInfo } from './simulation-service.ts';
+export { createSimulationService, type SimulationServiceWiring } from './service-factory.ts';
+export { standInCustomer, customerTools, type PrepareCustomer, type PreparedCustomer, type CustomerRequest, type OfflineBrainFactory } from './customers.ts';
+export { SessionRecorder, WavTrackWriter, readTrackWav, readMixedWav, recordingDir, trackPath, type TrackName } from './recorder.ts';
+export { PersistenceTap, type SimulationStore } from './persistence.ts';
+export { SocketTransport } from './socket-transport.ts';
+export { WireClient } from './wire-client.ts';
+export { personaEngineCustomer, offlineBrainFromSnapshot, voicePersonaFrom, type EngineCustomerSnapshot } from './persona-customer.ts';
+export { OfflineCustomerBrain, type OfflineBrainOptions } from './offline-brain/brain.ts';
+export { STAGES as OFFLINE_BRAIN_STAGES, type OfflineBrainSnapshot, type BrainLogEntry, type BrainLogType, type Stage as OfflineBrainStage } from './offline-brain/mind.ts';
+export { demoCustomer, type DemoCustomer, type DemoCustomerRequest } from './demo-customer.ts';

@@ -1,0 +1,123 @@
+/** Words a planned reply: picks persona and own lines (never the same sentence twice) and keeps turns short. */
+import { countWords } from '../../analysis/index.ts';
+import type { OfflineBrainParams } from '../../personas/index.ts';
+import type { LinePicker, OwnLines } from './lines.ts';
+import type { Mind } from './mind.ts';
+import { paramsOf } from './objections.ts';
+import type { Move, Plan } from './plan.ts';
+
+export interface Composer {
+  p: OfflineBrainParams;
+  mind: Mind;
+  lines: LinePicker;
+  own: OwnLines;
+}
+
+const CRITICAL = new Set<Move['kind']>(['objection', 'tech', 'detail', 'reveal', 'agree', 'accept']);
+
+export interface ReplyPart {
+  text: string;
+  move: Move;
+}
+
+/** The reply as sentences, in order, each with the move it words. */
+export function compose(c: Composer, plan: Plan): ReplyPart[] {
+  const parts: { critical: boolean; text: string; move: Move }[] = [];
+  const add = (m: Move | null, critical: boolean) => {
+    if (!m) return;
+    for (const t of word(c, m)) parts.push({ critical: critical || CRITICAL.has(m.kind), text: t, move: m });
+  };
+  add(plan.reaction, false);
+  add(plan.main, true);
+  for (const e of plan.extras) add(e, false);
+  // Keep the turn near the persona's length: drop reactions and small extras first, never the substance.
+  const limit = Math.round(c.p.turn.maxWords * 1.6);
+  let total = parts.reduce((n, x) => n + countWords(x.text), 0);
+  for (let i = parts.length - 1; i >= 0 && total > limit; i--) {
+    if (parts[i].critical) continue;
+    total -= countWords(parts[i].text);
+    parts.splice(i, 1);
+  }
+  return parts.map((x) => ({ text: sentence(x.text), move: x.move })).filter((x) => x.text);
+}
+
+function word(c: Composer, m: Move): string[] {
+  const { p, lines, own } = c;
+  const phrases = (s: string) => p.phrases[s] ?? [];
+  const one = (...pools: (readonly string[])[]) => {
+    const l = lines.must(...pools);
+    return l ? [l] : [];
+  };
+  switch (m.kind) {
+    case 'phrase':
+      return one(phrases(m.situation), phrases('shortAnswer'));
+    case 'own':
+      return one(own.own(m.situation));
+    case 'opening': {
+      const first = p.opening.firstLine;
+      if (!lines.said(first)) {
+        lines.mark(first);
+        return [first];
+      }
+      return one(own.own('noReason'));
+    }
+    case 'objection': {
+      const o = c.mind.objections.find((x) => x.id === m.id)!;
+      const po = paramsOf(p, o);
+      const rest = po.lines.slice(1);
+      if (m.how === 'raise') {
+        if (!o.extraOf) return one([po.lines[0]], rest, po.pushbacks);
+        const andAlso = own.connectors.at(-1)!; // "And another thing," — a resolved concern returns in another form
+        return one([...rest, ...po.pushbacks].map((x) => `${andAlso} ${x}`));
+      }
+      if (m.how === 'press') return one(po.pushbacks, phrases('notConvinced'));
+      const lead = m.how === 'sharp' ? own.own('reRaiseSharp') : m.how === 'resurface' ? own.own('resurface') : own.own('reRaise');
+      return [...one(lead), ...one(rest, po.pushbacks, [po.lines[0]])];
+    }
+    case 'accept': {
+      const o = c.mind.objections.find((x) => x.id === m.id)!;
+      return one(paramsOf(p, o).acceptLines, phrases('objectionAccepted'), phrases('warming'));
+    }
+    case 'reveal':
+      return one(p.hiddenNeeds.find((n) => n.id === m.id)?.revealLines ?? []);
+    case 'fact':
+      return one(p.facts[m.index].lines.map((l) => spoken(l, p.language)));
+    case 'detail':
+      return one([p.plantedDetails[m.index].text]);
+    case 'tech':
+      return one([p.technicalQuestions[m.index].text]);
+    case 'hint':
+      return m.objection ? one(own.hint(m.objection)) : m.topic ? one(own.needHint(m.topic)) : [];
+    case 'stakeholder': {
+      const s = p.stakeholders[m.index];
+      const said = p.language === 'he' ? `${s.name} פה לידי, ואומר: ${s.lines[0]}` : `${s.name} is here with me and says: ${s.lines[0]}`;
+      return one([said]);
+    }
+    case 'agree': {
+      const main = one(phrases(m.outcome === 'purchase' ? 'agreePurchase' : 'agreeNextStep'));
+      if (m.outcome === 'purchase' || !p.close.nextStep) return main;
+      return [...main, ...one(own.own('agreeNextStepTail').map((t) => t.replace('{nextStep}', p.close.nextStep)))];
+    }
+  }
+}
+
+/** Persona facts are written as descriptions ("Has two policies"); spoken, they are first person. */
+function spoken(line: string, lang: OfflineBrainParams['language']): string {
+  if (lang !== 'en') return line;
+  const m = /^([A-Z][a-z]+)\b(.*)$/s.exec(line.trim());
+  if (!m) return line;
+  const [, w, rest] = m;
+  const irregular: Record<string, string> = { Has: 'I have', Is: 'I am', Insured: 'I am insured', Does: 'I do' };
+  if (irregular[w]) return irregular[w] + rest;
+  if (/^[A-Z][a-z]+ing$/.test(w)) return `I am ${w.toLowerCase()}${rest}`;
+  if (/^[A-Z][a-z]+ed$/.test(w)) return `I ${w.toLowerCase()}${rest}`;
+  if (/^[A-Z][a-z]+[^s]s$/.test(w) && !/^(This|Was|Always|Perhaps|Sometimes|Yes|Thanks|As)$/.test(w)) return `I ${w.slice(0, -1).toLowerCase()}${rest}`;
+  return line;
+}
+
+/** Ends a sentence with punctuation so sentences join and split cleanly. */
+function sentence(s: string): string {
+  const t = s.trim();
+  if (!t) return '';
+  return /[.?!…,:]$/.test(t) ? t.replace(/[,:]$/, '.') : `${t}.`;
+}

@@ -1,0 +1,149 @@
+/**
+ * The offline customer's own lines (beyond the persona's phrase bank) and the LinePicker that never says the same
+ * sentence twice in one call. `[m|f]` forms agree with the customer's gender (genderize).
+ */
+import { normalizeForMatch, type Language, type ObjectionKind } from '../../analysis/index.ts';
+import { genderize, type Gender, type Rng } from '../../personas/index.ts';
+
+export const OWN_SITUATIONS = [
+  'reRaise', 'reRaiseSharp', 'movedOnDispleased', 'resurface', 'tooEarly', 'hesitate', 'agreeNextStepTail',
+  'techAnswered', 'techVague', 'detailRemembered', 'calmingDown', 'wrapUp', 'noReason', 'empty', 'goAhead', 'openAnswer',
+] as const;
+export type OwnSituation = (typeof OWN_SITUATIONS)[number];
+
+const HE: Record<OwnSituation, string[]> = {
+  reRaise: ['שאלתי אותך משהו.', 'לא ענית לי.', 'רגע, לא התייחסת למה שאמרתי.', 'אתה מדלג על מה שאמרתי.'],
+  reRaiseSharp: ['אני אומר[|ת] את זה כבר פעם שנייה.', 'תקשיב, אתה פשוט מתעלם ממני.', 'אני לא [ממשיך|ממשיכה] עד שתענה לי על זה.', 'זו כבר הפעם השלישית שאני [אומר|אומרת] את זה.'],
+  movedOnDispleased: ['טוב, לא קיבלתי תשובה, אבל נמשיך.', 'בסדר, נעזוב את זה בינתיים. זה עדיין מפריע לי.', 'אוקיי, נראה שאין לך תשובה לזה.'],
+  resurface: ['ועדיין לא ענית לי על מה שאמרתי קודם.', 'לפני שמחליטים משהו — עוד לא סגרנו את מה שהעליתי.', 'רגע, ומה עם מה שאמרתי קודם?'],
+  tooEarly: ['רגע, רגע, אנחנו רק התחלנו לדבר.', 'אתה ממהר מדי. אני עוד לא יודע[|ת] כלום.', 'לקבוע? עוד לא הבנתי בכלל מה אתה מציע.', 'לאט לאט, עוד לא הגענו לזה.'],
+  hesitate: ['זה נשמע טוב, אבל אני עוד [מתלבט|מתלבטת].', 'אני כמעט שם, תן לי עוד רגע לחשוב.', 'האמת שזה מעניין אותי, רק לא בטוח[|ה] שעכשיו.', 'אני לא [אומר|אומרת] לא. פשוט קשה לי להחליט.'],
+  agreeNextStepTail: ['שיהיה {nextStep}.', 'אז {nextStep}, כן?', 'בסדר, {nextStep}.'],
+  techAnswered: ['טוב, זו תשובה ברורה.', 'אוקיי, עכשיו זה מובן לי.', 'יפה, את זה רציתי לשמוע.'],
+  techVague: ['זה לא מה ששאלתי.', 'זה כללי מדי, אני צריך[|ה] תשובה מדויקת.', 'לא ענית לי על השאלה.'],
+  detailRemembered: ['נכון, טוב שזכרת.', 'יפה שאתה זוכר את זה.', 'כן, בדיוק.'],
+  calmingDown: ['טוב... תודה שאתה מקשיב.', 'אוקיי, לפחות מישהו מבין אותי.', 'טוב, זה כבר עוזר קצת.'],
+  wrapUp: ['אני חייב[|ת] לסיים עוד רגע.', 'בוא נסכם, אין לי הרבה זמן.', 'עוד דקה אני צריך[|ה] לזוז.'],
+  noReason: ['אז מה אתה רוצה ממני בעצם?', 'עדיין לא הבנתי למה התקשרת.', 'על מה מדובר? תגיד כבר.'],
+  empty: ['נו?', 'אני מחכה.', 'כן, אני פה.'],
+  goAhead: ['כן, במה מדובר?', 'בסדר, מה רצית?', 'כן, אני מקשיב[|ה].'],
+  openAnswer: ['האמת שלא חשבתי על זה הרבה.', 'אין משהו מיוחד, הכל די רגיל.', 'זה פחות מעסיק אותי כרגע.', 'תלוי, קשה לי להגיד.', 'לא יודע[|ת], אף פעם לא בדקתי את זה לעומק.'],
+};
+
+const EN: Record<OwnSituation, string[]> = {
+  reRaise: ['I asked you something.', 'You did not answer me.', 'Hold on, you skipped what I said.', 'You are brushing past what I said.'],
+  reRaiseSharp: ['That is the second time I am saying this.', 'Listen, you are simply ignoring me.', 'I am not going on until you answer that.', 'That is the third time I am telling you this.'],
+  movedOnDispleased: ['Well, I did not get an answer, but go on.', 'Fine, let’s leave it for now. It still bothers me.', 'Okay, it seems you have no answer to that.'],
+  resurface: ['And you still have not answered what I said before.', 'Before we decide anything — we never settled what I raised.', 'Wait, what about what I said earlier?'],
+  tooEarly: ['Wait, wait, we only just started talking.', 'You are rushing. I don’t know anything yet.', 'Book it? I don’t even understand what you are offering.', 'Slow down, we are not there yet.'],
+  hesitate: ['It sounds good, but I am still on the fence.', 'I am almost there, give me a moment to think.', 'Honestly it interests me, I am just not sure about now.', 'I am not saying no. I just find it hard to decide.'],
+  agreeNextStepTail: ['Let’s do {nextStep}.', 'So {nextStep}, right?', 'Fine, {nextStep}.'],
+  techAnswered: ['Okay, that is a clear answer.', 'Alright, now I get it.', 'Good, that is what I wanted to hear.'],
+  techVague: ['That is not what I asked.', 'That is too general, I need a precise answer.', 'You did not answer my question.'],
+  detailRemembered: ['Right, good that you remembered.', 'Nice that you remember that.', 'Yes, exactly.'],
+  calmingDown: ['Okay... thanks for listening.', 'Alright, at least someone understands me.', 'Fine, that helps a bit.'],
+  wrapUp: ['I have to finish in a moment.', 'Let’s wrap up, I do not have much time.', 'I need to go in a minute.'],
+  noReason: ['So what do you actually want from me?', 'I still do not get why you called.', 'What is this about? Just say it.'],
+  empty: ['And?', 'I am waiting.', 'Yes, I am here.'],
+  goAhead: ['Yes, what is it about?', 'Okay, what did you want?', 'Sure, I am listening.'],
+  openAnswer: ['Honestly, I have not thought about it much.', 'Nothing special, it is all pretty normal.', 'That is not really on my mind right now.', 'It depends, hard to say.', 'I don’t know, I never looked into it properly.'],
+};
+
+/** In-character nudges (supportive mode): what would convince the customer, by objection kind. */
+const HINTS: Record<Language, Record<ObjectionKind, string[]>> = {
+  he: {
+    price: ['אם היית מראה לי כמה זה יוצא בחודש, אולי הייתי חושב[|ת] אחרת.', 'תגיד לי מה אני חוסך[|ת], לא כמה זה עולה.'],
+    timing: ['אם תציע זמן מסוים שנוח לי, אולי נמצא משהו.', 'אם זה קצר ובזמן שלי, אפשר לדבר על זה.'],
+    trust: ['אם יש משהו בלי התחייבות, זה היה מרגיע אותי.', 'תן לי סיבה להאמין לך, משהו מוחשי.'],
+    competitor: ['תסביר לי מה אתם נותנים שהם לא נותנים.', 'אם ההבדל באמת משמעותי, תגיד לי מה הוא.'],
+    authority: ['אם נקבע כשגם הצד השני יכול להיות, זה יהיה יותר פשוט.', 'תציע שנדבר כולנו ביחד.'],
+    no_need: ['אולי תשאל אותי קודם מה יש לי היום.', 'אם היית שואל מה חסר לי, אולי היינו מגיעים למשהו.'],
+  },
+  en: {
+    price: ['If you showed me what it comes to per month, maybe I would think differently.', 'Tell me what I save, not what it costs.'],
+    timing: ['If you suggest a specific time that suits me, maybe we can find something.', 'If it is short and on my schedule, we can talk about it.'],
+    trust: ['If there is something with no commitment, that would reassure me.', 'Give me a reason to believe you, something concrete.'],
+    competitor: ['Explain what you give that they don’t.', 'If the difference really matters, tell me what it is.'],
+    authority: ['If we set it when the other side can join too, it would be simpler.', 'Suggest that we all talk together.'],
+    no_need: ['Maybe ask me first what I have today.', 'If you asked what I am missing, maybe we would get somewhere.'],
+  },
+};
+
+const NEED_HINT: Record<Language, string[]> = {
+  he: ['אם היית שואל אותי על {topic}, היה לי מה להגיד.', 'יש דבר אחד שמטריד אותי, קשור ל{topic}.'],
+  en: ['If you asked me about {topic}, I would have something to say.', 'There is one thing that bothers me, to do with {topic}.'],
+};
+
+/** Connectors that turn a used line into a fresh variant when a pool runs dry. */
+const CONNECTORS: Record<Language, string[]> = {
+  he: ['ושוב,', 'כמו שאמרתי,', 'תראה,', 'בקיצור,', 'אז ככה,', 'ואני אומר[|ת] לך,', 'ועוד דבר,'],
+  en: ['Again,', 'Like I said,', 'Look,', 'In short,', 'So,', 'And I tell you,', 'And another thing,'],
+};
+
+export interface OwnLines {
+  own(s: OwnSituation): string[];
+  hint(kind: ObjectionKind): string[];
+  needHint(topic: string): string[];
+  connectors: string[];
+}
+
+export function ownLines(language: Language, gender: Gender): OwnLines {
+  const src = language === 'he' ? HE : EN;
+  const g = (xs: string[]) => xs.map((s) => genderize(s, gender));
+  return {
+    own: (s) => g(src[s]),
+    hint: (k) => g(HINTS[language][k]),
+    needHint: (topic) => g(NEED_HINT[language]).map((s) => s.replace('{topic}', topic)),
+    connectors: g(CONNECTORS[language]),
+  };
+}
+
+const key = (s: string) => normalizeForMatch(s);
+
+/** Picks lines at random (seeded) and never returns a sentence already said in this call. */
+export class LinePicker {
+  private readonly used = new Set<string>();
+  constructor(private readonly rng: Rng, private readonly connectors: string[]) {}
+
+  /** True when the sentence was already said. */
+  said(line: string): boolean {
+    return this.used.has(key(line));
+  }
+
+  /** Record a sentence as said (e.g. the opening line). */
+  mark(line: string): void {
+    this.used.add(key(line));
+  }
+
+  /** An unsaid line from the first pool that has one; null when every pool is exhausted. */
+  pick(...pools: readonly (readonly string[])[]): string | null {
+    for (const pool of pools) {
+      const fresh = pool.filter((l) => l.trim() && !this.said(l));
+      if (fresh.length > 0) {
+        const line = this.rng.pick(fresh);
+        this.mark(line);
+        return line;
+      }
+    }
+    return null;
+  }
+
+  /** Like pick, but when the pools are exhausted returns a fresh variant ("Like I said, …"); null only for empty pools. */
+  must(...pools: readonly (readonly string[])[]): string | null {
+    const direct = this.pick(...pools);
+    if (direct) return direct;
+    const all = pools.flat().filter((l) => l.trim());
+    for (const c of this.rng.shuffle(this.connectors)) {
+      for (const line of this.rng.shuffle(all)) {
+        const v = `${c} ${lowerFirst(line)}`;
+        if (!this.said(v)) {
+          this.mark(v);
+          return v;
+        }
+      }
+    }
+    return null;
+  }
+}
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) && !/^I\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);

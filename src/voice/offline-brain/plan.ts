@@ -1,0 +1,58 @@
+/** A customer reply before it is worded: a reaction, one main move, up to two extras, and maybe the end of the call. */
+import type { ObjectionKind } from '../../analysis/index.ts';
+import type { Outcome } from '../protocol.ts';
+import type { OwnSituation } from './lines.ts';
+
+export type Move =
+  /** A line from the persona's phrase banks (params.phrases[situation]). */
+  | { kind: 'phrase'; situation: string }
+  | { kind: 'own'; situation: OwnSituation }
+  | { kind: 'objection'; id: string; how: 'raise' | 'reraise' | 'sharp' | 'press' | 'resurface' }
+  | { kind: 'accept'; id: string }
+  | { kind: 'reveal'; id: string }
+  | { kind: 'fact'; index: number }
+  | { kind: 'detail'; index: number }
+  | { kind: 'tech'; index: number }
+  | { kind: 'hint'; objection?: ObjectionKind; topic?: string }
+  | { kind: 'stakeholder'; index: number }
+  | { kind: 'agree'; outcome: 'purchase' | 'next_step' }
+  | { kind: 'opening' };
+
+export interface Plan {
+  reaction: Move | null;
+  main: Move;
+  extras: Move[];
+  end: { outcome: Outcome; reason: string } | null;
+}
+
+/** Collects candidate moves with priorities; the highest wins each slot. */
+export class PlanBuilder {
+  private mains: { prio: number; move: Move }[] = [];
+  private reactions: { prio: number; move: Move }[] = [];
+  private extraMoves: Move[] = [];
+  end: Plan['end'] = null;
+
+  main(prio: number, move: Move): void {
+    this.mains.push({ prio, move });
+  }
+
+  react(prio: number, move: Move): void {
+    this.reactions.push({ prio, move });
+  }
+
+  extra(move: Move): void {
+    if (this.extraMoves.length < 2) this.extraMoves.push(move);
+  }
+
+  /** Priority of the best main move so far (−1 when none). */
+  get top(): number {
+    return this.mains.reduce((m, x) => Math.max(m, x.prio), -1);
+  }
+
+  finish(end: Plan['end'], fallback: Move): Plan {
+    const best = <T extends { prio: number }>(xs: T[]) => xs.reduce<T | null>((b, x) => (!b || x.prio > b.prio ? x : b), null);
+    const main = best(this.mains)?.move ?? fallback;
+    // An ending reply carries no extras: nobody raises a new topic while hanging up or agreeing.
+    return { reaction: best(this.reactions)?.move ?? null, main, extras: end ? [] : this.extraMoves, end };
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * One step of the offline customer's dialogue policy: read the agent's turn, update the mind (persona effects per
+ * sales act and event), and plan the reply. Pure given the mind and the reading; no randomness here.
+ */
+import type { OfflineBrainParams } from '../../personas/index.ts';
+import { mentionsAny } from './match.ts';
+import type { Mind } from './mind.ts';
+import { addExtraObjection, dueObjection, judgeClose, judgeOpenObjection, raise } from './objections.ts';
+import { PlanBuilder, type Plan } from './plan.ts';
+import type { AgentReading } from './reading.ts';
+
+/** Most agent turns in one call before the customer wraps up on their own. */
+export const MAX_TURNS = 40;
+
+export interface StepContext {
+  /** The call is a sale (phone sale / upsell): a close attempt can end in a purchase rather than a meeting. */
+  purchaseCall: boolean;
+}
+
+export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: StepContext): Plan {
+  mind.turn++;
+  mind.agentWords += r.words;
+  const plan = new PlanBuilder();
+  const baseline = p.mood.baseline;
+
+  if (mind.pendingInterruption) {
+    mind.pendingInterruption = false;
+    mind.interruptions++;
+    if (p.turn.interruptTendency < 0.5 || mind.interruptions >= 2) {
+      mind.event('interruption');
+      plan.react(40, { kind: 'phrase', situation: 'interrupted' });
+    }
+  }
+
+  if (r.outOfCharacterProbe) {
+    // Stay in the scene: a puzzled customer, never a word about what they "are".
+    mind.note('out_of_character_probe');
+    mind.apply({ trust: 0, interest: -0.02, patience: -0.05 });
+    plan.main(90, { kind: 'phrase', situation: 'stayInCharacter' });
+    return finish(mind, p, r, plan);
+  }
+  if (r.empty) {
+    mind.event('dead_air', undefined, 0.5);
+    const o = mind.open;
+    plan.main(5, o ? { kind: 'objection', id: o.id, how: 'press' } : { kind: 'own', situation: 'empty' });
+    return finish(mind, p, r, plan);
+  }
+
+  mind.applyActs(r.acts, p.effects.acts);
+
+  opening(mind, p, r, plan);
+  if (plan.end) return finish(mind, p, r, plan);
+
+  judgeOpenObjection(mind, p, r, plan);
+  technicalAnswer(mind, p, r, plan);
+  discovery(mind, p, r, plan);
+  presentation(mind, p, r, plan, baseline);
+  if (r.close) judgeClose(mind, p, r, plan, ctx.purchaseCall && r.acts.has('close_attempt'));
+
+  if (!plan.end) {
+    addExtraObjection(mind);
+    const due = dueObjection(mind, r);
+    if (due && plan.top < 50) raise(mind, due, plan, plan.top <= 10 ? 45 : null);
+    volunteer(mind, p, plan);
+  }
+  return finish(mind, p, r, plan);
+}
+
+function opening(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
+  const first = mind.turn === 1 && p.direction === 'outbound';
+  if (!mind.reasonGiven) {
+    const deadline = p.opening.reasonDeadlineSec ?? Infinity;
+    const reason = r.acts.has('opening_agenda') || r.presents || mentionsAny(r.text, p.opening.reasonKeywords, p.language);
+    if (reason && mind.elapsedSec() <= deadline + 10) {
+      mind.reasonGiven = true;
+      mind.note('reason_given');
+    } else {
+      mind.note('no_reason_given');
+      const strikes = mind.log.filter((e) => e.type === 'no_reason_given').length;
+      mind.apply({ trust: -0.03, interest: -0.03, patience: -0.12 * strikes });
+      if (strikes >= 3 || mind.elapsedSec() > deadline + 15) {
+        plan.main(200, { kind: 'phrase', situation: 'hangUp' });
+        plan.end = { outcome: 'hung_up', reason: 'the agent gave no reason for the call in time' };
+        return;
+      }
+      plan.main(first ? 30 : 35, first ? { kind: 'opening' } : { kind: 'own', situation: 'noReason' });
+    }
+  }
+  if (mind.reasonGiven && mind.stage === 'opening') mind.stage = 'discovery';
+  if (first && mind.reasonGiven) plan.main(6, p.opening.resistant ? { kind: 'phrase', situation: 'busy' } : { kind: 'own', situation: 'goAhead' });
+  if (r.acts.has('small_talk') && mind.turn <= 3) plan.main(7, { kind: 'phrase', situation: 'smallTalk' });
+}
+
+function technicalAnswer(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
+  if (mind.techAsked === null) return;
+  const q = p.technicalQuestions[mind.techAsked];
+  if (r.question && !r.presents) return; // the agent asks back first; the question stays open
+  const specific = mentionsAny(r.text, q.answerKeywords, p.language) || ((r.acts.has('feature_explanation') || r.acts.has('value_statement')) && r.words >= 8);
+  mind.techAsked = null;
+  mind.techDone++;
+  if (specific) {
+    mind.event('answered_technical_question');
+    plan.main(40, { kind: 'own', situation: 'techAnswered' });
+  } else {
+    mind.event('vague_answer');
+    plan.main(40, { kind: 'own', situation: 'techVague' });
+  }
+}
+
+function discovery(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
+  if (!r.discovery) return;
+  mind.discoveryQuestions++;
+  if (r.detailHits.some((i) => mind.detailsSaid.has(i))) {
+    mind.event('repeated_question');
+    plan.main(45, { kind: 'phrase', situation: 'alreadyToldYou' });
+    return;
+  }
+  if (r.acknowledges) {
+    mind.note('ack_then_question');
+    mind.apply({ trust: 0.02, interest: 0, patience: 0.01 });
+  }
+  const unrevealed = mind.needs.filter((n) => !n.revealed);
+  let hits = unrevealed.filter((n) => r.needHits.includes(n.id));
+  // Digging deeper ("tell me more") continues the topic of the last question.
+  if (hits.length === 0 && r.followUp && mind.lastNeedAsked) hits = unrevealed.filter((n) => n.id === mind.lastNeedAsked);
+  for (const n of hits) n.progress += 1;
+  // A good open question that touches no need still opens the customer up a little.
+  if (hits.length === 0 && r.cls.isOpenQuestion && unrevealed[0]) unrevealed[0].progress += 0.5;
+  mind.lastNeedAsked = hits[0]?.id ?? null;
+  const easier = mind.difficulty === 'supportive' ? 1 : 0;
+  const ready = [...hits, ...unrevealed].find((n) => {
+    const need = p.hiddenNeeds.find((x) => x.id === n.id)!;
+    return n.progress >= Math.max(1, need.questionsNeeded - easier) && mind.trust >= p.thresholds.revealNeedMinTrust;
+  });
+  if (ready) {
+    ready.revealed = true;
+    mind.note('need_revealed', ready.id);
+    mind.apply({ trust: 0.03, interest: 0.04, patience: 0.02 });
+    plan.main(50, { kind: 'reveal', id: ready.id });
+    return;
+  }
+  const fact = r.factHits[0];
+  const guarded = mind.trust < p.mood.skepticalBelowTrust;
+  if (fact !== undefined && mind.trust >= p.thresholds.revealNeedMinTrust - 0.1) plan.main(25, { kind: 'fact', index: fact });
+  else if (guarded) plan.main(15, { kind: 'phrase', situation: 'deflect' });
+  else plan.main(10, r.cls.isOpenQuestion ? { kind: 'own', situation: 'openAnswer' } : { kind: 'phrase', situation: 'shortAnswer' });
+}
+
+function presentation(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder, baseline: string): void {
+  const upset = baseline === 'angry' || baseline === 'frustrated';
+  if (r.acts.has('empathy') && !mind.empathyShown) {
+    mind.empathyShown = true;
+    if (upset) {
+      mind.note('calmed_down');
+      mind.apply({ trust: 0.04, interest: 0, patience: 0.06 });
+      plan.react(30, { kind: 'own', situation: 'calmingDown' });
+    }
+  }
+  if (upset && !mind.empathyShown && (r.presents || r.close || r.price)) {
+    mind.note('solution_before_empathy');
+    mind.apply({ trust: -0.04, interest: 0, patience: -0.06 });
+    plan.react(45, { kind: 'phrase', situation: 'impatient' });
+  }
+  if ((r.presents || r.price) && (mind.stage === 'opening' || mind.stage === 'discovery')) mind.stage = 'presentation';
+  if (r.price && mind.revealedNeeds.length === 0) mind.event('price_before_needs');
+  if (r.price) mind.priceMentioned = true;
+  if (r.techniques.has('value_to_need') && (r.presents || r.acknowledges || r.acts.has('need_statement') || r.acts.has('next_step') || r.words >= 10)) {
+    mind.note('value_tied_to_need');
+    mind.apply({ trust: 0.03, interest: 0.06, patience: 0.02 });
+    plan.react(20, { kind: 'phrase', situation: 'warming' });
+    if (!mind.open && (p.phrases.buyingSignals ?? []).length > 0) plan.main(30, { kind: 'phrase', situation: 'buyingSignals' });
+  } else if (r.presents && mind.discoveryQuestions === 0 && !mind.open) {
+    plan.main(8, { kind: 'phrase', situation: p.mood.baseline === 'confused' ? 'askToRepeat' : 'askForDetails' });
+  }
+  if (r.usesName && mind.namesUsed < 2) {
+    mind.namesUsed++;
+    mind.event('used_name');
+  }
+  const detail = r.detailMentions.find((i) => mind.detailsSaid.has(i));
+  if (detail !== undefined && !mind.detailsUsed.has(detail)) {
+    mind.detailsUsed.add(detail);
+    mind.event('used_customer_detail');
+    plan.react(25, { kind: 'own', situation: 'detailRemembered' });
+  }
+  if (r.monologue) {
+    mind.event('monologue');
+    plan.react(50, { kind: 'phrase', situation: baseline === 'confused' ? 'askToRepeat' : 'impatient' });
+  }
+}
+
+/** What the customer adds unasked: planted details, technical questions, a stakeholder's worry. */
+function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
+  const raisedNow = mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_raised');
+  const d = p.plantedDetails.findIndex((x, i) => !mind.detailsSaid.has(i) && mind.turn >= x.mentionByTurn - 1);
+  if (d >= 0 && plan.top < 50) {
+    mind.detailsSaid.add(d);
+    mind.note('detail_planted', String(d));
+    plan.extra({ kind: 'detail', index: d });
+  }
+  const nextTech = mind.techDone + (mind.techAsked === null ? 0 : 1);
+  if (!raisedNow && !mind.open && mind.techAsked === null && nextTech < p.technicalQuestions.length && mind.stage !== 'opening' && plan.top < 45) {
+    mind.techAsked = nextTech;
+    mind.note('technical_question', String(nextTech));
+    plan.extra({ kind: 'tech', index: nextTech });
+  }
+  const authority = mind.objections.find((o) => o.kind === 'authority' && o.raisedTurn === mind.turn);
+  const voice = p.stakeholders.findIndex((s) => s.stance !== 'supportive');
+  if (authority && voice >= 0) plan.extra({ kind: 'stakeholder', index: voice });
+}
+
+function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): Plan {
+  const drain = mind.difficulty === 'supportive' ? 0 : mind.difficulty === 'challenging' ? 1.8 : 1;
+  mind.apply({ trust: 0, interest: 0, patience: -p.drain.perTurn * drain });
+  const elapsed = mind.elapsedSec();
+
+  if (!plan.end) {
+    if (mind.patience <= p.thresholds.hangUpPatience) {
+      plan.main(200, { kind: 'phrase', situation: 'hangUp' });
+      plan.end = { outcome: 'hung_up', reason: 'the customer ran out of patience' };
+    } else if (r.goodbye) {
+      const warm = mind.interest >= p.thresholds.agreeMinInterest - 0.1 && mind.trust >= p.thresholds.revealNeedMinTrust;
+      plan.main(150, { kind: 'phrase', situation: 'goodbye' });
+      plan.end = { outcome: warm ? 'postponed' : 'no_outcome', reason: 'the agent said goodbye' };
+    } else if (mind.turn >= MAX_TURNS || elapsed >= p.ending.timeLimitSec) {
+      plan.main(150, { kind: 'phrase', situation: 'postpone' });
+      plan.end = { outcome: 'postponed', reason: 'the customer ran out of time' };
+    }
+  }
+  if (!plan.end) {
+    if (elapsed >= p.ending.wrapUpAtSec && !mind.log.some((e) => e.type === 'time_pressure')) {
+      mind.note('time_pressure', 'wrap_up');
+      plan.extra({ kind: 'own', situation: 'wrapUp' });
+    } else if (mind.timePressure && mind.turn % 3 === 0) {
+      mind.note('time_pressure');
+      plan.extra({ kind: 'phrase', situation: 'timePressure' });
+    }
+    hint(mind, p, r, plan);
+    if (mind.patience < p.thresholds.warnPatience && !mind.log.some((e) => e.type === 'hint' && e.turn === mind.turn)) plan.react(35, { kind: 'phrase', situation: 'impatient' });
+  }
+  if (plan.end) {
+    mind.outcome = plan.end.outcome;
+    mind.stage = 'ended';
+    mind.note('outcome', plan.end.outcome);
+  }
+  return plan.finish(plan.end, { kind: 'phrase', situation: 'shortAnswer' });
+}
+
+/** Supportive mode: an in-character nudge after a weak turn, within the scenario's hint budget. */
+function hint(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
+  if (!mind.hintsOn || mind.hintsGiven >= p.hintsAllowed) return;
+  const weak = !r.question && !r.acknowledges && !r.techniques.has('value_to_need');
+  if (!weak) return;
+  const o = mind.open;
+  const need = mind.needs.find((n) => !n.revealed);
+  const topic = need ? p.hiddenNeeds.find((x) => x.id === need.id)?.topics[0] : undefined;
+  if (o) plan.extra({ kind: 'hint', objection: o.kind });
+  else if (topic) plan.extra({ kind: 'hint', topic });
+  else return;
+  mind.hintsGiven++;
+  mind.note('hint', o ? o.id : need?.id);
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeWav } from './audio.ts';
+import { SessionRecorder, readMixedWav, readTrackWav, trackPath } from './recorder.ts';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'sg-rec-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tone = (ms: number, v = 1000) => new Int16Array(ms * 24).fill(v);
+async function collect(g: AsyncGenerator<Uint8Array>) {
+  const parts: Uint8Array[] = [];
+  for await (const p of g) parts.push(p);
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+describe('SessionRecorder', () => {
+  it('places customer replies where their playback starts and cuts them back at a barge-in', () => {
+    const dir = tmp();
+    const r = new SessionRecorder(dir, 'sim');
+    r.onCustomerAudio(tone(200), 'a', 1000); // reply a starts at 1 s
+    r.onCustomerAudio(tone(200), 'a', 1010);
+    r.onCustomerAudio(tone(300, 2000), 'b', 1100); // b was sent while a still played: it follows a
+    r.onEngineEvent({ type: 'barge_in', itemId: 'b', atMs: 1500 }); // the agent talked over b at 1.5 s
+    r.onEnd();
+    const w = decodeWav(new Uint8Array(readFileSync(trackPath(dir, 'sim', 'customer'))));
+    expect(w.samples.length).toBe(1500 * 24);
+    expect(w.samples[999 * 24]).toBe(0);
+    expect(w.samples[1000 * 24]).toBe(1000);
+    expect(w.samples[1399 * 24]).toBe(1000);
+    expect(w.samples[1400 * 24]).toBe(2000);
+  });
+
+  it('appends agent audio as it arrives and fills a real gap with silence', () => {
+    const dir = tmp();
+    const r = new SessionRecorder(dir, 'sim');
+    r.onAgentAudio(tone(40), 40);
+    r.onAgentAudio(tone(40), 95); // 15 ms of jitter: appended right after
+    r.onAgentAudio(tone(40), 2000); // the microphone was off for ~2 s
+    r.onEnd();
+    const w = decodeWav(new Uint8Array(readFileSync(trackPath(dir, 'sim', 'agent'))));
+    expect(w.samples.length).toBe(2000 * 24);
+    expect(w.samples[79 * 24]).toBe(1000);
+    expect(w.samples[1000 * 24]).toBe(0);
+  });
+
+  it('serves a track left unfinished by a crash as a valid WAV, and mixes both sides', async () => {
+    const dir = tmp();
+    const r = new SessionRecorder(dir, 'sim');
+    r.onAgentAudio(tone(100, 100), 100);
+    r.onCustomerAudio(tone(50, 50), 'x', 0);
+    // no onEnd: the header still says "unknown length"
+    const agent = decodeWav(await collect(readTrackWav(trackPath(dir, 'sim', 'agent'))));
+    expect(agent.samples.length).toBe(100 * 24);
+    const mix = decodeWav(await collect(readMixedWav(trackPath(dir, 'sim', 'agent'), trackPath(dir, 'sim', 'customer'))));
+    expect(mix.samples.length).toBe(100 * 24);
+    expect(mix.samples[10]).toBe(150);
+    expect(mix.samples[60 * 24]).toBe(100);
+  });
+});

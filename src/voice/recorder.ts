@@ -1,0 +1,213 @@
+/**
+ * Call recording: the agent's and the customer's audio as two time-aligned mono WAV tracks (PCM16 24 kHz)
+ * under DATA_DIR/simulations/<id>/, written as the call runs. The header carries "unknown length" until the
+ * call ends, so a file left by a killed server still decodes; customer audio the agent cut off (barge-in)
+ * is removed from the customer track.
+ */
+import { mkdirSync, openSync, writeSync, closeSync, ftruncateSync, fstatSync, existsSync, createReadStream } from 'node:fs';
+import path from 'node:path';
+import type { EngineEvent } from './engine.ts';
+import type { SessionTap } from './session.ts';
+import { pcm16Bytes } from './audio.ts';
+
+const RATE = 24_000;
+const HEADER = 44;
+/** Silence padding is written in pieces of at most this many samples (keeps memory flat). */
+const PAD_CHUNK = RATE;
+
+export type TrackName = 'agent' | 'customer';
+export const TRACKS: readonly TrackName[] = ['agent', 'customer'];
+
+/** The directory holding one simulation's recordings. */
+export const recordingDir = (dataDir: string, simulationId: string): string => path.join(dataDir, 'simulations', simulationId);
+export const trackPath = (dataDir: string, simulationId: string, track: TrackName): string => path.join(recordingDir(dataDir, simulationId), `${track}.wav`);
+
+/** A 44-byte PCM16 mono WAV header; `dataBytes` null = unknown length (streaming). */
+export function wavHeader(dataBytes: number | null, sampleRate = RATE): Uint8Array {
+  const out = new Uint8Array(HEADER);
+  const dv = new DataView(out.buffer);
+  const w = (o: number, s: string) => [...s].forEach((ch, i) => (out[o + i] = ch.charCodeAt(0)));
+  w(0, 'RIFF');
+  dv.setUint32(4, dataBytes === null ? 0xffffffff : 36 + dataBytes, true);
+  w(8, 'WAVE');
+  w(12, 'fmt ');
+  dv.setUint32(16, 16, true);
+  dv.setUint16(20, 1, true);
+  dv.setUint16(22, 1, true);
+  dv.setUint32(24, sampleRate, true);
+  dv.setUint32(28, sampleRate * 2, true);
+  dv.setUint16(32, 2, true);
+  dv.setUint16(34, 16, true);
+  w(36, 'data');
+  dv.setUint32(40, dataBytes === null ? 0xffffffff : dataBytes, true);
+  return out;
+}
+
+/** One mono track written at session-clock positions. Synchronous small writes: no buffers pile up in memory. */
+export class WavTrackWriter {
+  private fd: number | null;
+  /** Samples written so far (= the write position). */
+  private cursor = 0;
+  private broken = false;
+
+  constructor(readonly file: string) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    this.fd = openSync(file, 'w');
+    writeSync(this.fd, wavHeader(null), 0, HEADER, 0);
+  }
+
+  /** Duration written so far (ms). */
+  get durationMs(): number {
+    return (this.cursor / RATE) * 1000;
+  }
+
+  /** Append samples; when `atMs` lies past the end, silence fills the gap first. */
+  write(pcm: Int16Array, atMs?: number): void {
+    if (this.fd === null || this.broken) return;
+    try {
+      if (atMs !== undefined) this.padTo(Math.round((atMs * RATE) / 1000));
+      const bytes = pcm16Bytes(pcm);
+      writeSync(this.fd, bytes, 0, bytes.byteLength, HEADER + this.cursor * 2);
+      this.cursor += pcm.length;
+    } catch {
+      this.broken = true; // a full disk must not end the call; the recording just stops growing
+    }
+  }
+
+  /** Cut the track back to `ms` (audio after it was never heard). */
+  truncateTo(ms: number): void {
+    if (this.fd === null || this.broken) return;
+    const at = Math.max(0, Math.round((ms * RATE) / 1000));
+    if (at >= this.cursor) return;
+    ftruncateSync(this.fd, HEADER + at * 2);
+    this.cursor = at;
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    try {
+      writeSync(this.fd, wavHeader(this.cursor * 2), 0, HEADER, 0);
+    } finally {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+  }
+
+  private padTo(sample: number): void {
+    while (this.cursor < sample) {
+      const n = Math.min(PAD_CHUNK, sample - this.cursor);
+      const zeros = new Uint8Array(n * 2);
+      writeSync(this.fd!, zeros, 0, zeros.byteLength, HEADER + this.cursor * 2);
+      this.cursor += n;
+    }
+  }
+}
+
+/**
+ * The recorder tap. Agent audio arrives in real time and is appended (silence fills real gaps, e.g. a muted
+ * microphone); customer audio arrives faster than real time, so each reply is placed where its playback
+ * starts (after the previous reply) and cut back to the barge-in moment when the agent talks over it.
+ */
+export class SessionRecorder implements SessionTap {
+  readonly agent: WavTrackWriter;
+  readonly customer: WavTrackWriter;
+  private currentItem: string | null = null;
+  private itemStartMs = 0;
+
+  constructor(dataDir: string, simulationId: string) {
+    this.agent = new WavTrackWriter(trackPath(dataDir, simulationId, 'agent'));
+    this.customer = new WavTrackWriter(trackPath(dataDir, simulationId, 'customer'));
+  }
+
+  onAgentAudio(pcm: Int16Array, atMs: number): void {
+    const frameMs = (pcm.length / RATE) * 1000;
+    const start = atMs - frameMs;
+    // jitter of a few frames is normal; only a real gap (>0.5 s) becomes silence
+    this.agent.write(pcm, start > this.agent.durationMs + 500 ? start : undefined);
+  }
+
+  onCustomerAudio(pcm: Int16Array, itemId: string, atMs: number): void {
+    if (itemId !== this.currentItem) {
+      this.currentItem = itemId;
+      this.itemStartMs = Math.max(this.customer.durationMs, atMs);
+      this.customer.write(pcm, this.itemStartMs);
+      return;
+    }
+    this.customer.write(pcm);
+  }
+
+  onEngineEvent(e: EngineEvent): void {
+    if (e.type === 'barge_in' && e.itemId === this.currentItem) this.customer.truncateTo(Math.max(this.itemStartMs, e.atMs));
+  }
+
+  onEnd(): void {
+    this.agent.close();
+    this.customer.close();
+  }
+}
+
+/** Size in bytes of a recorded track's audio data, or null when it does not exist. */
+export function trackDataBytes(file: string): number | null {
+  if (!existsSync(file)) return null;
+  const fd = openSync(file, 'r');
+  try {
+    return Math.max(0, fstatSync(fd).size - HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A track as a downloadable WAV stream with a correct header (also for a call still running or cut by a crash). */
+export async function* readTrackWav(file: string): AsyncGenerator<Uint8Array> {
+  const bytes = trackDataBytes(file);
+  if (bytes === null) return;
+  const data = bytes - (bytes % 2);
+  yield wavHeader(data);
+  if (data === 0) return;
+  for await (const chunk of createReadStream(file, { start: HEADER, end: HEADER + data - 1, highWaterMark: 64 * 1024 })) yield chunk as Uint8Array;
+}
+
+/** Both tracks mixed into one mono WAV stream (what the call sounded like), chunk by chunk. */
+export async function* readMixedWav(agentFile: string, customerFile: string): AsyncGenerator<Uint8Array> {
+  const a = trackDataBytes(agentFile) ?? 0;
+  const c = trackDataBytes(customerFile) ?? 0;
+  const data = Math.max(a, c) - (Math.max(a, c) % 2);
+  yield wavHeader(data);
+  if (data === 0) return;
+  const open = (f: string, n: number) => (n > 0 ? createReadStream(f, { start: HEADER, end: HEADER + n - 1, highWaterMark: 64 * 1024 })[Symbol.asyncIterator]() : null);
+  const ia = open(agentFile, a - (a % 2));
+  const ic = open(customerFile, c - (c % 2));
+  let bufA: Uint8Array = new Uint8Array(0);
+  let bufC: Uint8Array = new Uint8Array(0);
+  let doneA = !ia;
+  let doneC = !ic;
+  const more = async (it: AsyncIterator<unknown> | null, buf: Uint8Array): Promise<[Uint8Array, boolean]> => {
+    const r = await it!.next();
+    if (r.done) return [buf, true];
+    const chunk = r.value as Uint8Array;
+    const joined = new Uint8Array(buf.length + chunk.length);
+    joined.set(buf);
+    joined.set(chunk, buf.length);
+    return [joined, false];
+  };
+  while (!doneA || !doneC || bufA.length || bufC.length) {
+    if (!doneA && bufA.length < 64 * 1024) [bufA, doneA] = await more(ia, bufA);
+    if (!doneC && bufC.length < 64 * 1024) [bufC, doneC] = await more(ic, bufC);
+    // mix what both sides have; a side that has ended counts as silence
+    const n = Math.min(doneA ? Infinity : bufA.length, doneC ? Infinity : bufC.length, Math.max(bufA.length, bufC.length)) & ~1;
+    if (n === 0 || n === Infinity) {
+      if (doneA && doneC) break;
+      continue;
+    }
+    const out = new Int16Array(n / 2);
+    const va = new DataView(bufA.buffer, bufA.byteOffset, bufA.byteLength);
+    const vc = new DataView(bufC.buffer, bufC.byteOffset, bufC.byteLength);
+    for (let i = 0; i < out.length; i++) {
+      const x = (i * 2 < bufA.length ? va.getInt16(i * 2, true) : 0) + (i * 2 < bufC.length ? vc.getInt16(i * 2, true) : 0);
+      out[i] = Math.max(-32768, Math.min(32767, x));
+    }
+    bufA = bufA.subarray(Math.min(n, bufA.length));
+    bufC = bufC.subarray(Math.min(n, bufC.length));
+    yield pcm16Bytes(out);
+  }
+}

@@ -1,0 +1,46 @@
+/** Builds the SimulationService from the app's configuration, repositories and quota service. */
+import os from 'node:os';
+import type { Config } from '../config/index.ts';
+import { isAppError } from '../core/index.ts';
+import type { Repositories, UserRow } from '../db/index.ts';
+import type { OfflineBrainFactory, PrepareCustomer } from './customers.ts';
+import { SimulationService } from './simulation-service.ts';
+import { offlineBrainFromSnapshot, personaEngineCustomer } from './persona-customer.ts';
+
+export interface SimulationServiceWiring {
+  config: Config;
+  repos: Repositories;
+  quotas: { consume(user: Pick<UserRow, 'id' | 'companyId' | 'analysesCap' | 'simMinutesCap'>, kind: 'sim_seconds', amount?: number): Promise<unknown> };
+  /** Who the customer is (default: the persona engine, from the questionnaire and the agent's calls). */
+  prepareCustomer?: PrepareCustomer;
+  /** Default: the OfflineCustomerBrain from the persona snapshot. */
+  offlineBrain?: OfflineBrainFactory;
+  /** This process owns the database alone (PGlite): every live row found at start-up is an orphan. */
+  exclusive?: boolean;
+  resumeWindowMs?: number;
+}
+
+export function createSimulationService(w: SimulationServiceWiring): SimulationService {
+  return new SimulationService({
+    config: w.config,
+    repos: w.repos,
+    prepareCustomer: w.prepareCustomer ?? personaEngineCustomer(w.repos),
+    offlineBrain: w.offlineBrain ?? offlineBrainFromSnapshot,
+    // stable across restarts of the same server, so a restarted node recognises what it left behind
+    nodeId: `${os.hostname()}:${w.config.PORT}`,
+    exclusive: w.exclusive,
+    resumeWindowMs: w.resumeWindowMs,
+    log: (msg, err) => console.warn(`[simulations] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`),
+    consumeSeconds: async (userId, seconds) => {
+      const user = await w.repos.users.byId(userId);
+      if (!user) return false;
+      try {
+        await w.quotas.consume(user, 'sim_seconds', seconds);
+        return true;
+      } catch (e) {
+        if (isAppError(e) && (e.code === 'USAGE_QUOTA_EXCEEDED' || e.code === 'FORBIDDEN')) return false;
+        throw e;
+      }
+    },
+  });
+}

@@ -1,0 +1,485 @@
+/**
+ * SimulationService: starts practice calls, runs the live ones on this node, and reads their history.
+ * A session is created as a database row (status connecting, persona + scenario snapshots), brought to life
+ * when the page's WebSocket attaches, and stays alive for `resumeWindowMs` after the socket closes so a
+ * reloaded page re-attaches and gets the transcript replayed. Turns, events and the outcome are persisted as
+ * they happen; a node restart marks what it was running as interrupted; agent and customer audio are recorded.
+ */
+import os from 'node:os';
+import type { WebSocket, RawData } from 'ws';
+import { AppError, newId } from '../core/index.ts';
+import type { Repositories, SimulationRow } from '../db/index.ts';
+import type { Language } from '../analysis/index.ts';
+import type { Level } from '../scenarios/index.ts';
+import { latencyGaps } from './latency.ts';
+import { chooseEngine, buildEngine, transcriberFrom, type VoiceConfig } from './engines.ts';
+import type { DifficultyDirective, VoicePersona } from './engine.ts';
+import { customerTools, standInCustomer, type OfflineBrainFactory, type PrepareCustomer, type PreparedCustomer } from './customers.ts';
+import { PersistenceTap } from './persistence.ts';
+import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
+import { SimulationSession, type SessionTap } from './session.ts';
+import { SocketTransport } from './socket-transport.ts';
+import type { EngineName, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
+
+/** Who is asking (the signed-in principal, as far as this service cares). */
+export interface Caller {
+  id: string;
+  role: 'super_admin' | 'admin' | 'manager' | 'agent';
+  companyId: string | null;
+}
+
+export interface StartSimulationInput {
+  scenarioType?: string;
+  scenarioId?: string;
+  level?: Level;
+  language?: Language;
+  /** voice: microphone; text: typed turns only. */
+  mode?: 'voice' | 'text';
+  /** Ask for an engine; default: realtime with an OpenAI key, otherwise the offline cascade. */
+  engine?: EngineName;
+  seed?: number;
+}
+
+export interface SimulationServiceDeps {
+  config: VoiceConfig & { DATA_DIR: string };
+  repos: Pick<Repositories, 'simulations' | 'companies'>;
+  /** Takes `seconds` of the user's simulation minutes atomically; false when the quota is used up. */
+  consumeSeconds(userId: string, seconds: number): Promise<boolean>;
+  /** Who the customer is (default: the stand-in built from the scenario catalogue). */
+  prepareCustomer?: PrepareCustomer;
+  /** The offline customer brain; without it, engines need a chat endpoint. */
+  offlineBrain?: OfflineBrainFactory;
+  /** Identity of this server process in the database (crash detection). Default host:pid. */
+  nodeId?: string;
+  /** This process owns the database alone (PGlite): at start-up every live row is an orphan. */
+  exclusive?: boolean;
+  /** How long a live session waits for a reloaded page (ms, default 60,000). */
+  resumeWindowMs?: number;
+  /** Quota is taken in chunks of this many ms while the call runs (default 30,000). */
+  quotaTickMs?: number;
+  /** Heartbeat of live sessions and orphan sweep period (ms, default 30,000). */
+  heartbeatMs?: number;
+  /** Record audio under DATA_DIR/simulations/<id>/ (default true). */
+  record?: boolean;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** What an observer from another domain (coaching) gets about a session going live, and how it talks back. */
+export interface LiveSessionHandle {
+  simulationId: string;
+  voice: VoicePersona;
+  scenario: unknown;
+  persona: unknown;
+  /** Session-clock ms. */
+  now(): number;
+  /** Hint, metrics, difficulty or customer_state to the agent; also stored in the event log. */
+  publish(msg: Extract<ServerMessage, { type: 'hint' | 'metrics' | 'difficulty' | 'customer_state' }>): void;
+  applyDirective(d: DifficultyDirective, reason: string, instructions?: string): Promise<void>;
+}
+
+/** Observers other domains (coaching) attach to every session that goes live. */
+export type TapFactory = (s: LiveSessionHandle) => SessionTap;
+
+interface Live {
+  row: SimulationRow;
+  session: SimulationSession;
+  transport: SocketTransport;
+  persistence: PersistenceTap;
+  directive: DifficultyDirective;
+  grace: NodeJS.Timeout | null;
+}
+
+export interface EngineInfo {
+  name: EngineName;
+  audioIn: boolean;
+  audioOut: boolean;
+  serverTranscripts: boolean;
+}
+
+/** The persona snapshot stored with a simulation. */
+interface PersonaSnapshot {
+  card: PersonaCard;
+  voice: VoicePersona;
+  source: PreparedCustomer['source'];
+  persona: unknown;
+}
+
+const RESUME_MS = 60_000;
+
+export class SimulationService {
+  private readonly live = new Map<string, Live>();
+  private readonly opening = new Map<string, Promise<Live>>();
+  private readonly tapFactories: TapFactory[] = [];
+  private readonly nodeId: string;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly d: SimulationServiceDeps) {
+    this.nodeId = d.nodeId ?? `${os.hostname()}:${process.pid}`;
+  }
+
+  // ── lifecycle ──────────────────────────────────────────────────────────────
+
+  /** Start-up: sessions this node (or a dead node) left live are marked interrupted; then heartbeats begin. */
+  async recover(): Promise<string[]> {
+    const staleBefore = this.d.exclusive ? new Date() : new Date(Date.now() - 3 * this.heartbeatMs);
+    const ids = await this.d.repos.simulations.interruptOrphans({ nodeId: this.nodeId, staleBefore });
+    this.timer ??= setInterval(() => void this.sweep(), this.heartbeatMs);
+    this.timer.unref();
+    return ids;
+  }
+
+  /** Heartbeat for our live sessions; orphans of dead nodes become interrupted. */
+  async sweep(): Promise<void> {
+    try {
+      const mine = [...this.live.keys()];
+      await this.d.repos.simulations.heartbeat(mine, this.nodeId);
+      await this.d.repos.simulations.interruptOrphans({ staleBefore: new Date(Date.now() - 3 * this.heartbeatMs), except: mine });
+    } catch (e) {
+      this.d.log?.('simulation heartbeat failed', e);
+    }
+  }
+
+  /** Shutdown: every live session is interrupted (its turns are already stored) and recordings closed. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.allSettled(this.opening.values());
+    const all = [...this.live.values()];
+    for (const l of all) l.session.transportClosed('server shutting down');
+    await Promise.allSettled(all.map((l) => l.session.done()));
+  }
+
+  /** Other domains (coaching) observe every session that goes live from now on. */
+  addTap(factory: TapFactory): void {
+    this.tapFactories.push(factory);
+  }
+
+  // ── HTTP-facing operations ─────────────────────────────────────────────────
+
+  /** Creates a simulation for the caller: builds the customer, chooses the engine, stores the snapshots. */
+  async create(user: Caller, input: StartSimulationInput) {
+    if (!user.companyId) throw new AppError('FORBIDDEN', 'Practice calls belong to a company; platform staff cannot start one.');
+    const mode = input.mode ?? 'voice';
+    const engine = chooseEngine(this.d.config, mode, input.engine);
+    if (engine !== 'realtime' && !this.d.offlineBrain && !this.d.config.OPENAI_API_KEY && !this.d.config.OPENAI_BASE_URL)
+      throw new AppError('NOT_CONFIGURED', 'No customer brain is available: configure OPENAI_API_KEY or OPENAI_BASE_URL (the offline brain is not installed on this server).');
+    const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const prepared = await (this.d.prepareCustomer ?? standInCustomer)({
+      companyId: user.companyId,
+      agentUserId: user.id,
+      scenarioType: input.scenarioType,
+      scenarioId: input.scenarioId,
+      level: input.level,
+      language: input.language,
+      seed,
+    });
+    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona };
+    const row = await this.d.repos.simulations.insert({
+      id: newId(),
+      companyId: user.companyId,
+      agentUserId: user.id,
+      scenarioId: prepared.scenarioId ?? null,
+      scenarioVersion: prepared.scenarioVersion ?? null,
+      personaId: prepared.personaId ?? null,
+      personaVersion: prepared.personaVersion ?? null,
+      questionnaireVersion: prepared.questionnaireVersion ?? null,
+      scenarioType: prepared.scenario.type,
+      level: prepared.scenario.level,
+      scenarioSnapshot: prepared.scenario,
+      personaSnapshot: snapshot,
+      engine,
+      mode,
+      language: prepared.voice.language,
+      status: 'connecting',
+      seed,
+      secondsUsed: 0,
+      nodeId: this.nodeId,
+      heartbeatAt: new Date(),
+    });
+    return { simulation: this.publicRow(row), persona: prepared.voice.card, engine: this.engineInfo(engine), socketUrl: `/api/simulations/${row.id}/socket` };
+  }
+
+  /** One simulation with its turns (and latency timelines), events and recordings. */
+  async details(id: string) {
+    const row = await this.d.repos.simulations.byId(id);
+    if (!row) throw new AppError('NOT_FOUND', 'This practice session was not found.');
+    const [turns, events] = await Promise.all([this.d.repos.simulations.turns(id), this.d.repos.simulations.events(id)]);
+    const recordings = Object.fromEntries(TRACKS.map((t) => [t, trackDataBytes(trackPath(this.d.config.DATA_DIR, id, t))]));
+    return {
+      simulation: this.publicRow(row),
+      persona: (row.personaSnapshot as PersonaSnapshot).card,
+      scenario: row.scenarioSnapshot,
+      engine: this.engineInfo(row.engine),
+      turnTaking: (row.personaSnapshot as Partial<PersonaSnapshot>).voice?.turnTaking ?? null,
+      live: this.live.has(id),
+      turns: turns.map((t) => {
+        const latency = (t.latency as LatencyTimeline | null) ?? null;
+        return { id: t.id, seq: t.seq, speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted, engine: t.engine, latency, gaps: latency ? latencyGaps(latency) : null };
+      }),
+      events: events.map((e) => ({ id: e.id, atMs: e.atMs, kind: e.kind, data: e.data })),
+      recordings: { agentBytes: recordings.agent, customerBytes: recordings.customer },
+    };
+  }
+
+  /** Sessions the caller may see: an agent their own; a manager the company's (after the privacy window); staff any. */
+  async list(user: Caller, q: { companyId?: string; agentUserId?: string; limit?: number; offset?: number }) {
+    const f: Parameters<Repositories['simulations']['list']>[0] = { limit: q.limit, offset: q.offset };
+    if (user.role === 'agent') f.agentUserId = user.id;
+    else if (user.role === 'manager') {
+      f.companyId = user.companyId ?? '00000000-0000-0000-0000-000000000000';
+      if (q.agentUserId) f.agentUserId = q.agentUserId;
+      if (q.agentUserId !== user.id) {
+        const company = user.companyId ? await this.d.repos.companies.byId(user.companyId) : undefined;
+        f.privateHours = company?.practicePrivacyHours ?? 0;
+      }
+    } else {
+      f.companyId = q.companyId;
+      f.agentUserId = q.agentUserId;
+    }
+    const { rows, total } = await this.d.repos.simulations.list(f);
+    return { simulations: rows.map((r) => ({ ...this.publicRow(r), agentName: r.agentName, personaName: r.personaName })), total };
+  }
+
+  /** The agent ends the call (or an orphaned row is closed). */
+  async end(id: string) {
+    const l = this.live.get(id);
+    if (l) await l.session.end('agent_ended');
+    else {
+      const row = await this.d.repos.simulations.byId(id);
+      if (!row) throw new AppError('NOT_FOUND', 'This practice session was not found.');
+      if (row.status === 'connecting') await this.d.repos.simulations.finish(id, { status: 'ended', outcome: 'no_outcome', endReason: 'agent_ended', durationMs: 0 });
+      else if (row.status === 'active' || row.status === 'ending')
+        await this.d.repos.simulations.finish(id, { status: 'interrupted', outcome: 'no_outcome', endReason: 'server_lost', durationMs: row.durationMs ?? 0 });
+    }
+    const row = await this.d.repos.simulations.byId(id);
+    return { simulation: this.publicRow(row!) };
+  }
+
+  /** A recording as a WAV byte stream: one side, or both mixed. */
+  recording(id: string, track: TrackName | 'mix'): AsyncGenerator<Uint8Array> | null {
+    const dir = this.d.config.DATA_DIR;
+    if (track === 'mix') {
+      if (TRACKS.every((t) => trackDataBytes(trackPath(dir, id, t)) === null)) return null;
+      return readMixedWav(trackPath(dir, id, 'agent'), trackPath(dir, id, 'customer'));
+    }
+    return trackDataBytes(trackPath(dir, id, track)) === null ? null : readTrackWav(trackPath(dir, id, track));
+  }
+
+  // ── live sessions ──────────────────────────────────────────────────────────
+
+  /** The live session object (coaching, tests), if this node runs it. */
+  session(id: string): SimulationSession | undefined {
+    return this.live.get(id)?.session;
+  }
+
+  get liveCount(): number {
+    return this.live.size;
+  }
+
+  /** Coaching output to the agent (hint, metrics, difficulty, customer_state), also kept in the event log. */
+  publish(id: string, msg: Extract<ServerMessage, { type: 'hint' | 'metrics' | 'difficulty' | 'customer_state' }>): void {
+    const l = this.live.get(id);
+    if (!l) return;
+    l.session.notify(msg);
+    const { type, ...data } = msg;
+    l.persistence.event(type, data);
+  }
+
+  /** Make the customer harder or easier from now on (DifficultyEngine). */
+  async applyDirective(id: string, directive: DifficultyDirective, reason: string, instructions?: string): Promise<void> {
+    const l = this.live.get(id);
+    if (!l) return;
+    l.directive = directive;
+    await l.session.applyDirective(directive, reason, instructions);
+    l.persistence.event('difficulty', { level: directive.level, reason });
+  }
+
+  /**
+   * A page's WebSocket for simulation `id` (the route has checked the caller owns it). Brings the session to
+   * life on first attach; on a re-attach, replaces the old socket and replays `ready` + the transcript.
+   */
+  async attach(id: string, ws: WebSocket): Promise<void> {
+    // listen at once: the page sends "start" right after the upgrade, before the session is loaded
+    let target: Live | null = null;
+    let closed = false;
+    const early: Array<[RawData, boolean]> = [];
+    const deliver = (l: Live, data: RawData, isBinary: boolean) => {
+      if (!l.transport.isCurrent(ws)) return; // a replaced socket's late frames
+      if (isBinary) l.session.handleBinary(toBytes(data));
+      else l.session.handleText(toBytes(data).toString());
+    };
+    ws.on('error', () => undefined); // reported through 'close'
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (target) deliver(target, data, isBinary);
+      else if (early.length < 100) early.push([data, isBinary]);
+    });
+    ws.on('close', () => {
+      closed = true;
+      if (target) this.detached(id, target, ws);
+    });
+
+    let l: Live;
+    try {
+      l = this.live.get(id) ?? (await this.materialize(id));
+    } catch (e) {
+      const message = e instanceof AppError ? e.message : 'The session could not be opened.';
+      if (!(e instanceof AppError)) this.d.log?.(`simulation ${id}: attach failed`, e);
+      if (ws.readyState === 1) {
+        ws.send(JSON.stringify({ type: 'error', code: 'INTERNAL', message, recoverable: false } satisfies ServerMessage));
+        ws.close(4404, 'session not available');
+      }
+      return;
+    }
+    if (l.grace) clearTimeout(l.grace);
+    l.grace = null;
+    l.transport.attach(ws);
+    target = l;
+    if (closed) return this.detached(id, l, ws);
+    const ready = l.session.readyMessage();
+    if (ready) {
+      l.transport.sendJson(ready);
+      l.transport.sendJson({
+        type: 'resumed',
+        elapsedMs: Math.round(l.session.now()),
+        turns: l.session.transcript.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, interrupted: t.interrupted, startMs: Math.round(t.startMs), endMs: Math.round(t.endMs) })),
+      });
+    }
+    for (const [data, isBinary] of early.splice(0)) deliver(l, data, isBinary);
+  }
+
+  /** The page's socket closed: keep the session for a reload within the resume window, then interrupt it. */
+  private detached(id: string, l: Live, ws: WebSocket): void {
+    if (!l.transport.detach(ws) || !this.live.has(id)) return;
+    if (l.grace) clearTimeout(l.grace);
+    l.grace = setTimeout(() => l.session.transportClosed(`the page did not come back within ${Math.round(this.resumeWindowMs / 1000)} s`), this.resumeWindowMs);
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────
+
+  private get heartbeatMs(): number {
+    return this.d.heartbeatMs ?? 30_000;
+  }
+
+  private get resumeWindowMs(): number {
+    return this.d.resumeWindowMs ?? RESUME_MS;
+  }
+
+  private engineInfo(name: EngineName): EngineInfo {
+    if (name === 'text') return { name, audioIn: false, audioOut: false, serverTranscripts: false };
+    if (name === 'realtime') return { name, audioIn: true, audioOut: true, serverTranscripts: true };
+    return { name, audioIn: true, audioOut: true, serverTranscripts: transcriberFrom(this.d.config) !== null };
+  }
+
+  private publicRow(r: Omit<SimulationRow, 'scenarioSnapshot' | 'personaSnapshot'> & Partial<Pick<SimulationRow, 'scenarioSnapshot' | 'personaSnapshot'>>) {
+    return {
+      id: r.id,
+      companyId: r.companyId,
+      agentUserId: r.agentUserId,
+      scenarioId: r.scenarioId,
+      scenarioType: r.scenarioType,
+      level: r.level,
+      engine: r.engine,
+      mode: r.mode,
+      language: r.language,
+      status: r.status,
+      outcome: r.outcome,
+      endReason: r.endReason,
+      secondsUsed: r.secondsUsed,
+      durationMs: r.durationMs,
+      createdAt: r.createdAt,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      live: this.live.has(r.id),
+    };
+  }
+
+  private materialize(id: string): Promise<Live> {
+    let p = this.opening.get(id);
+    if (!p) {
+      p = this.build(id).finally(() => this.opening.delete(id));
+      this.opening.set(id, p);
+    }
+    return p;
+  }
+
+  private async build(id: string): Promise<Live> {
+    const row = await this.d.repos.simulations.byId(id);
+    if (!row) throw new AppError('NOT_FOUND', 'This practice session was not found.');
+    if (row.status === 'ended' || row.status === 'interrupted') throw new AppError('CONFLICT', 'This practice session is over; start a new one.');
+    if (row.status !== 'connecting')
+      throw new AppError('CONFLICT', 'This practice session was cut off (the server restarted or it runs elsewhere); start a new one — its turns are saved.');
+    const snap = row.personaSnapshot as PersonaSnapshot;
+    const scenario = row.scenarioSnapshot as PreparedCustomer['scenario'];
+    const voice = snap.voice;
+    const transport = new SocketTransport();
+    const t0 = performance.now();
+    const clock = () => performance.now() - t0;
+    const live: Partial<Live> & { directive: DifficultyDirective } = { directive: { level: 'neutral' } };
+    const offline = this.d.offlineBrain;
+    const engine = buildEngine({
+      name: row.engine,
+      cfg: this.d.config,
+      persona: voice,
+      clock,
+      tools: customerTools(voice, snap.persona, () => live.directive),
+      offlineBrain: () => {
+        if (!offline) throw new AppError('NOT_CONFIGURED', 'The offline customer brain is not installed on this server; configure OPENAI_API_KEY or OPENAI_BASE_URL.');
+        return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock });
+      },
+    });
+    const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log);
+    const taps: SessionTap[] = [persistence];
+    if (this.d.record !== false && row.mode === 'voice') taps.push(new SessionRecorder(this.d.config.DATA_DIR, id));
+    const handle: LiveSessionHandle = {
+      simulationId: id,
+      voice,
+      scenario,
+      persona: snap.persona,
+      now: clock,
+      publish: (msg) => this.publish(id, msg),
+      applyDirective: (d, reason, instructions) => this.applyDirective(id, d, reason, instructions),
+    };
+    for (const f of this.tapFactories) {
+      try {
+        taps.push(f(handle));
+      } catch (e) {
+        this.d.log?.(`simulation ${id}: a tap factory failed`, e);
+      }
+    }
+    const quotaMs = this.d.quotaTickMs ?? 30_000;
+    const session = new SimulationSession({
+      id,
+      engine,
+      persona: voice,
+      transport,
+      clock,
+      maxDurationMs: (scenario.timeLimitSec ?? 20 * 60) * 1000,
+      quota: {
+        tickMs: quotaMs,
+        consume: async (ms) => {
+          const seconds = Math.round(ms / 1000);
+          const ok = await this.d.consumeSeconds(row.agentUserId, seconds);
+          if (ok) await this.d.repos.simulations.addSeconds(id, seconds);
+          return ok;
+        },
+      },
+      taps: [...taps, { onEnd: () => this.forget(id) }],
+    });
+    Object.assign(live, { row, session, transport, persistence, grace: null });
+    this.live.set(id, live as Live);
+    await this.d.repos.simulations.heartbeat([id], this.nodeId);
+    return live as Live;
+  }
+
+  private forget(id: string): void {
+    const l = this.live.get(id);
+    if (l?.grace) clearTimeout(l.grace);
+    this.live.delete(id);
+  }
+}
+
+function toBytes(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}

@@ -1,0 +1,123 @@
+/**
+ * Speech adapters behind two small interfaces: text-to-speech (OpenAI-compatible /v1/audio/speech, or espeak-ng)
+ * and speech-to-text (OpenAI-compatible /v1/audio/transcriptions). All audio is PCM16 mono; TTS yields 24 kHz.
+ */
+import { spawn } from 'node:child_process';
+import OpenAI, { toFile } from 'openai';
+import { AppError } from '../core/index.ts';
+import type { Language } from '../analysis/index.ts';
+import { decodeWav, encodeWav, pcm16View, resampleInt16 } from './audio.ts';
+
+export interface SpeakOptions {
+  language: Language;
+  /** OpenAI voice name or espeak-ng voice variant. */
+  voice: string;
+  speed: number;
+}
+
+/** Text → PCM16 24 kHz mono, streamed. */
+export interface SpeechSynthesizer {
+  readonly name: string;
+  synthesize(text: string, opts: SpeakOptions, signal: AbortSignal): AsyncIterable<Int16Array>;
+}
+
+/** PCM16 mono (any rate) → text. */
+export interface SpeechTranscriber {
+  readonly name: string;
+  transcribe(pcm: Int16Array, sampleRate: number, language: Language, signal?: AbortSignal): Promise<string>;
+}
+
+/** espeak-ng through a child process; robotic but fully offline, Hebrew (`he`) and English. */
+export class EspeakSynthesizer implements SpeechSynthesizer {
+  readonly name = 'espeak-ng';
+  constructor(private readonly bin = 'espeak-ng') {}
+
+  async *synthesize(text: string, opts: SpeakOptions, signal: AbortSignal): AsyncIterable<Int16Array> {
+    const voice = opts.voice || (opts.language === 'he' ? 'he' : 'en-us');
+    const wpm = Math.round(165 * opts.speed);
+    const wav = await new Promise<Buffer>((resolve, reject) => {
+      const p = spawn(this.bin, ['-v', voice, '-s', String(wpm), '--stdout', '-b', '1'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      let err = '';
+      const onAbort = () => p.kill('SIGKILL');
+      signal.addEventListener('abort', onAbort, { once: true });
+      p.stdout.on('data', (d: Buffer) => out.push(d));
+      p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      p.on('error', (e) => reject(new AppError('NOT_CONFIGURED', `espeak-ng could not start (${e.message}); install the espeak-ng package.`)));
+      p.on('close', (code) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) return resolve(Buffer.alloc(0));
+        if (code !== 0) return reject(new AppError('INTERNAL', `espeak-ng failed (exit ${code}): ${err.trim()}`));
+        resolve(Buffer.concat(out));
+      });
+      p.stdin.end(text); // stdin, UTF-8: Hebrew text never touches the command line
+    });
+    if (signal.aborted || wav.length === 0) return;
+    const { samples, sampleRate } = decodeWav(wav);
+    const pcm = resampleInt16(samples, sampleRate, 24_000);
+    const step = 24_000 / 5; // 200 ms pieces
+    for (let i = 0; i < pcm.length; i += step) {
+      if (signal.aborted) return;
+      yield pcm.slice(i, i + step);
+    }
+  }
+}
+
+/** One OpenAI-compatible base URL + key + model (OpenAI, a self-hosted server, Azure-compatible proxy). */
+export interface CompatibleEndpoint {
+  baseURL?: string;
+  apiKey?: string;
+  model: string;
+}
+
+/** `/v1/audio/speech` with `response_format: "pcm"` (24 kHz PCM16), streamed as it arrives. */
+export class OpenAiSpeechSynthesizer implements SpeechSynthesizer {
+  readonly name = 'openai-speech';
+  private readonly client: OpenAI;
+  constructor(private readonly ep: CompatibleEndpoint) {
+    this.client = new OpenAI({ apiKey: ep.apiKey ?? 'not-needed', baseURL: ep.baseURL, maxRetries: 1, timeout: 30_000 });
+  }
+
+  async *synthesize(text: string, opts: SpeakOptions, signal: AbortSignal): AsyncIterable<Int16Array> {
+    const res = await this.client.audio.speech.create(
+      { model: this.ep.model, voice: opts.voice as 'alloy', input: text, response_format: 'pcm', speed: opts.speed },
+      { signal },
+    );
+    if (!res.body) return;
+    let carry: Uint8Array | null = null;
+    for await (const raw of res.body as unknown as AsyncIterable<Uint8Array>) {
+      let bytes: Uint8Array = raw;
+      if (carry) {
+        const joined = new Uint8Array(carry.length + raw.length);
+        joined.set(carry);
+        joined.set(raw, carry.length);
+        bytes = joined;
+        carry = null;
+      }
+      const even = bytes.length - (bytes.length % 2);
+      if (even < bytes.length) carry = bytes.slice(even);
+      if (even) yield pcm16View(bytes.slice(0, even));
+    }
+  }
+}
+
+/** `/v1/audio/transcriptions` with the language set explicitly (WAV upload). */
+export class OpenAiTranscriber implements SpeechTranscriber {
+  readonly name = 'openai-transcription';
+  private readonly client: OpenAI;
+  constructor(private readonly ep: CompatibleEndpoint) {
+    this.client = new OpenAI({ apiKey: ep.apiKey ?? 'not-needed', baseURL: ep.baseURL, maxRetries: 1, timeout: 30_000 });
+  }
+
+  async transcribe(pcm: Int16Array, sampleRate: number, language: Language, signal?: AbortSignal): Promise<string> {
+    // 16 kHz is what speech recognisers use; it also shrinks the upload by a third.
+    const audio = sampleRate > 16_000 ? resampleInt16(pcm, sampleRate, 16_000) : pcm;
+    const file = await toFile(encodeWav(audio, Math.min(sampleRate, 16_000)), 'turn.wav', { type: 'audio/wav' });
+    try {
+      const r = await this.client.audio.transcriptions.create({ file, model: this.ep.model, language, response_format: 'json' }, { signal });
+      return (typeof r === 'string' ? r : r.text).trim();
+    } catch (e) {
+      throw new AppError('UPSTREAM_FAILED', `Speech-to-text failed: ${(e as Error).message}`, { cause: e });
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/** TextEngine: typed (or browser-transcribed) agent turns answered by a Brain, text only. */
+import { newId } from '../core/index.ts';
+import type { Brain } from './brain.ts';
+import { CustomerTurnRunner } from './customer-turn.ts';
+import {
+  EngineEmitter,
+  type Clock,
+  type DifficultyDirective,
+  type EngineCapabilities,
+  type SimulationEngine,
+  type VoicePersona,
+} from './engine.ts';
+import type { EngineName } from './protocol.ts';
+import type { SpeechSynthesizer } from './speech.ts';
+
+export interface BrainEngineOptions {
+  persona: VoicePersona;
+  brain: Brain;
+  clock: Clock;
+}
+
+/** Shared turn handling of the engines driven by our own Brain (Text and Cascade). */
+export abstract class BrainEngine extends EngineEmitter implements SimulationEngine {
+  abstract readonly name: EngineName;
+  abstract readonly capabilities: EngineCapabilities;
+  protected readonly runner: CustomerTurnRunner;
+  protected stopped = false;
+
+  constructor(protected readonly opts: BrainEngineOptions, tts: SpeechSynthesizer | null) {
+    super();
+    this.runner = new CustomerTurnRunner({ brain: opts.brain, tts, persona: opts.persona, clock: opts.clock, emit: (e) => this.emit(e) });
+  }
+
+  async start(): Promise<void> {
+    this.emit({ type: 'status', status: 'connected', detail: `${this.opts.brain.kind} brain` });
+    if (this.opts.persona.customerSpeaksFirst) void this.runner.run(null);
+  }
+
+  /** Commit one agent turn and let the customer answer. */
+  protected commitAgentTurn(text: string, speechEndMs: number | null, turnId = newId()): void {
+    if (this.stopped) return;
+    const clean = text.trim();
+    if (!clean) return;
+    const current = this.runner.current;
+    if (current) this.runner.interrupt(current.itemId, null);
+    this.emit({ type: 'agent_transcript', turnId, text: clean, final: true });
+    this.emit({ type: 'agent_turn_committed', turnId, text: clean, atMs: this.opts.clock(), speechEndMs });
+    void this.runner.run(clean);
+  }
+
+  pushAgentText(text: string): void {
+    this.commitAgentTurn(text, null);
+  }
+
+  pushAgentTranscript(text: string, final: boolean): void {
+    if (final) this.commitAgentTurn(text, null);
+  }
+
+  pushAudio(_pcm: Int16Array): void {}
+  endAgentTurn(): void {}
+
+  interrupt(itemId: string, playedMs: number): void {
+    this.runner.interrupt(itemId, playedMs);
+  }
+
+  notePlayback(_itemId: string, _playedMs: number): void {}
+
+  async updateDirectives(d: DifficultyDirective): Promise<void> {
+    this.opts.brain.adjust(d);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.runner.cancel();
+  }
+}
+
+export class TextEngine extends BrainEngine {
+  readonly name = 'text' as const;
+  readonly capabilities: EngineCapabilities = { audioIn: false, audioOut: false, serverTranscripts: false, instructionUpdates: true };
+  constructor(opts: BrainEngineOptions) {
+    super(opts, null);
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { haveTools } from '../testing/tools.ts';
+import { decodeWav, resampleInt16 } from './audio.ts';
+import { TurnDetector, type Utterance } from './turn-detector.ts';
+
+function speak(text: string, voice = 'he'): Int16Array {
+  const wav = spawnSync('espeak-ng', ['-v', voice, '--stdout'], { input: text }).stdout;
+  const { samples, sampleRate } = decodeWav(new Uint8Array(wav));
+  const s = resampleInt16(samples, sampleRate, 24_000);
+  let a = 0;
+  let b = s.length - 1;
+  while (a < b && Math.abs(s[a]) < 300) a++;
+  while (b > a && Math.abs(s[b]) < 300) b--;
+  return s.slice(a, b + 1); // espeak pads its output with silence; the tests place silence themselves
+}
+const silence = (ms: number) => new Int16Array(ms * 24);
+const concat = (...parts: Int16Array[]) => {
+  const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) (out.set(p, o), (o += p.length));
+  return out;
+};
+
+/** Feed audio in 20 ms frames on an audio-time clock (1 ms of audio = 1 ms of clock). */
+async function run(audio: Int16Array, silenceMs: number, longSpeechMs = 600) {
+  let clockMs = 0;
+  const got: { starts: number[]; long: number[]; utterances: Utterance[] } = { starts: [], long: [], utterances: [] };
+  const d = new TurnDetector({ clock: () => clockMs, silenceMs, longSpeechMs }, {
+    speechStart: (at) => got.starts.push(at),
+    longSpeech: (at) => got.long.push(at),
+    utterance: (u) => got.utterances.push(u),
+  });
+  await d.init();
+  for (let i = 0; i < audio.length; i += 480) {
+    d.push(audio.slice(i, i + 480));
+    clockMs += 20;
+    await d.drained();
+  }
+  return got;
+}
+
+/** Where espeak's speech really ends (last sample above a small level), in ms. */
+function speechEndMs(s: Int16Array): number {
+  let i = s.length - 1;
+  while (i > 0 && Math.abs(s[i]) < 300) i--;
+  return (i / 24_000) * 1000;
+}
+
+describe.skipIf(!haveTools(['espeak-ng'], 'turn detector'))('TurnDetector (Silero VAD + silence window)', () => {
+  it('ends the utterance after the silence window and dates the end to when speech stopped', async () => {
+    const sentence = speak('שלום דנה, אני מתקשר מחברת הביטוח לגבי הפוליסה שלך');
+    const got = await run(concat(silence(300), sentence, silence(1500)), 700);
+    expect(got.utterances).toHaveLength(1);
+    const u = got.utterances[0];
+    const realEnd = 300 + speechEndMs(sentence);
+    expect(realEnd).toBeGreaterThan(1500);
+    expect(Math.abs(u.speechEndMs - realEnd)).toBeLessThan(150);
+    expect(u.speechStartMs).toBeGreaterThan(200);
+    expect(u.speechStartMs).toBeLessThan(500);
+    expect(u.audio.length / 24).toBeGreaterThan(u.durationMs); // includes pre-roll
+    expect(got.long).toHaveLength(1);
+  });
+
+  it('keeps a thinking pause shorter than the window inside one turn; a shorter window splits it', async () => {
+    const a = speak('אני חושב שזה');
+    const b = speak('יכול להתאים לך מאוד');
+    const audio = concat(a, silence(450), b, silence(1500));
+    expect((await run(audio, 800)).utterances).toHaveLength(1);
+    expect((await run(audio, 250)).utterances).toHaveLength(2);
+  });
+
+  it('reports a short "כן" as speech but not as long speech (a backchannel)', async () => {
+    const got = await run(concat(silence(200), speak('כן'), silence(1000)), 500, 600);
+    expect(got.utterances).toHaveLength(1);
+    expect(got.utterances[0].durationMs).toBeLessThan(600);
+    expect(got.long).toHaveLength(0);
+  });
+
+  it('stays quiet on silence and low noise', async () => {
+    const noise = new Int16Array(24_000 * 2);
+    let x = 7;
+    for (let i = 0; i < noise.length; i++) noise[i] = ((x = (x * 1103515245 + 12345) >>> 0) % 400) - 200;
+    const got = await run(noise, 500);
+    expect(got.starts).toHaveLength(0);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * TurnDetector: Silero VAD over the agent's 24 kHz audio (resampled to 16 kHz) plus a silence window.
+ * Reports speech start, "speech long enough to be a real barge-in", and end of utterance with its audio.
+ */
+import { Resampler, int16ToFloat32 } from './audio.ts';
+import { SILERO_RATE, SILERO_WINDOW, SileroStream } from './silero.ts';
+import type { Clock } from './engine.ts';
+
+export interface TurnDetectorOptions {
+  clock: Clock;
+  /** Silence that ends the agent's utterance (ms). */
+  silenceMs: number;
+  /** Speech longer than this is more than a backchannel (ms). */
+  longSpeechMs: number;
+  /** Speech probability that starts / continues speech (default 0.5) and below which is silence (0.35). */
+  positive?: number;
+  negative?: number;
+  /** Consecutive voiced ms needed to start speech (default 90). */
+  minSpeechMs?: number;
+  /** Audio kept before the detected start, for transcription (ms, default 300). */
+  prerollMs?: number;
+}
+
+export interface Utterance {
+  /** Session-clock ms when the agent actually stopped speaking (before the silence window). */
+  speechEndMs: number;
+  speechStartMs: number;
+  durationMs: number;
+  /** The utterance's audio, 24 kHz PCM16, with pre-roll. */
+  audio: Int16Array;
+}
+
+export interface TurnDetectorEvents {
+  speechStart(atMs: number): void;
+  longSpeech(atMs: number): void;
+  utterance(u: Utterance): void;
+}
+
+const WINDOW_MS = (SILERO_WINDOW / SILERO_RATE) * 1000;
+
+export class TurnDetector {
+  private readonly resampler = new Resampler(24_000, SILERO_RATE);
+  private pending16 = new Float32Array(0);
+  private chain: Promise<void> = Promise.resolve();
+  private vad: SileroStream | null = null;
+  private state: { speaking: false; voicedMs: number } | { speaking: true; startMs: number; voicedMs: number; silenceMs: number; silenceStartMs: number; long: boolean } = { speaking: false, voicedMs: 0 };
+  /** 24 kHz audio since pre-roll before the current utterance. */
+  private audio: Int16Array[] = [];
+  private audioSamples = 0;
+  private closed = false;
+
+  constructor(private readonly opts: TurnDetectorOptions, private readonly on: TurnDetectorEvents) {}
+
+  async init(): Promise<void> {
+    this.vad = await SileroStream.create();
+  }
+
+  get speaking(): boolean {
+    return this.state.speaking;
+  }
+
+  /** Feed agent audio (PCM16 24 kHz mono) as it arrives. */
+  push(pcm: Int16Array): void {
+    if (this.closed) return;
+    this.keepAudio(pcm);
+    const r = this.resampler.push(int16ToFloat32(pcm));
+    const joined = new Float32Array(this.pending16.length + r.length);
+    joined.set(this.pending16);
+    joined.set(r, this.pending16.length);
+    let i = 0;
+    const windows: Float32Array[] = [];
+    for (; i + SILERO_WINDOW <= joined.length; i += SILERO_WINDOW) windows.push(joined.slice(i, i + SILERO_WINDOW));
+    this.pending16 = joined.slice(i);
+    if (windows.length) this.chain = this.chain.then(() => this.process(windows)).catch(() => undefined);
+  }
+
+  /** Resolves when every pushed window has been scored. */
+  drained(): Promise<void> {
+    return this.chain;
+  }
+
+  /** Push-to-talk release: end the utterance now if there is one. */
+  forceEnd(): void {
+    this.chain = this.chain.then(() => {
+      if (this.state.speaking) this.finish(this.opts.clock());
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private keepAudio(pcm: Int16Array): void {
+    this.audio.push(pcm.slice());
+    this.audioSamples += pcm.length;
+    if (!this.state.speaking) {
+      const keep = ((this.opts.prerollMs ?? 300) * 24_000) / 1000 + 24_000 * 0.2;
+      while (this.audio.length > 1 && this.audioSamples - this.audio[0].length >= keep) this.audioSamples -= this.audio.shift()!.length;
+    }
+  }
+
+  private async process(windows: Float32Array[]): Promise<void> {
+    const o = this.opts;
+    const pos = o.positive ?? 0.5;
+    const neg = o.negative ?? 0.35;
+    for (const w of windows) {
+      if (this.closed || !this.vad) return;
+      const p = await this.vad.probability(w);
+      const now = o.clock();
+      const s = this.state;
+      if (!s.speaking) {
+        s.voicedMs = p >= pos ? s.voicedMs + WINDOW_MS : 0;
+        if (s.voicedMs >= (o.minSpeechMs ?? 90)) {
+          const startMs = now - s.voicedMs;
+          this.state = { speaking: true, startMs, voicedMs: s.voicedMs, silenceMs: 0, silenceStartMs: now, long: false };
+          this.trimToPreroll();
+          this.on.speechStart(startMs);
+        }
+        continue;
+      }
+      if (p >= neg) {
+        s.silenceMs = 0;
+        s.voicedMs += WINDOW_MS;
+        if (!s.long && s.voicedMs >= o.longSpeechMs) {
+          s.long = true;
+          this.on.longSpeech(now);
+        }
+      } else {
+        if (s.silenceMs === 0) s.silenceStartMs = now - WINDOW_MS;
+        s.silenceMs += WINDOW_MS;
+        if (s.silenceMs >= o.silenceMs) this.finish(s.silenceStartMs);
+      }
+    }
+  }
+
+  private trimToPreroll(): void {
+    const keep = ((this.opts.prerollMs ?? 300) * 24_000) / 1000 + (this.state.speaking ? (this.state.voicedMs * 24_000) / 1000 : 0);
+    while (this.audio.length > 1 && this.audioSamples - this.audio[0].length >= keep) this.audioSamples -= this.audio.shift()!.length;
+  }
+
+  private finish(speechEndMs: number): void {
+    const s = this.state;
+    if (!s.speaking) return;
+    const all = new Int16Array(this.audioSamples);
+    let off = 0;
+    for (const a of this.audio) {
+      all.set(a, off);
+      off += a.length;
+    }
+    this.audio = [];
+    this.audioSamples = 0;
+    this.state = { speaking: false, voicedMs: 0 };
+    this.on.utterance({ speechStartMs: s.startMs, speechEndMs, durationMs: Math.max(0, speechEndMs - s.startMs), audio: all });
+  }
+}

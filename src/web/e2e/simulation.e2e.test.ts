@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { haveTools, toolPath } from '../../testing/tools.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../../testing/fake-openai-http.ts';
+import { startSimulationApp, type SimulationApp } from '../../testing/simulation-app.ts';
+import { decodeWav, encodeWav } from '../../voice/index.ts';
+import { SCREENSHOTS, ensureClientBuilt } from './server.ts';
+
+const OPENING = 'שלום, מדבר יוסי מסוכנות מגן ביטוחים. רציתי לשאול אותך כמה שאלות על הביטוח שלך.';
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const poll = <T>(fn: () => Promise<T> | T, timeout = 30_000) => expect.poll(fn, { timeout, interval: 200 });
+
+/** The agent's opening line spoken by espeak-ng, then 4 s of silence (Chromium loops the file as the microphone). */
+function agentWav(dir: string): string {
+  const raw = path.join(dir, 'opening-raw.wav');
+  execFileSync('espeak-ng', ['-v', 'he', '-s', '150', '-w', raw, OPENING]);
+  const wav = decodeWav(new Uint8Array(readFileSync(raw)));
+  const padded = new Int16Array(wav.samples.length + wav.sampleRate * 4);
+  padded.set(wav.samples);
+  const file = path.join(dir, 'opening.wav');
+  writeFileSync(file, encodeWav(padded, wav.sampleRate));
+  return file;
+}
+
+describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))('a spoken practice call in Chromium (cascade engine, offline brain, espeak-ng voice)', () => {
+  let dir: string;
+  let stt: FakeOpenAI;
+  let t: SimulationApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    ensureClientBuilt();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'sg-e2e-sim-'));
+    const mic = agentWav(dir);
+    // the real OpenAI-compatible transcription adapter, talking to the fake server
+    stt = await startFakeOpenAI({ transcription: () => ({ text: OPENING, language: 'hebrew' }) });
+    t = await startSimulationApp({ config: { TRANSCRIBE_BASE_URL: stt.url, TRANSCRIBE_API_KEY: 'sk-local' }, serveWeb: true });
+    browser = await chromium.launch({
+      executablePath: toolPath('chromium') ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+        '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${mic}`, '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await stt?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hears the agent, answers with audio that plays in the page, shows both sides, ends, and stores the turns', async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: t.base, permissions: ['microphone'] });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto('/');
+    await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
+    await page.locator('input[name="password"]').fill('salesgym-demo');
+    await page.keyboard.press('Enter');
+    await page.locator('nav.sidenav').waitFor();
+    await page.getByRole('link', { name: 'תרגול שיחה' }).click();
+    await page.locator('select[name="scenarioType"]').selectOption('discovery');
+    await page.locator('select[name="language"]').selectOption('he');
+    await page.getByRole('button', { name: 'הכנה לשיחה' }).click();
+    await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
+    const simulationId = page.url().split('/').pop()!;
+    await poll(() => page.getByTestId('engine-name').innerText()).toBe('מנוע מקומי');
+    await shot(page, 'simulation-before-start');
+
+    await page.getByTestId('start-call').click();
+    await poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
+    // the agent's spoken line (microphone → Silero VAD → transcription adapter) appears, then the customer's answer
+    const agentLine = page.locator('[data-testid="live-transcript"] [data-speaker="agent"][data-final="true"]').first();
+    await poll(() => agentLine.innerText(), 60_000).toContain('מדבר יוסי');
+    const customerLine = page.locator('[data-testid="live-transcript"] [data-speaker="customer"][data-final="true"]').first();
+    await poll(async () => (await customerLine.count()) > 0 && (await customerLine.innerText()).length > 10, 60_000).toBe(true);
+    // the customer's audio reached the page and played
+    await poll(async () => Number(await page.getByTestId('frames-played').innerText()), 30_000).toBeGreaterThan(5);
+    expect(await page.getByTestId('live-transcript').getAttribute('dir')).toBe('rtl');
+    await poll(() => page.getByTestId('latency-timeline').count(), 20_000).toBeGreaterThan(0);
+    await shot(page, 'simulation-live');
+
+    await page.getByTestId('end-call').click();
+    await poll(() => page.getByText('השיחה הסתיימה').count()).toBe(1);
+    await page.getByRole('button', { name: 'לסיכום השיחה' }).click();
+    await poll(() => page.getByTestId('session-transcript').count()).toBe(1);
+    await shot(page, 'simulation-summary');
+
+    const row = await t.ctx.repos.simulations.byId(simulationId);
+    expect(row).toMatchObject({ status: 'ended', endReason: 'agent_ended', engine: 'cascade' });
+    const turns = await t.ctx.repos.simulations.turns(simulationId);
+    expect(turns.filter((x) => x.speaker === 'agent').map((x) => x.text)).toContain(OPENING);
+    const customer = turns.find((x) => x.speaker === 'customer')!;
+    expect(customer.text.length).toBeGreaterThan(10);
+    const latency = customer.latency as { agentSpeechEndMs: number; firstCustomerAudioSentMs: number; firstAudioPlayedMs: number | null };
+    expect(latency.firstCustomerAudioSentMs).toBeGreaterThan(latency.agentSpeechEndMs);
+    expect(latency.firstAudioPlayedMs).not.toBeNull();
+    expect(stt.requestsTo('/v1/audio/transcriptions').length).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
