@@ -6,3 +6,5 @@ export {
 export {
   sessionToCallAnalysis, sessionToAnalysisRecord, sessionToPracticeResult, sessionToScorePoint, callToScorePoint, sessionPassed, SESSION_PASS_MARK,
 } from './loop.ts';
+export { createPracticeService, reportVisibility, reportRowToScorePoint, type PracticeService, type Viewer } from './practice.ts';
+export { practiceReportTap } from './practice-tap.ts';

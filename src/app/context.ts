@@ -44,7 +44,8 @@ export async function createContext(config: Config, database?: Database): Promis
   // PGlite belongs to this process alone, so jobs found running at start were orphaned by a crash
   const jobs = new JobQueue(repos, { exclusive: db.kind === 'pglite' });
   const calls = createCallsService({ config, repos, quotas, jobs, analyzer: callAnalyzerFromConfig(config), transcriber: transcriberFromConfig(config) });
-  const simulations = createSimulationService({ config, repos, quotas, exclusive: db.kind === 'pglite' });
+  const personas = createPersonaService({ repos });
+  const simulations = createSimulationService({ config, repos, quotas, personas, exclusive: db.kind === 'pglite' });
   await simulations.recover();
   const practice = createPracticeService(repos);
   simulations.addTap(practiceReportTap({ practice, repos, log: (msg, err) => console.warn(`[coaching] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`) }));
@@ -60,7 +61,7 @@ export async function createContext(config: Config, database?: Database): Promis
     calls,
     simulations,
     practice,
-    personas: createPersonaService({ repos }),
+    personas,
     onClose: [() => jobs.stop(), () => simulations.close()],
   };
 }

@@ -24,3 +24,4 @@ export {
 } from './report.ts';
 export { benchCoaching } from './bench.ts';
 export { coachingTap, scenarioFacts, type CoachingTapOptions } from './voice-tap.ts';
+export { reportForTypedCall, type TypedCall } from './cli-report.ts';

@@ -83,6 +83,8 @@ export class LiveCoaching {
   private lastMood: CustomerMood | null = null;
   private nowMs = 0;
   private agentHadAudio = false;
+  /** Typed turns (text engine): no speech time, so no talk ratio. */
+  private typed = false;
 
   constructor(private readonly o: LiveCoachingOptions) {
     const spec = LEVEL_SPECS[o.level];
@@ -97,6 +99,11 @@ export class LiveCoaching {
       ...o.coach,
     });
     this.coach.setMode(this.difficulty.directivesNow);
+  }
+
+  /** The call is typed (no microphone): talk-time figures would be false, so they are left out. */
+  setTyped(typed: boolean): void {
+    this.typed = typed;
   }
 
   /** Agent microphone audio, PCM16 24 kHz mono. */
@@ -151,7 +158,6 @@ export class LiveCoaching {
   metrics(s: ConversationSnapshot = this.tracker.snapshot(this.nowMs)): Record<string, number> {
     const v: Record<string, number> = {
       elapsedSec: round(s.atMs / 1000, 1),
-      talkRatio: round(s.talk.ratio ?? 0),
       monologueSec: round(s.monologue.currentMs / 1000, 1),
       longestMonologueSec: round(s.monologue.longestMs / 1000, 1),
       questions: s.questions.agent,
@@ -166,6 +172,8 @@ export class LiveCoaching {
       difficulty: this.difficulty.directivesNow.difficulty,
       hintsLeft: this.coach.remaining,
     };
+    // typed turns have no speech time: no ratio rather than a false 0 %
+    if (s.talk.ratio !== null && !this.typed) v.talkRatio = round(s.talk.ratio);
     if (s.objections.meanResponseMs !== null) v.objectionResponseSec = round(s.objections.meanResponseMs / 1000, 2);
     const last = s.objections.list.at(-1);
     if (last?.responseDelayMs != null) v.lastObjectionResponseSec = round(last.responseDelayMs / 1000, 2);

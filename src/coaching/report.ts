@@ -91,8 +91,10 @@ export function inferOutcome(c: Pick<ReportContext, 'turns' | 'lang'>, engineOut
   const he = c.lang === 'he';
   if (engineOutcome === 'purchase') return { outcome: 'converted', reason: he ? 'הלקוח הסכים לקנות' : 'the customer agreed to buy' };
   if (engineOutcome === 'next_step') return { outcome: 'next_step', reason: he ? 'סוכם צעד הבא' : 'a next step was agreed' };
+  // a customer who ends the call warmly but postpones has not hung up on the agent: no decision, not a hang-up
+  if (engineOutcome === 'postponed') return { outcome: 'lost', reason: he ? 'הלקוח דחה את ההחלטה' : 'the customer postponed the decision' };
   if (engineOutcome === 'hung_up' || endReason === 'customer_hung_up') return { outcome: 'hung_up', reason: he ? 'הלקוח ניתק' : 'the customer hung up' };
-  if (engineOutcome === 'postponed' || engineOutcome === 'no_outcome') return { outcome: 'lost', reason: he ? 'השיחה הסתיימה בלי החלטה' : 'the call ended without a decision' };
+  if (engineOutcome === 'no_outcome') return { outcome: 'lost', reason: he ? 'השיחה הסתיימה בלי החלטה' : 'the call ended without a decision' };
   for (let i = c.turns.length - 1; i >= 0; i--) {
     const t = c.turns[i];
     if (t.speaker !== 'agent' || !hasAct(t, 'close_attempt', 'next_step')) continue;

@@ -50,6 +50,7 @@ export function coachingTap(opts: CoachingTapOptions = {}): TapFactory {
     timer.unref();
     const t = live.tap();
     return {
+      onStart: (ready) => live.setTyped(!ready.engine.audioIn),
       onAgentAudio: t.onAgentAudio,
       onCustomerAudio: (pcm) => t.onCustomerAudio(pcm),
       onEngineEvent: (e) => t.onEngineEvent(e),

@@ -95,6 +95,79 @@ describe('simulations over a real socket (Realtime engine against the fake Realt
     expect(list.simulations.find((s: { id: string }) => s.id === created.simulation.id)).toMatchObject({ status: 'ended', personaName: created.persona.name });
   });
 
+  /** A manager's stored scenario, edited once (so its current version is 2). */
+  async function storedScenario(name: string) {
+    const manager = (await t.ctx.repos.users.byEmail('manager@demo.salesgym.dev'))!;
+    const v1 = await t.ctx.personas.createScenario(manager, t.demoCompanyId, { type: 'objection_handling', level: 'advanced', name: `${name} v1`, timeLimitSec: 240 });
+    const v2 = await t.ctx.personas.updateScenario(manager, v1.id, 1, { type: 'objection_handling', name, timeLimitSec: 300 });
+    return { manager, scenario: v2 };
+  }
+
+  it('starts practice from a stored scenario through the persona engine and records the versions it ran with', async () => {
+    const { scenario } = await storedScenario('לקוחה שכבר מבוטחת דרך העבודה');
+    expect(scenario.version).toBe(2);
+    const created = await t.create(agent, { scenarioId: scenario.id, seed: 4242, mode: 'voice' });
+    const row = (await t.ctx.repos.simulations.byId(created.simulation.id))!;
+    const questionnaire = await t.ctx.repos.questionnaires.latest(t.demoCompanyId);
+    expect(row).toMatchObject({ scenarioId: scenario.id, scenarioVersion: 2, personaVersion: 1, questionnaireVersion: questionnaire!.version, scenarioType: 'objection_handling', level: 'advanced', seed: 4242 });
+    expect(row.scenarioSnapshot).toMatchObject({ id: scenario.id, version: 2, name: 'לקוחה שכבר מבוטחת דרך העבודה', timeLimitSec: 300 });
+    // the persona the engine stored is the one the session runs with
+    const stored = await t.ctx.personas.getPersona(row.personaId!);
+    expect(stored).toMatchObject({ agentUserId: row.agentUserId, scenarioId: scenario.id, scenarioVersion: 2, purpose: 'practice', seed: 4242 });
+    const snap = row.personaSnapshot as { card: { name: string }; source: string; persona: { customer: { name: string }; offline: { persona?: unknown } } };
+    expect(snap.source).toBe('persona-engine');
+    expect(snap.persona.customer.name).toBe((stored.persona as { name: string }).name);
+    expect(snap.persona.offline).toBeTruthy();
+    expect(created.persona.name).toBe(snap.persona.customer.name);
+    expect(created.simulation.scenarioId).toBe(scenario.id);
+
+    // an exact older version on request; another company's agent cannot use it
+    const older = await t.create(agent, { scenarioId: scenario.id, scenarioVersion: 1 });
+    expect(await t.ctx.repos.simulations.byId(older.simulation.id)).toMatchObject({ scenarioVersion: 1, level: 'advanced' });
+    const missing = await t.app.inject({ method: 'POST', url: '/api/simulations', headers: { cookie: agent }, payload: { scenarioId: '00000000-0000-4000-8000-000000000000' } });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('practises an assignment and completes it once the agent has held the call', async () => {
+    const { manager, scenario } = await storedScenario('תרגול מוקצה: התנגדות מחיר');
+    const agentRow = (await t.ctx.repos.users.byEmail('agent1@demo.salesgym.dev'))!;
+    const [assignment] = await t.ctx.personas.assign(manager, t.demoCompanyId, { scenarioId: scenario.id, agentUserIds: [agentRow.id] });
+    // the scenario moves on after it was assigned: the assignment keeps the version it was given at
+    await t.ctx.personas.updateScenario(manager, scenario.id, 2, { type: 'objection_handling', name: 'גרסה חדשה יותר' });
+
+    // an assignment is the agent's own
+    const other = await t.login('agent2@demo.salesgym.dev');
+    const theirs = await t.app.inject({ method: 'POST', url: '/api/simulations', headers: { cookie: other }, payload: { assignmentId: assignment.id } });
+    expect(theirs.statusCode).toBe(404);
+
+    // a call ended before the agent said anything does not complete it
+    const idle = await t.create(agent, { assignmentId: assignment.id });
+    expect(idle.assignmentId).toBe(assignment.id);
+    const ci = await t.connect(idle.simulation.id, agent);
+    ci.send({ type: 'start', v: 1, mode: 'text' });
+    await ci.waitFor('ready');
+    ci.send({ type: 'end' });
+    await ci.waitFor('ended');
+    await until(async () => (await t.ctx.repos.simulations.byId(idle.simulation.id))?.status === 'ended', 'idle call stored');
+    await sleep(100);
+    expect((await t.ctx.personas.getAssignment(assignment.id)).status).toBe('open');
+
+    const s = await t.create(agent, { assignmentId: assignment.id, mode: 'voice' });
+    const row = (await t.ctx.repos.simulations.byId(s.simulation.id))!;
+    expect(row).toMatchObject({ scenarioId: scenario.id, scenarioVersion: 2 });
+    expect(row.scenarioSnapshot).toMatchObject({ name: 'תרגול מוקצה: התנגדות מחיר' });
+    const c = await t.connect(s.simulation.id, agent);
+    c.send({ type: 'start', v: 1, mode: 'text' });
+    await c.waitFor('ready');
+    c.send({ type: 'agent_text', text: 'שלום, מדבר יוסי מהסוכנות. יש לך דקה?' });
+    await c.waitFor('customer_transcript_final');
+    expect((await t.ctx.personas.getAssignment(assignment.id)).status).toBe('open'); // not while the call runs
+    c.send({ type: 'end' });
+    await c.waitFor('ended');
+    await until(async () => (await t.ctx.personas.getAssignment(assignment.id)).status === 'completed', 'assignment completed');
+    expect(await t.ctx.personas.getAssignment(assignment.id)).toMatchObject({ simulationId: s.simulation.id });
+  });
+
   it('answers malformed frames with typed errors while the session, and another one, live on', async () => {
     const a = await t.create(agent);
     const b = await t.create(agent);

@@ -20,6 +20,8 @@ const startBody = z
   .object({
     scenarioType: z.string().min(1).max(60).optional(),
     scenarioId: uuid.optional(),
+    scenarioVersion: z.number().int().min(1).optional(),
+    assignmentId: uuid.optional(),
     level: z.enum(LEVELS).optional(),
     language: z.enum(['he', 'en']).optional(),
     mode: z.enum(['voice', 'text']).default('voice'),

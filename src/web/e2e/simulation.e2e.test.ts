@@ -85,6 +85,8 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
     await poll(async () => Number(await page.getByTestId('frames-played').innerText()), 30_000).toBeGreaterThan(5);
     expect(await page.getByTestId('live-transcript').getAttribute('dir')).toBe('rtl');
     await poll(() => page.getByTestId('latency-timeline').count(), 20_000).toBeGreaterThan(0);
+    // the customer's mood in Hebrew on the Hebrew page, never the engine's English value
+    await poll(() => page.getByTestId('customer-mood-label').innerText()).toMatch(/^[\u0590-\u05FF/ ]+$/);
     await shot(page, 'simulation-live');
 
     await page.getByTestId('end-call').click();
@@ -106,4 +108,41 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
     expect(consoleErrors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('starts the assigned scenario from "What to practise", holds the call and completes the assignment', async () => {
+    const agent = (await t.ctx.repos.users.byEmail('agent1@demo.salesgym.dev'))!;
+    const [assignment] = await t.ctx.personas.listAssignments({ agentUserId: agent.id, status: 'open' });
+    expect(assignment).toBeTruthy(); // the demo manager assigned agent1 a scenario aimed at their weakest skill
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: t.base });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto('/');
+    await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
+    await page.locator('input[name="password"]').fill('salesgym-demo');
+    await page.keyboard.press('Enter');
+    await page.locator('nav.sidenav').waitFor();
+    await page.getByRole('link', { name: 'מה לתרגל' }).click();
+    await page.getByTestId('start-next').waitFor();
+    await page.getByRole('button', { name: 'תרגול בהקלדה' }).click();
+    await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
+    const simulationId = page.url().split('/').pop()!;
+    const row = (await t.ctx.repos.simulations.byId(simulationId))!;
+    expect(row).toMatchObject({ scenarioId: assignment.scenarioId, scenarioVersion: assignment.scenarioVersion, mode: 'text' });
+    expect(row.personaId).not.toBeNull();
+
+    await page.getByTestId('start-call').click();
+    await poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
+    await page.locator('input[name="agentText"]').fill('שלום, מדבר יוסי מסוכנות מגן ביטוחים. יש לך דקה?');
+    await page.keyboard.press('Enter');
+    const customerLine = page.locator('[data-testid="live-transcript"] [data-speaker="customer"][data-final="true"]').first();
+    await poll(async () => (await customerLine.count()) > 0 && (await customerLine.innerText()).length > 5, 30_000).toBe(true);
+    await page.getByTestId('end-call').click();
+    await poll(() => page.getByText('השיחה הסתיימה').count()).toBe(1);
+    await poll(async () => (await t.ctx.personas.getAssignment(assignment.id)).status).toBe('completed');
+    expect((await t.ctx.personas.getAssignment(assignment.id)).simulationId).toBe(simulationId);
+    await shot(page, 'simulation-assignment-done');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

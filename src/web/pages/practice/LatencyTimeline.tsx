@@ -27,7 +27,7 @@ export function LatencyTimeline({ timeline }: { timeline: Timeline }) {
           const at = Math.max(prev, m.at - start);
           const w = ((at - prev) / total) * 100;
           prev = at;
-          return <span key={m.key} className={`latency-seg latency-${m.key}`} style={{ width: `${w}%` }} title={`${m.label}: ${Math.round(at)} ms`} />;
+          return <span key={m.key} className={`latency-seg latency-${m.key}`} style={{ width: `${w}%` }} title={`${m.label}: ${t('session.ms', { n: Math.round(at) })}`} />;
         })}
       </div>
       <div className="latency-legend small muted">

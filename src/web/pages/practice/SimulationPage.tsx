@@ -4,7 +4,7 @@ import { Alert, Async, Badge, Button, Card, PageHeader, useQuery } from '../../u
 import { LiveCall } from './live/call.ts';
 import { LatencyTimeline } from './LatencyTimeline.tsx';
 import { LiveCoaching } from '../coaching/index.ts';
-import { loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
+import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
 import { usePracticeT } from './strings.ts';
 import './practice.css';
@@ -66,6 +66,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
   const persona = s.ready?.persona ?? details.persona;
   const engine = s.ready?.engine.name ?? sim.engine;
   const rtl = sim.language === 'he';
+  const mood = s.mood ?? persona.mood ?? null;
   const resumedWithoutAudio = s.phase === 'active' && sim.mode === 'voice' && s.level === 0 && !s.micProblem && s.framesPlayed === 0 && !created;
 
   const send = (e: FormEvent) => {
@@ -152,10 +153,12 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
                   <dd data-testid="frames-played">{s.framesPlayed}</dd>
                 </>
               )}
-              {s.mood && (
+              {mood && (
                 <>
                   <dt>{t('call.mood')}</dt>
-                  <dd>{s.mood}</dd>
+                  <dd data-testid="customer-mood-label" data-mood={mood}>
+                    {isMood(mood) ? t(`moods.${mood}`) : mood}
+                  </dd>
                 </>
               )}
             </dl>

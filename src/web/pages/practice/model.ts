@@ -11,6 +11,10 @@ export type LevelId = (typeof LEVELS)[number];
 
 export type SimulationStatus = 'connecting' | 'active' | 'ending' | 'ended' | 'interrupted';
 export type OutcomeId = 'purchase' | 'next_step' | 'postponed' | 'hung_up' | 'no_outcome';
+/** Customer moods the engines report (customer_state) and personas start in; anything else is shown as sent. */
+export const MOODS = ['calm', 'skeptical', 'frustrated', 'angry', 'confused', 'interested', 'annoyed'] as const;
+export type MoodId = (typeof MOODS)[number];
+export const isMood = (m: string): m is MoodId => (MOODS as readonly string[]).includes(m);
 
 export interface SimulationSummary {
   id: string;

@@ -31,6 +31,7 @@ export const usePracticeT = defineStrings('practice', {
     levels: { foundation: 'בסיס', intermediate: 'ביניים', advanced: 'מתקדם', expert: 'מומחה' },
     status: { connecting: 'ממתינה להתחלה', active: 'בשיחה', ending: 'מסתיימת', ended: 'הסתיימה', interrupted: 'נקטעה' },
     outcomes: { purchase: 'רכישה', next_step: 'צעד הבא נקבע', postponed: 'נדחה', hung_up: 'הלקוח ניתק', no_outcome: 'ללא תוצאה' },
+    moods: { calm: 'רגוע/ה', skeptical: 'ספקן/ית', frustrated: 'מתוסכל/ת', angry: 'כועס/ת', confused: 'מבולבל/ת', interested: 'מתעניין/ת', annoyed: 'מוטרד/ת' },
     endReasons: {
       agent_ended: 'סיימת את השיחה', customer_hung_up: 'הלקוח סיים את השיחה', time_limit: 'הזמן של התרחיש נגמר',
       quota_exhausted: 'דקות התרגול של החודש נגמרו', engine_failed: 'הלקוח לא היה זמין', disconnected: 'החיבור נותק',
@@ -120,6 +121,7 @@ export const usePracticeT = defineStrings('practice', {
     levels: { foundation: 'Foundation', intermediate: 'Intermediate', advanced: 'Advanced', expert: 'Expert' },
     status: { connecting: 'Waiting to start', active: 'In call', ending: 'Ending', ended: 'Ended', interrupted: 'Cut off' },
     outcomes: { purchase: 'Purchase', next_step: 'Next step agreed', postponed: 'Postponed', hung_up: 'Customer hung up', no_outcome: 'No outcome' },
+    moods: { calm: 'Calm', skeptical: 'Sceptical', frustrated: 'Frustrated', angry: 'Angry', confused: 'Confused', interested: 'Interested', annoyed: 'Annoyed' },
     endReasons: {
       agent_ended: 'You ended the call', customer_hung_up: 'The customer ended the call', time_limit: 'The scenario time ran out',
       quota_exhausted: 'This month’s practice minutes ran out', engine_failed: 'The customer was not reachable', disconnected: 'The connection dropped',

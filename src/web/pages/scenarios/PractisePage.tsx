@@ -8,6 +8,7 @@ import { useScenariosT } from './strings.ts';
 import { SelfAssessmentCard, WeaknessProfileCard } from './WeaknessProfileCard.tsx';
 
 interface StartBody {
+  assignmentId?: string;
   scenarioType?: string;
   scenarioId?: string;
   level?: string;
@@ -28,10 +29,10 @@ export default function PractisePage() {
 
   const go = async (body: StartBody) => {
     const r = await start.run(body);
-    if (r) navigate(`/practice/${r.simulation.id}`);
+    if (r) navigate(`/practice/${r.simulation.id}`, { state: { created: r } });
   };
   const startNext = (n: PractiseNext, mode: StartBody['mode']) =>
-    go(n.assignment ? { scenarioId: n.assignment.scenarioId, seed: n.preview?.seed, mode } : { scenarioType: n.scenario.type, level: n.scenario.level, seed: n.preview?.seed, mode });
+    go(n.assignment ? { assignmentId: n.assignment.id, seed: n.preview?.seed, mode } : { scenarioType: n.scenario.type, level: n.scenario.level, seed: n.preview?.seed, mode });
   const reloadAll = () => Promise.all([next.reload(), profile.reload(), assignments.reload()]);
 
   return (
@@ -87,7 +88,7 @@ export default function PractisePage() {
                           </div>
                           {a.note && <p className="muted small" dir="auto">{a.note}</p>}
                           <div className="row">
-                            <Button size="sm" variant="primary" busy={start.pending} onClick={() => void go({ scenarioId: a.scenarioId, mode: 'voice' })}>
+                            <Button size="sm" variant="primary" busy={start.pending} onClick={() => void go({ assignmentId: a.id, mode: 'voice' })}>
                               {t('practise.practiseThis')}
                             </Button>
                             <Button size="sm" variant="ghost" busy={complete.pending} onClick={async () => (await complete.run(a.id)) && reloadAll()}>

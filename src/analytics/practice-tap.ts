@@ -1,0 +1,34 @@
+/**
+ * The one tap the app registers on SimulationService: the coaching layer live in every session, and at the end
+ * its report stored through the PracticeService (which closes the loop into the agent's profile). The company's
+ * differentiator (questionnaire) is loaded when the session goes live, for the mentions_differentiator criterion.
+ */
+import { coachingTap } from '../coaching/index.ts';
+import type { Repositories } from '../db/index.ts';
+import type { TapFactory } from '../voice/index.ts';
+import type { PracticeService } from './practice.ts';
+
+export function practiceReportTap(d: {
+  practice: Pick<PracticeService, 'storeReport'>;
+  repos: Pick<Repositories, 'simulations' | 'questionnaires'>;
+  log?: (msg: string, err?: unknown) => void;
+}): TapFactory {
+  const differentiators = new Map<string, string | undefined>();
+  const inner = coachingTap({
+    differentiator: (h) => differentiators.get(h.simulationId),
+    onReport: async (id, report) => {
+      differentiators.delete(id);
+      await d.practice.storeReport(id, report);
+    },
+    log: d.log,
+  });
+  return (h) => {
+    void (async () => {
+      const sim = await d.repos.simulations.scope(h.simulationId);
+      const q = sim ? await d.repos.questionnaires.latest(sim.companyId) : undefined;
+      const text = (q?.data as { differentiator?: unknown } | undefined)?.differentiator;
+      differentiators.set(h.simulationId, typeof text === 'string' && text.trim() ? text : undefined);
+    })().catch((e) => d.log?.(`simulation ${h.simulationId}: questionnaire for the report not loaded`, e));
+    return inner(h);
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * PracticeService: where finished practice sessions go and what comes back out of them. It stores each session
+ * report (with the call-analysis form the weakness profile reads), answers who may see which report (the
+ * practice privacy window and the agent's share), and turns stored reports and analysed calls into the agent's
+ * progress (skill curves, first/best per scenario, real calls beside practice, profile, "practise next") and the
+ * manager's team view.
+ */
+import { SKILL_IDS, type SkillId } from '../analysis/index.ts';
+import { AppError } from '../core/index.ts';
+import type { Repositories, SessionReportRow, SessionReportSummaryRow, CallScoreRow } from '../db/index.ts';
+import { sessionReportSchema, type SessionReport } from '../coaching/index.ts';
+import { buildWeaknessProfile, personaSourcesFromRepos, type WeaknessProfile } from '../personas/index.ts';
+import { LEVELS, isScenarioType, recommendNextScenario, type Level, type PracticeResult, type Recommendation } from '../scenarios/index.ts';
+import { sessionPassed, sessionToCallAnalysis } from './loop.ts';
+import { realVsSimulation, scenarioProgress, skillCurves, teamAggregates, type ScorePoint } from './progress.ts';
+
+type PracticeRepos = Pick<Repositories, 'reports' | 'simulations' | 'companies' | 'calls' | 'questionnaires' | 'users'>;
+
+/** Who is asking (the signed-in principal, as far as this service cares). */
+export interface Viewer {
+  id: string;
+  role: 'super_admin' | 'admin' | 'manager' | 'agent';
+  companyId: string | null;
+}
+
+const isLevel = (s: string | null | undefined): s is Level => !!s && (LEVELS as readonly string[]).includes(s);
+const isSkill = (s: string): s is SkillId => (SKILL_IDS as readonly string[]).includes(s);
+const skillsOf = (xs: { id: string; score: number }[]) => xs.filter((s) => isSkill(s.id) && Number.isFinite(s.score)).map((s) => ({ id: s.id as SkillId, score: s.score }));
+
+/** A stored report as a score point for the curves. */
+export function reportRowToScorePoint(r: Pick<SessionReportSummaryRow, 'agentUserId' | 'createdAt' | 'overallScore' | 'skills' | 'scenarioType' | 'level' | 'scenarioId' | 'outcome' | 'passed'>): ScorePoint {
+  return {
+    agentId: r.agentUserId, at: r.createdAt, source: 'simulation', overallScore: r.overallScore, skills: skillsOf(r.skills),
+    // a scenario is "the same" when it is the same stored scenario, or the same catalogue type at the same level
+    scenarioId: r.scenarioId ?? `${r.scenarioType}:${r.level}`, outcome: r.outcome, passed: r.passed,
+  };
+}
+
+function callRowToScorePoint(c: CallScoreRow): ScorePoint {
+  return { agentId: c.agentUserId, at: c.at, source: 'call', overallScore: c.overallScore, skills: skillsOf(c.skills) };
+}
+
+/** The privacy window facts of one report for one viewer: may they read it, and if not, until when not. */
+export function reportVisibility(
+  viewer: Viewer,
+  r: { companyId: string; agentUserId: string; createdAt: Date; sharedWithManager: boolean },
+  privacyHours: number,
+  now = new Date(),
+): { visible: boolean; opensAt: Date | null } {
+  if (viewer.role === 'super_admin' || viewer.role === 'admin') return { visible: true, opensAt: null };
+  if (viewer.companyId !== r.companyId) return { visible: false, opensAt: null };
+  if (viewer.id === r.agentUserId) return { visible: true, opensAt: null };
+  if (viewer.role !== 'manager') return { visible: false, opensAt: null };
+  if (r.sharedWithManager || privacyHours <= 0) return { visible: true, opensAt: null };
+  const opensAt = new Date(r.createdAt.getTime() + privacyHours * 3_600_000);
+  return opensAt <= now ? { visible: true, opensAt: null } : { visible: false, opensAt };
+}
+
+export function createPracticeService(repos: PracticeRepos, opts: { now?: () => Date } = {}) {
+  const now = opts.now ?? (() => new Date());
+  const sources = personaSourcesFromRepos(repos);
+
+  async function privacyHours(companyId: string): Promise<number> {
+    return (await repos.companies.byId(companyId))?.practicePrivacyHours ?? 0;
+  }
+
+  async function profile(agentUserId: string): Promise<WeaknessProfile> {
+    return buildWeaknessProfile(await sources.analyses(agentUserId, 40), { agentId: agentUserId, now: now() });
+  }
+
+  async function recommendation(agentUserId: string, p?: WeaknessProfile): Promise<Recommendation> {
+    const history: PracticeResult[] = (await repos.reports.history(agentUserId)).flatMap((h) =>
+      isScenarioType(h.scenarioType) ? [{ type: h.scenarioType, level: h.level, passed: h.passed, at: h.createdAt }] : [],
+    );
+    return recommendNextScenario(p ?? (await profile(agentUserId)), { history, now: now() });
+  }
+
+  return {
+    /** Stores the report of a finished simulation (the coaching tap's onReport). */
+    async storeReport(simulationId: string, report: SessionReport): Promise<SessionReportRow> {
+      const sim = await repos.simulations.byId(simulationId);
+      if (!sim) throw new AppError('NOT_FOUND', `Practice session ${simulationId} was not found; its report cannot be stored.`);
+      const r = sessionReportSchema.parse(report);
+      const level: Level = isLevel(r.level) ? r.level : isLevel(sim.level) ? sim.level : 'intermediate';
+      return repos.reports.upsert({
+        simulationId,
+        companyId: sim.companyId,
+        agentUserId: sim.agentUserId,
+        scenarioType: sim.scenarioType,
+        level,
+        scenarioId: sim.scenarioId ?? null,
+        language: r.language,
+        overallScore: r.overallScore,
+        outcome: r.outcome,
+        passed: sessionPassed(r),
+        report: r,
+        analysis: sessionToCallAnalysis(r),
+      });
+    },
+
+    /** One report with its sharing state; a manager inside the privacy window gets FORBIDDEN with the time it opens. */
+    async report(viewer: Viewer, simulationId: string) {
+      const row = await repos.reports.bySimulation(simulationId);
+      if (!row) {
+        const sim = await repos.simulations.scope(simulationId);
+        if (!sim) throw new AppError('NOT_FOUND', 'This practice session was not found.');
+        throw new AppError('NOT_FOUND', 'This practice session has no report yet: it is still running, or it ended before anything was said.');
+      }
+      const hours = await privacyHours(row.companyId);
+      const v = reportVisibility(viewer, row, hours, now());
+      if (!v.visible) {
+        const when = v.opensAt ? ` until ${v.opensAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+        throw new AppError('FORBIDDEN', `This practice report is private to the agent${when}, unless the agent shares it.`);
+      }
+      const { report, analysis: _a, ...meta } = row;
+      const privateUntil = viewer.id === row.agentUserId && !row.sharedWithManager && hours > 0 ? new Date(row.createdAt.getTime() + hours * 3_600_000) : null;
+      return { ...meta, privacyHours: hours, privateUntil: privateUntil && privateUntil > now() ? privateUntil : null, report: report as SessionReport };
+    },
+
+    /** The agent shares a report with the company's managers now, or withdraws the share. */
+    async share(viewer: Viewer, simulationId: string, shared: boolean) {
+      const scope = await repos.reports.scope(simulationId);
+      if (!scope) throw new AppError('NOT_FOUND', 'This practice session has no report to share yet.');
+      if (scope.agentUserId !== viewer.id) throw new AppError('FORBIDDEN', 'Only the agent who practised can share this report.');
+      const row = (await repos.reports.setShared(simulationId, shared))!;
+      return { simulationId, sharedWithManager: row.sharedWithManager, sharedAt: row.sharedAt };
+    },
+
+    profile,
+    recommendation,
+
+    /** The agent's own progress: curves, first/best per scenario, real calls beside practice, profile, next step. */
+    async progress(agentUserId: string, o: { since?: Date } = {}) {
+      const [reports, callRows] = await Promise.all([
+        repos.reports.list({ agentUserId, since: o.since }),
+        repos.reports.callScores({ agentUserId, since: o.since }),
+      ]);
+      const points = [...reports.rows.map(reportRowToScorePoint), ...callRows.map(callRowToScorePoint)];
+      const curves = skillCurves(points)[agentUserId] ?? { call: [], simulation: [] };
+      const p = await profile(agentUserId);
+      return {
+        agentUserId,
+        totals: { simulations: reports.rows.length, calls: callRows.length, passed: reports.rows.filter((r) => r.passed).length },
+        curves,
+        scenarios: scenarioProgress(points).map(({ agentId: _a, ...s }) => s),
+        realVsSimulation: realVsSimulation(points)[0] ?? { agentId: agentUserId, weeks: [], correlation: null, laggedCorrelation: null },
+        sessions: reports.rows.slice(0, 50).map(({ skills: _s, agentName: _n, ...r }) => r),
+        profile: { basis: p.basis, top: p.top, callCount: p.callCount, simulationCount: p.simulationCount, skills: p.skills.map(({ evidence: _e, ...s }) => s) },
+        recommendation: await recommendation(agentUserId, p),
+      };
+    },
+
+    /** A manager's view of the team's practice: what the privacy window lets them see, how much it hides, and totals. */
+    async team(viewer: Viewer, companyId: string, o: { since?: Date; agentUserId?: string } = {}) {
+      const staff = viewer.role === 'super_admin' || viewer.role === 'admin';
+      const hours = staff ? 0 : await privacyHours(companyId);
+      const [reports, callRows, people] = await Promise.all([
+        repos.reports.list({ companyId, agentUserId: o.agentUserId, since: o.since, privateHours: hours }),
+        repos.reports.callScores({ companyId, agentUserId: o.agentUserId, since: o.since }),
+        repos.users.listByCompany(companyId),
+      ]);
+      const points = [...reports.rows.map(reportRowToScorePoint), ...callRows.map(callRowToScorePoint)];
+      const names = new Map(people.map((u) => [u.id, u.name]));
+      const aggregates = teamAggregates(points);
+      return {
+        companyId,
+        privacyHours: hours,
+        hidden: reports.hidden,
+        sessions: reports.rows.slice(0, 200).map(({ skills: _s, ...r }) => r),
+        aggregates: { ...aggregates, perAgent: aggregates.perAgent.map((a) => ({ ...a, agentName: names.get(a.agentId) ?? null })) },
+      };
+    },
+  };
+}
+export type PracticeService = ReturnType<typeof createPracticeService>;
