@@ -8,8 +8,10 @@ import { listSamples, renderSample, type SampleCall } from './samples.ts';
 import { runPipeline } from './pipeline.ts';
 
 /**
- * Which samples each demo agent gets (by email): two calls each, of different quality, so every agent's
- * ranked weaknesses differ and the persona engine has something distinct to target.
+ * Which samples each demo agent gets (by email), chosen so each agent has a different top weakness for the
+ * persona engine to target: agent1 (יוסי) discovery — a pitch-first sale and a service call; agent2 (נועה)
+ * closing — a strong sale and a recent one that never asks for the meeting; agent3 (דניאל) objection handling —
+ * argues with and discounts price and competitor objections in Hebrew and in English.
  */
 export const DEMO_CALLS: Record<string, { sample: string; daysAgo: number }[]> = {
   'agent1@demo.salesgym.dev': [
@@ -17,12 +19,12 @@ export const DEMO_CALLS: Record<string, { sample: string; daysAgo: number }[]> =
     { sample: 'he-customer-service', daysAgo: 3 },
   ],
   'agent2@demo.salesgym.dev': [
-    { sample: 'he-phone-sale-good', daysAgo: 9 },
-    { sample: 'en-phone-sale-good', daysAgo: 2 },
+    { sample: 'he-phone-sale-good', daysAgo: 16 },
+    { sample: 'he-phone-sale-weak-closing', daysAgo: 4 },
   ],
   'agent3@demo.salesgym.dev': [
-    { sample: 'en-phone-sale-poor', daysAgo: 15 },
-    { sample: 'he-customer-service', daysAgo: 5 },
+    { sample: 'en-phone-sale-weak-objections', daysAgo: 10 },
+    { sample: 'he-phone-sale-weak-objections', daysAgo: 3 },
   ],
 };
 

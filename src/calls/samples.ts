@@ -44,19 +44,25 @@ export async function renderSample(s: SampleCall, outDir: string): Promise<Rende
   await mkdir(outDir, { recursive: true });
   const wav = path.join(outDir, `${s.name}.wav`);
   const meta = path.join(outDir, `${s.name}.json`);
-  let segments: RenderedSegment[];
+  const texts = s.transcript.segments.map((x) => x.text);
+  let segments: RenderedSegment[] | null = null;
   if (existsSync(wav) && existsSync(meta)) {
-    segments = JSON.parse(await readFile(meta, 'utf8')).segments;
-  } else {
+    const cached = JSON.parse(await readFile(meta, 'utf8')) as { texts?: string[]; segments: RenderedSegment[] };
+    // a sample edited since it was rendered is rendered again
+    if (cached.texts && cached.texts.length === texts.length && cached.texts.every((t, i) => t === texts[i])) segments = cached.segments;
+  }
+  if (!segments) {
     const style: RenderLine['style'] = s.quality === 'poor' ? 'hesitant' : s.quality === 'good' ? 'confident' : 'neutral';
     const lines: RenderLine[] = s.transcript.segments.map((x) => ({ speaker: x.speaker, text: x.text, style: x.speaker === 'agent' ? style : 'neutral' }));
     const r = await renderCall(lines, { language: s.language, out: wav, stereo: true });
     segments = r.segments;
-    await writeFile(meta, JSON.stringify({ name: s.name, durationSec: r.durationSec, segments }, null, 1));
+    await writeFile(meta, JSON.stringify({ name: s.name, durationSec: r.durationSec, texts, segments }, null, 1));
   }
+  const timing: RenderedSegment[] = segments;
   const transcript: Transcript = {
     ...s.transcript,
-    segments: s.transcript.segments.map((x, i) => ({ ...x, startSec: segments[i].startSec, endSec: segments[i].endSec, estimated: false })),
+    // the rendered audio gives true start and end times, so pause and patience checks apply
+    segments: s.transcript.segments.map((x, i) => ({ ...x, startSec: timing[i].startSec, endSec: timing[i].endSec, estimated: false, endEstimated: false })),
   };
   return { wav, transcript };
 }
