@@ -48,13 +48,15 @@ describe.each(['he', 'en'] as const)('sales-act classifier (%s)', (lang) => {
     expect(acc).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Floors sit a few points under the figures reached (he/en): holdout 90.6/81.3, holdout2 99.6/99.6,
-  // holdout3 58.3/53.9. holdout.* and holdout3.* were never used for tuning; holdout2.* was written before the
-  // generalisation work and its miss categories guided it, so it is a regression set, not a measure.
+  // Floors sit a few points under the figures reached (he/en). blind4.* was written before the statistical fallback
+  // and measured once: rules alone 68.8/77.1, rules + model 74.3/79.2. holdout.* was never tuned on: rules alone
+  // 90.6/81.3, with the model 93.8/90.6. holdout3.* (rules alone 58.3/53.9) now trains the model, which the rules let
+  // decide only where they fall back: 80.0/84.3. utterances.* and holdout2.* are the sets the rules were fitted to.
   const FLOORS: Record<string, Record<Language, number>> = {
-    holdout: { he: 0.85, en: 0.75 },
+    blind4: { he: 0.7, en: 0.75 },
+    holdout: { he: 0.9, en: 0.85 },
     holdout2: { he: 0.95, en: 0.95 },
-    holdout3: { he: 0.53, en: 0.49 },
+    holdout3: { he: 0.77, en: 0.8 },
   };
   it.each(Object.keys(FLOORS))('keeps %s accuracy above its floor', (set) => {
     const held = load(`${set}.${lang}.jsonl`);
@@ -63,8 +65,13 @@ describe.each(['he', 'en'] as const)('sales-act classifier (%s)', (lang) => {
     expect(acc).toBeGreaterThanOrEqual(FLOORS[set][lang]);
   });
 
+  it.each(['utterances', 'holdout2'])('still labels at least 0.85 of the %s tuning set right with the model on', (set) => {
+    expect(accuracy(load(`${set}.${lang}.jsonl`), lang).acc).toBeGreaterThanOrEqual(0.85);
+  });
+
   it('classifies an utterance in under 50 µs (median over utterances)', () => {
-    const texts = [...rows, ...load(`holdout2.${lang}.jsonl`)].map((r) => r.text);
+    // holdout3 and blind4 hold many utterances the rules leave to the model, so its cost is counted too.
+    const texts = [...rows, ...load(`holdout2.${lang}.jsonl`), ...load(`holdout3.${lang}.jsonl`), ...load(`blind4.${lang}.jsonl`)].map((r) => r.text);
     for (const t of texts) classifyUtterance(t, lang);
     // Each utterance's time is its fastest of 5 runs, so a busy shared CPU does not count as classifier cost.
     const us = texts.map((t) => {
