@@ -41,56 +41,100 @@ export function float32ToInt16(f: Float32Array): Int16Array {
 /**
  * Streaming windowed-sinc resampler (any rate pair). Keeps its history between chunks, so chunk boundaries
  * add no clicks; low-passes at the lower Nyquist to avoid aliasing when downsampling (e.g. 24 kHz → 16 kHz).
+ * Polyphase: the output position advances by whole input samples plus a rational phase, and each phase's
+ * normalised taps are computed once, so a sample costs 16 multiply-adds (no trigonometry on the audio path).
  */
 export class Resampler {
-  private readonly step: number;
-  private readonly cutoff: number;
-  private readonly half = 8;
-  private buf = new Float32Array(0);
-  /** Position of the next output sample, in input samples relative to buf[0]. */
-  private pos: number;
+  private static readonly HALF = 8;
+  /** Phase tables per rate pair, shared by every stream (24→16 kHz: 2 phases; 22.05→24 kHz: 160). */
+  private static readonly tables = new Map<string, { phases: number; advance: number; taps: Float32Array }>();
+  private readonly phases: number;
+  private readonly advance: number;
+  private readonly taps: Float32Array;
+  private buf: Float32Array;
+  /** The next output sample is at input index `centre + phase / phases`, relative to buf[0]. */
+  private centre: number;
+  private phase = 0;
 
   constructor(readonly inRate: number, readonly outRate: number) {
-    this.step = inRate / outRate;
-    this.cutoff = Math.min(1, outRate / inRate) * 0.95;
-    this.pos = this.half;
-    this.buf = new Float32Array(this.half); // leading silence as history
+    const t = Resampler.table(inRate, outRate);
+    this.phases = t.phases;
+    this.advance = t.advance;
+    this.taps = t.taps;
+    this.centre = Resampler.HALF;
+    this.buf = new Float32Array(Resampler.HALF); // leading silence as history
+  }
+
+  private static table(inRate: number, outRate: number) {
+    const key = `${inRate}/${outRate}`;
+    let t = Resampler.tables.get(key);
+    if (t) return t;
+    const g = gcd(inRate, outRate);
+    // exact phases for rational ratios; an odd pair with a huge denominator is quantised to 4096 phases
+    const exact = outRate / g <= 4096;
+    const phases = exact ? outRate / g : 4096;
+    const advance = exact ? inRate / g : Math.round((inRate / outRate) * 4096);
+    const half = Resampler.HALF;
+    const cutoff = Math.min(1, outRate / inRate) * 0.95;
+    const taps = new Float32Array(phases * 2 * half);
+    for (let p = 0; p < phases; p++) {
+      const frac = p / phases;
+      let norm = 0;
+      const row = p * 2 * half;
+      for (let k = -half + 1; k <= half; k++) {
+        const x = k - frac;
+        const w = 0.5 + 0.5 * Math.cos((Math.PI * x) / half); // Hann window
+        const sinc = x === 0 ? 1 : Math.sin(Math.PI * cutoff * x) / (Math.PI * cutoff * x);
+        taps[row + k + half - 1] = w * sinc;
+        norm += w * sinc;
+      }
+      for (let j = 0; j < 2 * half; j++) taps[row + j] /= norm;
+    }
+    t = { phases, advance, taps };
+    Resampler.tables.set(key, t);
+    return t;
   }
 
   /** Feed float samples (−1..1), get the resampled samples available so far. */
   push(input: Float32Array): Float32Array {
     if (this.inRate === this.outRate) return input;
+    const half = Resampler.HALF;
     const joined = new Float32Array(this.buf.length + input.length);
     joined.set(this.buf);
     joined.set(input, this.buf.length);
-    const out: number[] = [];
-    const { half, cutoff } = this;
-    while (this.pos + half < joined.length) {
-      const centre = Math.floor(this.pos);
-      const frac = this.pos - centre;
+    const { phases, advance, taps } = this;
+    const out = new Float32Array(Math.ceil(((joined.length - this.centre) * phases) / advance) + 1);
+    let n = 0;
+    let centre = this.centre;
+    let phase = this.phase;
+    while (centre + half < joined.length) {
+      const row = phase * 2 * half;
+      const base = centre - half + 1;
       let acc = 0;
-      let norm = 0;
-      for (let k = -half + 1; k <= half; k++) {
-        const x = k - frac;
-        const w = 0.5 + 0.5 * Math.cos((Math.PI * x) / half); // Hann window
-        const sinc = x === 0 ? 1 : Math.sin(Math.PI * cutoff * x) / (Math.PI * cutoff * x);
-        const c = w * sinc;
-        acc += joined[centre + k] * c;
-        norm += c;
-      }
-      out.push(acc / norm);
-      this.pos += this.step;
+      for (let j = 0; j < 2 * half; j++) acc += joined[base + j] * taps[row + j];
+      out[n++] = acc;
+      phase += advance;
+      centre += Math.floor(phase / phases);
+      phase %= phases;
     }
-    const keepFrom = Math.max(0, Math.floor(this.pos) - half);
+    const keepFrom = Math.max(0, centre - half);
     this.buf = joined.slice(keepFrom);
-    this.pos -= keepFrom;
-    return Float32Array.from(out);
+    this.centre = centre - keepFrom;
+    this.phase = phase;
+    return out.subarray(0, n);
   }
 
   /** Convenience for PCM16 in and out. */
   pushInt16(input: Int16Array): Int16Array {
     return float32ToInt16(this.push(int16ToFloat32(input)));
   }
+}
+
+function gcd(a: number, b: number): number {
+  a = Math.round(a);
+  b = Math.round(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
 }
 
 /** Resample a whole PCM16 clip. */

@@ -80,7 +80,8 @@ async function startServer(env: Record<string, string>): Promise<ServerProc> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-server.ts');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-data-'));
   const child: ChildProcess = fork(script, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // SALESGYM_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the server process there (open it in Chrome DevTools)
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.SALESGYM_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SALESGYM_BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ONNXRUNTIME_NODE_INSTALL: 'skip', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', TRANSCRIBE_BASE_URL: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -132,6 +133,8 @@ interface ServerGaps {
   turnId: string;
   endOfTurnMs: number;
   toFirstAudioMs: number;
+  /** Committed → first customer text (the brain). */
+  toFirstTextMs: number | null;
 }
 
 interface TurnSample {
@@ -181,7 +184,12 @@ async function runClient(o: {
     const end = tl.agentSpeechEndMs ?? tl.turnCommittedMs;
     if (end === null || tl.turnCommittedMs === null || tl.firstCustomerAudioSentMs === null) return;
     if (server.some((x) => x.turnId === m.turnId)) return;
-    server.push({ turnId: m.turnId, endOfTurnMs: tl.turnCommittedMs - end, toFirstAudioMs: tl.firstCustomerAudioSentMs - tl.turnCommittedMs });
+    server.push({
+      turnId: m.turnId,
+      endOfTurnMs: tl.turnCommittedMs - end,
+      toFirstAudioMs: tl.firstCustomerAudioSentMs - tl.turnCommittedMs,
+      toFirstTextMs: tl.firstCustomerTextMs === null ? null : tl.firstCustomerTextMs - tl.turnCommittedMs,
+    });
   });
   try {
     c.send({ type: 'start', v: 1, mode: 'voice', agentTranscripts: o.browserTranscripts ? 'browser' : 'server' });
@@ -347,6 +355,8 @@ async function offlineSection(n: number, turns: number, speech: { list: Utteranc
     const gaps = r.results.flatMap((x) => x.server);
     const eot = summarize(gaps.map((g) => g.endOfTurnMs));
     const toAudio = summarize(gaps.map((g) => g.toFirstAudioMs));
+    const toText = summarize(gaps.flatMap((g) => (g.toFirstTextMs === null ? [] : [g.toFirstTextMs])));
+    const textToAudio = summarize(gaps.flatMap((g) => (g.toFirstTextMs === null ? [] : [g.toFirstAudioMs - g.toFirstTextMs])));
     const samples = r.results.flatMap((x) => x.turns);
     const lat = summarize(samples.map((s) => s.latencyMs));
     const over = summarize(samples.map((s) => s.latencyMs - s.silenceMs));
@@ -356,7 +366,10 @@ async function offlineSection(n: number, turns: number, speech: { list: Utteranc
       { section: 'voice', name: `offline turn latency @${n} (speech end → first audio byte)`, unit: 'ms', ...lat, notes },
       { section: 'voice', name: `offline turn latency beyond the silence window @${n}`, unit: 'ms', ...over, target: '≤ 150 ms p95', pass: over.p95 <= 150, notes: 'turn latency minus the persona’s silence window' },
       { section: 'voice', name: `offline end-of-turn detection @${n} (server: speech end → committed)`, unit: 'ms', ...eot, notes: 'Silero VAD + the persona’s silence window' },
-      { section: 'voice', name: `offline reply start @${n} (server: committed → first audio sent)`, unit: 'ms', ...toAudio, notes: 'offline brain + espeak-ng of the first sentence' },
+      {
+        section: 'voice', name: `offline reply start @${n} (server: committed → first audio sent)`, unit: 'ms', ...toAudio,
+        notes: `offline brain (committed → first text) median ${round(toText.median, 0)} / p95 ${round(toText.p95, 0)} ms, then espeak-ng of the first sentence (→ first audio) median ${round(textToAudio.median, 0)} / p95 ${round(textToAudio.p95, 0)} ms`,
+      },
       { section: 'voice', name: `offline server memory per live session @${n}`, unit: 'MB', value: round(r.memPerSessionMb), target: '< 5 MB', pass: r.memPerSessionMb < 5, notes: `RSS growth after GC with ${r.liveAtPeak} live; heap ${round(r.heapPerSessionMb)} MB/session` },
       { section: 'voice', name: `offline server CPU per session @${n}`, unit: '% core', value: round(r.cpuPctPerSession), notes: `server process CPU over the run ÷ wall time ÷ sessions (VAD, brain, espeak-ng spawn, recording, coaching); ${r.loop}` },
     ];
@@ -416,7 +429,9 @@ async function relaySection(n: number, turns: number, speech: { list: Utterance[
 /** The `voice` bench section. */
 export async function benchVoice({ quick }: { quick: boolean }): Promise<BenchResult[]> {
   const speech = utterances();
-  const offline = await offlineSection(quick ? 8 : 50, quick ? 2 : 3, speech);
-  const relay = await relaySection(quick ? 20 : 100, quick ? 2 : 3, speech);
+  // SALESGYM_BENCH_VOICE=offline|relay runs one part only (profiling one path)
+  const part = process.env.SALESGYM_BENCH_VOICE;
+  const offline = part === 'relay' ? [] : await offlineSection(quick ? 8 : 50, quick ? 2 : 3, speech);
+  const relay = part === 'offline' ? [] : await relaySection(quick ? 20 : 100, quick ? 2 : 3, speech);
   return [...offline, ...relay];
 }

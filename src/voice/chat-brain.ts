@@ -58,6 +58,7 @@ export class ChatBrain implements Brain {
     let pending = '';
     let outcome: Outcome | null = null;
     for await (const chunk of stream) {
+      if (signal.aborted) break; // cut off (barge-in): the SDK may still hold buffered chunks
       const delta = chunk.choices[0]?.delta?.content ?? '';
       if (!delta) continue;
       pending += delta;
@@ -75,6 +76,10 @@ export class ChatBrain implements Brain {
         yield { type: 'text', delta: emit };
       }
       if (outcome) break;
+    }
+    if (signal.aborted) {
+      this.messages.push({ role: 'assistant', content: full.trim() });
+      return;
     }
     if (pending && !outcome) {
       full += pending;

@@ -60,8 +60,9 @@ export class CustomerTurnRunner {
     },
   ) {}
 
+  /** The reply that can still be cut off: being produced, or its audio still playing. Null once it was heard in full. */
   get current(): { itemId: string; audioMs: number; streaming: boolean } | null {
-    return this.active && !this.active.cut ? { itemId: this.active.itemId, audioMs: this.active.audioMs, streaming: this.active.streaming } : null;
+    return this.active && !this.active.cut && this.isSpeaking() ? { itemId: this.active.itemId, audioMs: this.active.audioMs, streaming: this.active.streaming } : null;
   }
 
   /** True while the customer is producing or (by wall clock) still playing audio/text. */
@@ -101,7 +102,9 @@ export class CustomerTurnRunner {
       };
       for (;;) {
         if (signal.aborted) return;
-        const sentence = queue.shift();
+        // the first sentence alone (audio starts sooner); once the whole text is known, the rest in one piece
+        // (one synthesis instead of one per sentence: espeak-ng's start-up dominates its cost)
+        const sentence = turn.sentences.length > 0 && textDone && queue.length > 1 ? queue.splice(0).join(' ') : queue.shift();
         if (sentence === undefined) {
           if (textDone) break;
           await new Promise<void>((r) => (wake = r));
@@ -172,6 +175,8 @@ export class CustomerTurnRunner {
     if (pending && pending.turn.itemId === itemId) return this.settle(pending.turn, playedMs ?? this.estimatePlayed(pending.turn, this.deps.clock()));
     const a = this.active;
     if (!a || a.cut || a.itemId !== itemId) return null;
+    // A reply that was produced and played in full is not cut by the next turn (a typed reply is "heard" when shown).
+    if (!this.isSpeaking()) return null;
     a.cut = true;
     a.abort.abort();
     return this.settle(a, playedMs ?? this.estimatePlayed(a, this.deps.clock()));

@@ -1,8 +1,8 @@
 /**
  * Who the customer is for a new simulation: the seam between the voice domain and the persona engine.
  * `PrepareCustomer` turns a scenario request into a VoicePersona plus the snapshots stored with the session.
- * `standInCustomer` builds the scenario from the catalogue and plays the demo company's customer with the
- * scenario's turn-taking; the persona engine's preparer replaces it once personas are stored.
+ * The app uses the persona engine's preparer (`practiceCustomer`, persona-customer.ts); `standInCustomer`
+ * (catalogue scenario, the demo customer with the scenario's turn-taking) is the fallback without it.
  */
 import type { Language } from '../analysis/index.ts';
 import { AppError } from '../core/index.ts';
@@ -17,6 +17,10 @@ export interface CustomerRequest {
   /** A catalogue scenario type (opening, objection_handling…) or a stored scenario id. */
   scenarioType?: string;
   scenarioId?: string;
+  /** An exact version of the stored scenario (default: its current one). */
+  scenarioVersion?: number;
+  /** A manager's assignment (pins the scenario version it was assigned at). */
+  assignmentId?: string;
   level?: Level;
   language?: Language;
   seed: number;
@@ -35,6 +39,8 @@ export interface PreparedCustomer {
   personaId?: string | null;
   personaVersion?: number | null;
   questionnaireVersion?: number | null;
+  /** The assignment this session practises, when it was started from one. */
+  assignmentId?: string | null;
 }
 
 export type PrepareCustomer = (r: CustomerRequest) => Promise<PreparedCustomer>;
@@ -52,7 +58,7 @@ const MOOD: Record<string, { he: string; en: string }> = {
 
 /** The demo customer, shaped by a catalogue scenario (turn-taking, who opens, mood) — no stored persona needed. */
 export const standInCustomer: PrepareCustomer = async (r) => {
-  if (r.scenarioId) throw new AppError('NOT_FOUND', 'Stored scenarios are not available on this server yet; choose a scenario type instead.');
+  if (r.scenarioId || r.assignmentId) throw new AppError('NOT_CONFIGURED', 'Stored scenarios and assignments need the persona engine, which this server was started without; choose a scenario type instead.');
   const type = r.scenarioType ?? 'discovery';
   if (!isScenarioType(type)) throw new AppError('VALIDATION_FAILED', `Unknown scenario type "${type}". Choose one of: ${Object.keys(SCENARIO_CATALOGUE).join(', ')}.`);
   const level: Level = r.level && (LEVELS as readonly string[]).includes(r.level) ? r.level : 'intermediate';

@@ -81,7 +81,8 @@ export function engineConformance(name: string, make: () => Promise<EngineHarnes
         const ms = audio.reduce((n, a) => n + a.pcm.length, 0) / 24;
         expect(ms).toBeGreaterThan(200);
         expect(audio.every((a) => a.pcm instanceof Int16Array)).toBe(true);
-        const peak = Math.max(...audio.flatMap((a) => [...a.pcm.subarray(0, 2000)].map(Math.abs)));
+        let peak = 0;
+        for (const a of audio) for (const v of a.pcm) peak = Math.max(peak, Math.abs(v));
         expect(peak).toBeGreaterThan(1000); // real sound, not silence
         const iStart = events.findIndex((e) => e.type === 'customer_turn_started' && e.itemId === done.itemId);
         const iDone = events.findIndex((e) => e.type === 'customer_turn_done' && e.itemId === done.itemId);

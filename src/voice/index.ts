@@ -21,7 +21,7 @@ export { SessionRecorder, WavTrackWriter, readTrackWav, readMixedWav, recordingD
 export { PersistenceTap, type SimulationStore } from './persistence.ts';
 export { SocketTransport } from './socket-transport.ts';
 export { WireClient } from './wire-client.ts';
-export { personaEngineCustomer, offlineBrainFromSnapshot, voicePersonaFrom, type EngineCustomerSnapshot } from './persona-customer.ts';
+export { practiceCustomer, offlineBrainFromSnapshot, voicePersonaFrom, type EngineCustomerSnapshot, type PracticePersonas } from './persona-customer.ts';
 export { OfflineCustomerBrain, type OfflineBrainOptions } from './offline-brain/brain.ts';
 export { STAGES as OFFLINE_BRAIN_STAGES, type OfflineBrainSnapshot, type BrainLogEntry, type BrainLogType, type Stage as OfflineBrainStage } from './offline-brain/mind.ts';
 export { demoCustomer, type DemoCustomer, type DemoCustomerRequest } from './demo-customer.ts';

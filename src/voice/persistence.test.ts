@@ -47,6 +47,35 @@ describe('PersistenceTap', () => {
     expect(m.finished).toEqual([{ status: 'ended', outcome: 'next_step', endReason: 'customer_hung_up', durationMs: 1234 }]);
   });
 
+  it('stores live metrics at most every 10 s (and the last snapshot at the end) while hints, difficulty and errors are all kept', async () => {
+    const m = memoryStore();
+    let now = 0;
+    const tap = new PersistenceTap('sim', m.store, () => now);
+    const stored: number[] = [];
+    m.store.appendEvent = async (_id, at, kind, data) => void (m.events.push({ kind, data }), kind === 'metrics' && stored.push(at));
+    for (now = 0; now <= 60_500; now += 1000) {
+      tap.event('metrics', { talkRatio: now / 100_000 });
+      if (now % 7000 === 0) tap.event('hint', { text: 'שאלה פתוחה' });
+      if (now === 15_000) tap.event('difficulty', { level: 'harder', reason: 'x' });
+    }
+    now = 60_500;
+    tap.event('error', { code: 'RATE_LIMITED' });
+    await tap.onEnd({ sessionId: 'sim', outcome: 'no_outcome', reason: 'agent_ended', durationMs: 60_500, turns: [], latency: [] });
+    expect(stored).toEqual([0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000]);
+    expect(m.events.filter((e) => e.kind === 'hint')).toHaveLength(9);
+    expect(m.events.filter((e) => e.kind === 'difficulty' || e.kind === 'error')).toHaveLength(2);
+
+    // the snapshot after the last stored one is not lost at the end
+    const m2 = memoryStore();
+    const tap2 = new PersistenceTap('sim', m2.store, () => now);
+    now = 0;
+    tap2.event('metrics', { talkRatio: 0.1 });
+    now = 3000;
+    tap2.event('metrics', { talkRatio: 0.4 });
+    await tap2.onEnd({ sessionId: 'sim', outcome: 'no_outcome', reason: 'agent_ended', durationMs: 3000, turns: [], latency: [] });
+    expect(m2.events.map((e) => e.data)).toEqual([{ talkRatio: 0.1 }, { talkRatio: 0.4 }]);
+  });
+
   it('never throws into the call when the database fails', async () => {
     const m = memoryStore();
     const errors: string[] = [];

@@ -1,7 +1,9 @@
 /**
  * The persistence tap: every finished turn is written as it happens (a customer turn cut off after it was
  * reported is rewritten under the same id), latency timelines are stored with the customer turn they belong
- * to, notable engine events go to the append-only event log, and the outcome is stored at the end.
+ * to, notable engine events go to the append-only event log, and the outcome is stored at the end. Live
+ * metrics snapshots (published every second) are sampled: at most one row per `metricsEveryMs` (10 s), plus
+ * the last one at the end; hints, difficulty changes and errors are always kept.
  * Writes are serialised per session and never throw into the call: a database hiccup is logged.
  */
 import type { EngineEvent } from './engine.ts';
@@ -24,6 +26,9 @@ export interface SimulationStore {
 /** Engine events worth keeping in the event log (audio and transcript deltas are not). */
 const LOGGED: ReadonlySet<EngineEvent['type']> = new Set(['status', 'customer_state', 'hangup', 'tool_call', 'error', 'barge_in']);
 
+/** Default spacing of stored `metrics` snapshots (ms of session time). */
+export const METRICS_EVERY_MS = 10_000;
+
 const timelineOf = (t: TurnTimeline): LatencyTimeline & { turnId: string } => ({
   turnId: t.turnId,
   agentSpeechEndMs: t.agentSpeechEndMs,
@@ -38,12 +43,16 @@ export class PersistenceTap implements SessionTap {
   private readonly seqs = new Map<string, number>();
   private readonly latest = new Map<string, LatencyTimeline & { turnId: string }>();
   private failures = 0;
+  private lastMetricsAt = -Infinity;
+  /** The newest metrics snapshot not stored yet (kept for the end of the session). */
+  private pendingMetrics: { data: unknown; atMs: number } | null = null;
 
   constructor(
     private readonly simulationId: string,
     private readonly store: SimulationStore,
     private readonly clock: () => number,
     private readonly log: (msg: string, err: unknown) => void = () => {},
+    private readonly metricsEveryMs = METRICS_EVERY_MS,
   ) {}
 
   /** Database writes that failed so far (for health reporting and tests). */
@@ -58,6 +67,14 @@ export class PersistenceTap implements SessionTap {
 
   /** Append an event that did not come from the engine (hints, metrics, difficulty, wire errors). */
   event(kind: string, data: unknown, atMs = this.clock()): void {
+    if (kind === 'metrics') {
+      if (atMs - this.lastMetricsAt < this.metricsEveryMs) {
+        this.pendingMetrics = { data, atMs };
+        return;
+      }
+      this.lastMetricsAt = atMs;
+      this.pendingMetrics = null;
+    }
     this.enqueue(`event ${kind}`, () => this.store.appendEvent(this.simulationId, atMs, kind, data));
   }
 
@@ -92,6 +109,9 @@ export class PersistenceTap implements SessionTap {
   }
 
   async onEnd(s: SessionSummary): Promise<void> {
+    const last = this.pendingMetrics;
+    this.pendingMetrics = null;
+    if (last) this.enqueue('event metrics', () => this.store.appendEvent(this.simulationId, last.atMs, 'metrics', last.data));
     const status = s.reason === 'interrupted' ? 'interrupted' : 'ended';
     this.enqueue('end', () => this.store.finish(this.simulationId, { status, outcome: s.outcome, endReason: s.reason, durationMs: s.durationMs }).then(() => undefined));
     await this.flush();

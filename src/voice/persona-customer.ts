@@ -1,24 +1,12 @@
 /**
- * The customer built by the persona engine: the scenario from the catalogue, the agent's weakness profile from
- * their analysed calls (or the scenario's skills when there are none yet), the company context from the
- * questionnaire → CustomerPersona → compiled instructions (LLM customers) and offline-brain parameters.
- * The snapshot stored with the session holds all of it, so the session can be rebuilt and reported on.
+ * The customer built by the persona engine (its service stores the persona): scenario → the agent's weakness
+ * profile → company context from the questionnaire → CustomerPersona → compiled instructions (LLM customers)
+ * and offline-brain parameters. The snapshot stored with the session holds all of it, so the session can be
+ * rebuilt and reported on.
  */
-import { callAnalysisSchema, type Language } from '../analysis/index.ts';
 import { AppError } from '../core/index.ts';
-import type { Repositories } from '../db/index.ts';
-import {
-  buildCompanyContext,
-  buildWeaknessProfile,
-  compileSession,
-  personaForScenario,
-  profileFromManagerChoice,
-  type AnalysisRecord,
-  type CustomerPersona,
-  type OfflineBrainParams,
-} from '../personas/index.ts';
-import { SCENARIO_CATALOGUE, defaultScenario, isScenarioType, LEVELS, type Level, type Scenario } from '../scenarios/index.ts';
-import { questionnaireSchema } from '../org/index.ts';
+import type { CustomerPersona, OfflineBrainParams, PersonaService } from '../personas/index.ts';
+import type { Scenario } from '../scenarios/index.ts';
 import type { OfflineBrainFactory, PrepareCustomer } from './customers.ts';
 import { DEFAULT_TURN_TAKING, type VoicePersona } from './engine.ts';
 import { OfflineCustomerBrain } from './offline-brain/brain.ts';
@@ -66,45 +54,41 @@ export function voicePersonaFrom(p: CustomerPersona, scenario: Scenario, instruc
   };
 }
 
-/** Builds customers through the persona engine from the company's questionnaire and the agent's analysed calls. */
-export function personaEngineCustomer(repos: Pick<Repositories, 'questionnaires' | 'calls'>): PrepareCustomer {
+/** The slice of the persona engine's service a practice call is started and finished through. */
+export type PracticePersonas = Pick<PersonaService, 'prepareForPractice' | 'completeAssignmentsAfterPractice'>;
+
+/**
+ * Customers from the persona engine: `prepareForPractice` resolves the assignment, stored scenario (at its
+ * version), catalogue type or "practise next", aims the persona at the agent's weaknesses and stores it; the
+ * session records the persona, scenario and questionnaire versions it returns.
+ */
+export function practiceCustomer(personas: Pick<PersonaService, 'prepareForPractice'>): PrepareCustomer {
   return async (r) => {
-    if (r.scenarioId) throw new AppError('NOT_FOUND', 'Stored scenarios are not available on this server yet; choose a scenario type instead.');
-    const type = r.scenarioType ?? 'discovery';
-    if (!isScenarioType(type)) throw new AppError('VALIDATION_FAILED', `Unknown scenario type "${type}". Choose one of: ${Object.keys(SCENARIO_CATALOGUE).join(', ')}.`);
-    const level: Level = r.level && (LEVELS as readonly string[]).includes(r.level) ? r.level : 'intermediate';
-    const q = await repos.questionnaires.latest(r.companyId);
-    if (!q) throw new AppError('CONFLICT', 'The company questionnaire is not filled in yet; a manager fills it in (Company questionnaire) and then practice calls can start.');
-    const parsed = questionnaireSchema.safeParse(q.data);
-    if (!parsed.success) throw new AppError('CONFLICT', 'The company questionnaire is incomplete; a manager needs to complete it before practice calls can start.');
-    const ctx = buildCompanyContext({ version: q.version, data: parsed.data, companyId: r.companyId }, { language: r.language });
-    const language: Language = r.language ?? ctx.language;
-    const scenario = defaultScenario(type, level, language);
-    const records = await analysedCalls(repos, r.agentUserId);
-    const profile = records.length ? buildWeaknessProfile(records) : profileFromManagerChoice(scenario.targetSkills, { agentId: r.agentUserId });
-    const customer = personaForScenario(scenario, profile, ctx, records, { seed: r.seed });
-    const { instructions, offline } = compileSession(customer, scenario);
-    const snapshot: EngineCustomerSnapshot = { customer, offline };
+    const p = await personas.prepareForPractice({
+      companyId: r.companyId,
+      agentUserId: r.agentUserId,
+      assignmentId: r.assignmentId,
+      scenarioId: r.scenarioId,
+      scenarioVersion: r.scenarioVersion,
+      scenarioType: r.scenarioType,
+      level: r.level,
+      language: r.language,
+      seed: r.seed,
+    });
+    const snapshot: EngineCustomerSnapshot = { customer: p.persona, offline: p.offline };
     return {
-      voice: voicePersonaFrom(customer, scenario, instructions),
-      scenario: { ...scenario, level },
+      voice: voicePersonaFrom(p.persona, p.scenario, p.instructions),
+      scenario: p.scenario,
       persona: snapshot,
       source: 'persona-engine',
-      questionnaireVersion: q.version,
+      scenarioId: p.scenarioId,
+      scenarioVersion: p.scenarioVersion,
+      personaId: p.personaId,
+      personaVersion: p.personaVersion,
+      questionnaireVersion: p.questionnaireVersion,
+      assignmentId: p.assignmentId,
     };
   };
-}
-
-/** The agent's analysed calls as the weakness profile reads them (reports that do not validate are skipped). */
-async function analysedCalls(repos: Pick<Repositories, 'calls'>, agentUserId: string): Promise<AnalysisRecord[]> {
-  const rows = await repos.calls.doneByAgent(agentUserId, 20);
-  const out: AnalysisRecord[] = [];
-  for (const row of rows) {
-    if (row.reportKind !== 'full') continue;
-    const a = callAnalysisSchema.safeParse(row.report);
-    if (a.success) out.push({ analysis: a.data, at: row.createdAt, source: 'call', id: row.id });
-  }
-  return out;
 }
 
 /** The offline brain for a persona-engine customer (from the stored snapshot). */

@@ -5,13 +5,15 @@ import { isAppError } from '../core/index.ts';
 import type { Repositories, UserRow } from '../db/index.ts';
 import type { OfflineBrainFactory, PrepareCustomer } from './customers.ts';
 import { SimulationService } from './simulation-service.ts';
-import { offlineBrainFromSnapshot, personaEngineCustomer } from './persona-customer.ts';
+import { offlineBrainFromSnapshot, practiceCustomer, type PracticePersonas } from './persona-customer.ts';
 
 export interface SimulationServiceWiring {
   config: Config;
   repos: Repositories;
   quotas: { consume(user: Pick<UserRow, 'id' | 'companyId' | 'analysesCap' | 'simMinutesCap'>, kind: 'sim_seconds', amount?: number): Promise<unknown> };
-  /** Who the customer is (default: the persona engine, from the questionnaire and the agent's calls). */
+  /** The persona engine: builds and stores each session's customer, and completes assignments after practice. */
+  personas: PracticePersonas;
+  /** Who the customer is (default: the persona engine's `prepareForPractice`). */
   prepareCustomer?: PrepareCustomer;
   /** Default: the OfflineCustomerBrain from the persona snapshot. */
   offlineBrain?: OfflineBrainFactory;
@@ -24,8 +26,9 @@ export function createSimulationService(w: SimulationServiceWiring): SimulationS
   return new SimulationService({
     config: w.config,
     repos: w.repos,
-    prepareCustomer: w.prepareCustomer ?? personaEngineCustomer(w.repos),
+    prepareCustomer: w.prepareCustomer ?? practiceCustomer(w.personas),
     offlineBrain: w.offlineBrain ?? offlineBrainFromSnapshot,
+    completeAssignments: (agentUserId, scenarioId, simulationId) => w.personas.completeAssignmentsAfterPractice(agentUserId, scenarioId, simulationId),
     // stable across restarts of the same server, so a restarted node recognises what it left behind
     nodeId: `${os.hostname()}:${w.config.PORT}`,
     exclusive: w.exclusive,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { haveTools } from '../testing/tools.ts';
 import { decodeWav, int16ToFloat32, resampleInt16 } from './audio.ts';
-import { SILERO_RATE, SILERO_WINDOW, SileroStream } from './silero.ts';
+import { SILERO_RATE, SILERO_WINDOW, SileroStream, sileroStats } from './silero.ts';
 
 async function probs(samples16k: Int16Array): Promise<number[]> {
   const s = await SileroStream.create();
@@ -25,5 +25,30 @@ describe.skipIf(!haveTools(['espeak-ng'], 'Silero VAD'))('Silero VAD from the sh
     for (let i = 0; i < noise.length; i++) noise[i] = ((x = (x * 1103515245 + 12345) >>> 0) % 600) - 300; // low white noise
     const quiet = await probs(noise);
     expect(Math.max(...quiet)).toBeLessThan(0.3);
+  });
+
+  it('scores many streams in shared batches with the same results as one stream alone', async () => {
+    const voices = ['שלום, אני מתקשר מחברת הביטוח', 'כן, אני שומעת אותך', 'Hello, do you have a minute?'];
+    const clips = voices.map((text, i) => {
+      const wav = spawnSync('espeak-ng', ['-v', i === 2 ? 'en-us' : 'he', '--stdout'], { input: text }).stdout;
+      const { samples, sampleRate } = decodeWav(new Uint8Array(wav));
+      return int16ToFloat32(resampleInt16(samples, sampleRate, SILERO_RATE));
+    });
+    const score = async (f: Float32Array) => {
+      const s = await SileroStream.create();
+      const out: number[] = [];
+      for (let i = 0; i + SILERO_WINDOW <= f.length; i += SILERO_WINDOW) out.push(await s.probability(f.subarray(i, i + SILERO_WINDOW)));
+      return out;
+    };
+    const alone = await score(clips[0]);
+    // twelve streams at once (each clip four times), each feeding its windows one after the other
+    const before = await sileroStats();
+    const together = await Promise.all(Array.from({ length: 12 }, (_, k) => score(clips[k % 3])));
+    const after = await sileroStats();
+    for (const k of [0, 3, 6, 9]) together[k].forEach((p, i) => expect(p).toBeCloseTo(alone[i], 4));
+    expect(together[1]).not.toEqual(together[0]); // streams keep their own state and audio
+    const windows = after.windows - before.windows;
+    expect(windows).toBe(together.reduce((n, o) => n + o.length, 0));
+    expect(windows / (after.runs - before.runs)).toBeGreaterThan(4); // batched, not one run per window
   });
 });

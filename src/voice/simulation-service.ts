@@ -17,7 +17,7 @@ import type { DifficultyDirective, VoicePersona } from './engine.ts';
 import { customerTools, standInCustomer, type OfflineBrainFactory, type PrepareCustomer, type PreparedCustomer } from './customers.ts';
 import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
-import { SimulationSession, type SessionTap } from './session.ts';
+import { SimulationSession, type SessionSummary, type SessionTap } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
 import type { EngineName, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
@@ -31,6 +31,9 @@ export interface Caller {
 export interface StartSimulationInput {
   scenarioType?: string;
   scenarioId?: string;
+  scenarioVersion?: number;
+  /** Practise an assignment (its scenario at the assigned version). Nothing at all = "practise next". */
+  assignmentId?: string;
   level?: Level;
   language?: Language;
   /** voice: microphone; text: typed turns only. */
@@ -49,6 +52,11 @@ export interface SimulationServiceDeps {
   prepareCustomer?: PrepareCustomer;
   /** The offline customer brain; without it, engines need a chat endpoint. */
   offlineBrain?: OfflineBrainFactory;
+  /**
+   * After a practised session of a stored scenario ends: completes the agent's open assignments of it
+   * (the persona engine's `completeAssignmentsAfterPractice`). Returns the completed assignment ids.
+   */
+  completeAssignments?: (agentUserId: string, scenarioId: string, simulationId: string) => Promise<string[]>;
   /** Identity of this server process in the database (crash detection). Default host:pid. */
   nodeId?: string;
   /** This process owns the database alone (PGlite): at start-up every live row is an orphan. */
@@ -169,6 +177,8 @@ export class SimulationService {
       agentUserId: user.id,
       scenarioType: input.scenarioType,
       scenarioId: input.scenarioId,
+      scenarioVersion: input.scenarioVersion,
+      assignmentId: input.assignmentId,
       level: input.level,
       language: input.language,
       seed,
@@ -196,7 +206,13 @@ export class SimulationService {
       nodeId: this.nodeId,
       heartbeatAt: new Date(),
     });
-    return { simulation: this.publicRow(row), persona: prepared.voice.card, engine: this.engineInfo(engine), socketUrl: `/api/simulations/${row.id}/socket` };
+    return {
+      simulation: this.publicRow(row),
+      persona: prepared.voice.card,
+      engine: this.engineInfo(engine),
+      assignmentId: prepared.assignmentId ?? null,
+      socketUrl: `/api/simulations/${row.id}/socket`,
+    };
   }
 
   /** One simulation with its turns (and latency timelines), events and recordings. */
@@ -463,12 +479,28 @@ export class SimulationService {
           return ok;
         },
       },
-      taps: [...taps, { onEnd: () => this.forget(id) }],
+      taps: [...taps, { onEnd: (summary) => this.finished(row, summary, persistence) }],
     });
     Object.assign(live, { row, session, transport, persistence, grace: null });
     this.live.set(id, live as Live);
     await this.d.repos.simulations.heartbeat([id], this.nodeId);
     return live as Live;
+  }
+
+  /**
+   * The session is over: forget it, and once its outcome is stored, a practised stored scenario completes the
+   * agent's open assignments of it (not when the call was cut off or the agent never said a word).
+   */
+  private async finished(row: SimulationRow, summary: SessionSummary, persistence: PersistenceTap): Promise<void> {
+    this.forget(row.id);
+    const practised = summary.reason !== 'interrupted' && summary.turns.some((t) => t.speaker === 'agent');
+    if (!row.scenarioId || !practised || !this.d.completeAssignments) return;
+    try {
+      await persistence.flush();
+      await this.d.completeAssignments(row.agentUserId, row.scenarioId, row.id);
+    } catch (e) {
+      this.d.log?.(`simulation ${row.id}: could not complete the assignments`, e);
+    }
   }
 
   private forget(id: string): void {

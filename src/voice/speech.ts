@@ -2,11 +2,11 @@
  * Speech adapters behind two small interfaces: text-to-speech (OpenAI-compatible /v1/audio/speech, or espeak-ng)
  * and speech-to-text (OpenAI-compatible /v1/audio/transcriptions). All audio is PCM16 mono; TTS yields 24 kHz.
  */
-import { spawn } from 'node:child_process';
 import OpenAI, { toFile } from 'openai';
 import { AppError } from '../core/index.ts';
 import type { Language } from '../analysis/index.ts';
 import { decodeWav, encodeWav, pcm16View, resampleInt16 } from './audio.ts';
+import { EspeakRunner } from './espeak-runner.ts';
 
 export interface SpeakOptions {
   language: Language;
@@ -27,31 +27,14 @@ export interface SpeechTranscriber {
   transcribe(pcm: Int16Array, sampleRate: number, language: Language, signal?: AbortSignal): Promise<string>;
 }
 
-/** espeak-ng through a child process; robotic but fully offline, Hebrew (`he`) and English. */
+/** espeak-ng (through a shared helper, see espeak-runner.ts); robotic but fully offline, Hebrew (`he`) and English. */
 export class EspeakSynthesizer implements SpeechSynthesizer {
   readonly name = 'espeak-ng';
   constructor(private readonly bin = 'espeak-ng') {}
 
   async *synthesize(text: string, opts: SpeakOptions, signal: AbortSignal): AsyncIterable<Int16Array> {
     const voice = opts.voice || (opts.language === 'he' ? 'he' : 'en-us');
-    const wpm = Math.round(165 * opts.speed);
-    const wav = await new Promise<Buffer>((resolve, reject) => {
-      const p = spawn(this.bin, ['-v', voice, '-s', String(wpm), '--stdout', '-b', '1'], { stdio: ['pipe', 'pipe', 'pipe'] });
-      const out: Buffer[] = [];
-      let err = '';
-      const onAbort = () => p.kill('SIGKILL');
-      signal.addEventListener('abort', onAbort, { once: true });
-      p.stdout.on('data', (d: Buffer) => out.push(d));
-      p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      p.on('error', (e) => reject(new AppError('NOT_CONFIGURED', `espeak-ng could not start (${e.message}); install the espeak-ng package.`)));
-      p.on('close', (code) => {
-        signal.removeEventListener('abort', onAbort);
-        if (signal.aborted) return resolve(Buffer.alloc(0));
-        if (code !== 0) return reject(new AppError('INTERNAL', `espeak-ng failed (exit ${code}): ${err.trim()}`));
-        resolve(Buffer.concat(out));
-      });
-      p.stdin.end(text); // stdin, UTF-8: Hebrew text never touches the command line
-    });
+    const wav = await EspeakRunner.for(this.bin).synthesize(text, voice, 165 * opts.speed, signal);
     if (signal.aborted || wav.length === 0) return;
     const { samples, sampleRate } = decodeWav(wav);
     const pcm = resampleInt16(samples, sampleRate, 24_000);

@@ -89,6 +89,7 @@ export class Mind {
   timePressure = false;
   hintsOn = false;
   hintsGiven = 0;
+  lastHintTurn = -1;
   closeAttempts = 0;
   discoveryQuestions = 0;
   reasonGiven = false;

@@ -138,6 +138,8 @@ export function judgeClose(mind: Mind, p: OfflineBrainParams, r: AgentReading, p
     mind.event('premature_close', mind.open.id);
     return;
   }
+  const tooSoon = mind.trust < p.thresholds.agreeMinTrust - 0.15 || (p.close.minRevealedNeeds > 0 && mind.revealedNeeds.length === 0 && mind.discoveryQuestions < 2);
+  if (tooSoon) mind.event('premature_close');
   const onClose = mind.objections.find((o) => o.status === 'pending' && (o.trigger === 'on_close' || o.trigger === 'on_price'));
   if (onClose) return raise(mind, onClose, plan, 70);
   const dropped = mind.objections.find((o) => o.status === 'dropped');
@@ -150,9 +152,7 @@ export function judgeClose(mind: Mind, p: OfflineBrainParams, r: AgentReading, p
     plan.main(70, { kind: 'objection', id: dropped.id, how: 'resurface' });
     return;
   }
-  const tooSoon = mind.trust < p.thresholds.agreeMinTrust - 0.15 || (p.close.minRevealedNeeds > 0 && mind.revealedNeeds.length === 0 && mind.discoveryQuestions < 2);
   if (tooSoon) {
-    mind.event('premature_close');
     plan.main(65, { kind: 'own', situation: 'tooEarly' });
     return;
   }

@@ -52,6 +52,12 @@ function params(lang: 'he' | 'en', type: string, patch: (p: OfflineBrainParams) 
   return p;
 }
 
+/** One price objection, resolved by acknowledge → clarifying question → reframing the cost. */
+const onlyPrice = (p: OfflineBrainParams) => {
+  const price = p.objections.find((o) => o.kind === 'price')!;
+  p.objections = [{ ...price, resolvedBy: ['acknowledge', 'clarifying_question', 'reframe_cost'], requireAcknowledgeFirst: true, attemptsToResolve: 3 }];
+};
+
 describe('OfflineCustomerBrain', () => {
   describe.each(['he', 'en'] as const)('good and poor agents (%s)', (lang) => {
     it.each([
@@ -119,7 +125,7 @@ describe('OfflineCustomerBrain', () => {
   });
 
   it('resolves an objection once every technique it needs was shown, acknowledgement first', async () => {
-    const brain = new OfflineCustomerBrain({ params: params('en', 'objection_handling') });
+    const brain = new OfflineCustomerBrain({ params: params('en', 'objection_handling', onlyPrice) });
     await reply(brain, 'Hi, this is Michelle from Magen Insurance, I am calling about the insurance review you asked for.');
     await reply(brain, 'The policy costs 2,400 shekels a year.');
     const price = brain.state.openObjections[0];
@@ -210,7 +216,7 @@ describe('OfflineCustomerBrain', () => {
     await reply(brain, 'What matters most to you about your family’s cover?');
     const close = 'Shall we book the review for Thursday at ten in the morning?';
     const first = await reply(brain, close);
-    const second = await reply(brain, 'I understand. How about Thursday at ten then, half an hour on Zoom?');
+    const second = await reply(brain, 'I understand. Shall we go ahead with Thursday at ten then, half an hour on Zoom?');
     expect(first.end).toBeNull();
     expect(second.end).toBeNull();
     const third = await reply(brain, 'Great, so shall we set it for Thursday at ten in the morning?');
@@ -219,7 +225,7 @@ describe('OfflineCustomerBrain', () => {
   });
 
   it('challenging directives add time pressure and bring a resolved concern back; supportive ones give in-character hints', async () => {
-    const hard = new OfflineCustomerBrain({ params: params('en', 'objection_handling') });
+    const hard = new OfflineCustomerBrain({ params: params('en', 'objection_handling', onlyPrice) });
     hard.adjust({ level: 'challenging' });
     await reply(hard, 'Hi, this is Michelle from Magen Insurance, I am calling about the insurance review you asked for.');
     await reply(hard, 'The policy costs 2,400 shekels a year.');

@@ -245,17 +245,18 @@ function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBu
   return plan.finish(plan.end, { kind: 'phrase', situation: 'shortAnswer' });
 }
 
-/** Supportive mode: an in-character nudge after a weak turn, within the scenario's hint budget. */
+/** Supportive mode: an in-character nudge after a weak turn, within the scenario's hint budget, never two in a row. */
 function hint(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
-  if (!mind.hintsOn || mind.hintsGiven >= p.hintsAllowed) return;
+  if (!mind.hintsOn || mind.hintsGiven >= p.hintsAllowed || mind.lastHintTurn === mind.turn - 1) return;
   const weak = !r.question && !r.acknowledges && !r.techniques.has('value_to_need');
   if (!weak) return;
-  const o = mind.open;
+  const o = mind.open && mind.open.raisedTurn !== null && mind.open.raisedTurn < mind.turn ? mind.open : null;
   const need = mind.needs.find((n) => !n.revealed);
-  const topic = need ? p.hiddenNeeds.find((x) => x.id === need.id)?.topics[0] : undefined;
+  const topic = need && mind.turn >= 3 && mind.discoveryQuestions < mind.turn / 2 ? p.hiddenNeeds.find((x) => x.id === need.id)?.topics[0] : undefined;
   if (o) plan.extra({ kind: 'hint', objection: o.kind });
   else if (topic) plan.extra({ kind: 'hint', topic });
   else return;
   mind.hintsGiven++;
+  mind.lastHintTurn = mind.turn;
   mind.note('hint', o ? o.id : need?.id);
 }
