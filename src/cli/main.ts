@@ -8,7 +8,7 @@ const USAGE = `salesgym — sales and customer-service training
   salesgym demo --reset         delete and re-seed the demo company
   salesgym analyze FILE [--agent NAME] [--lang he|en] [--type CALL_TYPE] [--json]
   salesgym persona --company demo [--weakness SKILL ...] [--level LEVEL] [--lang he|en] [--seed N] [--json]
-  salesgym simulate --scenario ID|TYPE [--company demo] [--lang he|en] [--seed N] [--script FILE] [--json]
+  salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]
   salesgym bench [--quick] [--only SECTION]
 `;
 
