@@ -18,6 +18,8 @@ const ADVICE: Record<string, Bilingual> = {
   no_long_monologue: { he: 'קצר כל הסבר לשלושה משפטים ובדוק "זה רלוונטי בשבילך?".', en: 'Keep every explanation to three sentences and check "is this relevant for you?".' },
   no_interruptions: { he: 'תן ללקוח לסיים משפט, ספור עד שתיים בשקט ורק אז ענה.', en: 'Let the customer finish, count to two in silence, then answer.' },
   answered_questions: { he: 'כשהלקוח שואל — ענה קודם על השאלה עצמה ורק אחר כך הוסף.', en: 'When the customer asks — answer the question itself first, then add.' },
+  customer_opened_up: { he: 'שאל שאלות פתוחות ושתוק אחריהן — המטרה שהלקוח ידבר ויספר, לא שיקשיב לך.', en: 'Ask open questions and then stay quiet — the goal is for the customer to talk and tell, not to listen to you.' },
+  followed_up: { he: 'התחל כל תשובה במה שהלקוח אמר ("אמרת ש…") ושאל עליו שאלת המשך לפני שאתה ממשיך.', en: 'Start every reply from what the customer said ("You mentioned…") and ask a follow-up about it before moving on.' },
   acknowledged_all: { he: 'על כל התנגדות ענה קודם בהכרה ("אני מבין למה זה מטריד") ורק אז בתשובה.', en: 'Meet every objection with an acknowledgement first ("I understand why that worries you"), then the answer.' },
   explored: { he: 'אחרי התנגדות שאל "מה בדיוק מטריד אותך ב…?" לפני שאתה עונה.', en: 'After an objection ask "what exactly concerns you about…?" before you answer.' },
   paused: { he: 'קח נשימה של שנייה וחצי לפני תשובה להתנגדות — זה נשמע בטוח ולא מתגונן.', en: 'Take a second-and-a-half breath before answering an objection — it sounds sure, not defensive.' },
@@ -26,6 +28,7 @@ const ADVICE: Record<string, Bilingual> = {
   benefit_stated: { he: 'תרגם כל מאפיין לתועלת: "…וזה אומר שאתה…".', en: 'Turn every feature into a benefit: "…which means you…".' },
   benefit_tied_to_need: { he: 'חבר את התועלת לצורך שהלקוח אמר: "אמרת ש… — לכן…".', en: 'Tie the benefit to the need the customer stated: "You said… — so…".' },
   asked_for_commitment: { he: 'סיים כל שיחה בהצעה מפורשת לצעד הבא: "נקבע לשלישי בעשר?".', en: 'End every call with an explicit next-step proposal: "Shall we book Tuesday at ten?".' },
+  no_premature_close: { he: 'אל תבקש "לסגור" לפני ששאלת אפילו שאלה אחת — קודם הבן מה הלקוח צריך.', en: 'Do not ask to "close it" before you have asked a single question — first understand what the customer needs.' },
   next_step_agreed: { he: 'אל תסיים בלי צעד הבא עם תאריך ושעה — הצע שתי אפשרויות לבחירה.', en: 'Never end without a next step with a date and time — offer two options to choose from.' },
   followed_buying_signals: { he: 'כשהלקוח שואל "איך מתחילים?" — זה הרגע: הצע לסגור או לקבוע, בלי עוד הסברים.', en: 'When the customer asks "how do we start?" — that is the moment: propose to close or book, no more explaining.' },
 };

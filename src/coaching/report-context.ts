@@ -18,7 +18,19 @@ export interface ReportContext {
   referencedDetail: { turn: TrackedTurn; word: string } | null;
   /** A benefit stated after the customer named a need. */
   valueAfterNeed: TrackedTurn | null;
+  /** Customer turns with something to respond to (a need, objection, question or a detail), and the agent turn after each that followed it up (or null). */
+  followUps: { turn: TrackedTurn; by: TrackedTurn | null }[];
+  /** The first close or next-step proposal that was earned (after discovery, with every earlier objection acknowledged) and concrete (a next step or a date/time). */
+  earnedProposal: TrackedTurn | null;
+  /** The first push for a yes before the agent asked a single discovery question. */
+  prematureClose: TrackedTurn | null;
 }
+
+/** A concrete time in a proposal ("Tuesday at ten", "מחר בעשר"). */
+const CONCRETE_TIME: Record<Language, RegExp> = {
+  he: /מחר|מחרתיים|יום (ראשון|שני|שלישי|רביעי|חמישי|שישי)|(ב)?(ראשון|שני|שלישי|רביעי|חמישי) ב|בשעה|\d{1,2}:\d\d|השבוע|שבוע הבא|בבוקר|בערב|אחר הצהריים|בצהריים/,
+  en: /tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bat (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)|\d{1,2}(:\d\d)? ?(am|pm)|\d{1,2}:\d\d|o'clock|this week|next week|in the (morning|afternoon|evening)/i,
+};
 
 /** Replays turns through a fresh tracker (deterministic), with the engine's final state if known. */
 export function replay(lang: Language, turns: Turn[], state: CustomerState | null | undefined): { turns: TrackedTurn[]; snap: ConversationSnapshot } {
@@ -87,5 +99,43 @@ export function buildContext(lang: Language, turns: Turn[], state: CustomerState
     lang, turns: all, agent, customer, snap: r.snap,
     durationMs: durationMs ?? r.snap.atMs,
     outcome, customerQuestions, referencedDetail, valueAfterNeed,
+    followUps: followUps(all, nextAgent),
+    ...proposals(lang, all, r.snap),
   };
+}
+
+/**
+ * A customer turn is followed up when the agent's next turn acknowledges it, or picks up one of its words in a
+ * question or an answer — not when it talks past it (a pitch, an argument, a push for a yes).
+ */
+function followUps(all: TrackedTurn[], nextAgent: (t: TrackedTurn) => TrackedTurn | null): ReportContext['followUps'] {
+  return all
+    .filter((t) => t.speaker === 'customer' && (hasAct(t, 'need_statement', 'objection') || t.reading.sentences.some((s) => s.isQuestion) || t.reading.sentences.some((s) => s.words >= 6)))
+    .map((t) => {
+      const a = nextAgent(t);
+      if (!a) return { turn: t, by: null };
+      const heard = new Set(contentWords(t.text));
+      const picksUp = contentWords(a.text).some((w) => heard.has(w));
+      const pushes = hasAct(a, 'close_attempt') && !hasAct(a, 'next_step', 'discovery_question', 'acknowledgement', 'empathy');
+      const answers = t.reading.sentences.some((s) => s.isQuestion) && hasAct(a, ...ANSWER_ACTS);
+      const ok = !pushes && (hasAct(a, 'acknowledgement', 'empathy') || (picksUp && (a.reading.sentences.some((s) => s.isQuestion) || answers)));
+      return { turn: t, by: ok ? a : null };
+    });
+}
+
+function proposals(lang: Language, all: TrackedTurn[], snap: ConversationSnapshot): Pick<ReportContext, 'earnedProposal' | 'prematureClose'> {
+  let questions = 0;
+  let earnedProposal: TrackedTurn | null = null;
+  let prematureClose: TrackedTurn | null = null;
+  for (const t of all) {
+    if (t.speaker !== 'agent') continue;
+    const proposes = hasAct(t, 'close_attempt', 'next_step');
+    if (proposes && questions === 0 && !prematureClose) prematureClose = t;
+    const objectionsHeard = snap.objections.list.filter((o) => o.atMs < t.startMs);
+    const handled = objectionsHeard.every((o) => o.acknowledged);
+    const concrete = hasAct(t, 'next_step') || CONCRETE_TIME[lang].test(t.text);
+    if (proposes && !earnedProposal && questions >= 2 && handled && concrete) earnedProposal = t;
+    if (hasAct(t, 'discovery_question') && !proposes) questions++;
+  }
+  return { earnedProposal, prematureClose };
 }

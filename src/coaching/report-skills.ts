@@ -67,11 +67,15 @@ function listening(c: ReportContext): CheckSpec[] {
   const ratio = s.talk.ratio ?? 0;
   const longest = c.agent.reduce<typeof c.agent[number] | undefined>((m, t) => (!m || t.endMs - t.startMs > m.endMs - m.startMs ? t : m), undefined);
   const maxRatio = 0.6;
+  const followed = c.followUps.filter((f) => f.by);
+  const missed = c.followUps.filter((f) => !f.by);
   return [
     { id: 'talk_ratio', label: L(`דיבר לכל היותר ${maxRatio * 100}% מהזמן`, `Talked at most ${maxRatio * 100}% of the time`), weight: 2, passed: ratio <= maxRatio, evidence: [] },
     { id: 'no_long_monologue', label: L('לא דיבר יותר מדקה ברצף', 'No stretch of talking over a minute'), weight: 1, passed: s.monologue.longestMs <= COACHING_BENCHMARKS.longestMonologueMs.value, evidence: longest && s.monologue.longestMs > COACHING_BENCHMARKS.longestMonologueMs.value ? [quoteOf(longest, firstSentence(longest))] : [] },
     { id: 'no_interruptions', label: L('לא קטע את הלקוח', 'Did not talk over the customer'), weight: 1, passed: s.interruptions.byAgent === 0, evidence: [] },
     { id: 'answered_questions', label: L('ענה לשאלות שהלקוח שאל', "Answered the customer's questions"), weight: 1, passed: c.customerQuestions.every((q) => q.answeredBy), evidence: c.customerQuestions.filter((q) => !q.answeredBy).slice(0, 1).map((q) => quoteOf(q.turn, q.sentence)) },
+    { id: 'customer_opened_up', label: L('הלקוח דיבר: שיתף לפחות שלושה דברים משמעותיים', 'The customer talked: shared at least three things of substance'), weight: 1, passed: c.followUps.length >= 3, evidence: [] },
+    { id: 'followed_up', label: L('התייחס למה שהלקוח אמר לפחות בחצי מהתשובות', 'Followed up on what the customer said in at least half the replies'), weight: 2, passed: c.followUps.length > 0 && followed.length * 2 >= c.followUps.length, evidence: followed.length * 2 >= c.followUps.length ? followed.slice(0, 1).map((f) => quoteOf(f.by!, firstSentence(f.by!))) : missed.slice(0, 1).map((f) => quoteOf(f.turn, firstSentence(f.turn))) },
   ];
 }
 
@@ -106,10 +110,12 @@ function productKnowledge(c: ReportContext): CheckSpec[] | null {
 
 function closing(c: ReportContext): CheckSpec[] {
   const s = c.snap;
-  const proposal = c.agent.find((t) => hasAct(t, 'close_attempt', 'next_step'));
+  const proposal = c.earnedProposal;
+  const early = c.prematureClose;
   const missed = s.buyingSignals.filter((b) => b.followedUp === false);
   const checks: CheckSpec[] = [
-    { id: 'asked_for_commitment', label: L('ביקש התחייבות או הציע צעד הבא', 'Asked for a commitment or proposed a next step'), weight: 2, passed: !!proposal, evidence: proposal ? [actQuote(proposal, 'close_attempt', 'next_step')] : [] },
+    { id: 'asked_for_commitment', label: L('הציע צעד הבא קונקרטי אחרי בירור צרכים וטיפול בהתנגדויות', 'Proposed a concrete next step after discovery and handling objections'), weight: 2, passed: !!proposal, evidence: proposal ? [actQuote(proposal, 'next_step', 'close_attempt')] : [] },
+    { id: 'no_premature_close', label: L('לא לחץ לסגירה לפני שבירר צרכים', 'Did not push for a yes before any discovery'), weight: 1, passed: !early, evidence: early ? [actQuote(early, 'close_attempt', 'next_step')] : [] },
     { id: 'next_step_agreed', label: L('סוכם צעד הבא או סגירה', 'A next step or a sale was agreed'), weight: 2, passed: c.outcome === 'converted' || c.outcome === 'next_step', evidence: [] },
   ];
   if (s.buyingSignals.length > 0) {

@@ -30,6 +30,23 @@ function allQuotes(r: SessionReport): Quote[] {
 
 describe('session report', () => {
   for (const [lang, good, poor] of [['he', GOOD_HE, POOR_HE], ['en', GOOD_EN, POOR_EN]] as const) {
+    it(`gives listening and closing credit only for following up and an earned, concrete next step (${lang})`, () => {
+      const check = (r: SessionReport, skill: string, id: string) => r.skills.find((s) => s.id === skill)!.checks.find((c) => c.id === id)!.passed;
+      const g = buildSessionReport({ language: lang, turns: timed(good), scenario: SCENARIO });
+      const p = buildSessionReport({ language: lang, turns: timed(poor), scenario: SCENARIO });
+      expect(check(g, 'listening', 'followed_up')).toBe(true);
+      expect(check(p, 'listening', 'followed_up')).toBe(false);
+      expect(check(g, 'closing', 'asked_for_commitment')).toBe(true);
+      // "do you want it or not?" before a single question about needs is a push, not a next step
+      expect(check(p, 'closing', 'asked_for_commitment')).toBe(false);
+      expect(p.skills.find((s) => s.id === 'listening')!.score).toBeLessThan(g.skills.find((s) => s.id === 'listening')!.score);
+      // a push for a yes as the opening move is named as such
+      const pushy = timed([{ s: 'a', text: lang === 'he' ? 'שלום, אז בוא נסגור את זה עכשיו, כן?' : "Hi, so let's just close it now, yeah?", gap: 0 }, { s: 'c', text: lang === 'he' ? 'מה? אני אפילו לא יודע מה אתה מוכר.' : "What? I don't even know what you are selling." }]);
+      expect(check(buildSessionReport({ language: lang, turns: pushy, scenario: SCENARIO }), 'closing', 'no_premature_close')).toBe(false);
+    });
+  }
+
+  for (const [lang, good, poor] of [['he', GOOD_HE, POOR_HE], ['en', GOOD_EN, POOR_EN]] as const) {
     it(`scores the good agent ≥ 20 points above the poor one, with different outcomes (${lang})`, () => {
       const g = buildSessionReport({ language: lang, turns: timed(good), scenario: SCENARIO });
       const p = buildSessionReport({ language: lang, turns: timed(poor), scenario: SCENARIO });

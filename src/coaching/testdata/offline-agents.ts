@@ -4,7 +4,7 @@
  * value to what it heard and proposes a dated next step. The poor one pitches price first in a filler-heavy
  * monologue, argues with objections at once, never asks about needs and pushes for a yes.
  */
-import type { Language, ObjectionKind } from '../../analysis/index.ts';
+import { classifyUtterance, splitSentences, type Language, type ObjectionKind } from '../../analysis/index.ts';
 import type { ScriptedAgent } from './offline-call.ts';
 
 interface GoodLines {
@@ -14,7 +14,10 @@ interface GoodLines {
   objection: Record<ObjectionKind | 'other' | 'timingEarly', string[]>;
   answer: string[];
   value: string;
-  close: string;
+  /** Dated next-step proposals, one per close attempt: a time, both decision makers, free and no commitment. */
+  closes: string[];
+  /** Real answers to the customer's own questions, by what they ask about. */
+  topics: [RegExp, string][];
   wrap: string;
   /** The customer pushes back on being ignored or wants it short. */
   pushback: RegExp;
@@ -23,7 +26,10 @@ interface GoodLines {
   brushOff: RegExp;
   /** A yes to the proposed meeting; anything else gets one easier close. */
   agree: RegExp;
-  softClose: string;
+  /** A sentence that names a worry or pain (not "I have everything I need"). */
+  worry: RegExp;
+  /** Ties an answer to a need the customer stated, in their words. */
+  tie: (need: string) => string;
 }
 
 const GOOD: Record<Language, GoodLines> = {
@@ -31,9 +37,9 @@ const GOOD: Record<Language, GoodLines> = {
     opening: 'שלום, מדבר מיכאל ממגן ביטוחים. אני מתקשר כי השארת פרטים לבדיקת תיק ביטוחי. יש לך שתי דקות?',
     discovery: [
       'מעולה. ספר לי, מה גרם לך להשאיר פרטים דווקא עכשיו?',
-      'איך אתה מבוטח היום, ומתי בדקת את התיק בפעם האחרונה?',
-      'מה הכי חשוב לך שהביטוח יכסה בשביל המשפחה?',
-      'ואיך הייתה החוויה שלך כשהיה צריך להגיש תביעה?',
+      'הבנתי, תודה שסיפרת. איך אתה מבוטח היום, ומתי בדקת את התיק בפעם האחרונה?',
+      'אני מבין. מה הכי חשוב לך שהביטוח יכסה בשביל המשפחה?',
+      'הגיוני. ואיך הייתה החוויה שלך כשהיה צריך להגיש תביעה?',
     ],
     objection: {
       no_need: [
@@ -69,21 +75,33 @@ const GOOD: Record<Language, GoodLines> = {
     ],
     value:
       'ממה שסיפרת, חשוב לך לא לשלם על כפילויות ושהמשפחה תהיה מכוסה. בבדיקת התיק אנחנו מאתרים כפילויות, הלקוחות שלנו חוסכים בממוצע 180 שקל בחודש, ויש לך סוכן אישי שמלווה אותך גם בתביעות. זה נשמע כמו מה שאתה צריך?',
-    close: 'אז בוא נקבע פגישת בדיקת תיק של עשרים דקות בזום. מה מתאים לך, יום שלישי בעשר בבוקר או רביעי בשש בערב?',
+    closes: [
+      'אז בוא נקבע פגישת בדיקת תיק של עשרים דקות בזום, יחד עם בן או בת הזוג. מה מתאים לך, יום שלישי בעשר בבוקר או רביעי בשש בערב?',
+      'אני מבין שצריך לחשוב. הבדיקה חינם ובלי שום התחייבות, ואם התיק שלך טוב אני אגיד לך את זה. נקבע ליום חמישי בעשר בבוקר, שניכם יחד בזום?',
+      'רוב הלקוחות שלנו חוסכים בממוצע 180 שקל בחודש אחרי הבדיקה, והיא חינם ובלי התחייבות. בוא נקבע ליום ראשון בשש בערב יחד עם בן הזוג, ואני שולח הזמנה?',
+      'בוא נעשה את זה פשוט: אני שולח הזמנה ליום שלישי בעשר לשניכם, חינם ובלי התחייבות, ואם זה לא מתאים נזיז. לשלוח?',
+    ],
+    topics: [
+      [/המספר|הפרטים שלי|מאיפה/, 'שאלה הוגנת. השארת פרטים באתר שלנו לבדיקת תיק חינם, וזה אומר שאנחנו מתקשרים רק למי שביקש. זה בסדר מבחינתך?'],
+      [/זום|פגישה|כמה זמן|איך זה עובד|איך מתחילים/, 'בטח. הבדיקה היא עשרים דקות בזום, חינם, וזה אומר שלא צריך לצאת מהבית ושבן הזוג יכול להצטרף. זה מתאים לך?'],
+      [/עמלה|מרוויח|משתלם לך|לסמוך/, 'שאלה חשובה. אנחנו סוכנות עצמאית שמשווה בין שש חברות, כך שאנחנו ממליצים על מה שמתאים לך ולא על מה שמשתלם לנו. מה עוד חשוב לך לדעת?'],
+      [/כמה (זה )?עולה|מחיר|עלות|לשלם/, 'הבדיקה עצמה חינם. רוב הלקוחות חוסכים בממוצע 180 שקל בחודש כי אנחנו מבטלים כפילויות, כך שהיא משתלמת מהיום הראשון. כמה אתה משלם היום?'],
+    ],
     wrap: 'מצוין, קבענו. אני שולח לך עכשיו הזמנה לזום ליום שלישי בעשר, ובפגישה נעבור יחד על כל הפוליסות. תודה רבה ויום טוב!',
     pushback: /לא ענית|עד שתענה|מה עם מה שאמרתי|מתעלם|לא מקשיב|אין לך תשובה/,
     hurry: /לזוז|לעניין|נקצר|שורה התחתונה|עוד דקה|עוד חמש דקות|נתקדם|אין לי זמן|כמה זמן/,
     brushOff: /מספיק לי|יש לי את כל|אני מסודר|לא צריך|למה אני צריך/,
-    agree: /כן|בסדר|מתאים|סגור|אוקיי|יאללה|בוא נעשה/,
-    softClose: 'בוא נעשה את זה פשוט: אני שולח הזמנה ליום שלישי בעשר לשניכם, ואם זה לא מתאים נזיז. לשלוח?',
+    agree: /^(כן|סגור|מתאים לי|בוא נעשה)[,.!]?\s*(מתאים|קבענו|שלח|נקבע|סגרנו|בשמחה)/,
+    worry: /מפריע|מדאיג|מטריד|דואג|לא רוצה שוב|קפץ|עולה כל שנה|התייקר|נעלם|נדח|לא מבין|חשוב לי/,
+    tie: (need) => `אמרת לי ש${need.replace(/^(אז |האמת ש|בכנות\? )/, '')}, ובדיוק את זה הבדיקה פותרת.`,
   },
   en: {
     opening: "Hi, this is Michael from Shield Insurance Agency. I'm calling because you left your details for a free insurance review. Do you have two minutes?",
     discovery: [
       'Great. Tell me, what made you leave your details right now?',
-      'How are you insured today, and when did you last review your policies?',
-      'What matters most to you that your insurance covers for the family?',
-      'And how was your experience the last time you had to make a claim?',
+      'I see, thanks for telling me. How are you insured today, and when did you last review your policies?',
+      'I understand. What matters most to you that your insurance covers for the family?',
+      'That makes sense. And how was your experience the last time you had to make a claim?',
     ],
     objection: {
       no_need: [
@@ -113,57 +131,82 @@ const GOOD: Record<Language, GoodLines> = {
     ],
     value:
       'From what you told me, you want to stop paying for duplicates and keep the family covered. In the review we find duplicates, our clients save about fifty dollars a month on average, and you get a personal agent who handles your claims. Does that sound like what you need?',
-    close: "So let's book a twenty minute review on Zoom. What suits you better, Tuesday at ten in the morning or Wednesday at six in the evening?",
+    closes: [
+      "So let's book a twenty minute review on Zoom, together with your spouse. What suits you better, Tuesday at ten in the morning or Wednesday at six in the evening?",
+      "I understand you want to think about it. The review is free with no commitment, and if your portfolio is fine I'll tell you so. Shall we set Thursday at ten in the morning, both of you together on Zoom?",
+      'Most of our clients save about fifty dollars a month after the review, and it is free with no commitment. Shall we book Sunday at six in the evening together with your spouse, and I send the invite?',
+      "Let's make it easy: I'll send an invitation for Tuesday at ten for both of you, free and with no commitment, and if it doesn't suit we'll move it. Shall I send it?",
+    ],
+    topics: [
+      [/my number|my details|where did you/i, 'Fair question. You left your details on our website for a free review, which means we only call people who asked. Is that all right with you?'],
+      [/zoom|meeting|how long|how does (it|this) work|how do we start/i, 'Sure. The review is twenty minutes on Zoom and free, which means you do not need to go anywhere and your spouse can join. Does that work for you?'],
+      [/commission|pays you|trust you|pushing/i, 'Important question. We are an independent agency comparing six insurers, so we recommend what fits you, not what pays us. What else would you like to know?'],
+      [/how much|price|cost|pay\b/i, 'The review itself is free. Most clients save about fifty dollars a month because we remove duplicate policies, so it pays off from day one. How much do you pay today?'],
+    ],
     wrap: "Excellent, we're booked. I'm sending you the Zoom invitation for Tuesday at ten now, and in the meeting we'll go through every policy together. Thanks a lot and have a great day!",
     pushback: /did not answer|didn't answer|not answered|until you answer|what I said|ignor|not listening|no answer|brushing past/i,
     hurry: /go soon|to the point|keep it short|bottom line|one more minute|five more minutes|move on|no time|how long/i,
     brushOff: /enough for me|I have everything|I'm covered|don't need|why I need/i,
-    agree: /\b(yes|ok|okay|sure|fine|works|deal|let's do it)\b/i,
-    softClose: "Let's make it easy: I'll send an invitation for Tuesday at ten for both of you, and if it doesn't suit we'll move it. Shall I send it?",
+    agree: /\b(yes,? (that works|let's (do|book) it|send (it|the invite))|that works for me|let's do it)\b/i,
+    worry: /bother|worr|never want|annoy|jumped|goes up|went up|disappeared|rejected|don't understand|not understand|matters (most )?to me/i,
+    tie: (need) => `You told me ${need.replace(/^(honestly\?|so|and)\s*/i, '').replace(/^(\w)/, (m) => m.toLowerCase()).replace(/[.!?]+$/, '')}, and that is exactly what the review takes care of.`,
   },
 };
 
 /**
- * The good agent: reason first; open questions; a pause, then acknowledge + answer with substance + a question on
- * every objection (and when told it ignored one); short of time → value tied to needs, then a dated next step.
+ * The good agent: reason first; acknowledged open questions; a pause, then acknowledge + answer with substance + a
+ * question on every objection (again, differently, when told it was brushed past); real answers to the customer's
+ * questions; value tied to needs; then dated next steps — asked again after each concern is handled, up to four times.
  */
 export function goodAgent(lang: Language): ScriptedAgent {
   const L = GOOD[lang];
-  let d = 0, ans = 0, closes = 0, softened = false;
+  let d = 0, ans = 0, closes = 0;
+  let last: ObjectionKind | 'other' | null = null;
+  let need: string | null = null;
+  // the answer to an objection: the acknowledgement, then the customer's own need, then the substance and a question
+  const tied = (line: string) => {
+    if (!need) return line;
+    const cut = line.search(/[.!?]\s/);
+    return cut < 0 ? line : `${line.slice(0, cut + 1)} ${L.tie(need)}${line.slice(cut + 1)}`;
+  };
   const used = new Map<string, number>();
-  let stage: 'discover' | 'value' | 'close' | 'confirm' | 'done' = 'discover';
+  let stage: 'discover' | 'value' | 'close' | 'done' = 'discover';
   const objectionLine = (kind: ObjectionKind | 'other' | 'timingEarly') => {
     const lines = L.objection[kind];
     const i = used.get(kind) ?? 0;
     used.set(kind, i + 1);
     return lines[i % lines.length];
   };
+  const close = () => {
+    stage = 'close';
+    if (closes >= L.closes.length) return null;
+    return { text: L.closes[closes++], pauseMs: 700 };
+  };
   return (v) => {
     if (stage === 'done') return null;
     if (v.turn === 1) return { text: L.opening, pauseMs: 0 };
-    const hurry = L.hurry.test(v.customer);
-    if (hurry && stage === 'discover') stage = d >= 2 ? 'value' : stage;
-    if (v.objection) {
-      // early on, a timing remark gets a shorter call; later, timing and authority are answered with the dated next step
-      if (v.objection === 'timing' && d < 2) return { text: objectionLine('timingEarly'), pauseMs: 1500 };
-      if (v.objection === 'timing' || v.objection === 'authority') stage = 'confirm';
-      return { text: objectionLine(v.objection), pauseMs: 1500 };
-    }
-    if (L.brushOff.test(v.customer) && (used.get('no_need') ?? 0) < 2) return { text: objectionLine('no_need'), pauseMs: 1500 };
-    if (L.pushback.test(v.customer)) return { text: objectionLine('other'), pauseMs: 1500 };
-    if (v.question && ans < L.answer.length && stage !== 'confirm') return { text: L.answer[ans++], pauseMs: 900 };
-    if (stage === 'confirm') {
-      if (!L.agree.test(v.customer) && !softened) {
-        softened = true;
-        return { text: L.softClose, pauseMs: 1000 };
-      }
+    const stated = splitSentences(v.customer).filter((x) => L.worry.test(x) && classifyUtterance(x, lang).acts.includes('need_statement'));
+    if (stated.length > 0) need = stated[stated.length - 1];
+    if (closes > 0 && !v.objection && L.agree.test(v.customer) && !L.pushback.test(v.customer)) {
       stage = 'done';
       return { text: L.wrap, pauseMs: 700 };
     }
-    if (stage === 'close' || (v.buyingSignal && d >= 2)) {
-      stage = closes++ === 0 ? 'confirm' : 'done';
-      return { text: L.close, pauseMs: 700 };
+    if (L.hurry.test(v.customer) && stage === 'discover' && d >= 2) stage = 'value';
+    if (v.objection) {
+      // early on, a timing remark gets a shorter call; later, timing and authority are answered with the dated next step
+      if (v.objection === 'timing' && d < 2) return { text: objectionLine('timingEarly'), pauseMs: 1500 };
+      if ((v.objection === 'timing' || v.objection === 'authority') && d >= 2) return close();
+      last = v.objection;
+      return { text: tied(objectionLine(v.objection)), pauseMs: 1500 };
     }
+    if (L.brushOff.test(v.customer)) return { text: tied(objectionLine((last = 'no_need'))), pauseMs: 1500 };
+    if (L.pushback.test(v.customer)) return { text: tied(objectionLine(last ?? 'other')), pauseMs: 1500 };
+    if (v.question) {
+      const topic = L.topics.find(([re]) => re.test(v.customer));
+      if (topic) return { text: topic[1], pauseMs: 900 };
+      if (ans < L.answer.length) return { text: L.answer[ans++], pauseMs: 900 };
+    }
+    if (stage === 'close' || (v.buyingSignal && d >= 2)) return close();
     if (stage === 'discover' && d < L.discovery.length) {
       const text = L.discovery[d++];
       if (d === L.discovery.length) stage = 'value';

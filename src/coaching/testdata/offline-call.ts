@@ -11,7 +11,7 @@ import { buildCompanyContext, compileSession, personaForScenario, profileFromMan
 import { defaultScenario, type Level, type ScenarioType } from '../../scenarios/index.ts';
 import {
   SimulationSession, TextEngine, decodeServerMessage, offlineBrainFromSnapshot, voicePersonaFrom,
-  type LiveSessionHandle, type ServerMessage, type SessionSummary,
+  type LiveSessionHandle, type OfflineBrainSnapshot, type ServerMessage, type SessionSummary,
 } from '../../voice/index.ts';
 import { coachingTap } from '../voice-tap.ts';
 import type { SessionReport } from '../report-schema.ts';
@@ -72,6 +72,8 @@ export interface OfflineCallResult {
   /** Every message the browser would have received. */
   messages: ServerMessage[];
   transcript: { speaker: 'agent' | 'customer'; text: string; startMs: number; endMs: number }[];
+  /** The offline brain's final state and decision log (why the customer agreed, postponed or left). */
+  brain: OfflineBrainSnapshot;
 }
 
 /**
@@ -194,5 +196,5 @@ export async function runOfflineCall(o: OfflineCallOptions): Promise<OfflineCall
   for (let i = 0; i < 400 && !report; i++) await new Promise((r) => setTimeout(r, 25));
   if (!report || !summary) throw new Error('the session ended without a report');
   const transcript = session.transcript.map((t) => ({ speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs }));
-  return { report, summary, messages, transcript };
+  return { report, summary, messages, transcript, brain: (brain as unknown as { state: OfflineBrainSnapshot }).state };
 }
