@@ -1,7 +1,7 @@
 import { OBJECTION_KINDS, type Language, type ObjectionKind } from '../analysis/index.ts';
 import { AppError, describeIssues } from '../core/index.ts';
 import { questionnaireSchema, type Questionnaire } from '../org/questionnaire.ts';
-import { packFor, type IndustryPack, type PackPersona } from './packs/index.ts';
+import { packFor, type IndustryPack, type PackPersona, type SaidFact } from './packs/index.ts';
 import type { Technique } from './techniques.ts';
 import { opensWithVerb, spokenMoney, textLanguage } from './text.ts';
 
@@ -69,7 +69,8 @@ export interface CompanyContext {
   hiddenNeeds: ContextHiddenNeed[];
   buyingSignals: string[];
   technicalQuestions: TechnicalQuestion[];
-  currentSituations: string[];
+  /** What the customer has today: a description and the customer's own first-person words (`[m|f]` forms). */
+  currentSituations: SaidFact[];
   personaTemplates: PackPersona[];
   nextStep: string;
   playbook: string;
@@ -132,14 +133,15 @@ export function buildCompanyContext(q: QuestionnaireAtVersion, opts: { language?
 
   const price = spokenMoney(d.averageDealSize, d.currency, lang);
   const productTypes = d.productTypes.filter(sameLang);
-  const competitors = d.competitors;
-  const technicalQuestions = [...companyQuestions(d, lang, productTypes, price), ...pack.technicalQuestions[lang].map((text) => ({ text, source: 'pack' as const }))];
+  const competitors = competitorsFor(d.competitors, lang, pack, notes);
+  const technicalQuestions = [...companyQuestions(d, lang, productTypes, price, competitors), ...pack.technicalQuestions[lang].map((text) => ({ text, source: 'pack' as const }))];
   if (!sameLang(d.productDetails)) {
     notes.push(lang === 'he' ? 'פרטי המוצר כתובים בשפה אחרת; השאלות המקצועיות נלקחו מחבילת הענף.' : 'The product details are written in another language; technical questions come from the industry pack.');
   }
 
   const decisionMakers = d.decisionMakers.filter(sameLang);
-  const companyName = d.companyName;
+  // An English session of a Hebrew-named company says what the company is instead of Hebrew script.
+  const companyName = sameLang(d.companyName) || lang === 'he' ? d.companyName : `the ${pack.label.en.toLowerCase()} company`;
   const terms = [
     ...pack.terms.map((t) => ({ term: t[lang], meaning: t.meaning[lang] })),
     ...productTypes.map((t) => ({ term: t, meaning: lang === 'he' ? `מוצר של ${companyName}` : `a ${companyName} product` })),
@@ -156,7 +158,7 @@ export function buildCompanyContext(q: QuestionnaireAtVersion, opts: { language?
     products: { types: productTypes, details: sameLang(d.productDetails) ? d.productDetails : '', averageDealSize: d.averageDealSize, currency: d.currency, price },
     competitors,
     differentiator: d.differentiator,
-    benefits: d.benefits,
+    benefits: d.benefits.filter(sameLang),
     objections,
     pains,
     terms,
@@ -193,7 +195,7 @@ function styleFor(audience: 'B2B' | 'B2C', lang: Language, pack: IndustryPack, d
 }
 
 /** Technical questions built from the questionnaire's product information, with what a good answer contains. */
-function companyQuestions(d: Questionnaire, lang: Language, productTypes: string[], price: string): TechnicalQuestion[] {
+function companyQuestions(d: Questionnaire, lang: Language, productTypes: string[], price: string, competitors: CompanyContext['competitors']): TechnicalQuestion[] {
   const out: TechnicalQuestion[] = [];
   const details = textLanguage(d.productDetails) === lang ? d.productDetails : undefined;
   for (const t of productTypes.slice(0, 3)) {
@@ -207,9 +209,30 @@ function companyQuestions(d: Questionnaire, lang: Language, productTypes: string
   if (benefit) {
     out.push({ text: lang === 'he' ? `כתוב אצלכם "${benefit}" — איך זה עובד בפועל?` : `You say "${benefit}" — how does that work in practice?`, source: 'company', answerHint: benefit });
   }
-  const comp = d.competitors[0];
+  const comp = competitors[0];
   if (comp) {
-    out.push({ text: lang === 'he' ? `מה ההבדל בינכם לבין ${comp.name}?` : `What is the difference between you and ${comp.name}?`, source: 'company', answerHint: [d.differentiator, comp.notes].filter(Boolean).join(' — ') });
+    const hint = [d.differentiator, comp.notes].filter((x): x is string => !!x && textLanguage(x) === lang).join(' — ');
+    out.push({ text: lang === 'he' ? `מה ההבדל בינכם לבין ${comp.name}?` : `What is the difference between you and ${comp.name}?`, source: 'company', answerHint: hint || undefined });
   }
+  return out;
+}
+
+/**
+ * Competitors as a customer in the session language names them. Hebrew names in an English session become the
+ * pack's English name for a known market player; unknown ones are left out, and when none is left the pack's
+ * well-known players stand in, so English lines never carry Hebrew script.
+ */
+function competitorsFor(list: Questionnaire['competitors'], lang: Language, pack: IndustryPack, notes: string[]): CompanyContext['competitors'] {
+  if (lang === 'he') return list;
+  const out: CompanyContext['competitors'] = [];
+  let dropped = 0;
+  for (const c of list) {
+    if (textLanguage(c.name) === 'en') { out.push(c); continue; }
+    const known = pack.competitors.find((k) => k.he === c.name.trim());
+    if (known) out.push({ name: known.en, notes: c.notes && textLanguage(c.notes) === 'en' ? c.notes : undefined });
+    else dropped++;
+  }
+  if (dropped > 0) notes.push(`${dropped} competitor name(s) are written in Hebrew with no known English name and were left out of the English persona.`);
+  if (out.length === 0 && list.length > 0) out.push(...pack.competitors.map((k) => ({ name: k.en })));
   return out;
 }

@@ -174,20 +174,22 @@ export function compileOfflineBrainParams(p: CustomerPersona, s: Scenario): Offl
     acceptLines,
   }));
 
+  // Everything here is spoken by the customer: first person (the persona's descriptions are for models and the card).
+  const says = spokenFacts(p);
   const facts = [
-    { topics: he ? ['היום', 'כרגע', 'עכשיו', 'קיים', 'יש לך', 'מצב'] : ['today', 'currently', 'now', 'current', 'have', 'situation'], lines: [p.currentSituation] },
-    { topics: he ? ['תקציב', 'כמה', 'מוכן לשלם', 'מחיר', 'משלם'] : ['budget', 'how much', 'willing', 'price', 'pay'], lines: [p.decision.budget.text] },
-    { topics: he ? ['מתי', 'זמן', 'לוח זמנים', 'דחוף'] : ['when', 'timeline', 'time', 'urgent'], lines: [p.decision.timeline] },
+    { topics: he ? ['היום', 'כרגע', 'עכשיו', 'קיים', 'יש לך', 'מצב'] : ['today', 'currently', 'now', 'current', 'have', 'situation'], lines: [says.situation] },
+    { topics: he ? ['תקציב', 'כמה', 'מוכן לשלם', 'מחיר', 'משלם'] : ['budget', 'how much', 'willing', 'price', 'pay'], lines: [says.budget] },
+    { topics: he ? ['מתי', 'זמן', 'לוח זמנים', 'דחוף'] : ['when', 'timeline', 'time', 'urgent'], lines: [says.timeline] },
     { topics: he ? ['מחליט', 'החלטה', 'עוד מישהו', 'אישור', 'מי'] : ['decide', 'decision', 'anyone else', 'approve', 'who'], lines: [p.decision.authority === 'sole' ? (he ? g('אני [מחליט|מחליטה] לבד.') : 'I decide on my own.') : (he ? `זה לא רק אני — ${p.decision.decisionMakers.join(', ')}.` : `It is not only me — ${p.decision.decisionMakers.join(', ')}.`)] },
-    { topics: he ? ['עבודה', 'עוסק', 'עושה', 'רקע', 'ספר'] : ['work', 'do', 'background', 'tell me'], lines: [p.background] },
+    { topics: he ? ['עבודה', 'עוסק', 'עושה', 'רקע', 'ספר'] : ['work', 'do', 'background', 'tell me'], lines: [says.intro] },
   ];
   if (p.competitor) facts.push({ topics: he ? ['מתחרה', 'הצעה', 'השווית', 'עוד חברות', p.competitor.name] : ['competitor', 'offer', 'compare', 'other companies', p.competitor.name.toLowerCase()], lines: [he ? `קיבלתי הצעה מ${p.competitor.name}.` : `I got an offer from ${p.competitor.name}.`] });
 
   const phrases: Record<string, string[]> = Object.fromEntries(PHRASE_SITUATIONS.map((k) => [k, bank[k]]));
   phrases.buyingSignals = p.buyingSignals;
   phrases.competitorMention = p.competitor ? [he ? g(`אני [יודע|יודעת] ש${p.competitor.name} מציעים משהו דומה.`) : `I know ${p.competitor.name} offer something similar.`] : [];
-  phrases.budget = [p.decision.budget.text];
-  phrases.timeline = [p.decision.timeline];
+  phrases.budget = [says.budget];
+  phrases.timeline = [says.timeline];
   phrases.decisionMakers = p.decision.authority === 'sole' ? [] : [he ? g(`אני [צריך|צריכה] לבדוק את זה עם ${p.decision.decisionMakers[0] ?? 'עוד מישהו'}.`) : `I need to check this with ${p.decision.decisionMakers[0] ?? 'someone else'}.`];
 
   const out: OfflineBrainParams = {
@@ -225,6 +227,22 @@ export function compileOfflineBrainParams(p: CustomerPersona, s: Scenario): Offl
     phrases,
   };
   return offlineBrainParamsSchema.parse(out);
+}
+
+/**
+ * The customer's own first-person words for their facts. Personas stored before `spoken` existed fall back to
+ * neutral first-person lines rather than speaking a third-person description.
+ */
+function spokenFacts(p: CustomerPersona): NonNullable<CustomerPersona['spoken']> {
+  if (p.spoken) return p.spoken;
+  const he = p.language === 'he';
+  const g = (t: string) => genderize(t, p.gender);
+  return {
+    intro: he ? `אני ${p.role}` : `I'm ${p.role.charAt(0).toLowerCase()}${p.role.slice(1)}`,
+    situation: he ? g('אני [מסתדר|מסתדרת] עם מה שיש לי היום') : 'I manage with what I have today',
+    budget: he ? `התקציב שלי בערך ${p.decision.budget.amount ?? ''}`.trim() : `My budget is around ${p.decision.budget.amount ?? 'what I pay today'}`,
+    timeline: he ? 'אין לי לוח זמנים מסוים' : 'I have no particular timeline',
+  };
 }
 
 function sc(x: number, neg: number, pos: number, boost: number): number {

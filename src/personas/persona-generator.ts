@@ -58,7 +58,7 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   // Objections: the company's bank first, then the agent's real calls, then the industry pack.
   const objRng = rng.fork('objections');
   const competitor = ctx.competitors.length > 0 ? objRng.pick(ctx.competitors) : null;
-  const slots = { price: ctx.products.price, competitor: competitor?.name, company: ctx.companyName, product: ctx.products.types[0], benefit: ctx.benefits[0], differentiator: ctx.differentiator };
+  const slots = { price: ctx.products.price, competitor: competitor?.name, company: ctx.companyName, product: ctx.products.types[0], benefit: ctx.benefits[0], differentiator: textLanguage(ctx.differentiator) === lang ? ctx.differentiator : undefined };
   const objectionCount = ov.objectionCount ?? req.minObjections;
   const drafts = chooseObjections(ctx, callHistory, lang, objRng, objectionCount, shape.leadObjections, profile, ov, slots, age, { mentionsPrice: !!shape.mentionsPrice, mentionsCompetitor: !!shape.mentionsCompetitor });
 
@@ -68,7 +68,8 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   const role = ov.role ?? g(template.role[lang]);
   const background = ov.background ?? g(idRng.pick(template.backgrounds[lang]));
   const organization = audience === 'B2B' ? idRng.pick(CUSTOMER_COMPANY_NAMES[lang]) : null;
-  const currentSituation = g(idRng.pick(template.situations?.[lang]?.length ? template.situations[lang] : ctx.currentSituations));
+  const situation = idRng.pick(template.situations?.[lang]?.length ? template.situations[lang] : ctx.currentSituations);
+  const currentSituation = g(situation.about);
 
   // How they talk.
   const st = rng.fork('style');
@@ -116,6 +117,10 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   const budgetText = lang === 'he'
     ? `${flex === 'tight' ? 'תקציב צפוף' : flex === 'some' ? 'יש תקציב, עם מעט גמישות' : 'התקציב גמיש אם הערך ברור'} — בערך ${fillSlots('{p}', { p: ctx.products.price.replace(/[\d,]+/, budgetAmount.toLocaleString('en-US')) })}`
     : `${flex === 'tight' ? 'A tight budget' : flex === 'some' ? 'There is a budget, with a little flexibility' : 'The budget is flexible if the value is clear'} — around ${ctx.products.price.replace(/[\d,]+/, budgetAmount.toLocaleString('en-US'))}`;
+  const budgetSays = lang === 'he'
+    ? `${flex === 'tight' ? 'התקציב שלי צפוף' : flex === 'some' ? 'יש לי תקציב, עם קצת גמישות' : 'התקציב שלי גמיש אם אני רואה ערך ברור'} — בערך ${ctx.products.price.replace(/[\d,]+/, budgetAmount.toLocaleString('en-US'))}`
+    : `${flex === 'tight' ? 'My budget is tight' : flex === 'some' ? 'I have a budget, with a little flexibility' : 'My budget is flexible if I see clear value'} — around ${ctx.products.price.replace(/[\d,]+/, budgetAmount.toLocaleString('en-US'))}`;
+  const timeline = dRng.pick(TIMELINES[lang]);
   const closeAttemptsRequired = ov.closeAttemptsRequired ?? Math.min(6, req.minCloseAttempts);
 
   const bank = phraseBank(lang, gender);
@@ -153,13 +158,14 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
       authority,
       decisionMakers,
       budget: { amount: budgetAmount, currency: ctx.products.currency, flexibility: flex, text: budgetText },
-      timeline: dRng.pick(TIMELINES[lang]),
+      timeline: timeline.about,
       closeAttemptsRequired,
       nextStep: ctx.styles[audience].nextStep,
     },
     stakeholders,
     opening: { resistant: req.resistantOpeningSec !== null, reasonDeadlineSec: req.resistantOpeningSec, firstResponse },
     plantedDetails,
+    spoken: { intro: introLine(role, lang), situation: g(situation.says), budget: budgetSays, timeline: timeline.says },
     provenance: {
       generator: 'deterministic',
       companyId: ctx.companyId,
@@ -342,6 +348,15 @@ function buildStakeholders(rng: Rng, count: number, audience: 'B2B' | 'B2C', lan
     used.push(n);
     return { name: n, gender: sg, role: genderize(r.role[lang], sg), priority: genderize(r.priority[lang], sg), concern: genderize(r.concern[lang], sg), stance: stances[i % stances.length] };
   });
+}
+
+/** The customer introducing themselves from their role: "אני מנהלת משאבי אנוש", "I'm an HR manager", "We're a young couple…". */
+function introLine(role: string, lang: Language): string {
+  if (lang === 'he') return /^זוג\b/.test(role) ? `אנחנו ${role}` : `אני ${role}`;
+  const couple = /^(?:young )?couple\b/i.test(role);
+  // "an" before a vowel, and before an acronym read with a vowel sound ("an HR manager", "a CTO").
+  const an = (/^[aeiou]/i.test(role) && !/^[A-Z]{2,}\b/.test(role)) || /^[FHLMNRSX][A-Z]{1,4}\b/.test(role);
+  return `${couple ? "We're" : "I'm"} ${an ? 'an' : 'a'} ${role}`;
 }
 
 /** Drops lines that contradict the persona's age ("I'm young", "through work" from a retiree). */

@@ -15,9 +15,22 @@ export const ARCHETYPE_TRAITS: Record<Archetype, { he: string[]; en: string[]; s
   leaving: { he: ['נחוש[|ה]', 'מאוכזב[|ת]', 'ענייני[|ת]'], en: ['determined', 'disappointed', 'to the point'], summary: { he: 'החליט[|ה] לעזוב ומצפה לשיחה קצרה, אבל יש סיבה אמיתית שאפשר לפתור', en: 'Has decided to leave and expects a short call, but there is a real reason that could be solved' }, talk: 0.4, direct: 0.8, formal: 0.35, interrupt: 0.3, pace: 'normal' },
 };
 
+/** Decision timelines: `about` for the persona card and instructions, `says` as the customer says it. */
 export const TIMELINES = {
-  he: ['לא דחוף, אולי בחודשים הקרובים', 'רוצה שזה יהיה מסודר עד סוף החודש', 'מחכה לחידוש של מה שיש היום, בעוד כמה חודשים', 'אם זה נכון, אפשר להתחיל כבר בשבוע הבא', 'אין לוח זמנים, תלוי במחיר'],
-  en: ['Not urgent, maybe in the coming months', 'Wants it sorted by the end of the month', 'Waiting for the current contract to renew in a few months', 'If it is right, could start next week', 'No timeline, depends on the price'],
+  he: [
+    { about: 'לא דחוף, אולי בחודשים הקרובים', says: 'זה לא דחוף לי, אולי בחודשים הקרובים' },
+    { about: 'רוצה שזה יהיה מסודר עד סוף החודש', says: 'אני רוצה שזה יהיה מסודר עד סוף החודש' },
+    { about: 'מחכה לחידוש של מה שיש היום, בעוד כמה חודשים', says: 'אני מחכה לחידוש של מה שיש לי היום, בעוד כמה חודשים' },
+    { about: 'אם זה נכון, אפשר להתחיל כבר בשבוע הבא', says: 'אם זה נכון לי, אפשר להתחיל כבר בשבוע הבא' },
+    { about: 'אין לוח זמנים, תלוי במחיר', says: 'אין לי לוח זמנים, זה תלוי במחיר' },
+  ],
+  en: [
+    { about: 'Not urgent, maybe in the coming months', says: "It's not urgent for me, maybe in the coming months" },
+    { about: 'Wants it sorted by the end of the month', says: 'I want it sorted by the end of the month' },
+    { about: 'Waiting for the current contract to renew in a few months', says: "I'm waiting for my current contract to renew in a few months" },
+    { about: 'If it is right, could start next week', says: 'If it is right, I could start next week' },
+    { about: 'No timeline, depends on the price', says: 'I have no timeline, it depends on the price' },
+  ],
 };
 
 /** Personal details a talkative customer mentions in passing (listening tests). */

@@ -122,6 +122,12 @@ export const customerPersonaSchema = z.object({
     reasonDeadlineSec: z.number().int().nullable(),
     firstResponse: line,
   }),
+  /**
+   * How the customer says their own facts, first person in their gender ("I haven't reviewed my policies in six
+   * years" next to the description "Has not reviewed the portfolio in six years"). The offline brain speaks these;
+   * absent on personas stored before they existed.
+   */
+  spoken: z.object({ intro: line, situation: line, budget: line, timeline: line }).optional(),
   /** Details the customer mentions in passing and expects the agent to remember (listening tests). */
   plantedDetails: z.array(z.object({ text: line, topics: z.array(z.string()) })),
   targets: z.array(personaTargetSchema).min(1),

@@ -96,7 +96,7 @@ type TextFn = (p: Omit<CustomerPersona, 'targets'>, x: { kinds: string; fromBank
 const TARGET_TEXT: Record<SkillId, TextFn> = {
   opening: (p, { g }) => ({
     how: {
-      he: g(`פותח[|ת] בחשדנות ("${p.opening.firstResponse}") ונותן[|ת] לנציג ${p.opening.reasonDeadlineSec ?? 30} שניות לתת סיבה רלוונטית לשיחה לפני שינסה[|תנסה] לסיים אותה; סבלנות התחלתית ${pct(p.communication.patience)}.`),
+      he: g(`פותח[|ת] בחשדנות ("${p.opening.firstResponse}") ונותן[|ת] לנציג ${p.opening.reasonDeadlineSec ?? 30} שניות לתת סיבה רלוונטית לשיחה לפני [שינסה|שתנסה] לסיים אותה; סבלנות התחלתית ${pct(p.communication.patience)}.`),
       en: `Opens suspicious ("${p.opening.firstResponse}") and gives the agent ${p.opening.reasonDeadlineSec ?? 30} seconds to give a relevant reason for the call before trying to end it; starting patience ${pct(p.communication.patience)}.`,
     },
     levers: [`resistantOpening=${p.opening.resistant}`, `reasonDeadlineSec=${p.opening.reasonDeadlineSec}`, `patience=${p.communication.patience}`],

@@ -47,8 +47,10 @@ export function voicePersonaFrom(p: CustomerPersona, scenario: Scenario, instruc
       silenceMs: p.communication.turnSilenceMs,
       // a customer who interrupts a lot needs less talk-over before yielding
       bargeInMinMs: Math.round(800 - 400 * p.communication.interruptTendency),
-      vad: p.communication.patience < 0.4 ? 'server_vad' : 'semantic_vad',
-      eagerness: p.communication.patience < 0.4 ? 'high' : p.communication.patience > 0.75 ? 'low' : 'auto',
+      // End-of-turn models do not cover Hebrew (docs/voice-facts.md): Hebrew waits out the persona's silence
+      // window with server VAD; English may use semantic VAD, eager in proportion to impatience.
+      vad: he ? 'server_vad' : 'semantic_vad',
+      eagerness: he ? 'auto' : p.communication.patience < 0.4 ? 'high' : p.communication.patience > 0.75 ? 'low' : 'medium',
     },
     customerSpeaksFirst: scenario.direction === 'inbound',
   };

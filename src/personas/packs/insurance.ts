@@ -130,7 +130,7 @@ export const insurancePack: IndustryPackInput = {
   ],
   personas: [
     {
-      audience: 'B2C', role: { he: 'הורה לשלושה ילדים, שכיר', en: 'parent of three, salaried employee' }, ageRange: [32, 48], authority: 'shared',
+      audience: 'B2C', role: { he: 'הורה לשלושה ילדים, שכיר[|ה]', en: 'parent of three, salaried employee' }, ageRange: [32, 48], authority: 'shared',
       backgrounds: {
         he: ['עובד[|ת] בחברת הייטק ברחובות, משכנתא על דירה חדשה, ביטוחים שנאספו במשך השנים בלי שאף אחד סידר אותם', 'עובד[|ת] במשרד ממשלתי, ביטוח בריאות דרך העבודה ועוד שתי פוליסות שנקנו בטלפון לפני עשור'],
         en: ['Works at a tech company, a mortgage on a new flat, policies collected over the years that nobody ever sorted out', 'Works in a government office, health cover through work plus two policies bought over the phone a decade ago'],
@@ -150,7 +150,10 @@ export const insurancePack: IndustryPackInput = {
         he: ['פרש[|ה] לפנסיה ממשרד החינוך, דואג[|ת] לסיעוד ולא רוצה להיות נטל על הילדים', '[עלה|עלתה] מברית המועצות בשנות התשעים, חושד[|ת] בכל מי שמתקשר ומוכר משהו'],
         en: ['Retired from the Ministry of Education, worried about long-term care and not wanting to burden the children', 'Immigrated in the nineties, suspicious of anyone who calls to sell something'],
       },
-      situations: { he: ['יש ביטוח סיעודי ישן מקופת החולים ופוליסת חיים שנקנתה לפני 20 שנה', 'הפרמיה על ביטוח הבריאות קפצה מאז יום ההולדת ה-65'], en: ['Has an old long-term care plan through the health fund and a life policy bought 20 years ago', 'The health premium jumped after turning 65'] },
+      situations: {
+        he: [{ about: 'יש ביטוח סיעודי ישן מקופת החולים ופוליסת חיים שנקנתה לפני 20 שנה', says: 'יש לי ביטוח סיעודי ישן מקופת החולים ופוליסת חיים שקניתי לפני 20 שנה' }, { about: 'הפרמיה על ביטוח הבריאות קפצה מאז יום ההולדת ה-65', says: 'הפרמיה על ביטוח הבריאות שלי קפצה מאז שהגעתי לגיל 65' }],
+        en: [{ about: 'Has an old long-term care plan through the health fund and a life policy bought 20 years ago', says: 'I have an old long-term care plan through the health fund and a life policy I bought 20 years ago' }, { about: 'The health premium jumped after turning 65', says: 'My health premium jumped after I turned 65' }],
+      },
     },
     {
       audience: 'B2B', role: { he: 'מנהל[|ת] משאבי אנוש', en: 'HR manager' }, ageRange: [34, 55], authority: 'influencer',
@@ -183,8 +186,9 @@ export const insurancePack: IndustryPackInput = {
     en: ['What is the difference between term life and a managers policy?', 'Is there a waiting period on the long-term care policy?', 'What about a pre-existing condition — is it excluded?', 'What is the deductible on a private surgery?', 'Is surgery cover from the first shekel or on top of the health fund plan?'],
   },
   nextStep: { he: 'פגישת בדיקת תיק ביטוחי', en: 'a portfolio review meeting' },
+  competitors: [{ he: 'ביטוח ישיר', en: 'Direct Insurance' }, { he: 'הפניקס', en: 'Phoenix Insurance' }, { he: 'הראל', en: 'Harel Insurance' }, { he: 'מגדל', en: 'Migdal Insurance' }, { he: 'כלל ביטוח', en: 'Clal Insurance' }, { he: 'מנורה מבטחים', en: 'Menora Mivtachim' }, { he: 'איילון', en: 'Ayalon Insurance' }],
   currentSituations: {
-    he: ['מבוטח[|ת] דרך העבודה ובשתי פוליסות פרטיות', 'יש ביטוח רכב ודירה, בלי ביטוח חיים', 'לא בדק[|ה] את התיק כבר שש שנים'],
-    en: ['Insured through work plus two private policies', 'Has car and home insurance, no life cover', 'Has not reviewed the portfolio in six years'],
+    he: [{ about: 'מבוטח[|ת] דרך העבודה ובשתי פוליסות פרטיות', says: 'אני מבוטח[|ת] דרך העבודה, ויש לי עוד שתי פוליסות פרטיות' }, { about: 'יש ביטוח רכב ודירה, בלי ביטוח חיים', says: 'יש לי ביטוח רכב ודירה, אבל ביטוח חיים אין לי' }, { about: 'לא בדק[|ה] את התיק כבר שש שנים', says: 'לא בדקתי את התיק כבר שש שנים' }],
+    en: [{ about: 'Insured through work plus two private policies', says: "I'm insured through work, plus two private policies" }, { about: 'Has car and home insurance, no life cover', says: 'I have car and home insurance, but no life cover' }, { about: 'Has not reviewed the portfolio in six years', says: "I haven't reviewed my policies in six years" }],
   },
 };

@@ -111,5 +111,9 @@ export const realEstatePack: IndustryPackInput = {
     en: ['How much purchase tax will we pay if it is not our only home?', 'Is there a caveat or lien on the land registry extract?', 'What is the status of the building regarding urban renewal?', 'How is the price linked to the construction index?', 'How does exclusivity work — can we exit halfway?'],
   },
   nextStep: { he: 'סיור בנכס או הערכת שווי', en: 'a viewing or a valuation' },
-  currentSituations: { he: ['גר[|ה] בשכירות ומשלם[|ת] 6,500 ש״ח בחודש', 'מחזיק[|ה] דירה ורוצה לשדרג'], en: ['Renting at 6,500 shekels a month', 'Owns a flat and wants to upgrade'] },
+  competitors: [{ he: 'אנגלו סכסון', en: 'Anglo Saxon Real Estate' }, { he: 'רי/מקס', en: 'RE/MAX' }, { he: 'יד2', en: 'Yad2' }],
+  currentSituations: {
+    he: [{ about: 'גר[|ה] בשכירות ומשלם[|ת] 6,500 ש״ח בחודש', says: 'אני גר[|ה] בשכירות ומשלם[|ת] 6,500 שקל בחודש' }, { about: 'מחזיק[|ה] דירה ורוצה לשדרג', says: 'יש לי דירה ואני רוצה לשדרג' }],
+    en: [{ about: 'Renting at 6,500 shekels a month', says: "I'm renting for 6,500 shekels a month" }, { about: 'Owns a flat and wants to upgrade', says: 'I own a flat and I want to upgrade' }],
+  },
 };

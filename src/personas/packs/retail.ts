@@ -109,5 +109,9 @@ export const retailPack: IndustryPackInput = {
     en: ['What is the energy rating and yearly consumption?', 'Does the warranty cover parts and labour?', 'What are the exact dimensions including handles?', 'Is it official or parallel import?'],
   },
   nextStep: { he: 'הזמנה או שריון מוצר', en: 'an order or a product hold' },
-  currentSituations: { he: ['[השווה|השוותה] מחירים בזאפ', '[היה|הייתה] כבר בשתי חנויות'], en: ['Compared prices on a comparison site', 'Has already been to two stores'] },
+  competitors: [{ he: 'איקאה', en: 'IKEA' }, { he: 'שופרסל', en: 'Shufersal' }, { he: 'ACE', en: 'ACE' }, { he: 'זאפ', en: 'Zap' }],
+  currentSituations: {
+    he: [{ about: '[השווה|השוותה] מחירים בזאפ', says: 'השוויתי מחירים בזאפ' }, { about: '[היה|הייתה] כבר בשתי חנויות', says: 'כבר הייתי בשתי חנויות' }],
+    en: [{ about: 'Compared prices on a comparison site', says: 'I compared prices on a comparison site' }, { about: 'Has already been to two stores', says: "I've already been to two stores" }],
+  },
 };

@@ -111,5 +111,9 @@ export const saasPack: IndustryPackInput = {
     en: ['Do you have an open API and webhooks?', 'Where are the servers and how is data backed up?', 'Is there SSO with Azure AD?', 'What is the SLA for uptime and response time?', 'Can we import history from the current system?'],
   },
   nextStep: { he: 'הדגמה מותאמת או פיילוט', en: 'a tailored demo or a pilot' },
-  currentSituations: { he: ['עובדים עם אקסלים משותפים ו-Monday', 'יש מערכת ישנה שאף אחד לא אוהב'], en: ['Working with shared spreadsheets and a task board', 'An old system nobody likes'] },
+  competitors: [{ he: 'מאנדיי', en: 'monday.com' }, { he: 'סיילספורס', en: 'Salesforce' }, { he: 'האבספוט', en: 'HubSpot' }, { he: 'פריוריטי', en: 'Priority Software' }],
+  currentSituations: {
+    he: [{ about: 'עובדים עם אקסלים משותפים ו-Monday', says: 'אנחנו עובדים עם אקסלים משותפים ו-Monday' }, { about: 'יש מערכת ישנה שאף אחד לא אוהב', says: 'יש לנו מערכת ישנה שאף אחד לא אוהב' }],
+    en: [{ about: 'Working with shared spreadsheets and a task board', says: "We're working with shared spreadsheets and a task board" }, { about: 'An old system nobody likes', says: 'We have an old system nobody likes' }],
+  },
 };

@@ -109,5 +109,9 @@ export const servicesPack: IndustryPackInput = {
     en: ['What exactly is included and what counts as extra?', 'How long does the work take and what if it runs late?', 'Who exactly comes — your staff or subcontractors?', 'How do you handle defects after completion?'],
   },
   nextStep: { he: 'פגישת היכרות או ביקור בשטח', en: 'an intro meeting or a site visit' },
-  currentSituations: { he: ['עובד[|ת] עם ספק שלא עונה לטלפון', 'עושה הכל לבד'], en: ['Uses a provider who never answers the phone', 'Does everything alone'] },
+  competitors: [],
+  currentSituations: {
+    he: [{ about: 'עובד[|ת] עם ספק שלא עונה לטלפון', says: 'אני עובד[|ת] עם ספק שלא עונה לטלפון' }, { about: 'עושה הכל לבד', says: 'אני עושה הכל לבד' }],
+    en: [{ about: 'Uses a provider who never answers the phone', says: 'I use a provider who never answers the phone' }, { about: 'Does everything alone', says: 'I do everything myself' }],
+  },
 };

@@ -110,5 +110,9 @@ export const solarPack: IndustryPackInput = {
     en: ['How many kWh a year will it produce on my roof?', 'Which inverter do you install and what is its warranty?', 'What is the difference between net metering and feed-in for me?', 'What happens to output with dust and heat?', 'Does the battery work during a power cut?'],
   },
   nextStep: { he: 'סקר גג', en: 'a roof survey' },
-  currentSituations: { he: ['חשבון חשמל דו-חודשי של 2,500 שקל', 'קיבל[|ה] כבר שתי הצעות ולא החליט[|ה]'], en: ['A bi-monthly bill of 2,500', 'Has two quotes already and has not decided'] },
+  competitors: [{ he: 'חברת החשמל', en: 'Israel Electric' }, { he: 'אנלייט', en: 'Enlight' }, { he: 'דוראל', en: 'Doral Energy' }],
+  currentSituations: {
+    he: [{ about: 'חשבון חשמל דו-חודשי של 2,500 שקל', says: 'חשבון החשמל שלי הוא 2,500 שקל לחודשיים' }, { about: 'קיבל[|ה] כבר שתי הצעות ולא החליט[|ה]', says: 'כבר קיבלתי שתי הצעות ועוד לא החלטתי' }],
+    en: [{ about: 'A bi-monthly bill of 2,500', says: 'My electricity bill is 2,500 every two months' }, { about: 'Has two quotes already and has not decided', says: "I have two quotes already and I haven't decided" }],
+  },
 };

@@ -109,5 +109,9 @@ export const telecomPack: IndustryPackInput = {
     en: ['What is the real upload speed, not just download?', 'Does the router support Wi-Fi 6?', 'Is there a static IP for a business?', 'When there is a fault — how soon does a technician come?'],
   },
   nextStep: { he: 'הזמנת חיבור עם טכנאי', en: 'booking an installation' },
-  currentSituations: { he: ['משלם[|ת] לשלושה ספקים שונים', 'בחבילה שהמבצע שלה נגמר לפני חודשיים'], en: ['Pays three different providers', 'On a plan whose promotion ended two months ago'] },
+  competitors: [{ he: 'בזק', en: 'Bezeq' }, { he: 'הוט', en: 'HOT' }, { he: 'סלקום', en: 'Cellcom' }, { he: 'פרטנר', en: 'Partner' }, { he: 'פלאפון', en: 'Pelephone' }, { he: 'גולן טלקום', en: 'Golan Telecom' }],
+  currentSituations: {
+    he: [{ about: 'משלם[|ת] לשלושה ספקים שונים', says: 'אני משלם[|ת] לשלושה ספקים שונים' }, { about: 'בחבילה שהמבצע שלה נגמר לפני חודשיים', says: 'אני בחבילה שהמבצע שלה נגמר לפני חודשיים' }],
+    en: [{ about: 'Pays three different providers', says: 'I pay three different providers' }, { about: 'On a plan whose promotion ended two months ago', says: "I'm on a plan whose promotion ended two months ago" }],
+  },
 };

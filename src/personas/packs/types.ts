@@ -12,6 +12,9 @@ import { TECHNIQUES } from '../techniques.ts';
 const lines = (min: number) => z.array(z.string().min(2)).min(min);
 const bilingualLines = (min: number) => z.object({ he: lines(min), en: lines(min) });
 const bilingual = z.object({ he: z.string().min(1), en: z.string().min(1) });
+/** A fact about the customer twice: `about` describes them (third person, for a model and the persona card); `says` is how they say it (first person). */
+const said = z.object({ about: z.string().min(2), says: z.string().min(2) });
+const bilingualSaid = (min: number) => z.object({ he: z.array(said).min(min), en: z.array(said).min(min) });
 
 export const packObjectionSchema = z.object({
   kind: z.enum(OBJECTION_KINDS),
@@ -34,7 +37,7 @@ export const packPersonaSchema = z.object({
   backgrounds: bilingualLines(1),
   authority: z.enum(['sole', 'shared', 'influencer']),
   /** Current situations that fit this persona (else the pack's general ones). */
-  situations: z.object({ he: z.array(z.string()), en: z.array(z.string()) }).optional(),
+  situations: bilingualSaid(0).optional(),
   /** Who else decides, when the authority is shared or the persona only influences. */
   otherDecisionMakers: z.object({ he: z.array(z.string()), en: z.array(z.string()) }).default({ he: [], en: [] }),
 });
@@ -63,8 +66,15 @@ export const industryPackSchema = z.object({
   technicalQuestions: bilingualLines(4),
   /** The usual next step in this market ("a portfolio review meeting", "a site survey"). */
   nextStep: bilingual,
+  /**
+   * Well-known players in this market with their English names, so an English session of a Hebrew company
+   * names competitors in English ("ביטוח ישיר" → "Direct Insurance"); the English names also stand in when a
+   * company's competitors have no known English name.
+   */
+  competitors: z.array(bilingual).default([]),
   /** How the customer's current situation is described ("insured through work", "renting"). */
-  currentSituations: bilingualLines(2),
+  currentSituations: bilingualSaid(2),
 });
+export type SaidFact = z.infer<typeof said>;
 export type IndustryPack = z.infer<typeof industryPackSchema>;
 export type IndustryPackInput = z.input<typeof industryPackSchema>;

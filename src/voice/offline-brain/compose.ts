@@ -81,7 +81,7 @@ function word(c: Composer, m: Move): string[] {
     case 'reveal':
       return one(p.hiddenNeeds.find((n) => n.id === m.id)?.revealLines ?? []);
     case 'fact':
-      return one(p.facts[m.index].lines.map((l) => spoken(l, p.language)));
+      return one(p.facts[m.index].lines);
     case 'detail':
       return one([p.plantedDetails[m.index].text]);
     case 'tech':
@@ -99,20 +99,6 @@ function word(c: Composer, m: Move): string[] {
       return [...main, ...one(own.own('agreeNextStepTail').map((t) => t.replace('{nextStep}', p.close.nextStep)))];
     }
   }
-}
-
-/** Persona facts are written as descriptions ("Has two policies"); spoken, they are first person. */
-function spoken(line: string, lang: OfflineBrainParams['language']): string {
-  if (lang !== 'en') return line;
-  const m = /^([A-Z][a-z]+)\b(.*)$/s.exec(line.trim());
-  if (!m) return line;
-  const [, w, rest] = m;
-  const irregular: Record<string, string> = { Has: 'I have', Is: 'I am', Insured: 'I am insured', Does: 'I do' };
-  if (irregular[w]) return irregular[w] + rest;
-  if (/^[A-Z][a-z]+ing$/.test(w)) return `I am ${w.toLowerCase()}${rest}`;
-  if (/^[A-Z][a-z]+ed$/.test(w)) return `I ${w.toLowerCase()}${rest}`;
-  if (/^[A-Z][a-z]+[^s]s$/.test(w) && !/^(This|Was|Always|Perhaps|Sometimes|Yes|Thanks|As)$/.test(w)) return `I ${w.slice(0, -1).toLowerCase()}${rest}`;
-  return line;
 }
 
 /** Ends a sentence with punctuation so sentences join and split cleanly. */
