@@ -5,6 +5,7 @@ import { importTranscript } from '../calls/transcript/index.ts';
 import { analyzeRecordingFile, describeAudio } from '../calls/index.ts';
 import { isAppError } from '../core/index.ts';
 import { loadConfig } from '../config/index.ts';
+import { walkArgs } from './args.ts';
 
 /** Where the command writes; injectable for tests. */
 export interface CliIO {
@@ -29,32 +30,21 @@ interface Args {
 
 function parseArgs(argv: string[]): Args | string {
   const a: Args = { json: false, offline: false };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const val = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${x} needs a value`);
-      return v;
-    };
-    try {
+  const problem = walkArgs(argv, {
+    flag(x, r) {
       if (x === '--json') a.json = true;
       else if (x === '--offline') a.offline = true;
-      else if (x === '--agent') a.agent = val();
-      else if (x === '--lang') {
-        const v = val();
-        if (!(LANGUAGES as readonly string[]).includes(v)) return `--lang must be one of ${LANGUAGES.join(', ')} (got "${v}")`;
-        a.lang = v as Language;
-      } else if (x === '--type') {
-        const v = val();
-        if (!(CALL_TYPES as readonly string[]).includes(v)) return `--type must be one of ${CALL_TYPES.join(', ')} (got "${v}")`;
-        a.type = v as CallType;
-      } else if (x.startsWith('--')) return `unknown option ${x}`;
-      else if (a.file) return `only one file can be analysed at a time (got "${a.file}" and "${x}")`;
-      else a.file = x;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
+      else if (x === '--agent') a.agent = r.value();
+      else if (x === '--lang') a.lang = r.oneOf(LANGUAGES);
+      else if (x === '--type') a.type = r.oneOf(CALL_TYPES);
+      else return `unknown option ${x}`;
+    },
+    positional(x) {
+      if (a.file) return `only one file can be analysed at a time (got "${a.file}" and "${x}")`;
+      a.file = x;
+    },
+  });
+  if (problem) return problem;
   return a.file ? a : 'missing the transcript file';
 }
 

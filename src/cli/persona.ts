@@ -5,6 +5,7 @@ import { questionnaireSchema } from '../org/questionnaire.ts';
 import { prepareSession, profileFromManagerChoice, type PersonaSources, type PreparedSession, type WeaknessProfile } from '../personas/index.ts';
 import { LEVELS, SCENARIO_TYPES, ScenarioBuilder, isScenarioType, recommendNextScenario, type Level } from '../scenarios/index.ts';
 import type { Io } from './start.ts';
+import { walkArgs } from './args.ts';
 
 const USAGE = 'usage: salesgym persona --company <id|demo> [--agent <id>] [--weakness SKILL ...] [--scenario TYPE] [--level LEVEL] [--lang he|en] [--seed N] [--json]';
 
@@ -26,47 +27,23 @@ export interface PersonaDeps {
 
 function parse(argv: string[]): Args | string {
   const a: Args = { weaknesses: [], json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const val = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${x} needs a value`);
-      return v;
-    };
-    try {
+  const problem = walkArgs(argv, {
+    flag(x, r) {
       if (x === '--json') a.json = true;
-      else if (x === '--company') a.company = val();
-      else if (x === '--agent') a.agent = val();
-      else if (x === '--weakness') {
-        // one or more skills: --weakness closing listening, or repeated --weakness flags
-        const first = val();
-        const list = [first];
-        while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) list.push(argv[++i]);
-        for (const s of list.flatMap((v) => v.split(','))) {
-          if (!(SKILL_IDS as readonly string[]).includes(s)) return `--weakness must be one of ${SKILL_IDS.join(', ')} (got "${s}")`;
-          a.weaknesses.push(s as SkillId);
-        }
-      } else if (x === '--scenario') {
-        const v = val();
+      else if (x === '--company') a.company = r.value();
+      else if (x === '--agent') a.agent = r.value();
+      else if (x === '--weakness') a.weaknesses.push(...r.manyOf(SKILL_IDS));
+      else if (x === '--scenario') {
+        const v = r.value();
         if (!isScenarioType(v)) return `--scenario must be one of ${SCENARIO_TYPES.join(', ')} (got "${v}")`;
         a.scenario = v;
-      } else if (x === '--level') {
-        const v = val();
-        if (!(LEVELS as readonly string[]).includes(v)) return `--level must be one of ${LEVELS.join(', ')} (got "${v}")`;
-        a.level = v as Level;
-      } else if (x === '--lang') {
-        const v = val();
-        if (!(LANGUAGES as readonly string[]).includes(v)) return `--lang must be one of ${LANGUAGES.join(', ')} (got "${v}")`;
-        a.lang = v as Language;
-      } else if (x === '--seed') {
-        const v = val();
-        if (!/^\d+$/.test(v)) return `--seed must be a whole number (got "${v}")`;
-        a.seed = Number(v);
-      } else return `unknown option ${x}`;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
+      } else if (x === '--level') a.level = r.oneOf(LEVELS);
+      else if (x === '--lang') a.lang = r.oneOf(LANGUAGES);
+      else if (x === '--seed') a.seed = r.wholeNumber();
+      else return `unknown option ${x}`;
+    },
+  });
+  if (problem) return problem;
   return a.company ? a : 'missing --company (a company id, or "demo")';
 }
 

@@ -21,6 +21,7 @@ import {
   type ServerMessage,
 } from '../voice/index.ts';
 import type { Io } from './start.ts';
+import { walkArgs } from './args.ts';
 
 const USAGE = 'usage: salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]';
 
@@ -75,36 +76,20 @@ interface Args {
 
 function parse(argv: string[]): Args | string {
   const a: Args = { company: 'demo', json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const val = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${x} needs a value`);
-      return v;
-    };
-    try {
+  const problem = walkArgs(argv, {
+    flag(x, r) {
       if (x === '--json') a.json = true;
-      else if (x === '--scenario') a.scenario = val();
-      else if (x === '--company') a.company = val();
-      else if (x === '--agent') a.agent = val();
-      else if (x === '--script') a.script = val();
-      else if (x === '--level') {
-        const v = val();
-        if (!(LEVELS as readonly string[]).includes(v)) return `--level must be one of ${LEVELS.join(', ')} (got "${v}")`;
-        a.level = v as Level;
-      } else if (x === '--lang') {
-        const v = val();
-        if (!(LANGUAGES as readonly string[]).includes(v)) return `--lang must be one of ${LANGUAGES.join(', ')} (got "${v}")`;
-        a.lang = v as Language;
-      } else if (x === '--seed') {
-        const v = val();
-        if (!/^\d+$/.test(v)) return `--seed must be a whole number (got "${v}")`;
-        a.seed = Number(v);
-      } else return `unknown option ${x}`;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
+      else if (x === '--scenario') a.scenario = r.value();
+      else if (x === '--company') a.company = r.value();
+      else if (x === '--agent') a.agent = r.value();
+      else if (x === '--script') a.script = r.value();
+      else if (x === '--level') a.level = r.oneOf(LEVELS);
+      else if (x === '--lang') a.lang = r.oneOf(LANGUAGES);
+      else if (x === '--seed') a.seed = r.wholeNumber();
+      else return `unknown option ${x}`;
+    },
+  });
+  if (problem) return problem;
   if (!a.scenario) return 'missing --scenario (a scenario type)';
   if (!isScenarioType(a.scenario)) {
     return `--scenario must be a scenario type: ${SCENARIO_TYPES.join(', ')} (got "${a.scenario}"; stored scenarios by id run from the web app)`;
