@@ -205,7 +205,8 @@ function findObjection(
   const lex = lexiconFor(lang);
   const me = hasAny(toks, lex.firstPerson, lang);
   // "Is price a concern for you?" asks about an objection; it does not raise one.
-  if (isQuestion && hasAny(toks, lex.secondPerson, lang) && !me) return undefined;
+  // "What if you shut down in a year?" challenges the seller: that question is the objection.
+  if (isQuestion && hasAny(toks, lex.secondPerson, lang) && !me && !lex.challenge.test(n, keys)) return undefined;
   const scores = new Map<ObjectionKind, number>();
   for (const [kind, re] of lex.objections) {
     const score = re.count(n, keys);
@@ -215,6 +216,11 @@ function findObjection(
   if (lex.brandOrOther.test(n, keys) && lex.competitorCue.test(n, keys)) bump('competitor');
   // "Most of our customers came over from other providers" is social proof.
   if (lex.switchedToUs.test(n, keys)) scores.delete('competitor');
+  // "I heard that one from another agent already" doubts the claim; the other agent is not an offer.
+  if (lex.heardBefore.test(n, keys)) {
+    scores.delete('competitor');
+    bump('trust');
+  }
   if (customerDecider(n, keys, lex.deciders) && lex.decisionVerbs.test(n, keys)) bump('authority');
   if (lex.deferral.test(n, keys) && lex.later.test(n, keys)) bump('timing');
   // "You won't need to chase anyone" promises relief; the customer is not refusing.

@@ -58,6 +58,10 @@ export interface Lexicon {
   currentState: string[];
   /** "Why would I need it?": a question that refuses, unlike "what happens with the policy I already have?". */
   whyNeed: string[];
+  /** A question that challenges the seller ("what if you shut down?", "מאיפה השגתם את המספר שלי?"): still an objection though it asks about "you". */
+  challenge: string[];
+  /** "I heard that one from another agent": a claim heard before, elsewhere — distrust, not a competitor's offer. */
+  heardBefore: string[];
   /** Single words that, alone, make an utterance a backchannel ("כן", "uh-huh"). */
   backchannel: string[];
   fillers: string[];
@@ -91,6 +95,8 @@ export interface CompiledLexicon {
   later: PhraseMatcher;
   currentState: PhraseMatcher;
   whyNeed: PhraseMatcher;
+  challenge: PhraseMatcher;
+  heardBefore: PhraseMatcher;
   backchannel: Set<string>;
   fillers: PhraseMatcher;
   secondPerson: Set<string>;
@@ -129,6 +135,8 @@ function compile(lang: Language, lex: Lexicon): CompiledLexicon {
     later: c(lex.later),
     currentState: c(lex.currentState),
     whyNeed: c(lex.whyNeed),
+    challenge: c(lex.challenge),
+    heardBefore: c(lex.heardBefore),
     backchannel: new Set(lex.backchannel),
     fillers: global(lex.fillers),
     secondPerson: new Set(lex.secondPerson),

@@ -44,7 +44,7 @@ const GOOD: Record<Language, GoodLines> = {
     objection: {
       no_need: [
         'אני מבין, וטוב שיש לך כיסוי. ביטוח דרך העבודה לרוב לא מכסה את בני המשפחה ונגמר כשעוזבים. מה יקרה לכיסוי שלכם אם תחליף עבודה?',
-        'הגיוני, ואם התיק שלך טוב אני אגיד לך את זה. בבדיקה חינם אנחנו מוודאים שאין חורים ואין כפילויות. מה הכי חשוב לך שלא יחסר?',
+        'הגיוני, ואם התיק שלך טוב אני אגיד לך את זה. רוב הלקוחות שלנו שהיו מבוטחים דרך העבודה גילו בבדיקה חורים בכיסוי של המשפחה. מה הכי חשוב לך שלא יחסר?',
       ],
       price: [
         'אני מבין, הכסף חשוב, במיוחד עם ילדים. רוב הלקוחות שלנו דווקא חוסכים, כי אנחנו מבטלים כפילויות. כמה אתה משלם היום על כל הביטוחים יחד?',
@@ -106,7 +106,7 @@ const GOOD: Record<Language, GoodLines> = {
     objection: {
       no_need: [
         "I understand, and it's good that you have cover. Insurance through work usually doesn't cover the family and ends when you leave. What would happen to your cover if you changed jobs?",
-        "That makes sense, and if your portfolio is fine I'll tell you so. The free review makes sure there are no gaps and no duplicates. What matters most to you that is never missing?",
+        "That makes sense, and if your portfolio is fine I'll tell you so. Most of our clients who were insured through work found gaps in the family's cover in the review. What matters most to you that is never missing?",
       ],
       price: [
         'I understand, money matters, especially with kids. Most of our clients actually save, because we remove duplicate policies. How much do you pay today for all your insurance together?',

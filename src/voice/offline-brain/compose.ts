@@ -13,7 +13,7 @@ export interface Composer {
   own: OwnLines;
 }
 
-const CRITICAL = new Set<Move['kind']>(['objection', 'tech', 'detail', 'reveal', 'agree', 'accept']);
+const CRITICAL = new Set<Move['kind']>(['objection', 'tech', 'detail', 'reveal', 'agree', 'accept', 'ask']);
 
 export interface ReplyPart {
   text: string;
@@ -86,6 +86,8 @@ function word(c: Composer, m: Move): string[] {
       return one([p.plantedDetails[m.index].text]);
     case 'tech':
       return one([p.technicalQuestions[m.index].text]);
+    case 'ask':
+      return one(own.ask(m.technique));
     case 'hint':
       return m.objection ? one(own.hint(m.objection)) : m.topic ? one(own.needHint(m.topic)) : [];
     case 'stakeholder': {

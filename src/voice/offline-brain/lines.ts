@@ -3,7 +3,7 @@
  * sentence twice in one call. `[m|f]` forms agree with the customer's gender (genderize).
  */
 import { normalizeForMatch, type Language, type ObjectionKind } from '../../analysis/index.ts';
-import { genderize, type Gender, type Rng } from '../../personas/index.ts';
+import { genderize, type Gender, type Rng, type Technique } from '../../personas/index.ts';
 
 export const OWN_SITUATIONS = [
   'reRaise', 'reRaiseSharp', 'movedOnDispleased', 'resurface', 'tooEarly', 'hesitate', 'agreeNextStepTail',
@@ -69,6 +69,38 @@ const HINTS: Record<Language, Record<ObjectionKind, string[]>> = {
   },
 };
 
+/** What would settle a resurfaced objection, by the technique still missing: the customer says what they need to hear. */
+const ASK: Record<Language, Record<Technique, string[]>> = {
+  he: {
+    acknowledge: ['קודם כל, תגיד לי שהבנת מה אמרתי.'],
+    empathy: ['הייתי רוצה להרגיש שאתה מבין אותי, לא רק מוכר לי.'],
+    clarifying_question: ['אתה אפילו לא שאלת אותי מה בדיוק מפריע לי.'],
+    value_to_need: ['תסביר לי מה זה נותן בדיוק למה שסיפרתי לך.'],
+    reframe_cost: ['תראה לי כמה זה יוצא באמת, בחודש.'],
+    social_proof: ['יש בכלל אנשים במצב שלי שעשו את זה והרוויחו?', 'ספר לי על מישהו במצב שלי שזה עזר לו.'],
+    differentiate: ['מה בעצם ההבדל בינכם לבין מה שיש לי?'],
+    risk_reversal: ['מה קורה אם זה לא מתאים לי? אני מחויב[|ת] למשהו?'],
+    involve_decision_maker: ['ומה עם [אשתי|בעלי]? זה לא רק אני.'],
+    specific_next_step: ['אם כבר, תגיד לי מתי בדיוק ולכמה זמן.'],
+    credentials: ['למה שאסמוך עליכם? מי אתם בכלל?'],
+    explain_simply: ['תסביר לי את זה פשוט, בלי מילים גדולות.'],
+  },
+  en: {
+    acknowledge: ['First, tell me you heard what I said.'],
+    empathy: ['I would like to feel you understand me, not just sell to me.'],
+    clarifying_question: ['You never even asked what exactly bothers me.'],
+    value_to_need: ['Tell me what it does for exactly what I told you.'],
+    reframe_cost: ['Show me what it really comes to, per month.'],
+    social_proof: ['Are there people in my situation who did this and it paid off?', 'Tell me about someone like me it helped.'],
+    differentiate: ['What is the actual difference from what I have?'],
+    risk_reversal: ['What if it does not suit me? Am I committing to anything?'],
+    involve_decision_maker: ['And what about my [wife|husband]? It is not only me.'],
+    specific_next_step: ['If anything, tell me exactly when and for how long.'],
+    credentials: ['Why should I trust you? Who are you anyway?'],
+    explain_simply: ['Explain it to me simply, without the big words.'],
+  },
+};
+
 const NEED_HINT: Record<Language, string[]> = {
   he: ['אם היית שואל אותי על {topic}, היה לי מה להגיד.', 'יש דבר אחד שמטריד אותי, קשור ל{topic}.'],
   en: ['If you asked me about {topic}, I would have something to say.', 'There is one thing that bothers me, to do with {topic}.'],
@@ -83,6 +115,7 @@ const CONNECTORS: Record<Language, string[]> = {
 export interface OwnLines {
   own(s: OwnSituation): string[];
   hint(kind: ObjectionKind): string[];
+  ask(t: Technique): string[];
   needHint(topic: string): string[];
   connectors: string[];
 }
@@ -93,6 +126,7 @@ export function ownLines(language: Language, gender: Gender): OwnLines {
   return {
     own: (s) => g(src[s]),
     hint: (k) => g(HINTS[language][k]),
+    ask: (t) => g(ASK[language][t]),
     needHint: (topic) => g(NEED_HINT[language]).map((s) => s.replace('{topic}', topic)),
     connectors: g(CONNECTORS[language]),
   };

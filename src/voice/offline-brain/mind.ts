@@ -42,6 +42,8 @@ export interface ObjectionTrack {
   extraOf: string | null;
   /** Raised in a reply the agent cut off before hearing it. */
   unheard: boolean;
+  /** Brought back once at a close after it was dropped; a second drop does not block the close again. */
+  resurfaced: boolean;
 }
 
 export interface NeedTrack {
@@ -120,7 +122,7 @@ export class Mind {
     this.reasonGiven = p.direction === 'inbound' || !p.opening.resistant;
     this.objections = [...p.objections]
       .sort((a, b) => a.order - b.order)
-      .map((o) => ({ id: o.id, kind: o.kind, order: o.order, trigger: o.trigger, status: 'pending', raisedTurn: null, timesRaised: 0, ignoredTurns: 0, attempts: 0, acknowledged: false, seen: new Set(), extraOf: null, unheard: false }));
+      .map((o) => ({ id: o.id, kind: o.kind, order: o.order, trigger: o.trigger, status: 'pending', raisedTurn: null, timesRaised: 0, ignoredTurns: 0, attempts: 0, acknowledged: false, seen: new Set(), extraOf: null, unheard: false, resurfaced: false }));
     this.needs = p.hiddenNeeds.map((n) => ({ id: n.id, progress: 0, revealed: false }));
   }
 

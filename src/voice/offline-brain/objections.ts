@@ -113,7 +113,7 @@ export function addExtraObjection(mind: Mind): boolean {
   const base = mind.objections.find((o) => o.status === 'resolved' && !o.extraOf && !mind.objections.some((x) => x.extraOf === o.id));
   if (!base) return false;
   mind.extraObjections--;
-  mind.objections.push({ ...base, id: `${base.id}_again`, extraOf: base.id, status: 'pending', trigger: 'early', raisedTurn: null, timesRaised: 0, ignoredTurns: 0, attempts: 0, acknowledged: false, seen: new Set(), unheard: false });
+  mind.objections.push({ ...base, id: `${base.id}_again`, extraOf: base.id, status: 'pending', trigger: 'early', raisedTurn: null, timesRaised: 0, ignoredTurns: 0, attempts: 0, acknowledged: false, seen: new Set(), unheard: false, resurfaced: false });
   return true;
 }
 
@@ -142,14 +142,18 @@ export function judgeClose(mind: Mind, p: OfflineBrainParams, r: AgentReading, p
   if (tooSoon) mind.event('premature_close');
   const onClose = mind.objections.find((o) => o.status === 'pending' && (o.trigger === 'on_close' || o.trigger === 'on_price'));
   if (onClose) return raise(mind, onClose, plan, 70);
-  const dropped = mind.objections.find((o) => o.status === 'dropped');
+  // A dropped objection comes back once, with what would settle it; dropped again, it weighs on trust but no longer blocks the close.
+  const dropped = mind.objections.find((o) => o.status === 'dropped' && !o.resurfaced);
   if (dropped) {
     dropped.status = 'open';
+    dropped.resurfaced = true;
     dropped.attempts = 0;
     dropped.timesRaised++;
     mind.stage = 'objections';
     mind.note('objection_reraised', dropped.id);
     plan.main(70, { kind: 'objection', id: dropped.id, how: 'resurface' });
+    const missing = paramsOf(p, dropped).resolvedBy.find((t) => t !== 'acknowledge' && !dropped.seen.has(t));
+    if (missing) plan.extra({ kind: 'ask', technique: missing });
     return;
   }
   if (tooSoon) {

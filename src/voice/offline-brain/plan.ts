@@ -1,5 +1,6 @@
 /** A customer reply before it is worded: a reaction, one main move, up to two extras, and maybe the end of the call. */
 import type { ObjectionKind } from '../../analysis/index.ts';
+import type { Technique } from '../../personas/index.ts';
 import type { Outcome } from '../protocol.ts';
 import type { OwnSituation } from './lines.ts';
 
@@ -14,6 +15,8 @@ export type Move =
   | { kind: 'detail'; index: number }
   | { kind: 'tech'; index: number }
   | { kind: 'hint'; objection?: ObjectionKind; topic?: string }
+  /** What would settle a resurfaced objection, asked in character ("do people like me actually do this?"). */
+  | { kind: 'ask'; technique: Technique }
   | { kind: 'stakeholder'; index: number }
   | { kind: 'agree'; outcome: 'purchase' | 'next_step' }
   | { kind: 'opening' };
