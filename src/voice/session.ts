@@ -109,6 +109,8 @@ export class SimulationSession {
   private readonly audioBucket: TokenBucket;
   private readonly errorBucket: TokenBucket;
   private agentSpeechStartMs: number | null = null;
+  /** Where each committed agent turn's speech began, until its transcript arrives. */
+  private readonly agentTurnStarts = new Map<string, number>();
   private starting = false;
   private readonly early: EngineEvent[] = [];
   private timers: NodeJS.Timeout[] = [];
@@ -337,16 +339,23 @@ export class SimulationSession {
       case 'status':
         return this.send({ type: 'engine_status', status: e.status, detail: e.detail });
       case 'agent_speech_started':
-        this.agentSpeechStartMs = e.atMs;
+        // one turn may be several pieces of speech (a hesitant agent pauses past the VAD): keep the first start
+        this.agentSpeechStartMs ??= e.atMs;
         return this.send({ type: 'agent_speech_started', atMs: Math.round(e.atMs) });
       case 'agent_speech_stopped':
         return this.send({ type: 'agent_speech_stopped', atMs: Math.round(e.atMs) });
       case 'agent_transcript':
         if (!e.final) return this.send({ type: 'agent_transcript_partial', turnId: e.turnId, text: e.text });
         this.send({ type: 'agent_transcript_final', turnId: e.turnId, text: e.text, atMs: Math.round(now) });
-        return this.recordTurn({ id: e.turnId, speaker: 'agent', text: e.text, startMs: this.agentSpeechStartMs ?? now, endMs: now, interrupted: false, engine: this.o.engine.name, latency: null });
+        {
+          const startMs = this.agentTurnStarts.get(e.turnId) ?? this.agentSpeechStartMs ?? now;
+          this.agentTurnStarts.delete(e.turnId);
+          this.agentSpeechStartMs = null;
+          return this.recordTurn({ id: e.turnId, speaker: 'agent', text: e.text, startMs, endMs: now, interrupted: false, engine: this.o.engine.name, latency: null });
+        }
       case 'agent_turn_committed':
         this.latency.committed(e.turnId, e.atMs, e.speechEndMs);
+        if (this.agentSpeechStartMs !== null) this.agentTurnStarts.set(e.turnId, this.agentSpeechStartMs);
         this.agentSpeechStartMs = null;
         return;
       case 'customer_turn_started':
