@@ -25,13 +25,13 @@ export interface SimulationApp {
   dataDir: string;
   login(email?: string): Promise<string>;
   /** POST /api/simulations; throws with the body when it is not 201. */
-  create(cookie: string, body?: Record<string, unknown>): Promise<{ simulation: { id: string; engine: string }; persona: { name: string }; engine: { name: string; serverTranscripts: boolean }; socketUrl: string }>;
+  create(cookie: string, body?: Record<string, unknown>): Promise<{ simulation: { id: string; engine: string; scenarioId: string | null }; persona: { name: string }; engine: { name: string; serverTranscripts: boolean }; assignmentId: string | null; socketUrl: string }>;
   connect(simulationId: string, cookie?: string): Promise<WireClient>;
   close(): Promise<void>;
 }
 
 export async function startSimulationApp(
-  opts: { config?: Partial<Config>; service?: Partial<Omit<SimulationServiceWiring, 'config' | 'repos' | 'quotas'>>; database?: Database; seed?: boolean; logger?: boolean; serveWeb?: boolean } = {},
+  opts: { config?: Partial<Config>; service?: Partial<Omit<SimulationServiceWiring, 'config' | 'repos' | 'quotas' | 'personas'>>; database?: Database; seed?: boolean; logger?: boolean; serveWeb?: boolean } = {},
 ): Promise<SimulationApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sg-sim-'));
   const database = opts.database ?? (await openTestDatabase());
@@ -39,7 +39,7 @@ export async function startSimulationApp(
   const ctx = await createContext(config, database);
   if (opts.service) {
     await ctx.simulations.close();
-    ctx.simulations = createSimulationService({ config, repos: ctx.repos, quotas: ctx.quotas, exclusive: true, ...opts.service });
+    ctx.simulations = createSimulationService({ config, repos: ctx.repos, quotas: ctx.quotas, personas: ctx.personas, exclusive: true, ...opts.service });
     await ctx.simulations.recover();
     ctx.onClose.push(() => ctx.simulations.close());
   }

@@ -132,6 +132,8 @@ async function createSession(base: string, cookie: string): Promise<{ id: string
 interface ServerGaps {
   turnId: string;
   endOfTurnMs: number;
+  /** End-of-turn detection beyond the persona's silence window. */
+  overWindowMs: number;
   toFirstAudioMs: number;
   /** Committed → first customer text (the brain). */
   toFirstTextMs: number | null;
@@ -140,6 +142,8 @@ interface ServerGaps {
 interface TurnSample {
   latencyMs: number;
   silenceMs: number;
+  /** The agent stopped speaking while every session was live (after the ramp-up of session creation). */
+  steady: boolean;
 }
 
 /**
@@ -187,6 +191,7 @@ async function runClient(o: {
     server.push({
       turnId: m.turnId,
       endOfTurnMs: tl.turnCommittedMs - end,
+      overWindowMs: tl.turnCommittedMs - end - silenceMs,
       toFirstAudioMs: tl.firstCustomerAudioSentMs - tl.turnCommittedMs,
       toFirstTextMs: tl.firstCustomerTextMs === null ? null : tl.firstCustomerTextMs - tl.turnCommittedMs,
     });
@@ -202,11 +207,13 @@ async function runClient(o: {
       firstAudioAt = null;
       audioMs = 0;
       let speechEndAt = 0;
+      let steadyAtEnd = false;
       let next = performance.now();
       for (let i = 0; i < u.pcm.length; i += FRAME) {
         c.sendAudio(u.pcm.subarray(i, Math.min(u.pcm.length, i + FRAME)));
         if (i + FRAME >= u.speechEndSample && speechEndAt === 0) {
           speechEndAt = performance.now() - ((i + FRAME - u.speechEndSample) / 24_000) * 1000;
+          steadyAtEnd = o.steady?.() ?? true;
           if (o.browserTranscripts) c.send({ type: 'agent_transcript', text: u.text, final: true, lang: 'he-IL' });
         }
         next += 40;
@@ -224,7 +231,7 @@ async function runClient(o: {
       }
       if (firstAudioAt !== null) {
         if (item) c.send({ type: 'playback_position', itemId: item, playedMs: Math.round(audioMs) });
-        turns.push({ latencyMs: (firstAudioAt as number) - speechEndAt, silenceMs });
+        turns.push({ latencyMs: (firstAudioAt as number) - speechEndAt, silenceMs, steady: steadyAtEnd });
       }
       if (c.of('ended').length) break;
     }
@@ -357,21 +364,31 @@ async function offlineSection(n: number, turns: number, speech: { list: Utteranc
     const toAudio = summarize(gaps.map((g) => g.toFirstAudioMs));
     const toText = summarize(gaps.flatMap((g) => (g.toFirstTextMs === null ? [] : [g.toFirstTextMs])));
     const textToAudio = summarize(gaps.flatMap((g) => (g.toFirstTextMs === null ? [] : [g.toFirstAudioMs - g.toFirstTextMs])));
-    const samples = r.results.flatMap((x) => x.turns);
+    const eotOver = summarize(gaps.map((g) => g.overWindowMs));
+    const all = r.results.flatMap((x) => x.turns);
+    // the target is read at steady load (every session live); turns that ended during the ramp-up are shown too
+    const samples = all.filter((s) => s.steady);
     const lat = summarize(samples.map((s) => s.latencyMs));
     const over = summarize(samples.map((s) => s.latencyMs - s.silenceMs));
-    const windows = [...new Set(samples.map((s) => s.silenceMs))].sort((a, b) => a - b);
+    const overAll = summarize(all.map((s) => s.latencyMs - s.silenceMs));
+    const windows = [...new Set(all.map((s) => s.silenceMs))].sort((a, b) => a - b);
     const notes = `${n} sessions × ${turns} turns, ${speech.source}, browser transcripts, offline brain + espeak-ng; silence windows ${windows.join('/')} ms${r.errors.length ? `; ${r.errors.length} session errors: ${r.errors[0]}` : ''}`;
     return [
       { section: 'voice', name: `offline turn latency @${n} (speech end → first audio byte)`, unit: 'ms', ...lat, notes },
-      { section: 'voice', name: `offline turn latency beyond the silence window @${n}`, unit: 'ms', ...over, target: '≤ 150 ms p95', pass: over.p95 <= 150, notes: 'turn latency minus the persona’s silence window' },
-      { section: 'voice', name: `offline end-of-turn detection @${n} (server: speech end → committed)`, unit: 'ms', ...eot, notes: 'Silero VAD + the persona’s silence window' },
+      {
+        section: 'voice', name: `offline turn latency beyond the silence window @${n}`, unit: 'ms', ...over, target: '≤ 150 ms p95', pass: over.p95 <= 150,
+        notes: `turn latency minus the persona’s silence window, ${samples.length} turns at steady load; all ${all.length} turns incl. the ramp-up: median ${round(overAll.median, 0)} / p95 ${round(overAll.p95, 0)} / p99 ${round(overAll.p99, 0)} ms`,
+      },
+      {
+        section: 'voice', name: `offline end-of-turn detection @${n} (server: speech end → committed)`, unit: 'ms', ...eot,
+        notes: `Silero VAD + the persona’s silence window; beyond the window median ${round(eotOver.median, 0)} / p95 ${round(eotOver.p95, 0)} ms`,
+      },
       {
         section: 'voice', name: `offline reply start @${n} (server: committed → first audio sent)`, unit: 'ms', ...toAudio,
         notes: `offline brain (committed → first text) median ${round(toText.median, 0)} / p95 ${round(toText.p95, 0)} ms, then espeak-ng of the first sentence (→ first audio) median ${round(textToAudio.median, 0)} / p95 ${round(textToAudio.p95, 0)} ms`,
       },
       { section: 'voice', name: `offline server memory per live session @${n}`, unit: 'MB', value: round(r.memPerSessionMb), target: '< 5 MB', pass: r.memPerSessionMb < 5, notes: `RSS growth after GC with ${r.liveAtPeak} live; heap ${round(r.heapPerSessionMb)} MB/session` },
-      { section: 'voice', name: `offline server CPU per session @${n}`, unit: '% core', value: round(r.cpuPctPerSession), notes: `server process CPU over the run ÷ wall time ÷ sessions (VAD, brain, espeak-ng spawn, recording, coaching); ${r.loop}` },
+      { section: 'voice', name: `offline server CPU per session @${n}`, unit: '% core', value: round(r.cpuPctPerSession), notes: `server process CPU over the run ÷ wall time ÷ sessions (VAD, brain, recording, coaching; espeak-ng runs in its own processes); ${r.loop}` },
     ];
   } finally {
     await server.stop();

@@ -113,7 +113,8 @@ export class CustomerTurnRunner {
         const spoken: SpokenSentence = { text: sentence, startMs: turn.audioMs, durationMs: 0 };
         turn.sentences.push(spoken);
         let samples = 0;
-        for await (const pcm of tts.synthesize(sentence, { language: persona.language, voice: persona.voice.espeak, speed: persona.voice.speed }, signal)) {
+        const background = turn.sentences.length > 1; // the first sentence is what the agent waits for
+        for await (const pcm of tts.synthesize(sentence, { language: persona.language, voice: persona.voice.espeak, speed: persona.voice.speed, background }, signal)) {
           samples += pcm.length;
           spoken.durationMs = (samples / WIRE_AUDIO.sampleRate) * 1000;
           for (const f of chunker.push(pcm)) send(f);

@@ -15,9 +15,12 @@ import { createInterface } from 'node:readline';
 import { AppError } from '../core/index.ts';
 
 const SCRIPT = `d=$1; bin=$2
-while IFS= read -r id && IFS= read -r voice && IFS= read -r wpm && IFS= read -r text; do
-  { printf '%s\\n' "$text" | "$bin" -v "$voice" -s "$wpm" -b 1 -w "$d/$id.wav" 2>"$d/$id.err"; echo "$id $?"; } &
+while IFS= read -r id && IFS= read -r nice && IFS= read -r voice && IFS= read -r wpm && IFS= read -r text; do
+  { printf '%s\\n' "$text" | nice -n "$nice" "$bin" -v "$voice" -s "$wpm" -b 1 -w "$d/$id.wav" 2>"$d/$id.err"; echo "$id $?"; } &
 done`;
+
+/** CPU niceness of work that is not awaited yet (the rest of a reply while its first sentence plays). */
+const BACKGROUND_NICE = 5;
 
 interface Job {
   resolve(wav: Buffer): void;
@@ -41,15 +44,18 @@ export class EspeakRunner {
     return r;
   }
 
-  /** The WAV espeak-ng makes of `text` (one line; newlines become spaces). */
-  async synthesize(text: string, voice: string, wpm: number, signal?: AbortSignal): Promise<Buffer> {
+  /**
+   * The WAV espeak-ng makes of `text` (one line; newlines become spaces). `background`: nobody is waiting for it
+   * yet, so it runs at a lower CPU priority than first sentences and the server itself.
+   */
+  async synthesize(text: string, voice: string, wpm: number, signal?: AbortSignal, background = false): Promise<Buffer> {
     const line = text.replace(/[\r\n\0]+/g, ' ').trim();
     if (!/^[\w+.-]+$/.test(voice)) throw new AppError('VALIDATION_FAILED', `"${voice}" is not an espeak-ng voice name.`);
     const helper = this.broken ? null : this.helper();
     if (!helper) return spawnOnce(this.bin, line, voice, wpm, signal);
     const id = String(++this.next);
     const wav = new Promise<Buffer>((resolve, reject) => this.jobs.set(id, { resolve, reject }));
-    helper.stdin.write(`${id}\n${voice}\n${Math.round(wpm)}\n${line}\n`);
+    helper.stdin.write(`${id}\n${background ? BACKGROUND_NICE : 0}\n${voice}\n${Math.round(wpm)}\n${line}\n`);
     return wav;
   }
 

@@ -52,7 +52,12 @@ export class PersistenceTap implements SessionTap {
     private readonly store: SimulationStore,
     private readonly clock: () => number,
     private readonly log: (msg: string, err: unknown) => void = () => {},
-    private readonly metricsEveryMs = METRICS_EVERY_MS,
+    private readonly opts: {
+      /** Spacing of stored metrics snapshots (ms, default 10 s). */
+      metricsEveryMs?: number;
+      /** Runs before the outcome is stored (the recorder closes its files: "ended" means the recording is final). */
+      beforeEnd?: () => Promise<unknown>;
+    } = {},
   ) {}
 
   /** Database writes that failed so far (for health reporting and tests). */
@@ -68,7 +73,7 @@ export class PersistenceTap implements SessionTap {
   /** Append an event that did not come from the engine (hints, metrics, difficulty, wire errors). */
   event(kind: string, data: unknown, atMs = this.clock()): void {
     if (kind === 'metrics') {
-      if (atMs - this.lastMetricsAt < this.metricsEveryMs) {
+      if (atMs - this.lastMetricsAt < (this.opts.metricsEveryMs ?? METRICS_EVERY_MS)) {
         this.pendingMetrics = { data, atMs };
         return;
       }
@@ -113,6 +118,8 @@ export class PersistenceTap implements SessionTap {
     this.pendingMetrics = null;
     if (last) this.enqueue('event metrics', () => this.store.appendEvent(this.simulationId, last.atMs, 'metrics', last.data));
     const status = s.reason === 'interrupted' ? 'interrupted' : 'ended';
+    const before = this.opts.beforeEnd;
+    if (before) this.enqueue('recordings', () => before().then(() => undefined));
     this.enqueue('end', () => this.store.finish(this.simulationId, { status, outcome: s.outcome, endReason: s.reason, durationMs: s.durationMs }).then(() => undefined));
     await this.flush();
   }

@@ -20,14 +20,14 @@ async function collect(g: AsyncGenerator<Uint8Array>) {
 }
 
 describe('SessionRecorder', () => {
-  it('places customer replies where their playback starts and cuts them back at a barge-in', () => {
+  it('places customer replies where their playback starts and cuts them back at a barge-in', async () => {
     const dir = tmp();
     const r = new SessionRecorder(dir, 'sim');
     r.onCustomerAudio(tone(200), 'a', 1000); // reply a starts at 1 s
     r.onCustomerAudio(tone(200), 'a', 1010);
     r.onCustomerAudio(tone(300, 2000), 'b', 1100); // b was sent while a still played: it follows a
     r.onEngineEvent({ type: 'barge_in', itemId: 'b', atMs: 1500 }); // the agent talked over b at 1.5 s
-    r.onEnd();
+    await r.onEnd();
     const w = decodeWav(new Uint8Array(readFileSync(trackPath(dir, 'sim', 'customer'))));
     expect(w.samples.length).toBe(1500 * 24);
     expect(w.samples[999 * 24]).toBe(0);
@@ -36,13 +36,29 @@ describe('SessionRecorder', () => {
     expect(w.samples[1400 * 24]).toBe(2000);
   });
 
-  it('appends agent audio as it arrives and fills a real gap with silence', () => {
+  it('writes in the background and still cuts back audio that already reached the disk', async () => {
+    const dir = tmp();
+    const r = new SessionRecorder(dir, 'sim');
+    for (let i = 0; i < 50; i++) r.onCustomerAudio(tone(40, 700), 'a', i * 40); // 2 s, flushed in ~0.7 s pieces
+    await r.flush();
+    r.onCustomerAudio(tone(40, 700), 'a', 2000);
+    r.onEngineEvent({ type: 'barge_in', itemId: 'a', atMs: 500 }); // heard only the first half second
+    r.onCustomerAudio(tone(100, 900), 'b', 2100); // the next reply follows the cut
+    await r.onEnd();
+    const w = decodeWav(new Uint8Array(readFileSync(trackPath(dir, 'sim', 'customer'))));
+    expect(w.samples.length).toBe(2200 * 24);
+    expect(w.samples[499 * 24]).toBe(700);
+    expect(w.samples[500 * 24]).toBe(0);
+    expect(w.samples[2150 * 24]).toBe(900);
+  });
+
+  it('appends agent audio as it arrives and fills a real gap with silence', async () => {
     const dir = tmp();
     const r = new SessionRecorder(dir, 'sim');
     r.onAgentAudio(tone(40), 40);
     r.onAgentAudio(tone(40), 95); // 15 ms of jitter: appended right after
     r.onAgentAudio(tone(40), 2000); // the microphone was off for ~2 s
-    r.onEnd();
+    await r.onEnd();
     const w = decodeWav(new Uint8Array(readFileSync(trackPath(dir, 'sim', 'agent'))));
     expect(w.samples.length).toBe(2000 * 24);
     expect(w.samples[79 * 24]).toBe(1000);
@@ -54,7 +70,7 @@ describe('SessionRecorder', () => {
     const r = new SessionRecorder(dir, 'sim');
     r.onAgentAudio(tone(100, 100), 100);
     r.onCustomerAudio(tone(50, 50), 'x', 0);
-    // no onEnd: the header still says "unknown length"
+    await r.flush(); // a second later the audio is on disk; no onEnd: the header still says "unknown length"
     const agent = decodeWav(await collect(readTrackWav(trackPath(dir, 'sim', 'agent'))));
     expect(agent.samples.length).toBe(100 * 24);
     const mix = decodeWav(await collect(readMixedWav(trackPath(dir, 'sim', 'agent'), trackPath(dir, 'sim', 'customer'))));

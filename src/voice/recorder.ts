@@ -1,10 +1,11 @@
 /**
  * Call recording: the agent's and the customer's audio as two time-aligned mono WAV tracks (PCM16 24 kHz)
- * under DATA_DIR/simulations/<id>/, written as the call runs. The header carries "unknown length" until the
- * call ends, so a file left by a killed server still decodes; customer audio the agent cut off (barge-in)
- * is removed from the customer track.
+ * under DATA_DIR/simulations/<id>/, written as the call runs (asynchronously, about once a second). The header
+ * carries "unknown length" until the call ends, so a file left by a killed server still decodes; customer audio
+ * the agent cut off (barge-in) is removed from the customer track.
  */
-import { mkdirSync, openSync, writeSync, closeSync, ftruncateSync, fstatSync, existsSync, createReadStream } from 'node:fs';
+import { openSync, closeSync, fstatSync, existsSync, createReadStream } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { EngineEvent } from './engine.ts';
 import type { SessionTap } from './session.ts';
@@ -14,6 +15,8 @@ const RATE = 24_000;
 const HEADER = 44;
 /** Silence padding is written in pieces of at most this many samples (keeps memory flat). */
 const PAD_CHUNK = RATE;
+/** Buffered audio is written once it reaches this size (~0.7 s), or after `flushMs`. */
+const FLUSH_BYTES = 32 * 1024;
 
 export type TrackName = 'agent' | 'customer';
 export const TRACKS: readonly TrackName[] = ['agent', 'customer'];
@@ -43,17 +46,32 @@ export function wavHeader(dataBytes: number | null, sampleRate = RATE): Uint8Arr
   return out;
 }
 
-/** One mono track written at session-clock positions. Synchronous small writes: no buffers pile up in memory. */
+/**
+ * One mono track written at session-clock positions. Audio is buffered and written asynchronously about once a
+ * second (or every 32 KB), so no disk call ever runs on the event loop of a live call; a killed server loses at
+ * most that last second. File operations run one after another in the order they were asked for.
+ */
 export class WavTrackWriter {
-  private fd: number | null;
-  /** Samples written so far (= the write position). */
+  private fh: FileHandle | null = null;
+  private chain: Promise<void>;
+  /** Samples accepted so far (= the write position). */
   private cursor = 0;
+  /** Samples handed to the disk chain; `pending` holds cursor − onDisk samples. */
+  private onDisk = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private timer: NodeJS.Timeout | null = null;
   private broken = false;
+  private closed = false;
 
-  constructor(readonly file: string) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    this.fd = openSync(file, 'w');
-    writeSync(this.fd, wavHeader(null), 0, HEADER, 0);
+  constructor(readonly file: string, private readonly flushMs = 1000) {
+    this.chain = (async () => {
+      await mkdir(path.dirname(file), { recursive: true });
+      this.fh = await open(file, 'w');
+      await this.fh.write(wavHeader(null), 0, HEADER, 0);
+    })().catch(() => {
+      this.broken = true; // no recording, but the call goes on
+    });
   }
 
   /** Duration written so far (ms). */
@@ -63,42 +81,92 @@ export class WavTrackWriter {
 
   /** Append samples; when `atMs` lies past the end, silence fills the gap first. */
   write(pcm: Int16Array, atMs?: number): void {
-    if (this.fd === null || this.broken) return;
-    try {
-      if (atMs !== undefined) this.padTo(Math.round((atMs * RATE) / 1000));
-      const bytes = pcm16Bytes(pcm);
-      writeSync(this.fd, bytes, 0, bytes.byteLength, HEADER + this.cursor * 2);
-      this.cursor += pcm.length;
-    } catch {
-      this.broken = true; // a full disk must not end the call; the recording just stops growing
-    }
+    if (this.closed || this.broken) return;
+    if (atMs !== undefined) this.padTo(Math.round((atMs * RATE) / 1000));
+    this.hold(pcm16Bytes(pcm).slice());
   }
 
   /** Cut the track back to `ms` (audio after it was never heard). */
   truncateTo(ms: number): void {
-    if (this.fd === null || this.broken) return;
+    if (this.closed || this.broken) return;
     const at = Math.max(0, Math.round((ms * RATE) / 1000));
     if (at >= this.cursor) return;
-    ftruncateSync(this.fd, HEADER + at * 2);
+    if (at >= this.onDisk) {
+      // still in memory: drop the tail of the pending audio
+      let keep = (at - this.onDisk) * 2;
+      const kept: Uint8Array[] = [];
+      for (const b of this.pending) {
+        if (keep <= 0) break;
+        kept.push(b.byteLength <= keep ? b : b.subarray(0, keep));
+        keep -= b.byteLength;
+      }
+      this.pending = kept;
+      this.pendingBytes = (at - this.onDisk) * 2;
+    } else {
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.onDisk = at;
+      this.enqueue((fh) => fh.truncate(HEADER + at * 2));
+    }
     this.cursor = at;
   }
 
-  close(): void {
-    if (this.fd === null) return;
-    try {
-      writeSync(this.fd, wavHeader(this.cursor * 2), 0, HEADER, 0);
-    } finally {
-      closeSync(this.fd);
-      this.fd = null;
+  /** Writes what is buffered; resolves when it is on disk. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pendingBytes > 0) {
+      const bytes = Buffer.concat(this.pending, this.pendingBytes);
+      const at = HEADER + this.onDisk * 2;
+      this.onDisk = this.cursor;
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.enqueue((fh) => fh.write(bytes, 0, bytes.byteLength, at).then(() => undefined));
     }
+    return this.chain;
+  }
+
+  /** Flushes, writes the final header and closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return this.chain;
+    void this.flush();
+    this.closed = true;
+    const samples = this.cursor;
+    this.enqueue(async (fh) => {
+      try {
+        await fh.write(wavHeader(samples * 2), 0, HEADER, 0);
+      } finally {
+        await fh.close();
+        this.fh = null;
+      }
+    });
+    return this.chain;
+  }
+
+  /** Buffers PCM16 bytes at the write position and advances it. */
+  private hold(bytes: Uint8Array): void {
+    this.cursor += bytes.byteLength / 2;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.byteLength;
+    if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
+  }
+
+  private enqueue(op: (fh: FileHandle) => Promise<unknown>): void {
+    this.chain = this.chain
+      .then(() => (this.fh && !this.broken ? op(this.fh) : undefined))
+      .then(
+        () => undefined,
+        () => {
+          this.broken = true; // a full disk must not end the call; the recording just stops growing
+        },
+      );
   }
 
   private padTo(sample: number): void {
     while (this.cursor < sample) {
       const n = Math.min(PAD_CHUNK, sample - this.cursor);
-      const zeros = new Uint8Array(n * 2);
-      writeSync(this.fd!, zeros, 0, zeros.byteLength, HEADER + this.cursor * 2);
-      this.cursor += n;
+      this.hold(new Uint8Array(n * 2));
     }
   }
 }
@@ -140,9 +208,13 @@ export class SessionRecorder implements SessionTap {
     if (e.type === 'barge_in' && e.itemId === this.currentItem) this.customer.truncateTo(Math.max(this.itemStartMs, e.atMs));
   }
 
-  onEnd(): void {
-    this.agent.close();
-    this.customer.close();
+  /** Writes what is buffered (tests, and a caller that wants the file current). */
+  flush(): Promise<void> {
+    return Promise.all([this.agent.flush(), this.customer.flush()]).then(() => undefined);
+  }
+
+  async onEnd(): Promise<void> {
+    await Promise.all([this.agent.close(), this.customer.close()]);
   }
 }
 

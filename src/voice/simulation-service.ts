@@ -443,9 +443,9 @@ export class SimulationService {
         return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock });
       },
     });
-    const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log);
-    const taps: SessionTap[] = [persistence];
-    if (this.d.record !== false && row.mode === 'voice') taps.push(new SessionRecorder(this.d.config.DATA_DIR, id));
+    const recorder = this.d.record !== false && row.mode === 'voice' ? new SessionRecorder(this.d.config.DATA_DIR, id) : null;
+    const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log, { beforeEnd: recorder ? () => recorder.onEnd() : undefined });
+    const taps: SessionTap[] = recorder ? [persistence, recorder] : [persistence];
     const handle: LiveSessionHandle = {
       simulationId: id,
       voice,

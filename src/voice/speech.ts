@@ -13,6 +13,8 @@ export interface SpeakOptions {
   /** OpenAI voice name or espeak-ng voice variant. */
   voice: string;
   speed: number;
+  /** Not awaited yet (the rest of a reply while its first sentence plays): may run at a lower priority. */
+  background?: boolean;
 }
 
 /** Text → PCM16 24 kHz mono, streamed. */
@@ -34,7 +36,7 @@ export class EspeakSynthesizer implements SpeechSynthesizer {
 
   async *synthesize(text: string, opts: SpeakOptions, signal: AbortSignal): AsyncIterable<Int16Array> {
     const voice = opts.voice || (opts.language === 'he' ? 'he' : 'en-us');
-    const wav = await EspeakRunner.for(this.bin).synthesize(text, voice, 165 * opts.speed, signal);
+    const wav = await EspeakRunner.for(this.bin).synthesize(text, voice, 165 * opts.speed, signal, opts.background);
     if (signal.aborted || wav.length === 0) return;
     const { samples, sampleRate } = decodeWav(wav);
     const pcm = resampleInt16(samples, sampleRate, 24_000);

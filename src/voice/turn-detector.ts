@@ -71,7 +71,14 @@ export class TurnDetector {
     const windows: Float32Array[] = [];
     for (; i + SILERO_WINDOW <= joined.length; i += SILERO_WINDOW) windows.push(joined.slice(i, i + SILERO_WINDOW));
     this.pending16 = joined.slice(i);
-    if (windows.length) this.chain = this.chain.then(() => this.process(windows)).catch(() => undefined);
+    if (!windows.length || !this.vad) return;
+    // submitted now (scored in order by the VAD), read in order: throughput is not one round trip per frame
+    const scored = windows.map((w) => {
+      const p = this.vad!.probability(w);
+      p.catch(() => undefined); // a failure surfaces where it is awaited, in order
+      return p;
+    });
+    this.chain = this.chain.then(() => this.process(scored)).catch(() => undefined);
   }
 
   /** Resolves when every pushed window has been scored. */
@@ -88,6 +95,7 @@ export class TurnDetector {
 
   close(): void {
     this.closed = true;
+    this.vad?.close();
   }
 
   private keepAudio(pcm: Int16Array): void {
@@ -99,13 +107,13 @@ export class TurnDetector {
     }
   }
 
-  private async process(windows: Float32Array[]): Promise<void> {
+  private async process(scored: Promise<number>[]): Promise<void> {
     const o = this.opts;
     const pos = o.positive ?? 0.5;
     const neg = o.negative ?? 0.35;
-    for (const w of windows) {
-      if (this.closed || !this.vad) return;
-      const p = await this.vad.probability(w);
+    for (const next of scored) {
+      if (this.closed) return;
+      const p = await next;
       const now = o.clock();
       const s = this.state;
       if (!s.speaking) {
