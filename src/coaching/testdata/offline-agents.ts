@@ -30,7 +30,12 @@ interface GoodLines {
   worry: RegExp;
   /** Ties an answer to a need the customer stated, in their words. */
   tie: (need: string) => string;
+  /** The answer to a timing remark made alongside another concern: the short length and a dated slot. */
+  alsoTiming: string;
 }
+
+/** A line without its closing question (when another answer in the same turn ends with one). */
+const withoutQuestion = (line: string) => line.replace(/\s*[^.!?]*\?$/, '');
 
 const GOOD: Record<Language, GoodLines> = {
   he: {
@@ -93,7 +98,8 @@ const GOOD: Record<Language, GoodLines> = {
     brushOff: /מספיק לי|יש לי את כל|אני מסודר|לא צריך|למה אני צריך/,
     agree: /^(כן|סגור|מתאים לי|בוא נעשה)[,.!]?\s*(מתאים|קבענו|שלח|נקבע|סגרנו|בשמחה)/,
     worry: /מפריע|מדאיג|מטריד|דואג|לא רוצה שוב|קפץ|עולה כל שנה|התייקר|נעלם|נדח|לא מבין|חשוב לי/,
-    tie: (need) => `אמרת לי ש${need.replace(/^(אז |האמת ש|בכנות\? )/, '')}, ובדיוק את זה הבדיקה פותרת.`,
+    alsoTiming: 'ולגבי הזמן: הבדיקה לוקחת רק עשרים דקות בזום. מה מתאים לך, יום שלישי בעשר או רביעי בשש?',
+    tie: (need) => `אמרת לי ש${need.replace(/^(אז |האמת ש|האמת\? |בכנות\? )/, '').replace(/[.!?]+$/, '')}, ובדיוק את זה הבדיקה פותרת.`,
   },
   en: {
     opening: "Hi, this is Michael from Shield Insurance Agency. I'm calling because you left your details for a free insurance review. Do you have two minutes?",
@@ -149,6 +155,7 @@ const GOOD: Record<Language, GoodLines> = {
     brushOff: /enough for me|I have everything|I'm covered|don't need|why I need/i,
     agree: /\b(yes,? (that works|let's (do|book) it|send (it|the invite))|that works for me|let's do it)\b/i,
     worry: /bother|worr|never want|annoy|jumped|goes up|went up|disappeared|rejected|don't understand|not understand|matters (most )?to me/i,
+    alsoTiming: 'And about the time: the review takes only twenty minutes on Zoom. What suits you, Tuesday at ten or Wednesday at six?',
     tie: (need) => `You told me ${need.replace(/^(honestly\?|so|and)\s*/i, '').replace(/^(\w)/, (m) => m.toLowerCase()).replace(/[.!?]+$/, '')}, and that is exactly what the review takes care of.`,
   },
 };
@@ -193,11 +200,16 @@ export function goodAgent(lang: Language): ScriptedAgent {
     }
     if (L.hurry.test(v.customer) && stage === 'discover' && d >= 2) stage = 'value';
     if (v.objection) {
-      // early on, a timing remark gets a shorter call; later, timing and authority are answered with the dated next step
-      if (v.objection === 'timing' && d < 2) return { text: objectionLine('timingEarly'), pauseMs: 1500 };
-      if ((v.objection === 'timing' || v.objection === 'authority') && d >= 2) return close();
+      // the first timing remark before any need is heard gets a shorter call; after that, timing and authority are
+      // answered with the dated next step
+      const early = d < 2 && need === null && !used.has('timingEarly');
+      if (v.objection === 'timing' && early) return { text: objectionLine('timingEarly'), pauseMs: 1500 };
+      if (v.objection === 'timing' || (v.objection === 'authority' && d >= 2)) return close();
       last = v.objection;
-      return { text: tied(objectionLine(v.objection)), pauseMs: 1500 };
+      const main = tied(objectionLine(v.objection));
+      // a timing or authority concern raised in the same breath is answered too, with a time (or a shorter call)
+      const also = v.objections.includes('authority') ? L.objection.authority[0] : v.objections.includes('timing') ? (early ? objectionLine('timingEarly') : L.alsoTiming) : null;
+      return { text: also ? `${withoutQuestion(main)} ${also}` : main, pauseMs: 1500 };
     }
     if (L.brushOff.test(v.customer)) return { text: tied(objectionLine((last = 'no_need'))), pauseMs: 1500 };
     if (L.pushback.test(v.customer)) return { text: tied(objectionLine(last ?? 'other')), pauseMs: 1500 };

@@ -18,7 +18,7 @@ import {
 import type { SessionReport } from '../report-schema.ts';
 import { coachingTap } from '../voice-tap.ts';
 import { roomSilence, speakLine, type Delivery } from './agent-voice.ts';
-import { EN_QUESTIONNAIRE, type OfflineCallOptions, type OfflineCallResult } from './offline-call.ts';
+import { EN_QUESTIONNAIRE, objectionKinds, type OfflineCallOptions, type OfflineCallResult } from './offline-call.ts';
 
 const FRAME = 480; // 20 ms at 24 kHz
 
@@ -132,10 +132,12 @@ export async function runOfflineAudioCall(o: OfflineAudioCallOptions): Promise<O
 
   for (let turn = 1; turn <= (o.maxTurns ?? 16) && !done && !hungUp; turn++) {
     const sentences = customerSaid ? splitSentences(customerSaid).map((x) => classifyUtterance(x, lang)) : [];
+    const objections = objectionKinds(sentences);
     const line = o.agent({
       turn,
       customer: customerSaid,
-      objection: sentences.map((c) => c.objectionKind).filter((k) => k !== undefined).sort((a, b) => Number(a === 'timing') - Number(b === 'timing'))[0] ?? null,
+      objection: objections[0] ?? null,
+      objections,
       question: sentences.some((c) => c.isQuestion),
       buyingSignal: sentences.some((c) => c.acts.includes('buying_signal')),
     });

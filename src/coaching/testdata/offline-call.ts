@@ -23,11 +23,19 @@ export interface AgentView {
   turn: number;
   /** The customer's last words ('' before the customer spoke). */
   customer: string;
-  /** The classifier's reading of them. */
-  /** The kind of the last objection in the customer's words (any sentence), or null. */
+  /** The most substantive objection in the customer's words (any sentence), or null. */
   objection: ObjectionKind | null;
+  /** Every objection kind the customer raised in the turn, the most substantive first (a timing remark last). */
+  objections: ObjectionKind[];
   question: boolean;
   buyingSignal: boolean;
+}
+
+/** The objection kinds in the customer's classified sentences, each once, the most substantive first. */
+export function objectionKinds(sentences: { objectionKind?: ObjectionKind }[]): ObjectionKind[] {
+  const kinds = [...new Set(sentences.map((c) => c.objectionKind).filter((k) => k !== undefined))];
+  // a timing remark is the weakest signal
+  return kinds.sort((a, b) => Number(a === 'timing') - Number(b === 'timing'));
 }
 
 /** A scripted agent: the next line and the pause before it (ms), or null to hang up. */
@@ -171,11 +179,12 @@ export async function runOfflineCall(o: OfflineCallOptions): Promise<OfflineCall
 
   for (let turn = 1; turn <= (o.maxTurns ?? 16) && !done && !engine.hungUp; turn++) {
     const sentences = customerSaid ? splitSentences(customerSaid).map((x) => classifyUtterance(x, o.language)) : [];
+    const objections = objectionKinds(sentences);
     const line = o.agent({
       turn,
       customer: customerSaid,
-      // the most substantive objection in the turn (a timing remark is the weakest signal)
-      objection: sentences.map((c) => c.objectionKind).filter((k) => k !== undefined).sort((a, b) => Number(a === 'timing') - Number(b === 'timing'))[0] ?? null,
+      objection: objections[0] ?? null,
+      objections,
       question: sentences.some((c) => c.isQuestion),
       buyingSignal: sentences.some((c) => c.acts.includes('buying_signal')),
     });

@@ -103,6 +103,38 @@ describe('OfflineCustomerBrain', () => {
     expect(guarded.state.revealedNeeds).toEqual([]);
   });
 
+  it('hears a question about a detail the customer already told as a repeat, but digging deeper into it as discovery (he)', async () => {
+    const kids = (p: OfflineBrainParams) => {
+      p.hiddenNeeds = [{ id: 'family', need: 'מה יקרה לילדים', topics: ['משפחה', 'ילדים'], questionsNeeded: 2, revealLines: ['מה שמטריד אותי זה מה יקרה עם הילדים אם חס וחלילה יקרה לי משהו.'] }];
+      p.plantedDetails = [{ text: 'יש לנו שלושה ילדים קטנים', topics: ['ילדים', 'שלושה', 'משפחה'], mentionByTurn: 1 }];
+      p.objections = [];
+      p.start.trust = 0.6;
+      p.opening.resistant = false;
+    };
+    const opened = async () => {
+      const brain = new OfflineCustomerBrain({ params: params('he', 'discovery', kids) });
+      expect((await reply(brain, 'שלום, מדבר מיכאל ממגן ביטוחים, אני מתקשר בקשר לבדיקת התיק שביקשת.')).text).toContain('שלושה ילדים');
+      return brain;
+    };
+    const repeats = (b: OfflineCustomerBrain) => b.state.log.filter((e) => e.type === 'repeated_question').length;
+    // asked as if never told: a repeat
+    const forgot = await opened();
+    await reply(forgot, 'יש לך ילדים?');
+    expect(repeats(forgot)).toBe(1);
+    expect(forgot.state.needProgress.family).toBe(0);
+    // "what matters most for the family" (המשפחה, with the article) digs into it: the need opens up
+    const deeper = await opened();
+    await reply(deeper, 'אני מבין. מה הכי חשוב לך שהביטוח יכסה בשביל המשפחה?');
+    await reply(deeper, 'ומה הכי מדאיג אותך כשאת חושבת על הילדים?');
+    expect(repeats(deeper)).toBe(0);
+    expect(deeper.state.revealedNeeds).toEqual(['family']);
+    // building on what was said ("you told me…") is listening too
+    const built = await opened();
+    await reply(built, 'אמרת שיש לכם שלושה ילדים קטנים. איך הביטוח שלכם היום מגן על הילדים?');
+    expect(repeats(built)).toBe(0);
+    expect(built.state.needProgress.family).toBe(1);
+  });
+
   it.each(['he', 'en'] as const)('re-raises an ignored objection, more sharply the second time (%s)', async (lang) => {
     const brain = new OfflineCustomerBrain({ params: params(lang, 'objection_handling') });
     const he = lang === 'he';

@@ -110,7 +110,9 @@ function technicalAnswer(mind: Mind, p: OfflineBrainParams, r: AgentReading, pla
 function discovery(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
   if (!r.discovery) return;
   mind.discoveryQuestions++;
-  if (r.detailHits.some((i) => mind.detailsSaid.has(i))) {
+  // Asking about what the customer already said is a repeat — unless the question digs deeper ("what matters most
+  // about…", "tell me more") or builds on it ("you said… — so what…"): that is listening, not forgetting.
+  if (!r.followUp && r.detailHits.some((i) => mind.detailsSaid.has(i) && !r.detailMentions.includes(i))) {
     mind.event('repeated_question');
     plan.main(45, { kind: 'phrase', situation: 'alreadyToldYou' });
     return;

@@ -5,23 +5,28 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { haveTools, toolPath } from '../../testing/tools.ts';
-import { startFakeOpenAI, type FakeOpenAI } from '../../testing/fake-openai-http.ts';
+import { startFakeOpenAI, type FakeOpenAI, type TranscriptionReply } from '../../testing/fake-openai-http.ts';
 import { startSimulationApp, type SimulationApp } from '../../testing/simulation-app.ts';
 import { decodeWav, encodeWav } from '../../voice/index.ts';
 import { SCREENSHOTS, ensureClientBuilt } from './server.ts';
 
-const OPENING = 'שלום, מדבר יוסי מסוכנות מגן ביטוחים. רציתי לשאול אותך כמה שאלות על הביטוח שלך.';
+/** Each call language: the agent's opening line (spoken by espeak-ng, returned by the fake transcription), the text direction and script of the transcript. */
+const CALLS = {
+  he: { opening: 'שלום, מדבר יוסי מסוכנות מגן ביטוחים. רציתי לשאול אותך כמה שאלות על הביטוח שלך.', heard: 'מדבר יוסי', dir: 'rtl', script: /[\u0590-\u05FF]/ },
+  en: { opening: 'Hello, this is Yossi from Magen Insurance Agency. I wanted to ask you a few questions about your insurance.', heard: 'this is Yossi', dir: 'ltr', script: /^[^\u0590-\u05FF]*[A-Za-z][^\u0590-\u05FF]*$/ },
+} as const;
+type CallLanguage = keyof typeof CALLS;
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const poll = <T>(fn: () => Promise<T> | T, timeout = 30_000) => expect.poll(fn, { timeout, interval: 200 });
 
-/** The agent's opening line spoken by espeak-ng, then 4 s of silence (Chromium loops the file as the microphone). */
-function agentWav(dir: string): string {
-  const raw = path.join(dir, 'opening-raw.wav');
-  execFileSync('espeak-ng', ['-v', 'he', '-s', '150', '-w', raw, OPENING]);
+/** The agent's opening line spoken by espeak-ng in the call's language, then 4 s of silence (Chromium loops the file as the microphone). */
+function agentWav(dir: string, lang: CallLanguage): string {
+  const raw = path.join(dir, `opening-${lang}-raw.wav`);
+  execFileSync('espeak-ng', ['-v', lang, '-s', '150', '-w', raw, CALLS[lang].opening]);
   const wav = decodeWav(new Uint8Array(readFileSync(raw)));
   const padded = new Int16Array(wav.samples.length + wav.sampleRate * 4);
   padded.set(wav.samples);
-  const file = path.join(dir, 'opening.wav');
+  const file = path.join(dir, `opening-${lang}.wav`);
   writeFileSync(file, encodeWav(padded, wav.sampleRate));
   return file;
 }
@@ -30,90 +35,113 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
   let dir: string;
   let stt: FakeOpenAI;
   let t: SimulationApp;
-  let browser: Browser;
+  // the fake microphone file is a browser-wide flag, so one Chromium per call language, shared by that language's tests
+  const browsers = new Map<CallLanguage, Promise<Browser>>();
+  const browserFor = (lang: CallLanguage): Promise<Browser> => {
+    if (!browsers.has(lang)) {
+      const mic = agentWav(dir, lang);
+      browsers.set(lang, chromium.launch({
+        executablePath: toolPath('chromium') ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+          '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${mic}`, '--autoplay-policy=no-user-gesture-required',
+        ],
+      }));
+    }
+    return browsers.get(lang)!;
+  };
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     ensureClientBuilt();
     dir = mkdtempSync(path.join(os.tmpdir(), 'sg-e2e-sim-'));
-    const mic = agentWav(dir);
-    // the real OpenAI-compatible transcription adapter, talking to the fake server
-    stt = await startFakeOpenAI({ transcription: () => ({ text: OPENING, language: 'hebrew' }) });
-    t = await startSimulationApp({ config: { TRANSCRIBE_BASE_URL: stt.url, TRANSCRIBE_API_KEY: 'sk-local' }, serveWeb: true });
-    browser = await chromium.launch({
-      executablePath: toolPath('chromium') ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-        '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${mic}`, '--autoplay-policy=no-user-gesture-required',
-      ],
+    // the real OpenAI-compatible transcription adapter, talking to the fake server: it answers in the language the adapter asked for
+    stt = await startFakeOpenAI({
+      transcription: (req): TranscriptionReply => {
+        const lang = req.fields.language;
+        if (lang !== 'he' && lang !== 'en') return { text: '', status: 400, error: { message: `unexpected transcription language ${String(lang)}` } };
+        return { text: CALLS[lang].opening, language: lang === 'he' ? 'hebrew' : 'english' };
+      },
     });
+    t = await startSimulationApp({ config: { TRANSCRIBE_BASE_URL: stt.url, TRANSCRIBE_API_KEY: 'sk-local' }, serveWeb: true });
   });
   afterAll(async () => {
-    await browser?.close();
+    for (const b of browsers.values()) await (await b.catch(() => null))?.close();
     await t?.close();
     await stt?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('hears the agent, answers with audio that plays in the page, shows both sides, ends, and stores the turns', async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: t.base, permissions: ['microphone'] });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto('/');
-    await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
-    await page.locator('input[name="password"]').fill('salesgym-demo');
-    await page.keyboard.press('Enter');
-    await page.locator('nav.sidenav').waitFor();
-    await page.getByRole('link', { name: 'תרגול שיחה' }).click();
-    await page.locator('select[name="scenarioType"]').selectOption('discovery');
-    await page.locator('select[name="language"]').selectOption('he');
-    await page.getByRole('button', { name: 'הכנה לשיחה' }).click();
-    await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
-    const simulationId = page.url().split('/').pop()!;
-    await poll(() => page.getByTestId('engine-name').innerText()).toBe('מנוע מקומי');
-    await shot(page, 'simulation-before-start');
+  for (const lang of ['he', 'en'] as const) {
+    const call = CALLS[lang];
+    it(`[${lang}] hears the agent, answers with audio that plays in the page, shows both sides, ends, and stores the turns`, async () => {
+      const context = await (await browserFor(lang)).newContext({ viewport: { width: 1360, height: 900 }, baseURL: t.base, permissions: ['microphone'] });
+      const page = await context.newPage();
+      const consoleErrors: string[] = [];
+      page.on('pageerror', (e) => consoleErrors.push(e.message));
+      const sttBefore = stt.requestsTo('/v1/audio/transcriptions').length;
+      await page.goto('/');
+      await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
+      await page.locator('input[name="password"]').fill('salesgym-demo');
+      await page.keyboard.press('Enter');
+      await page.locator('nav.sidenav').waitFor();
+      await page.getByRole('link', { name: 'תרגול שיחה' }).click();
+      await page.locator('select[name="scenarioType"]').selectOption('discovery');
+      await page.locator('select[name="language"]').selectOption(lang);
+      await page.getByRole('button', { name: 'הכנה לשיחה' }).click();
+      await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
+      const simulationId = page.url().split('/').pop()!;
+      expect((await t.ctx.repos.simulations.byId(simulationId))?.language).toBe(lang);
+      await poll(() => page.getByTestId('engine-name').innerText()).toBe('מנוע מקומי');
+      await shot(page, `simulation-${lang}-before-start`);
 
-    await page.getByTestId('start-call').click();
-    await poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
-    // the agent's spoken line (microphone → Silero VAD → transcription adapter) appears, then the customer's answer
-    const agentLine = page.locator('[data-testid="live-transcript"] [data-speaker="agent"][data-final="true"]').first();
-    await poll(() => agentLine.innerText(), 60_000).toContain('מדבר יוסי');
-    const customerLine = page.locator('[data-testid="live-transcript"] [data-speaker="customer"][data-final="true"]').first();
-    await poll(async () => (await customerLine.count()) > 0 && (await customerLine.innerText()).length > 10, 60_000).toBe(true);
-    // the customer's audio reached the page and played
-    await poll(async () => Number(await page.getByTestId('frames-played').innerText()), 30_000).toBeGreaterThan(5);
-    expect(await page.getByTestId('live-transcript').getAttribute('dir')).toBe('rtl');
-    await poll(() => page.getByTestId('latency-timeline').count(), 20_000).toBeGreaterThan(0);
-    // the customer's mood in Hebrew on the Hebrew page, never the engine's English value
-    await poll(() => page.getByTestId('customer-mood-label').innerText()).toMatch(/^[\u0590-\u05FF/ ]+$/);
-    await shot(page, 'simulation-live');
+      await page.getByTestId('start-call').click();
+      await poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
+      // the agent's spoken line (microphone → Silero VAD → transcription adapter) appears, then the customer's answer
+      const agentLine = page.locator('[data-testid="live-transcript"] [data-speaker="agent"][data-final="true"]').first();
+      await poll(() => agentLine.innerText(), 60_000).toContain(call.heard);
+      const customerLine = page.locator('[data-testid="live-transcript"] [data-speaker="customer"][data-final="true"]').first();
+      await poll(async () => (await customerLine.count()) > 0 && (await customerLine.innerText()).length > 10, 60_000).toBe(true);
+      expect(await customerLine.innerText()).toMatch(call.script);
+      // the customer's audio reached the page and played
+      await poll(async () => Number(await page.getByTestId('frames-played').innerText()), 30_000).toBeGreaterThan(5);
+      expect(await page.getByTestId('live-transcript').getAttribute('dir')).toBe(call.dir);
+      expect(await page.getByTestId('live-transcript').getAttribute('lang')).toBe(lang);
+      await poll(() => page.getByTestId('latency-timeline').count(), 20_000).toBeGreaterThan(0);
+      // the customer's mood in Hebrew on the Hebrew page (whatever the call's language), never the engine's English value
+      await poll(() => page.getByTestId('customer-mood-label').innerText()).toMatch(/^[\u0590-\u05FF/ ]+$/);
+      await shot(page, `simulation-${lang}-live`);
 
-    await page.getByTestId('end-call').click();
-    await poll(() => page.getByText('השיחה הסתיימה').count()).toBe(1);
-    await page.getByRole('button', { name: 'לסיכום השיחה' }).click();
-    await poll(() => page.getByTestId('session-transcript').count()).toBe(1);
-    await shot(page, 'simulation-summary');
+      await page.getByTestId('end-call').click();
+      await poll(() => page.getByText('השיחה הסתיימה').count()).toBe(1);
+      await page.getByRole('button', { name: 'לסיכום השיחה' }).click();
+      await poll(() => page.getByTestId('session-transcript').count()).toBe(1);
+      await shot(page, `simulation-${lang}-summary`);
 
-    const row = await t.ctx.repos.simulations.byId(simulationId);
-    expect(row).toMatchObject({ status: 'ended', endReason: 'agent_ended', engine: 'cascade' });
-    const turns = await t.ctx.repos.simulations.turns(simulationId);
-    expect(turns.filter((x) => x.speaker === 'agent').map((x) => x.text)).toContain(OPENING);
-    const customer = turns.find((x) => x.speaker === 'customer')!;
-    expect(customer.text.length).toBeGreaterThan(10);
-    const latency = customer.latency as { agentSpeechEndMs: number; firstCustomerAudioSentMs: number; firstAudioPlayedMs: number | null };
-    expect(latency.firstCustomerAudioSentMs).toBeGreaterThan(latency.agentSpeechEndMs);
-    expect(latency.firstAudioPlayedMs).not.toBeNull();
-    expect(stt.requestsTo('/v1/audio/transcriptions').length).toBeGreaterThan(0);
-    expect(consoleErrors).toEqual([]);
-    await context.close();
-  }, 240_000);
+      const row = await t.ctx.repos.simulations.byId(simulationId);
+      expect(row).toMatchObject({ status: 'ended', endReason: 'agent_ended', engine: 'cascade', language: lang });
+      const turns = await t.ctx.repos.simulations.turns(simulationId);
+      expect(turns.filter((x) => x.speaker === 'agent').map((x) => x.text)).toContain(call.opening);
+      const customer = turns.find((x) => x.speaker === 'customer')!;
+      expect(customer.text.length).toBeGreaterThan(10);
+      expect(customer.text).toMatch(call.script);
+      const latency = customer.latency as { agentSpeechEndMs: number; firstCustomerAudioSentMs: number; firstAudioPlayedMs: number | null };
+      expect(latency.firstCustomerAudioSentMs).toBeGreaterThan(latency.agentSpeechEndMs);
+      expect(latency.firstAudioPlayedMs).not.toBeNull();
+      // every transcription request of this call asked for the call's language
+      const sttCalls = stt.requestsTo('/v1/audio/transcriptions').slice(sttBefore);
+      expect(sttCalls.length).toBeGreaterThan(0);
+      expect(sttCalls.map((r) => (r.body as { fields: Record<string, unknown> }).fields.language)).toEqual(sttCalls.map(() => lang));
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    }, 240_000);
+  }
 
   it('starts the assigned scenario from "What to practise", holds the call and completes the assignment', async () => {
     const agent = (await t.ctx.repos.users.byEmail('agent1@demo.salesgym.dev'))!;
     const [assignment] = await t.ctx.personas.listAssignments({ agentUserId: agent.id, status: 'open' });
     expect(assignment).toBeTruthy(); // the demo manager assigned agent1 a scenario aimed at their weakest skill
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: t.base });
+    const context = await (await browserFor('he')).newContext({ viewport: { width: 1360, height: 900 }, baseURL: t.base });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('pageerror', (e) => consoleErrors.push(e.message));
