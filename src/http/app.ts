@@ -71,6 +71,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         version: VERSION,
         database: ctx.database.kind,
         ai: ctx.config.OPENAI_API_KEY ? 'openai' : ctx.config.OPENAI_BASE_URL ? 'openai-compatible' : 'offline',
+        limits: { uploadMaxMb: ctx.config.UPLOAD_MAX_MB },
         uptimeSec: Math.round(process.uptime()),
       };
     },

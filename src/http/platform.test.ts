@@ -18,7 +18,7 @@ describe('platform HTTP API', () => {
   it('reports health with the database kind', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'ok', database: 'pglite', version: expect.any(String) });
+    expect(r.json()).toMatchObject({ status: 'ok', database: 'pglite', version: expect.any(String), limits: { uploadMaxMb: 100 } });
   });
 
   it('signs in with an httpOnly SameSite cookie and returns the user with role and company', async () => {

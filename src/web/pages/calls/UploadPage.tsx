@@ -10,8 +10,8 @@ import { IN_PROGRESS, type CallStatusReply } from './types.ts';
 import { uploadCall } from './upload.ts';
 import './calls.css';
 
-/** Server limit shown to people (UPLOAD_MAX_MB; the server enforces its own value). */
-const MAX_MB = 100;
+/** Shown until /api/health answers with the server's UPLOAD_MAX_MB (the server enforces its own value). */
+const DEFAULT_MAX_MB = 100;
 const ACCEPT = '.wav,.mp3,.m4a,.mp4,.aac,.webm,.ogg,.opus,.oga,.flac,.amr,.wma,.txt,.srt,.vtt,.json,audio/*,video/mp4,video/webm';
 
 type Phase = { kind: 'form' } | { kind: 'uploading'; sent: number } | { kind: 'processing'; callId: string; status: CallStatusReply | null };
@@ -23,6 +23,8 @@ export default function UploadPage() {
   const navigate = useNavigate();
   const isManager = me.user.role !== 'agent';
   const members = useQuery<{ users: User[] }>(isManager && me.company ? `/api/companies/${me.company.id}/users` : null);
+  const health = useQuery<{ limits?: { uploadMaxMb?: number } }>('/api/health');
+  const MAX_MB = health.data?.limits?.uploadMaxMb ?? DEFAULT_MAX_MB;
   const [file, setFile] = useState<File | null>(null);
   const [transcript, setTranscript] = useState<File | null>(null);
   const [agentUserId, setAgentUserId] = useState('');
