@@ -106,7 +106,7 @@ export const MODEL_PROB = {
 } as const;
 
 /**
- * The model's label becomes the main act. It adds that act and drops only the 'other' placeholder: every act the
+ * The model's label becomes the main act. It adds that act and drops only the stand-in 'other' act: every act the
  * rules found stays (an unowned question keeps 'discovery_question'), so code that asks acts.includes(…) never
  * loses what the rules saw.
  */

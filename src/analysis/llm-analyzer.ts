@@ -9,7 +9,7 @@ import type { AnalyzeOptions, Analyzer } from './analyzer.ts';
 import { analyzeOffline } from './offline-analyzer.ts';
 import { overall } from './rubric.ts';
 import { verifyAnalysisQuotes } from './quotes.ts';
-import { buildMessages, fixMessage } from './llm-prompts.ts';
+import { buildMessages, correctionMessage } from './llm-prompts.ts';
 
 const llmQuote = z.object({
   text: z.string().min(1),
@@ -97,7 +97,7 @@ export class LlmAnalyzer implements Analyzer {
         content = choice?.message?.content;
         if (choice?.finish_reason === 'length') {
           reason = 'the reply was cut off (finish_reason "length")';
-          messages.push({ role: 'assistant', content: content ?? '' }, { role: 'user', content: fixMessage(transcript.language, `${reason}; answer more briefly`) });
+          messages.push({ role: 'assistant', content: content ?? '' }, { role: 'user', content: correctionMessage(transcript.language, `${reason}; answer more briefly`) });
           continue;
         }
       } catch (e) {
@@ -109,7 +109,7 @@ export class LlmAnalyzer implements Analyzer {
       const parsed = parseLlmReply(content);
       if (parsed.ok) return this.build(parsed.data, transcript, offline, opts);
       reason = parsed.reason;
-      messages.push({ role: 'assistant', content: content ?? '' }, { role: 'user', content: fixMessage(transcript.language, reason) });
+      messages.push({ role: 'assistant', content: content ?? '' }, { role: 'user', content: correctionMessage(transcript.language, reason) });
     }
     return {
       ...offline,

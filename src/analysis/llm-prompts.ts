@@ -51,7 +51,7 @@ export function buildMessages(
 }
 
 /** The follow-up message asking the model to fix an invalid answer. */
-export function fixMessage(lang: Language, reason: string): string {
+export function correctionMessage(lang: Language, reason: string): string {
   return lang === 'he'
     ? `התשובה הקודמת לא הייתה תקינה: ${reason}. החזר רק JSON תקין במבנה שהוגדר.`
     : `Your previous answer was invalid: ${reason}. Reply with valid JSON in the required shape only.`;
