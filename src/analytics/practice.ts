@@ -75,6 +75,29 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
     return recommendNextScenario(p ?? (await profile(agentUserId)), { history, now: now() });
   }
 
+  /** Curves, first/best per scenario, real calls beside practice, sessions, profile and next step; `privateHours` hides practice inside the window. */
+  async function progressOf(agentUserId: string, o: { since?: Date; privateHours?: number }) {
+    const [reports, callRows] = await Promise.all([
+      repos.reports.list({ agentUserId, since: o.since, privateHours: o.privateHours }),
+      repos.reports.callScores({ agentUserId, since: o.since }),
+    ]);
+    const points = [...reports.rows.map(reportRowToScorePoint), ...callRows.map(callRowToScorePoint)];
+    const curves = skillCurves(points)[agentUserId] ?? { call: [], simulation: [] };
+    const p = await profile(agentUserId);
+    return {
+      agentUserId,
+      totals: { simulations: reports.rows.length, calls: callRows.length, passed: reports.rows.filter((r) => r.passed).length },
+      curves,
+      scenarios: scenarioProgress(points).map(({ agentId: _a, ...s }) => s),
+      realVsSimulation: realVsSimulation(points)[0] ?? { agentId: agentUserId, weeks: [], correlation: null, laggedCorrelation: null },
+      sessions: reports.rows.slice(0, 50).map(({ skills: _s, agentName: _n, ...r }) => r),
+      /** Practice sessions the privacy window keeps from this viewer. */
+      hidden: reports.hidden,
+      profile: { basis: p.basis, top: p.top, callCount: p.callCount, simulationCount: p.simulationCount, skills: p.skills.map(({ evidence: _e, ...s }) => s) },
+      recommendation: await recommendation(agentUserId, p),
+    };
+  }
+
   return {
     /** Stores the report of a finished simulation (the coaching tap's onReport). */
     async storeReport(simulationId: string, report: SessionReport): Promise<SessionReportRow> {
@@ -126,28 +149,44 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
       return { simulationId, sharedWithManager: row.sharedWithManager, sharedAt: row.sharedAt };
     },
 
+    /**
+     * A weakness profile as `viewer` may read it: a manager loses the quotes taken from practice sessions still
+     * inside the company's privacy window (and not shared); the agent themselves and staff keep them all.
+     */
+    async visibleProfile<P extends { skills: { evidence: { source: string; recordId?: string }[] }[] }>(viewer: Viewer, agentUserId: string, p: P): Promise<P> {
+      if (viewer.role !== 'manager' || viewer.id === agentUserId) return p;
+      const ids = [...new Set(p.skills.flatMap((s) => s.evidence.filter((e) => e.source === 'simulation' && e.recordId).map((e) => e.recordId!)))];
+      if (ids.length === 0) return p;
+      const hidden = new Set<string>();
+      for (const id of ids) {
+        const r = await repos.reports.scope(id);
+        if (!r) continue;
+        if (!reportVisibility(viewer, r, await privacyHours(r.companyId), now()).visible) hidden.add(id);
+      }
+      if (hidden.size === 0) return p;
+      return { ...p, skills: p.skills.map((s) => ({ ...s, evidence: s.evidence.filter((e) => !(e.source === 'simulation' && e.recordId && hidden.has(e.recordId))) })) };
+    },
     profile,
     recommendation,
 
     /** The agent's own progress: curves, first/best per scenario, real calls beside practice, profile, next step. */
     async progress(agentUserId: string, o: { since?: Date } = {}) {
-      const [reports, callRows] = await Promise.all([
-        repos.reports.list({ agentUserId, since: o.since }),
-        repos.reports.callScores({ agentUserId, since: o.since }),
-      ]);
-      const points = [...reports.rows.map(reportRowToScorePoint), ...callRows.map(callRowToScorePoint)];
-      const curves = skillCurves(points)[agentUserId] ?? { call: [], simulation: [] };
-      const p = await profile(agentUserId);
-      return {
-        agentUserId,
-        totals: { simulations: reports.rows.length, calls: callRows.length, passed: reports.rows.filter((r) => r.passed).length },
-        curves,
-        scenarios: scenarioProgress(points).map(({ agentId: _a, ...s }) => s),
-        realVsSimulation: realVsSimulation(points)[0] ?? { agentId: agentUserId, weeks: [], correlation: null, laggedCorrelation: null },
-        sessions: reports.rows.slice(0, 50).map(({ skills: _s, agentName: _n, ...r }) => r),
-        profile: { basis: p.basis, top: p.top, callCount: p.callCount, simulationCount: p.simulationCount, skills: p.skills.map(({ evidence: _e, ...s }) => s) },
-        recommendation: await recommendation(agentUserId, p),
-      };
+      const { hidden: _h, ...p } = await progressOf(agentUserId, { since: o.since });
+      return p;
+    },
+
+    /**
+     * One agent's progress as `viewer` may see it: the agent themselves and staff see everything; a manager of the
+     * agent's company sees practice only outside the privacy window (or shared), and is told how much is hidden.
+     */
+    async agentProgress(viewer: Viewer, agentUserId: string, o: { since?: Date } = {}) {
+      const agent = await repos.users.byId(agentUserId);
+      if (!agent || !agent.companyId) throw new AppError('NOT_FOUND', 'That agent was not found.');
+      const staff = viewer.role === 'super_admin' || viewer.role === 'admin';
+      if (!staff && viewer.companyId !== agent.companyId) throw new AppError('FORBIDDEN', 'This agent belongs to another company.');
+      if (viewer.role === 'agent' && viewer.id !== agentUserId) throw new AppError('FORBIDDEN', 'Only managers see another agent\'s progress.');
+      const hours = staff || viewer.id === agentUserId ? 0 : await privacyHours(agent.companyId);
+      return { ...(await progressOf(agentUserId, { since: o.since, privateHours: hours })), privacyHours: hours };
     },
 
     /** A manager's view of the team's practice: what the privacy window lets them see, how much it hides, and totals. */

@@ -64,6 +64,8 @@ export const routes: AppRoute[] = [
     component: page(() => import('./pages/team/TeamPage.tsx')),
     nav: { label: { he: 'הצוות', en: 'Team' }, icon: 'users', section: 'manage', order: 10 },
   },
+  // one agent's progress, weaknesses, focus skills and assignments (opened from the Team page)
+  { path: 'team/:agentId', roles: MANAGERS, component: page(() => import('./pages/team/AgentPage.tsx')) },
   {
     path: 'usage',
     roles: MANAGERS,

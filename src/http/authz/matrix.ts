@@ -110,6 +110,8 @@ export const MATRIX: Record<string, Expectation> = {
   'GET /api/simulations/:simulationId/report': COMPANY_MEMBERS,
   'POST /api/simulations/:simulationId/report/share': OWNER_ONLY,
   'GET /api/progress/me': PRACTISERS,
+  // one agent's progress: staff, the company's managers, and the agent themselves (never a colleague)
+  'GET /api/agents/:agentId/progress': COMPANY_MEMBERS,
   'GET /api/companies/:companyId/practice': COMPANY_MANAGERS,
   'GET /api/companies/:companyId/practice/summary': COMPANY_MANAGERS,
 };

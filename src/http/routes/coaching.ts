@@ -1,18 +1,21 @@
 /**
  * Practice reports and progress: a simulation's scored report (its agent; managers only once the company's
- * practice privacy window has passed or the agent shared it), sharing it, the agent's own progress, and the
- * manager's view of the team's practice (sessions the window lets them see, and team totals).
+ * practice privacy window has passed or the agent shared it), sharing it, the agent's own progress, one agent's
+ * progress as their manager sees it, and the manager's view of the team's practice (sessions the window lets them see, and team totals).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import type { ResourceScope } from '../../auth/index.ts';
+import { publicUser } from '../../org/index.ts';
 import { defineRoute, companyParamScope, ANY_ROLE, COMPANY_MANAGERS } from '../route.ts';
+import { agentScope } from './scenarios.ts';
 
 const uuid = z.string().uuid('must be an id');
 const simParams = z.object({ simulationId: uuid });
 const companyParams = z.object({ companyId: uuid });
+const agentParams = z.object({ agentId: uuid });
 const PRACTISERS = ['manager', 'agent'] as const;
 /** A period as the dashboards choose it: the last N days (default: everything). */
 const period = z.object({ days: z.coerce.number().int().min(1).max(3660).optional(), agentUserId: uuid.optional() });
@@ -62,6 +65,19 @@ export function coachingRoutes(app: FastifyInstance) {
     access: { roles: PRACTISERS },
     query: period.pick({ days: true }),
     handler: async ({ ctx, user, query }) => ctx.practice.progress(user.id, { since: sinceOf(query.days) }),
+  });
+
+  // one agent's progress as a manager sees it (the agent may open their own; another agent never)
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/agents/:agentId/progress',
+    access: { roles: ANY_ROLE, scope: agentScope },
+    params: agentParams,
+    query: period.pick({ days: true }),
+    handler: async ({ ctx, user, params, query }) => {
+      const progress = await ctx.practice.agentProgress(user, params.agentId, { since: sinceOf(query.days) });
+      return { agent: publicUser((await ctx.repos.users.byId(params.agentId))!), ...progress };
+    },
   });
 
   defineRoute(app, {

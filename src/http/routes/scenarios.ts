@@ -41,8 +41,8 @@ async function personaScope(req: FastifyRequest, ctx: AppContext) {
   return { companyId: s.companyId, ownerUserId: s.agentUserId };
 }
 
-/** A company member addressed by `:agentId`: their company, owned by them. */
-async function agentScope(req: FastifyRequest, ctx: AppContext) {
+/** A company member addressed by `:agentId`: their company, owned by them (also used by the coaching routes). */
+export async function agentScope(req: FastifyRequest, ctx: AppContext) {
   const id = param(req, 'agentId');
   const u = id ? await ctx.repos.users.byId(id) : undefined;
   if (!u || !u.companyId) throw new AppError('NOT_FOUND', 'That agent was not found.');
@@ -61,6 +61,8 @@ const scenarioParams = z.object({ scenarioId: uuid });
 const assignmentParams = z.object({ assignmentId: uuid });
 const agentParams = z.object({ agentId: uuid });
 const seed = z.number().int().min(0).max(2 ** 31 - 1);
+/** A manager's focus: at most three skills, because a profile's `top` (what personas press on) holds at most three. */
+export const MAX_FOCUS_SKILLS = 3;
 
 /** A due date: YYYY-MM-DD (end of that day, Israel time) or a full ISO timestamp. */
 const dueDate = z
@@ -204,7 +206,12 @@ export function scenarioRoutes(app: FastifyInstance) {
     url: '/api/agents/:agentId/profile',
     access: { roles: ANY_ROLE, scope: agentScope },
     params: agentParams,
-    handler: async ({ ctx, params }) => ({ profile: await ctx.personas.weaknessProfile(params.agentId), focus: await ctx.personas.focusOf(params.agentId) }),
+    handler: async ({ ctx, params, user }) => ({
+      // a manager does not read quotes from practice still inside the privacy window
+      profile: await ctx.practice.visibleProfile(user, params.agentId, await ctx.personas.weaknessProfile(params.agentId)),
+      focus: await ctx.personas.focusOf(params.agentId),
+      focusLimit: MAX_FOCUS_SKILLS,
+    }),
   });
 
   defineRoute(app, {
@@ -233,10 +240,11 @@ export function scenarioRoutes(app: FastifyInstance) {
     url: '/api/agents/:agentId/focus',
     access: { roles: COMPANY_MANAGERS, scope: agentScope },
     params: agentParams,
-    body: z.object({ skills: z.array(z.enum(SKILL_IDS)).max(7) }),
+    body: z.object({ skills: z.array(z.enum(SKILL_IDS)).max(MAX_FOCUS_SKILLS, `choose at most ${MAX_FOCUS_SKILLS} skills`).refine((xs) => new Set(xs).size === xs.length, 'choose each skill once') }),
     handler: async ({ ctx, params, body, user }) => {
       const agent = (await ctx.repos.users.byId(params.agentId))!;
-      return { profile: await ctx.personas.setFocus(user, agent.companyId!, params.agentId, body.skills), focus: body.skills };
+      const profile = await ctx.personas.setFocus(user, agent.companyId!, params.agentId, body.skills);
+      return { profile: await ctx.practice.visibleProfile(user, params.agentId, profile), focus: body.skills };
     },
   });
 

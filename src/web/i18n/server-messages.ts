@@ -47,6 +47,9 @@ const HEBREW: Rule[] = [
   [/^.+ needs at least (\d+) characters$/, (m) => `נדרשים לפחות ${m[1]} תווים`],
   [/^.+ must be at most (\d+) characters$/, (m) => `לכל היותר ${m[1]} תווים`],
   [/^must be an id$/, 'מזהה לא תקין'],
+  // a manager's focus skills for an agent (src/http/routes/scenarios.ts)
+  [/^choose at most (\d+) skills$/, (m) => `אפשר לבחור לכל היותר ${m[1]} מיומנויות`],
+  [/^choose each skill once$/, 'כל מיומנות אפשר לבחור פעם אחת'],
   // zod's default messages
   [/^Too small: expected number to be >=?(-?\d+)/, (m) => `המספר צריך להיות לפחות ${m[1]}`],
   [/^Too big: expected number to be <=?(-?\d+)/, (m) => `המספר צריך להיות לכל היותר ${m[1]}`],

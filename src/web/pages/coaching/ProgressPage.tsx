@@ -77,9 +77,10 @@ export default function ProgressPage() {
   );
 }
 
-function SkillCurves({ d }: { d: ProgressResponse }) {
+/** Weekly skill averages as lines, from practice sessions (default) or analysed real calls (shared with the manager's agent page). */
+export function SkillCurves({ d, source = 'simulation' }: { d: Pick<ProgressResponse, 'curves'>; source?: 'simulation' | 'call' }) {
   const { lang } = useCoachingT();
-  const weeks = d.curves.simulation;
+  const weeks = d.curves[source];
   if (weeks.length === 0) return <p className="muted">—</p>;
   const data = weeks.map((w) => ({ week: w.week.slice(5), ...w.skills }));
   const present = SKILL_IDS.filter((s) => weeks.some((w) => w.skills[s] !== undefined));
@@ -101,7 +102,8 @@ function SkillCurves({ d }: { d: ProgressResponse }) {
   );
 }
 
-function RealVsSim({ d }: { d: ProgressResponse }) {
+/** Real-call scores beside practice scores per week, with their correlation. */
+export function RealVsSim({ d }: { d: Pick<ProgressResponse, 'realVsSimulation'> }) {
   const { t } = useCoachingT();
   const rows = d.realVsSimulation.weeks.map((w) => ({ week: w.week.slice(5), call: w.call, simulation: w.simulation }));
   if (rows.length === 0) return <p className="muted">—</p>;
@@ -134,7 +136,8 @@ function ScenarioName({ id }: { id: string }) {
   return <>{p(`scenarios.${type as 'discovery'}`)} · {p(`levels.${level as 'intermediate'}`)}</>;
 }
 
-function ScenarioTable({ d }: { d: ProgressResponse }) {
+/** First, best and latest score per scenario. */
+export function ScenarioTable({ d }: { d: Pick<ProgressResponse, 'scenarios'> }) {
   const { t } = useCoachingT();
   if (d.scenarios.length === 0) return <EmptyState title="—" />;
   return (

@@ -74,7 +74,7 @@ export default function TeamPracticePage() {
                       <tbody>
                         {a.perAgent.map((p) => (
                           <tr key={p.agentId}>
-                            <td>{p.agentName ?? '—'}</td>
+                            <td><Link to={`/team/${p.agentId}`}>{p.agentName ?? '—'}</Link></td>
                             <td className="num">{p.simulations}</td>
                             <td className="num">{num(p.averageSimulationScore)}</td>
                             <td className="num">{num(p.averageCallScore)}</td>

@@ -8,14 +8,17 @@ import { useScenariosT } from './strings.ts';
 
 const mmss = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.floor(sec % 60)).padStart(2, '0')}`;
 
-/** The ranked weaknesses with their evidence quotes (each linking to the call at that moment). */
-export function WeaknessProfileCard({ profile }: { profile: WeaknessProfile }) {
+/**
+ * The ranked weaknesses with their evidence quotes (each linking to the call at that moment). Worded for the agent;
+ * a manager's page passes its own `title` and `basis` sentence.
+ */
+export function WeaknessProfileCard({ profile, title, basis }: { profile: WeaknessProfile; title?: string; basis?: string }) {
   const { t, lang } = useScenariosT();
   const shown = profile.basis === 'none' ? [] : profile.skills.filter((s) => s.weakness > 0);
   return (
-    <Card title={t('profile.title')}>
+    <Card title={title ?? t('profile.title')}>
       <p className="muted small" data-testid="profile-basis">
-        {t(`profile.basis.${profile.basis}`, { calls: profile.callCount })}
+        {basis ?? t(`profile.basis.${profile.basis}`, { calls: profile.callCount })}
       </p>
       <ul className="weakness-list" data-testid="weakness-list">
         {shown.map((s) => {

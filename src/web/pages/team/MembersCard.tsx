@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { useCommonT } from '../../i18n/common.ts';
@@ -7,6 +8,7 @@ import type { Team, User } from '../../types.ts';
 import { AddMemberDialog } from './AddMemberDialog.tsx';
 import { CapsDialog, ResetPasswordDialog } from './MemberDialogs.tsx';
 import { useTeamT } from './strings.ts';
+import { useAgentT } from './agent-strings.ts';
 
 const ROLE_ORDER: Record<User['role'], number> = { super_admin: 0, admin: 1, manager: 2, agent: 3 };
 
@@ -32,6 +34,7 @@ export function MembersCard({
 }) {
   const { t } = useTeamT();
   const common = useCommonT().t;
+  const agentT = useAgentT().t;
   const { user: me } = useMe();
   const staff = me.role === 'super_admin' || me.role === 'admin';
   const [adding, setAdding] = useState<'agent' | 'manager' | null>(initiallyAdding ? 'agent' : null);
@@ -111,7 +114,13 @@ export function MembersCard({
                 <tr key={u.id} className={u.active ? undefined : 'inactive'}>
                   <td>
                     <span className="row" style={{ gap: 'var(--s-2)', flexWrap: 'nowrap' }}>
-                      <span className="nowrap">{u.name}</span>
+                      {me.role === 'manager' && u.role === 'agent' ? (
+                        <Link className="nowrap" to={`/team/${u.id}`} title={agentT('open', { name: u.name })} data-testid="agent-link">
+                          {u.name}
+                        </Link>
+                      ) : (
+                        <span className="nowrap">{u.name}</span>
+                      )}
                       {u.id === me.id && <span className="muted small nowrap">{t('you')}</span>}
                       {!u.active && <Badge>{common('state.inactive')}</Badge>}
                     </span>
