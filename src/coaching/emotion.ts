@@ -67,6 +67,11 @@ export class EmotionDetector {
     this.lang = opts.language;
   }
 
+  /** The engine reports its own state: text and voice cues no longer decide anything. */
+  get engineDriven(): boolean {
+    return this.engine !== null;
+  }
+
   /** The engine's internal state (offline brain): from now on it decides the mood. */
   observeState(state: CustomerState): void {
     const mood = moodFromState(state);

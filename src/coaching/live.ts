@@ -115,6 +115,7 @@ export class LiveCoaching {
 
   /** Customer audio as sent to the browser (its arousal sharpens the mood estimate). */
   customerAudio(pcm: Int16Array): void {
+    if (this.emotion.engineDriven) return; // the brain's own state is the mood: no need to listen for it
     this.customerProsody.push(pcm);
   }
 

@@ -16,6 +16,8 @@ export interface Rng {
   range(min: number, max: number): number;
   /** An independent stream derived from this seed and a label (order of other draws does not affect it). */
   fork(label: string): Rng;
+  /** An identical stream from this point on, drawn from separately (to try a branch without moving this one). */
+  copy(): Rng;
 }
 
 /** 32-bit FNV-1a hash of a string: stable seeds from labels. */
@@ -29,7 +31,11 @@ export function hashString(s: string): number {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
+  return rngAt(seed, seed >>> 0);
+}
+
+function rngAt(seed: number, state: number): Rng {
+  let a = state;
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -56,6 +62,7 @@ export function createRng(seed: number): Rng {
     chance: (p) => next() < p,
     range: (min, max) => Math.round((min + next() * (max - min)) * 100) / 100,
     fork: (label) => createRng((seed ^ hashString(label)) >>> 0),
+    copy: () => rngAt(seed, a),
   };
   return rng;
 }

@@ -7,7 +7,8 @@ import { newId } from '../core/index.ts';
 import { BrainEngine, type BrainEngineOptions } from './text-engine.ts';
 import type { EngineCapabilities } from './engine.ts';
 import type { SpeechSynthesizer, SpeechTranscriber } from './speech.ts';
-import { TurnDetector, type Utterance } from './turn-detector.ts';
+import type { PreparedReply } from './customer-turn.ts';
+import { TurnDetector, type Pause, type Utterance } from './turn-detector.ts';
 
 export interface CascadeEngineOptions extends BrainEngineOptions {
   tts: SpeechSynthesizer;
@@ -15,6 +16,19 @@ export interface CascadeEngineOptions extends BrainEngineOptions {
   stt: SpeechTranscriber | null;
   /** How long to wait for the browser's final transcript after our VAD ends the utterance (ms, default 1500). */
   browserTranscriptWaitMs?: number;
+  /**
+   * Silence after which the reply is prepared ahead (transcript, brain, first audio) while the rest of the silence
+   * window runs; dropped if the agent goes on. Default: 35% of the window, at least 200 ms. Null: never.
+   */
+  prepareAfterMs?: number | null;
+}
+
+/** The reply being prepared during the agent's pause, and the transcript it answers. */
+interface Ahead {
+  /** Browser path: the finals it was prepared for; server path: the transcript of the audio so far. */
+  text: Promise<string | null>;
+  reply: PreparedReply | null;
+  abort: AbortController;
 }
 
 export class CascadeEngine extends BrainEngine {
@@ -27,6 +41,10 @@ export class CascadeEngine extends BrainEngine {
   private awaiting: { speechEndMs: number; timer: NodeJS.Timeout } | null = null;
   private fallback: NodeJS.Timeout | null = null;
   private dropFinalsUntil = 0;
+  private paused = false;
+  private ahead: Ahead | null = null;
+  /** Replies (or their transcripts) prepared ahead and then adopted / dropped (for metrics and tests). */
+  readonly preparedAhead = { adopted: 0, dropped: 0 };
   /** Backchannels heard while the customer talked (for metrics and tests). */
   backchannels = 0;
 
@@ -34,12 +52,15 @@ export class CascadeEngine extends BrainEngine {
     super(c, c.tts);
     this.capabilities = { audioIn: true, audioOut: true, serverTranscripts: c.stt !== null, instructionUpdates: true };
     const tt = c.persona.turnTaking;
+    const pauseMs = c.prepareAfterMs === undefined ? Math.max(200, Math.round(tt.silenceMs * 0.35)) : c.prepareAfterMs;
     this.detector = new TurnDetector(
-      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs },
+      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined },
       {
         speechStart: (at) => this.onSpeechStart(at),
         longSpeech: (at) => this.onLongSpeech(at),
         utterance: (u) => void this.onUtterance(u),
+        pause: (p) => this.onPause(p),
+        resume: () => this.onResume(),
       },
     );
   }
@@ -75,6 +96,8 @@ export class CascadeEngine extends BrainEngine {
       const { speechEndMs } = this.awaiting;
       this.awaiting = null;
       this.commitBrowserText(speechEndMs);
+    } else if (this.paused) {
+      this.prepareFromFinals(); // the final arrived during the pause: the reply can start now
     } else if (!this.detector.speaking) {
       // transcripts without audio we could hear (muted mic, audio not sent): commit after a short grace period
       if (this.fallback) clearTimeout(this.fallback);
@@ -86,6 +109,7 @@ export class CascadeEngine extends BrainEngine {
   }
 
   override async stop(): Promise<void> {
+    this.dropAhead();
     this.detector.close();
     if (this.awaiting) clearTimeout(this.awaiting.timer);
     if (this.fallback) clearTimeout(this.fallback);
@@ -107,19 +131,67 @@ export class CascadeEngine extends BrainEngine {
     if (this.runner.bargeIn(current.itemId)) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
   }
 
+  /** The agent paused: prepare the reply to what they said so far, ready to go when the silence window ends. */
+  private onPause(p: Pause): void {
+    this.paused = true;
+    if (this.stopped || !this.runner.idle) return;
+    if (!this.c.stt) return this.prepareFromFinals();
+    const abort = new AbortController();
+    const stt = this.c.stt;
+    const ahead: Ahead = { text: stt.transcribe(p.audio(), 24_000, this.c.persona.language, abort.signal).catch(() => null), reply: null, abort };
+    this.ahead = ahead;
+    void ahead.text.then((text) => {
+      // still wanted (no resume, no stop); runs before onUtterance's await of the same promise resumes
+      if (!abort.signal.aborted && !this.stopped && text?.trim()) ahead.reply = this.runner.prepare(text.trim());
+    });
+  }
+
+  private prepareFromFinals(): void {
+    if (this.stopped || !this.runner.idle || !this.browserFinals.length) return;
+    const text = this.browserFinals.join(' ').trim();
+    this.dropAhead();
+    const reply = this.runner.prepare(text);
+    if (reply) this.ahead = { text: Promise.resolve(text), reply, abort: new AbortController() };
+  }
+
+  private onResume(): void {
+    this.paused = false;
+    this.dropAhead();
+  }
+
+  private dropAhead(): void {
+    const a = this.takeAhead();
+    if (!a) return;
+    a.abort.abort();
+    a.reply?.discard();
+    this.preparedAhead.dropped++;
+  }
+
+  private takeAhead(): Ahead | null {
+    const a = this.ahead;
+    this.ahead = null;
+    return a;
+  }
+
   private async onUtterance(u: Utterance): Promise<void> {
+    this.paused = false;
     this.emit({ type: 'agent_speech_stopped', atMs: u.speechEndMs });
     const backchannel = this.startedOverCustomer && u.durationMs < this.c.persona.turnTaking.bargeInMinMs && this.runner.isSpeaking();
     this.startedOverCustomer = false;
     if (backchannel) {
+      this.dropAhead();
       this.backchannels++;
       this.dropFinalsUntil = this.c.clock() + 1500;
       return;
     }
     if (this.c.stt) {
+      const ahead = this.takeAhead();
       try {
-        const text = await this.c.stt.transcribe(u.audio, 24_000, this.c.persona.language);
-        this.commitAgentTurn(text, u.speechEndMs);
+        // the transcript made during the pause is of the same speech (only silence came after it)
+        const early = ahead ? ((await ahead.text)?.trim() ?? '') : '';
+        if (!early) ahead?.reply?.discard();
+        const text = early || (await this.c.stt.transcribe(u.audio, 24_000, this.c.persona.language));
+        this.commit(text, u.speechEndMs, undefined, early ? ahead!.reply : null);
       } catch (e) {
         this.emit({ type: 'error', code: 'ENGINE_ERROR', message: (e as Error).message, recoverable: true });
       }
@@ -135,6 +207,12 @@ export class CascadeEngine extends BrainEngine {
     this.browserFinals = [];
     const turnId = this.partialTurnId;
     this.partialTurnId = newId();
-    this.commitAgentTurn(text, speechEndMs, turnId);
+    this.commit(text, speechEndMs, turnId, this.takeAhead()?.reply ?? null);
+  }
+
+  /** Commit the turn, with the reply prepared ahead when it answers exactly this text. */
+  private commit(text: string, speechEndMs: number | null, turnId: string | undefined, prepared: PreparedReply | null): void {
+    if (prepared) this.preparedAhead[prepared.agentText === text.trim() && !this.stopped ? 'adopted' : 'dropped']++;
+    this.commitAgentTurn(text, speechEndMs, turnId, prepared);
   }
 }

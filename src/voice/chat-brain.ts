@@ -34,7 +34,7 @@ const DIRECTIVE_TEXT: Record<DifficultyDirective['level'], { he: string; en: str
 export class ChatBrain implements Brain {
   readonly kind = 'llm' as const;
   private readonly client: OpenAI;
-  private readonly messages: ChatCompletionMessageParam[] = [];
+  private messages: ChatCompletionMessageParam[] = [];
   private system: string;
 
   constructor(private readonly opts: ChatBrainOptions) {
@@ -87,6 +87,14 @@ export class ChatBrain implements Brain {
     }
     this.messages.push({ role: 'assistant', content: full.trim() });
     if (outcome) yield { type: 'end_call', outcome, reason: 'the customer ended the call' };
+  }
+
+  /** Same endpoint and client, its own copy of the conversation. */
+  fork(): ChatBrain {
+    const b = Object.create(ChatBrain.prototype) as ChatBrain;
+    Object.assign(b, this);
+    b.messages = this.messages.map((m) => ({ ...m }));
+    return b;
   }
 
   interrupted(heardText: string): void {

@@ -5,7 +5,7 @@
 import { newId } from '../core/index.ts';
 import type { Brain } from './brain.ts';
 import { SentenceSplitter } from './brain.ts';
-import type { Clock, EngineEvent, VoicePersona } from './engine.ts';
+import type { Clock, DifficultyDirective, EngineEvent, VoicePersona } from './engine.ts';
 import type { SpeechSynthesizer } from './speech.ts';
 import { FrameChunker } from './audio.ts';
 import { WIRE_AUDIO } from './protocol.ts';
@@ -46,9 +46,31 @@ export function heardText(sentences: SpokenSentence[], playedMs: number): string
   return parts.join(' ');
 }
 
+/**
+ * A customer reply produced ahead of time (while the agent's silence window runs): the brain and the speech run,
+ * but nothing reaches the session until the runner adopts it; dropped, it leaves no trace.
+ */
+export interface PreparedReply {
+  readonly agentText: string | null;
+  /** The brain it was produced with (a fork until adopted). */
+  readonly brain: Brain;
+  /** Stop producing it; it will never be heard. */
+  discard(): void;
+}
+
+interface Reply extends PreparedReply {
+  turn: ActiveTurn;
+  /** Events produced before adoption; null once live. */
+  held: EngineEvent[] | null;
+  done: Promise<void>;
+}
+
 export class CustomerTurnRunner {
   private active: ActiveTurn | null = null;
   private readonly frameSamples = (WIRE_AUDIO.sampleRate * WIRE_AUDIO.outboundFrameMs) / 1000;
+  /** The brain that answers the next turn (replaced by the fork of an adopted prepared reply). */
+  brain: Brain;
+  private readonly prepared = new Set<Reply>();
 
   constructor(
     private readonly deps: {
@@ -58,11 +80,18 @@ export class CustomerTurnRunner {
       clock: Clock;
       emit: (e: EngineEvent) => void;
     },
-  ) {}
+  ) {
+    this.brain = deps.brain;
+  }
 
   /** The reply that can still be cut off: being produced, or its audio still playing. Null once it was heard in full. */
   get current(): { itemId: string; audioMs: number; streaming: boolean } | null {
     return this.active && !this.active.cut && this.isSpeaking() ? { itemId: this.active.itemId, audioMs: this.active.audioMs, streaming: this.active.streaming } : null;
+  }
+
+  /** Nothing is being said or settled: a reply may be prepared ahead of the next turn. */
+  get idle(): boolean {
+    return !this.isSpeaking() && this.pendingSettle === null;
   }
 
   /** True while the customer is producing or (by wall clock) still playing audio/text. */
@@ -74,13 +103,70 @@ export class CustomerTurnRunner {
   }
 
   /** Produce the customer's reply to `agentText` (null: the customer speaks first). Resolves when done or cut. */
-  async run(agentText: string | null): Promise<void> {
-    if (this.active) this.interrupt(this.active.itemId, null); // settles a pending barge-in too
-    const { brain, tts, persona, clock, emit } = this.deps;
+  run(agentText: string | null): Promise<void> {
+    return this.adopt(this.start(agentText, this.brain));
+  }
+
+  /**
+   * Start producing a reply on a fork of the brain, before the agent's turn is certain to be over, without letting
+   * anything out: `adopt` makes it the customer's reply, `discard` drops it. Null when the brain cannot fork.
+   */
+  prepare(agentText: string): PreparedReply | null {
+    const fork = this.brain.fork?.();
+    return fork ? this.start(agentText, fork) : null;
+  }
+
+  private start(agentText: string | null, brain: Brain): Reply {
     const turn: ActiveTurn = { itemId: newId(), abort: new AbortController(), text: '', sentences: [], audioMs: 0, firstAudioAtMs: null, streaming: true, cut: false };
-    this.active = turn;
+    const reply: Reply = {
+      agentText,
+      brain,
+      turn,
+      held: [{ type: 'customer_turn_started', itemId: turn.itemId, atMs: 0 }],
+      done: Promise.resolve(),
+      discard: () => {
+        this.prepared.delete(reply);
+        turn.cut = true;
+        turn.abort.abort();
+      },
+    };
+    this.prepared.add(reply);
+    reply.done = this.produce(turn, brain, agentText, (e) => (reply.held ? reply.held.push(e) : this.deliver(turn, e)));
+    return reply;
+  }
+
+  /** Make a prepared reply the customer's answer: what it produced so far goes out now, the rest as it comes. */
+  adopt(prepared: PreparedReply): Promise<void> {
+    const reply = prepared as Reply;
+    if (!this.prepared.delete(reply) || reply.turn.cut) throw new Error('adopt: this reply was discarded or already adopted');
+    if (this.active) this.interrupt(this.active.itemId, null); // settles a pending barge-in too
+    this.brain = reply.brain;
+    this.active = reply.turn;
+    const held = reply.held ?? [];
+    reply.held = null;
+    for (const e of held) this.deliver(reply.turn, e);
+    return reply.done;
+  }
+
+  /** Apply a difficulty directive to the brain and to every reply being prepared. */
+  adjust(d: DifficultyDirective): void {
+    this.brain.adjust(d);
+    for (const r of this.prepared) if (r.brain !== this.brain) r.brain.adjust(d);
+  }
+
+  /** Out to the session, stamped with the time it really leaves. */
+  private deliver(turn: ActiveTurn, e: EngineEvent): void {
+    const now = this.deps.clock();
+    if (e.type === 'customer_audio') {
+      if (turn.cut) return;
+      turn.firstAudioAtMs ??= now;
+    }
+    this.deps.emit('atMs' in e ? { ...e, atMs: now } : e);
+  }
+
+  private async produce(turn: ActiveTurn, brain: Brain, agentText: string | null, out: (e: EngineEvent) => void): Promise<void> {
+    const { tts, persona } = this.deps;
     const signal = turn.abort.signal;
-    emit({ type: 'customer_turn_started', itemId: turn.itemId, atMs: clock() });
     const splitter = new SentenceSplitter();
     const queue: string[] = [];
     let textDone = false;
@@ -96,9 +182,8 @@ export class CustomerTurnRunner {
       const chunker = new FrameChunker(this.frameSamples);
       const send = (pcm: Int16Array) => {
         if (signal.aborted) return;
-        if (turn.firstAudioAtMs === null) turn.firstAudioAtMs = clock();
         turn.audioMs += (pcm.length / WIRE_AUDIO.sampleRate) * 1000;
-        emit({ type: 'customer_audio', itemId: turn.itemId, pcm, atMs: clock() });
+        out({ type: 'customer_audio', itemId: turn.itemId, pcm, atMs: 0 });
       };
       for (;;) {
         if (signal.aborted) return;
@@ -125,21 +210,21 @@ export class CustomerTurnRunner {
     };
 
     const speaking = speak().catch((e) => {
-      if (!signal.aborted) emit({ type: 'error', code: 'ENGINE_ERROR', message: `Speech synthesis failed: ${(e as Error).message}`, recoverable: true });
+      if (!signal.aborted) out({ type: 'error', code: 'ENGINE_ERROR', message: `Speech synthesis failed: ${(e as Error).message}`, recoverable: true });
     });
     try {
       for await (const chunk of brain.respond({ agentText }, signal)) {
         if (signal.aborted) break;
         if (chunk.type === 'text') {
           turn.text += chunk.delta;
-          emit({ type: 'customer_text_delta', itemId: turn.itemId, delta: chunk.delta, atMs: clock() });
+          out({ type: 'customer_text_delta', itemId: turn.itemId, delta: chunk.delta, atMs: 0 });
           queue.push(...splitter.push(chunk.delta));
           notify();
-        } else if (chunk.type === 'state') emit({ type: 'customer_state', mood: chunk.mood, values: chunk.values });
+        } else if (chunk.type === 'state') out({ type: 'customer_state', mood: chunk.mood, values: chunk.values });
         else hangup = { type: 'hangup', outcome: chunk.outcome, reason: chunk.reason };
       }
     } catch (e) {
-      if (!signal.aborted) emit({ type: 'error', code: 'ENGINE_ERROR', message: `The customer could not answer: ${(e as Error).message}`, recoverable: true });
+      if (!signal.aborted) out({ type: 'error', code: 'ENGINE_ERROR', message: `The customer could not answer: ${(e as Error).message}`, recoverable: true });
     }
     const tail = splitter.flush();
     if (tail) queue.push(tail);
@@ -149,8 +234,8 @@ export class CustomerTurnRunner {
     turn.streaming = false;
     if (turn.cut) return;
     if (!tts) turn.sentences.push({ text: turn.text, startMs: 0, durationMs: 0 });
-    emit({ type: 'customer_turn_done', itemId: turn.itemId, text: turn.text.trim(), interrupted: false, atMs: clock() });
-    if (hangup) emit(hangup);
+    out({ type: 'customer_turn_done', itemId: turn.itemId, text: turn.text.trim(), interrupted: false, atMs: 0 });
+    if (hangup) out(hangup);
   }
 
   /**
@@ -195,7 +280,7 @@ export class CustomerTurnRunner {
       this.pendingSettle = null;
     }
     const heard = this.deps.tts ? heardText(a.sentences, Math.min(playedMs, a.audioMs)) : a.text.trim();
-    this.deps.brain.interrupted(heard);
+    this.brain.interrupted(heard);
     this.deps.emit({ type: 'customer_turn_done', itemId: a.itemId, text: heard, interrupted: true, atMs: this.deps.clock() });
     return heard;
   }
@@ -204,6 +289,7 @@ export class CustomerTurnRunner {
   cancel(): void {
     if (this.pendingSettle) clearTimeout(this.pendingSettle.timer);
     this.pendingSettle = null;
+    for (const r of [...this.prepared]) r.discard();
     if (this.active) {
       this.active.cut = true;
       this.active.abort.abort();

@@ -1,7 +1,7 @@
 /** TextEngine: typed (or browser-transcribed) agent turns answered by a Brain, text only. */
 import { newId } from '../core/index.ts';
 import type { Brain } from './brain.ts';
-import { CustomerTurnRunner } from './customer-turn.ts';
+import { CustomerTurnRunner, type PreparedReply } from './customer-turn.ts';
 import {
   EngineEmitter,
   type Clock,
@@ -36,16 +36,20 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
     if (this.opts.persona.customerSpeaksFirst) void this.runner.run(null);
   }
 
-  /** Commit one agent turn and let the customer answer. */
-  protected commitAgentTurn(text: string, speechEndMs: number | null, turnId = newId()): void {
-    if (this.stopped) return;
+  /**
+   * Commit one agent turn and let the customer answer: with `prepared`, the reply produced ahead of time for
+   * exactly this text (otherwise it is dropped and the brain answers now).
+   */
+  protected commitAgentTurn(text: string, speechEndMs: number | null, turnId = newId(), prepared: PreparedReply | null = null): void {
     const clean = text.trim();
-    if (!clean) return;
+    const usable = prepared !== null && prepared.agentText === clean;
+    if (prepared && !usable) prepared.discard();
+    if (this.stopped || !clean) return prepared?.discard();
     const current = this.runner.current;
     if (current) this.runner.interrupt(current.itemId, null);
     this.emit({ type: 'agent_transcript', turnId, text: clean, final: true });
     this.emit({ type: 'agent_turn_committed', turnId, text: clean, atMs: this.opts.clock(), speechEndMs });
-    void this.runner.run(clean);
+    void (usable ? this.runner.adopt(prepared) : this.runner.run(clean));
   }
 
   pushAgentText(text: string): void {
@@ -66,7 +70,7 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
   notePlayback(_itemId: string, _playedMs: number): void {}
 
   async updateDirectives(d: DifficultyDirective): Promise<void> {
-    this.opts.brain.adjust(d);
+    this.runner.adjust(d);
   }
 
   async stop(): Promise<void> {

@@ -19,6 +19,15 @@ export interface TurnDetectorOptions {
   minSpeechMs?: number;
   /** Audio kept before the detected start, for transcription (ms, default 300). */
   prerollMs?: number;
+  /** Silence after which the utterance is probably over (a `pause` is reported; default: never). */
+  pauseMs?: number;
+}
+
+/** The agent has been silent for `pauseMs`: the utterance is probably over, though speech may still resume. */
+export interface Pause {
+  speechEndMs: number;
+  /** The utterance so far (24 kHz PCM16, with pre-roll): what will be transcribed unless speech resumes. */
+  audio(): Int16Array;
 }
 
 export interface Utterance {
@@ -34,6 +43,10 @@ export interface TurnDetectorEvents {
   speechStart(atMs: number): void;
   longSpeech(atMs: number): void;
   utterance(u: Utterance): void;
+  /** The agent paused (see TurnDetectorOptions.pauseMs); `utterance` or `resume` follows. */
+  pause?(p: Pause): void;
+  /** Speech went on after a pause: the utterance is not over. */
+  resume?(): void;
 }
 
 const WINDOW_MS = (SILERO_WINDOW / SILERO_RATE) * 1000;
@@ -43,7 +56,19 @@ export class TurnDetector {
   private pending16 = new Float32Array(0);
   private chain: Promise<void> = Promise.resolve();
   private vad: SileroStream | null = null;
-  private state: { speaking: false; voicedMs: number } | { speaking: true; startMs: number; voicedMs: number; silenceMs: number; silenceStartMs: number; long: boolean } = { speaking: false, voicedMs: 0 };
+  private state:
+    | { speaking: false; voicedMs: number }
+    | {
+        speaking: true;
+        startMs: number;
+        voicedMs: number;
+        silenceMs: number;
+        silenceStartMs: number;
+        long: boolean;
+        paused: boolean;
+        /** Windows since the last confident one (p ≥ positive): the model's fading tail after speech ends. */
+        weak: number;
+      } = { speaking: false, voicedMs: 0 };
   /** 24 kHz audio since pre-roll before the current utterance. */
   private audio: Int16Array[] = [];
   private audioSamples = 0;
@@ -120,7 +145,7 @@ export class TurnDetector {
         s.voicedMs = p >= pos ? s.voicedMs + WINDOW_MS : 0;
         if (s.voicedMs >= (o.minSpeechMs ?? 90)) {
           const startMs = now - s.voicedMs;
-          this.state = { speaking: true, startMs, voicedMs: s.voicedMs, silenceMs: 0, silenceStartMs: now, long: false };
+          this.state = { speaking: true, startMs, voicedMs: s.voicedMs, silenceMs: 0, silenceStartMs: now, long: false, paused: false, weak: 0 };
           this.trimToPreroll();
           this.on.speechStart(startMs);
         }
@@ -128,15 +153,29 @@ export class TurnDetector {
       }
       if (p >= neg) {
         s.silenceMs = 0;
+        s.weak = p >= pos ? 0 : s.weak + 1;
+        if (s.paused) {
+          s.paused = false;
+          this.on.resume?.();
+        }
         s.voicedMs += WINDOW_MS;
         if (!s.long && s.voicedMs >= o.longSpeechMs) {
           s.long = true;
           this.on.longSpeech(now);
         }
       } else {
-        if (s.silenceMs === 0) s.silenceStartMs = now - WINDOW_MS;
+        if (s.silenceMs === 0) {
+          // speech ended with the last confident window: the uncertain ones after it were its fading tail
+          s.silenceStartMs = now - WINDOW_MS * (1 + s.weak);
+          s.silenceMs = WINDOW_MS * s.weak;
+          s.weak = 0;
+        }
         s.silenceMs += WINDOW_MS;
         if (s.silenceMs >= o.silenceMs) this.finish(s.silenceStartMs);
+        else if (!s.paused && o.pauseMs !== undefined && s.silenceMs >= o.pauseMs) {
+          s.paused = true;
+          this.on.pause?.({ speechEndMs: s.silenceStartMs, audio: () => this.joinedAudio() });
+        }
       }
     }
   }
@@ -149,15 +188,20 @@ export class TurnDetector {
   private finish(speechEndMs: number): void {
     const s = this.state;
     if (!s.speaking) return;
+    const all = this.joinedAudio();
+    this.audio = [];
+    this.audioSamples = 0;
+    this.state = { speaking: false, voicedMs: 0 };
+    this.on.utterance({ speechStartMs: s.startMs, speechEndMs, durationMs: Math.max(0, speechEndMs - s.startMs), audio: all });
+  }
+
+  private joinedAudio(): Int16Array {
     const all = new Int16Array(this.audioSamples);
     let off = 0;
     for (const a of this.audio) {
       all.set(a, off);
       off += a.length;
     }
-    this.audio = [];
-    this.audioSamples = 0;
-    this.state = { speaking: false, voicedMs: 0 };
-    this.on.utterance({ speechStartMs: s.startMs, speechEndMs, durationMs: Math.max(0, speechEndMs - s.startMs), audio: all });
+    return all;
   }
 }

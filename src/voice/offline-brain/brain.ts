@@ -28,8 +28,8 @@ export interface OfflineBrainOptions {
 export class OfflineCustomerBrain implements Brain {
   readonly kind = 'offline' as const;
   private readonly p: OfflineBrainParams;
-  private readonly mind: Mind;
-  private readonly lines: LinePicker;
+  private mind: Mind;
+  private lines: LinePicker;
   private readonly own: OwnLines;
   private readonly purchaseCall: boolean;
   private opened = false;
@@ -44,6 +44,15 @@ export class OfflineCustomerBrain implements Brain {
     this.lines = new LinePicker(rng, this.own.connectors);
     const callType = SCENARIO_CATALOGUE[this.p.scenarioType].callType;
     this.purchaseCall = callType === 'phone_sale' || callType === 'upsell';
+  }
+
+  /** An independent brain in the same state: it answers as this one would, and nothing it does touches this one. */
+  fork(): OfflineCustomerBrain {
+    const b = Object.create(OfflineCustomerBrain.prototype) as OfflineCustomerBrain;
+    Object.assign(b, this);
+    b.mind = this.mind.copy();
+    b.lines = this.lines.copy();
+    return b;
   }
 
   /** The customer's state now (the coaching layer's emotion truth). */

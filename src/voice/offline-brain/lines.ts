@@ -139,6 +139,13 @@ export class LinePicker {
   private readonly used = new Set<string>();
   constructor(private readonly rng: Rng, private readonly connectors: string[]) {}
 
+  /** An independent picker in the same state (same lines said, same random stream from here). */
+  copy(): LinePicker {
+    const c = new LinePicker(this.rng.copy(), this.connectors);
+    for (const k of this.used) c.used.add(k);
+    return c;
+  }
+
   /** True when the sentence was already said. */
   said(line: string): boolean {
     return this.used.has(key(line));

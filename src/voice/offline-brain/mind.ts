@@ -126,6 +126,13 @@ export class Mind {
     this.needs = p.hiddenNeeds.map((n) => ({ id: n.id, progress: 0, revealed: false }));
   }
 
+  /** An independent mind in the same state (the persona and the clock are shared; everything else is copied). */
+  copy(): Mind {
+    const m = Object.create(Mind.prototype) as Mind;
+    for (const [k, v] of Object.entries(this)) (m as unknown as Record<string, unknown>)[k] = k === 'p' || k === 'clockSec' ? v : structuredClone(v);
+    return m;
+  }
+
   /** Gains are scaled up when supportive, losses when challenging; `weight` scales the whole delta. */
   apply(d: Delta, weight = 1): void {
     const gain = this.difficulty === 'supportive' ? 1.3 : this.difficulty === 'challenging' ? 0.85 : 1;
