@@ -56,9 +56,13 @@ export class WavTrackWriter {
   private chain: Promise<void>;
   /** Samples accepted so far (= the write position). */
   private cursor = 0;
-  /** Samples handed to the disk chain; `pending` holds cursor − onDisk samples. */
+  /**
+   * Samples handed to the disk chain; the staging buffer holds cursor − onDisk samples. Audio is copied into one
+   * buffer per flush rather than kept as the session's own frames: those die young instead of outliving two
+   * young-generation collections (which promotes them and makes the old generation collect every second).
+   */
   private onDisk = 0;
-  private pending: Uint8Array[] = [];
+  private stage: Buffer | null = null;
   private pendingBytes = 0;
   private timer: NodeJS.Timeout | null = null;
   private broken = false;
@@ -83,7 +87,7 @@ export class WavTrackWriter {
   write(pcm: Int16Array, atMs?: number): void {
     if (this.closed || this.broken) return;
     if (atMs !== undefined) this.padTo(Math.round((atMs * RATE) / 1000));
-    this.hold(pcm16Bytes(pcm).slice());
+    this.hold(pcm16Bytes(pcm));
   }
 
   /** Cut the track back to `ms` (audio after it was never heard). */
@@ -92,18 +96,10 @@ export class WavTrackWriter {
     const at = Math.max(0, Math.round((ms * RATE) / 1000));
     if (at >= this.cursor) return;
     if (at >= this.onDisk) {
-      // still in memory: drop the tail of the pending audio
-      let keep = (at - this.onDisk) * 2;
-      const kept: Uint8Array[] = [];
-      for (const b of this.pending) {
-        if (keep <= 0) break;
-        kept.push(b.byteLength <= keep ? b : b.subarray(0, keep));
-        keep -= b.byteLength;
-      }
-      this.pending = kept;
+      // still in memory: drop the tail of the staged audio
       this.pendingBytes = (at - this.onDisk) * 2;
     } else {
-      this.pending = [];
+      this.stage = null;
       this.pendingBytes = 0;
       this.onDisk = at;
       this.enqueue((fh) => fh.truncate(HEADER + at * 2));
@@ -115,11 +111,11 @@ export class WavTrackWriter {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pendingBytes > 0) {
-      const bytes = Buffer.concat(this.pending, this.pendingBytes);
+    if (this.pendingBytes > 0 && this.stage) {
+      const bytes = this.stage.subarray(0, this.pendingBytes);
       const at = HEADER + this.onDisk * 2;
       this.onDisk = this.cursor;
-      this.pending = [];
+      this.stage = null;
       this.pendingBytes = 0;
       this.enqueue((fh) => fh.write(bytes, 0, bytes.byteLength, at).then(() => undefined));
     }
@@ -143,10 +139,15 @@ export class WavTrackWriter {
     return this.chain;
   }
 
-  /** Buffers PCM16 bytes at the write position and advances it. */
+  /** Copies PCM16 bytes to the write position and advances it. */
   private hold(bytes: Uint8Array): void {
+    if (this.stage && this.pendingBytes + bytes.byteLength > this.stage.byteLength) void this.flush();
+    if (!this.stage) {
+      this.stage = Buffer.allocUnsafe(Math.max(FLUSH_BYTES, bytes.byteLength));
+      this.pendingBytes = 0;
+    }
+    this.stage.set(bytes, this.pendingBytes);
     this.cursor += bytes.byteLength / 2;
-    this.pending.push(bytes);
     this.pendingBytes += bytes.byteLength;
     if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
