@@ -360,8 +360,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
       case 'response.output_audio.delta': {
         const c = this.customer;
         if (!c || c.itemId !== ev.item_id || c.cut) return; // audio after a barge-in is dropped
-        const b = Buffer.from(ev.delta, 'base64');
-        const pcm = new Int16Array(b.buffer, b.byteOffset, b.byteLength >> 1).slice();
+        const pcm = decodePcm16Base64(ev.delta);
         c.firstAudioAt ??= now;
         c.audioMs += (pcm.length / 24_000) * 1000;
         return this.emit({ type: 'customer_audio', itemId: c.itemId, pcm, atMs: now });
@@ -455,4 +454,12 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
     if (code === 'session_expired') return; // the close that follows triggers a reconnect with history replay
     this.emit({ type: 'error', code: 'ENGINE_ERROR', message: `OpenAI Realtime: ${message}`, recoverable: true });
   }
+}
+
+/** Base64 PCM16 straight into its own Int16Array (one allocation per audio delta, none shared with a pool). */
+function decodePcm16Base64(b64: string): Int16Array {
+  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  const pcm = new Int16Array(((b64.length * 3) / 4 - pad) >> 1);
+  Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).write(b64, 'base64');
+  return pcm;
 }
