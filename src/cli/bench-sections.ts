@@ -1,4 +1,4 @@
-import { benchSections } from './bench.ts';
+import { benchOptIn, benchSections } from './bench.ts';
 import { benchPlatform } from '../http/bench.ts';
 
 /** Every benchmark section, in the order `npm run bench` runs them. */
@@ -21,3 +21,6 @@ benchSections.analysis = async ({ quick }) => {
 };
 benchSections.calls = async (o) => (await import('../calls/bench.ts')).benchCalls(o);
 benchSections.voice = async (o) => (await import('../voice/bench.ts')).benchVoice(o);
+// 30 minutes (SALESGYM_SOAK_MINUTES to shorten): only with `bench --only voice-soak`
+benchSections['voice-soak'] = async (o) => (await import('../voice/bench-soak.ts')).benchVoiceSoak(o);
+benchOptIn.add('voice-soak');

@@ -27,6 +27,9 @@ export type BenchSection = (opts: { quick: boolean }) => Promise<BenchResult[]>;
 /** Sections contributed by domains (analysis, calls, voice, coaching). */
 export const benchSections: Record<string, BenchSection> = {};
 
+/** Sections too long for the default run (e.g. the 30-minute voice soak): they run only when named with --only. */
+export const benchOptIn = new Set<string>();
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -68,7 +71,7 @@ export async function runBench(argv: string[], io: Io): Promise<number> {
   const quick = argv.includes('--quick');
   const onlyIdx = argv.indexOf('--only');
   const only = onlyIdx >= 0 ? argv[onlyIdx + 1] : undefined;
-  const names = Object.keys(benchSections).filter((n) => !only || n === only);
+  const names = Object.keys(benchSections).filter((n) => (only ? n === only : !benchOptIn.has(n)));
   if (names.length === 0) {
     io.err(only ? `No bench section "${only}". Sections: ${Object.keys(benchSections).join(', ')}` : 'No bench sections registered.');
     return 2;
