@@ -23,12 +23,24 @@ export function practiceReportTap(d: {
     log: d.log,
   });
   return (h) => {
+    let ended = false;
     void (async () => {
       const sim = await d.repos.simulations.scope(h.simulationId);
       const q = sim ? await d.repos.questionnaires.latest(sim.companyId) : undefined;
       const text = (q?.data as { differentiator?: unknown } | undefined)?.differentiator;
-      differentiators.set(h.simulationId, typeof text === 'string' && text.trim() ? text : undefined);
+      if (!ended) differentiators.set(h.simulationId, typeof text === 'string' && text.trim() ? text : undefined);
     })().catch((e) => d.log?.(`simulation ${h.simulationId}: questionnaire for the report not loaded`, e));
-    return inner(h);
+    const tap = inner(h);
+    // forgotten when the session ends, whether or not its report could be built and stored
+    const onEnd = tap.onEnd?.bind(tap);
+    tap.onEnd = async (summary) => {
+      try {
+        await onEnd?.(summary);
+      } finally {
+        ended = true;
+        differentiators.delete(h.simulationId);
+      }
+    };
+    return tap;
   };
 }

@@ -54,7 +54,8 @@ export class CascadeEngine extends BrainEngine {
     const tt = c.persona.turnTaking;
     const pauseMs = c.prepareAfterMs === undefined ? Math.max(200, Math.round(tt.silenceMs * 0.35)) : c.prepareAfterMs;
     this.detector = new TurnDetector(
-      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined },
+      // the audio of an utterance is kept only for server speech-to-text (browser transcripts need none of it)
+      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null },
       {
         speechStart: (at) => this.onSpeechStart(at),
         longSpeech: (at) => this.onLongSpeech(at),

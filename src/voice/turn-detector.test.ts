@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { haveTools } from '../testing/tools.ts';
 import { decodeWav, resampleInt16 } from './audio.ts';
-import { TurnDetector, type Utterance } from './turn-detector.ts';
+import { TurnDetector, type TurnDetectorOptions, type Utterance } from './turn-detector.ts';
 
 function speak(text: string, voice = 'he'): Int16Array {
   const wav = spawnSync('espeak-ng', ['-v', voice, '--stdout'], { input: text }).stdout;
@@ -23,10 +23,10 @@ const concat = (...parts: Int16Array[]) => {
 };
 
 /** Feed audio in 20 ms frames on an audio-time clock (1 ms of audio = 1 ms of clock). */
-async function run(audio: Int16Array, silenceMs: number, longSpeechMs = 600) {
+async function run(audio: Int16Array, silenceMs: number, longSpeechMs = 600, extra: Partial<TurnDetectorOptions> = {}) {
   let clockMs = 0;
   const got: { starts: number[]; long: number[]; utterances: Utterance[] } = { starts: [], long: [], utterances: [] };
-  const d = new TurnDetector({ clock: () => clockMs, silenceMs, longSpeechMs }, {
+  const d = new TurnDetector({ clock: () => clockMs, silenceMs, longSpeechMs, ...extra }, {
     speechStart: (at) => got.starts.push(at),
     longSpeech: (at) => got.long.push(at),
     utterance: (u) => got.utterances.push(u),
@@ -75,6 +75,24 @@ describe.skipIf(!haveTools(['espeak-ng'], 'turn detector'))('TurnDetector (Siler
     expect(got.utterances).toHaveLength(1);
     expect(got.utterances[0].durationMs).toBeLessThan(600);
     expect(got.long).toHaveLength(0);
+  });
+
+  it('keeps no audio when nobody will transcribe it (browser transcripts)', async () => {
+    const audio = concat(silence(200), speak('שלום דנה, מה שלומך היום'), silence(1000));
+    const kept = await run(audio, 500);
+    const none = await run(audio, 500, 600, { keepAudio: false });
+    expect(kept.utterances[0].audio.length).toBeGreaterThan(24_000);
+    expect(none.utterances).toHaveLength(1);
+    expect(none.utterances[0].audio.length).toBe(0);
+    expect(none.utterances[0].speechEndMs).toBe(kept.utterances[0].speechEndMs);
+  });
+
+  it('ends speech that goes on past maxUtteranceMs (a monologue, or noise heard as speech), keeping memory bounded', async () => {
+    const long = speak('אני רוצה להסביר לך בפירוט את כל היתרונות של הפוליסה החדשה שלנו, כולל הכיסוי לניתוחים בחו"ל והשירות המהיר');
+    expect(long.length / 24).toBeGreaterThan(3000);
+    const got = await run(concat(long, silence(1000)), 700, 600, { maxUtteranceMs: 1500 });
+    expect(got.utterances.length).toBeGreaterThanOrEqual(2);
+    for (const u of got.utterances) expect(u.audio.length / 24).toBeLessThan(1500 + 300 + 400); // cap + pre-roll + slack
   });
 
   it('stays quiet on silence and low noise', async () => {

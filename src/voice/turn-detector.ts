@@ -21,6 +21,13 @@ export interface TurnDetectorOptions {
   prerollMs?: number;
   /** Silence after which the utterance is probably over (a `pause` is reported; default: never). */
   pauseMs?: number;
+  /** Keep the utterance's audio (server speech-to-text needs it; default true). False: utterances carry none. */
+  keepAudio?: boolean;
+  /**
+   * Speech longer than this ends the utterance anyway (ms, default 120 000): a monologue gets its answer, and
+   * steady noise heard as speech (a television) cannot grow the kept audio without bound.
+   */
+  maxUtteranceMs?: number;
 }
 
 /** The agent has been silent for `pauseMs`: the utterance is probably over, though speech may still resume. */
@@ -124,6 +131,7 @@ export class TurnDetector {
   }
 
   private keepAudio(pcm: Int16Array): void {
+    if (this.opts.keepAudio === false) return;
     this.audio.push(pcm.slice());
     this.audioSamples += pcm.length;
     if (!this.state.speaking) {
@@ -154,6 +162,10 @@ export class TurnDetector {
       if (p >= neg) {
         s.silenceMs = 0;
         s.weak = p >= pos ? 0 : s.weak + 1;
+        if (now - s.startMs >= (o.maxUtteranceMs ?? 120_000)) {
+          this.finish(now);
+          continue;
+        }
         if (s.paused) {
           s.paused = false;
           this.on.resume?.();
