@@ -62,6 +62,9 @@ const TEXT: Record<HintRule, Bilingual> = {
   no_next_step: { he: 'השיחה מתקרבת לסוף ואין צעד הבא. קבע מועד או בקש החלטה.', en: 'The call is nearly over and there is no next step. Set a time or ask for a decision.' },
 };
 
+/** A hint's wording in both languages (the page shows its own UI language, whatever the call's). */
+export const hintTexts = (rule: HintRule): Bilingual => TEXT[rule];
+
 /** Rules that may interrupt the agent mid-sentence (they are about that sentence). */
 const URGENT: ReadonlySet<HintRule> = new Set(['monologue', 'talking_over']);
 

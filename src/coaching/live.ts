@@ -6,20 +6,20 @@
  */
 import type { Language } from '../analysis/index.ts';
 import { LEVEL_SPECS, LEVEL_LABELS, type Level } from '../scenarios/index.ts';
-import { RealTimeCoach, type CoachOptions, type HintEvent } from './coach.ts';
+import { RealTimeCoach, hintTexts, type CoachOptions, type HintEvent } from './coach.ts';
 import { ConversationTracker, type ConversationSnapshot } from './conversation-tracker.ts';
 import { DifficultyEngine, type DifficultyChange, type DifficultyDirectives, type DifficultyOptions, type DifficultyTarget } from './difficulty.ts';
 import { EmotionDetector, type AgentReading, type MoodReading } from './emotion.ts';
 import { hedgeCount, type CustomerMood } from './emotion-lexicon.ts';
 import { ProsodyTracker, featuresOf } from './prosody.ts';
 import { VoiceConfidence, type ConfidenceReading } from './voice-confidence.ts';
-import { type CustomerState, type LiveEvent, type Turn, clamp01, customerStateFromValues, round } from './types.ts';
+import { type Bilingual, type CustomerState, type LiveEvent, type Turn, clamp01, customerStateFromValues, round } from './types.ts';
 
 /** The messages the live layer sends to the browser (same shapes as the voice wire protocol). */
 export type CoachMessage =
   | { type: 'metrics'; values: Record<string, number> }
-  | { type: 'hint'; text: string; severity: 'info' | 'warn' }
-  | { type: 'difficulty'; level: string; reason: string }
+  | { type: 'hint'; text: string; severity: 'info' | 'warn'; texts: Bilingual }
+  | { type: 'difficulty'; level: string; reason: string; reasons: Bilingual }
   | { type: 'customer_state'; mood: string; values: Record<string, number> };
 
 export interface LiveCoachingOptions {
@@ -148,7 +148,7 @@ export class LiveCoaching {
   tick(atMs: number, force = false): void {
     this.nowMs = Math.max(this.nowMs, atMs);
     const s = this.tracker.snapshot(this.nowMs);
-    for (const h of this.coach.evaluate(s, this.nowMs)) this.o.emit?.({ type: 'hint', text: h.text, severity: h.severity });
+    for (const h of this.coach.evaluate(s, this.nowMs)) this.o.emit?.({ type: 'hint', text: h.text, severity: h.severity, texts: hintTexts(h.rule) });
     if (force || this.nowMs - this.lastMetricsAt >= 1000) {
       this.lastMetricsAt = this.nowMs;
       this.o.emit?.({ type: 'metrics', values: this.metrics(s) });
@@ -260,7 +260,7 @@ export class LiveCoaching {
   private applyDirectives(d: DifficultyDirectives): void {
     this.coach.setMode(d);
     const lang = this.o.language;
-    this.o.emit?.({ type: 'difficulty', level: `${d.mode}:${LEVEL_LABELS[this.o.level][lang]}`, reason: d.reason[lang] });
+    this.o.emit?.({ type: 'difficulty', level: `${d.mode}:${LEVEL_LABELS[this.o.level][lang]}`, reason: d.reason[lang], reasons: d.reason });
     void Promise.resolve(this.o.target?.apply(d, lang)).catch(() => undefined);
   }
 

@@ -76,7 +76,8 @@ export const offlineBrainParamsSchema = z.object({
   technicalQuestions: z.array(z.object({ text: z.string(), answerKeywords: z.array(z.string()) })),
   plantedDetails: z.array(z.object({ text: z.string(), topics: z.array(z.string()), mentionByTurn: z.number().int() })),
   close: z.object({ attemptsRequired: z.number().int(), minResolvedObjections: z.number().int(), minRevealedNeeds: z.number().int(), nextStep: z.string() }),
-  stakeholders: z.array(z.object({ name: z.string(), role: z.string(), stance: z.enum(['supportive', 'neutral', 'opposed']), lines: z.array(z.string()) })),
+  /** `gender` is the stakeholder's own (Hebrew wording agrees with it); optional so sessions stored before it still load. */
+  stakeholders: z.array(z.object({ name: z.string(), gender: z.enum(['female', 'male']).optional(), role: z.string(), stance: z.enum(['supportive', 'neutral', 'opposed']), lines: z.array(z.string()) })),
   turn: z.object({ maxWords: z.number().int(), turnSilenceMs: z.number().int(), deadAirToleranceSec: z.number(), interruptTendency: unit, monologueWords: z.number().int(), pace: z.enum(['slow', 'normal', 'fast']) }),
   ending: z.object({ timeLimitSec: z.number().int(), wrapUpAtSec: z.number().int() }),
   difficulty: z.object({ min: unit, start: unit, max: unit }),
@@ -218,7 +219,7 @@ export function compileOfflineBrainParams(p: CustomerPersona, s: Scenario): Offl
       minRevealedNeeds: Math.min(p.hiddenNeeds.length, li >= 2 ? 2 : 1),
       nextStep: p.decision.nextStep,
     },
-    stakeholders: p.stakeholders.map((x) => ({ name: x.name, role: x.role, stance: x.stance, lines: [x.concern] })),
+    stakeholders: p.stakeholders.map((x) => ({ name: x.name, gender: x.gender, role: x.role, stance: x.stance, lines: [x.concern] })),
     turn: { maxWords: p.communication.maxTurnWords, turnSilenceMs: p.communication.turnSilenceMs, deadAirToleranceSec: p.communication.deadAirToleranceSec, interruptTendency: p.communication.interruptTendency, monologueWords: targets.has('listening') ? 70 : 90, pace: p.communication.pace },
     ending: { timeLimitSec: s.timeLimitSec, wrapUpAtSec: Math.max(60, s.timeLimitSec - 60) },
     difficulty: lv.difficulty,

@@ -119,6 +119,9 @@ export const WIRE_ERROR_CODES = [
 ] as const;
 export type WireErrorCode = (typeof WIRE_ERROR_CODES)[number];
 
+/** One text in Hebrew and English. */
+const bilingualText = z.object({ he: z.string(), en: z.string() });
+
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
@@ -148,8 +151,9 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('playback_stop'), itemId: z.string() }),
   z.object({ type: z.literal('turn_latency'), turnId: z.string(), timeline: latencyTimelineSchema }),
   z.object({ type: z.literal('metrics'), values: z.record(z.string(), z.number()) }),
-  z.object({ type: z.literal('hint'), text: z.string(), severity: z.enum(['info', 'warn']).default('info') }),
-  z.object({ type: z.literal('difficulty'), level: z.string(), reason: z.string() }),
+  /** `text`/`reason` are in the call's language; `texts`/`reasons` (optional) carry both, so the page shows its own language. */
+  z.object({ type: z.literal('hint'), text: z.string(), severity: z.enum(['info', 'warn']).default('info'), texts: bilingualText.optional() }),
+  z.object({ type: z.literal('difficulty'), level: z.string(), reason: z.string(), reasons: bilingualText.optional() }),
   z.object({ type: z.literal('customer_state'), mood: z.string(), values: z.record(z.string(), z.number()) }),
   z.object({ type: z.literal('engine_status'), status: z.enum(['connected', 'reconnecting', 'degraded']), detail: z.string().optional() }),
   z.object({ type: z.literal('error'), code: z.enum(WIRE_ERROR_CODES), message: z.string(), recoverable: z.boolean() }),

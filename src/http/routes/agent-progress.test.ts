@@ -92,6 +92,18 @@ describe("a manager's view of one agent: progress and focus skills", () => {
     await call('manager', 'PUT', `/api/agents/${id.agent1}/focus`, { skills: [] });
   });
 
+  it("keeps those quotes out of the profile in the manager's practice-next too, while the agent still sees them", async () => {
+    const quotesFrom = (body: Json) => (body.profile.skills as Json[]).flatMap((s) => s.evidence as Json[]).map((e) => e.recordId);
+    const own = await call('agent1', 'GET', `/api/agents/${id.agent1}/practice-next`);
+    expect(own.status).toBe(200);
+    expect(quotesFrom(own.body)).toContain(id.fresh);
+    const seen = await call('manager', 'GET', `/api/agents/${id.agent1}/practice-next`);
+    expect(seen.status).toBe(200);
+    expect(quotesFrom(seen.body)).not.toContain(id.fresh);
+    expect(quotesFrom(seen.body).length).toBeGreaterThan(0);
+    expect(seen.body.recommendation).toEqual(own.body.recommendation); // only the quotes differ
+  });
+
   it('narrows to a period', async () => {
     const r = await call('manager', 'GET', `/api/agents/${id.agent1}/progress?days=10`);
     expect(r.status).toBe(200);

@@ -219,7 +219,11 @@ export function scenarioRoutes(app: FastifyInstance) {
     url: '/api/agents/:agentId/practice-next',
     access: { roles: ANY_ROLE, scope: agentScope },
     params: agentParams,
-    handler: async ({ ctx, params }) => ctx.personas.practiseNext(params.agentId),
+    handler: async ({ ctx, params, user }) => {
+      const next = await ctx.personas.practiseNext(params.agentId);
+      // a manager must not read quotes from practice still inside the privacy window (same rule as /profile)
+      return { ...next, profile: await ctx.practice.visibleProfile(user, params.agentId, next.profile) };
+    },
   });
 
   defineRoute(app, {

@@ -1,6 +1,6 @@
 /** Words a planned reply: picks persona and own lines (never the same sentence twice) and keeps turns short. */
 import { countWords } from '../../analysis/index.ts';
-import type { OfflineBrainParams } from '../../personas/index.ts';
+import { genderize, type Gender, type OfflineBrainParams } from '../../personas/index.ts';
 import type { LinePicker, OwnLines } from './lines.ts';
 import type { Mind } from './mind.ts';
 import { paramsOf } from './objections.ts';
@@ -92,8 +92,7 @@ function word(c: Composer, m: Move): string[] {
       return m.objection ? one(own.hint(m.objection)) : m.topic ? one(own.needHint(m.topic)) : [];
     case 'stakeholder': {
       const s = p.stakeholders[m.index];
-      const said = p.language === 'he' ? `${s.name} פה לידי, ואומר: ${s.lines[0]}` : `${s.name} is here with me and says: ${s.lines[0]}`;
-      return one([said]);
+      return one(p.language === 'he' ? heStakeholder(s, p.gender) : [`${s.name} is here with me and says: ${s.lines[0]}`]);
     }
     case 'agree': {
       const main = one(phrases(m.outcome === 'purchase' ? 'agreePurchase' : 'agreeNextStep'));
@@ -101,6 +100,42 @@ function word(c: Composer, m: Move): string[] {
       return [...main, ...one(own.own('agreeNextStepTail').map((t) => t.replace('{nextStep}', p.close.nextStep)))];
     }
   }
+}
+
+type StakeholderParams = OfflineBrainParams['stakeholders'][number];
+
+/** The customer passes on what another decision-maker says: `[m|f]` agrees with the customer, `{says}` with the stakeholder. */
+const HE_STAKEHOLDER = [
+  'רגע, {who} פה לידי, ואני [מעביר|מעבירה] לך מה {thatSays}: {line}',
+  'אני [חייב|חייבת] להגיד לך מה {who} {says} פה לידי: {line}',
+  'רגע, אני [שם|שמה] אותך על רמקול. {who} {says}: {line}',
+];
+
+/** Hebrew stakeholder sentences agreeing with both the speaker's and the stakeholder's gender. */
+function heStakeholder(s: StakeholderParams, speaker: Gender): string[] {
+  const female = stakeholderGender(s) === 'female';
+  const slots: Record<string, string> = {
+    who: heRelation(s, female),
+    says: female ? 'אומרת' : 'אומר',
+    thatSays: female ? 'שהיא אומרת' : 'שהוא אומר',
+    line: s.lines[0],
+  };
+  return HE_STAKEHOLDER.map((t) => genderize(t, speaker).replace(/\{(who|says|thatSays|line)\}/g, (_m, k: string) => slots[k]));
+}
+
+/** How the customer refers to the stakeholder: "אשתי מיכל", "הבן שלי רון", "דנה לוי, סמנכ״לית כספים אצלנו,". */
+function heRelation(s: StakeholderParams, female: boolean): string {
+  const first = s.name.split(' ')[0];
+  if (/(?:בן|בת) הזוג|^(?:בעל|אישה|אשה)$/.test(s.role)) return `${female ? 'אשתי' : 'בעלי'} ${first}`;
+  if (/שותפ|שותף/.test(s.role)) return `${female ? 'השותפה שלי' : 'השותף שלי'} ${first}`;
+  if (/^(?:בן|בת)\s/.test(s.role)) return `${female ? 'הבת שלי' : 'הבן שלי'} ${first}`;
+  return `${s.name}, ${s.role} אצלנו,`;
+}
+
+/** The stakeholder's gender; parameters stored before it was kept are read from the (already gendered) Hebrew role. */
+function stakeholderGender(s: StakeholderParams): Gender {
+  if (s.gender) return s.gender;
+  return /^(?:בת|\S+ת)(?:\s|$)/.test(s.role) ? 'female' : 'male';
 }
 
 /** Ends a sentence with punctuation so sentences join and split cleanly. */

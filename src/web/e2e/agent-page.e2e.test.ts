@@ -72,7 +72,7 @@ describe.skipIf(!haveTools(['chromium'], 'manager agent page e2e'))("the manager
     expect(await page.getByTestId('skill-curves').locator('.recharts-line-dots').first().locator('.recharts-line-dot').count()).toBe(4);
     // the session inside the privacy window is counted, not shown
     expect(await page.getByTestId('agent-simulations').innerText()).toBe('4');
-    expect(plain(await page.getByTestId('privacy-note').innerText())).toMatch(/24 שעות\. 1 תרגולים/);
+    expect(plain(await page.getByTestId('privacy-note').innerText())).toMatch(/24 שעות\. תרגול אחד עדיין פרטי לנציג/);
     const rows = page.getByTestId('practice-sessions').locator('tbody tr');
     expect(await rows.count()).toBe(4);
     const reportLinks = await page.getByTestId('practice-sessions').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

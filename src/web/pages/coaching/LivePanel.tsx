@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Card } from '../../ui/index.ts';
 import { CoachingFeed, type CoachingState, type HintItem, type ServerMessageSource } from './feed.ts';
+import { inPageLanguage, isLiveMood, moodTone } from './live-text.ts';
 import { useCoachingT } from './strings.ts';
 import './coaching.css';
 
@@ -122,15 +123,12 @@ export function ObjectionTracker({ metrics: m }: { metrics: Record<string, numbe
   );
 }
 
-const MOOD_TONE: Record<string, string> = { calm: 'neutral', interested: 'ok', skeptical: 'warn', annoyed: 'warn', angry: 'danger', confused: 'warn' };
-
 export function MoodChip({ mood }: { mood: string | null }) {
   const { t } = useCoachingT();
-  const known = mood && mood in MOOD_TONE;
   return (
     <div className="coach-mood" data-testid="customer-mood" data-mood={mood ?? ''}>
       <span className="small muted">{t('live.mood')}</span>
-      <span className={`mood-chip mood-${known ? MOOD_TONE[mood!] : 'idle'}`}>{known ? t(`moods.${mood as 'calm'}`) : mood ?? t('live.moodUnknown')}</span>
+      <span className={`mood-chip mood-${moodTone(mood)}`}>{isLiveMood(mood) ? t(`moods.${mood}`) : mood ?? t('live.moodUnknown')}</span>
     </div>
   );
 }
@@ -159,7 +157,7 @@ export function ConfidenceMeter({ value, history }: { value: number | null; hist
 }
 
 export function DifficultyLog({ items }: { items: CoachingState['difficulty'] }) {
-  const { t } = useCoachingT();
+  const { t, lang } = useCoachingT();
   const last = items.at(-1);
   return (
     <div className="coach-difficulty" data-testid="difficulty-log">
@@ -170,7 +168,7 @@ export function DifficultyLog({ items }: { items: CoachingState['difficulty'] })
         <ul>
           {items.slice(-3).reverse().map((d, i) => (
             <li key={`${d.atSec}-${i}`} className={i === 0 ? '' : 'muted'}>
-              <span className={`mode-chip mode-${d.mode}`}>{(['supportive', 'neutral', 'challenging'] as const).includes(d.mode as 'neutral') ? t(`modes.${d.mode as 'neutral'}`) : d.mode}</span> <span className="small">{fmtClock(d.atSec)} · {d.reason}</span>
+              <span className={`mode-chip mode-${d.mode}`}>{(['supportive', 'neutral', 'challenging'] as const).includes(d.mode as 'neutral') ? t(`modes.${d.mode as 'neutral'}`) : d.mode}</span> <span className="small">{fmtClock(d.atSec)} · {inPageLanguage(d.reason, d.reasons, lang)}</span>
             </li>
           ))}
         </ul>
@@ -181,7 +179,7 @@ export function DifficultyLog({ items }: { items: CoachingState['difficulty'] })
 
 /** Hint toasts: on screen, never spoken; each stays 9 s (warnings 12 s) or until dismissed. */
 export function HintToasts({ hints }: { hints: HintItem[] }) {
-  const { t } = useCoachingT();
+  const { t, lang } = useCoachingT();
   const [gone, setGone] = useState<Set<number>>(new Set());
   const [, tick] = useState(0);
   useEffect(() => {
@@ -198,7 +196,7 @@ export function HintToasts({ hints }: { hints: HintItem[] }) {
       {visible.map((h) => (
         <div key={h.id} className={`hint-toast hint-${h.severity}`} data-testid="hint-toast">
           <span className="hint-label">{t('live.hintLabel')}</span>
-          <span className="hint-text">{h.text}</span>
+          <span className="hint-text">{inPageLanguage(h.text, h.texts, lang)}</span>
           <button type="button" className="hint-close" aria-label={t('live.dismiss')} onClick={() => setGone(new Set(gone).add(h.id))}>
             ×
           </button>

@@ -9,6 +9,7 @@ import { useMe } from '../../auth.tsx';
 import { Alert, Async, Card, EmptyState, PageHeader, Segmented, Stat, formatDate, useQuery } from '../../ui/index.ts';
 import { SKILL_LABELS } from '../../../analysis/taxonomy.ts';
 import { PERIODS, SessionsTable, type Period } from './ProgressPage.tsx';
+import { privacyNote } from './privacy-note.ts';
 import { useCoachingT } from './strings.ts';
 import type { TeamPracticeResponse, TeamSummaryResponse } from './types.ts';
 import './coaching.css';
@@ -36,7 +37,7 @@ export default function TeamPracticePage() {
           return (
             <div className="stack">
               <Alert tone="info" actions={<Link to="/settings" className="small">{t('team.changeWindow')}</Link>}>
-                <span data-testid="privacy-note">{s.privacyHours > 0 ? t('team.privacy', { h: s.privacyHours, n: s.hidden }) : t('team.privacyOff')}</span>
+                <span data-testid="privacy-note">{s.privacyHours > 0 ? privacyNote(t, s.privacyHours, s.hidden) : t('team.privacyOff')}</span>
               </Alert>
               <div className="grid-3">
                 <Stat label={t('team.simulations')} value={<span data-testid="team-simulations">{a.simulations}</span>} />

@@ -7,7 +7,10 @@ import type { ServerMessage } from '../../../voice/protocol.ts';
 
 export interface HintItem {
   id: number;
+  /** As sent: the call's language. */
   text: string;
+  /** Both languages when the server sends them; render with inPageLanguage. */
+  texts?: { he: string; en: string };
   severity: 'info' | 'warn';
   atSec: number;
 }
@@ -16,7 +19,10 @@ export interface DifficultyItem {
   /** supportive | neutral | challenging (the server may add the level label after a colon). */
   mode: string;
   label: string | null;
+  /** As sent: the call's language. */
   reason: string;
+  /** Both languages when the server sends them; render with inPageLanguage. */
+  reasons?: { he: string; en: string };
   atSec: number;
 }
 
@@ -50,13 +56,16 @@ export function reduceCoaching(s: CoachingState, m: ServerMessage, hintId: numbe
       return { ...s, metrics: m.values, elapsedSec, confidence };
     }
     case 'hint':
-      return { ...s, hints: [...s.hints, { id: hintId, text: m.text, severity: m.severity, atSec: s.elapsedSec }] };
+      return { ...s, hints: [...s.hints, { id: hintId, text: m.text, ...(m.texts ? { texts: m.texts } : {}), severity: m.severity, atSec: s.elapsedSec }] };
     case 'difficulty': {
       const [mode, label] = m.level.split(':');
       const last = s.difficulty.at(-1);
       // the session confirms a change the coach already announced: one entry, the richer one kept
-      if (last && last.mode === mode && last.reason === m.reason) return label && !last.label ? { ...s, difficulty: [...s.difficulty.slice(0, -1), { ...last, label }] } : s;
-      return { ...s, difficulty: [...s.difficulty, { mode, label: label ?? null, reason: m.reason, atSec: s.elapsedSec }] };
+      if (last && last.mode === mode && last.reason === m.reason) {
+        if ((!label || last.label) && (!m.reasons || last.reasons)) return s;
+        return { ...s, difficulty: [...s.difficulty.slice(0, -1), { ...last, label: last.label ?? label ?? null, ...(last.reasons ?? m.reasons ? { reasons: last.reasons ?? m.reasons } : {}) }] };
+      }
+      return { ...s, difficulty: [...s.difficulty, { mode, label: label ?? null, reason: m.reason, ...(m.reasons ? { reasons: m.reasons } : {}), atSec: s.elapsedSec }] };
     }
     case 'customer_state':
       if (m.mood === s.mood) return s;

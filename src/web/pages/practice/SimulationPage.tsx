@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { Alert, Async, Badge, Button, Card, PageHeader, useQuery } from '../../ui/index.ts';
 import { LiveCall } from './live/call.ts';
 import { LatencyTimeline } from './LatencyTimeline.tsx';
-import { LiveCoaching } from '../coaching/index.ts';
+import { LiveCoaching, inPageLanguage, moodTone } from '../coaching/index.ts';
 import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
 import { usePracticeT } from './strings.ts';
@@ -27,7 +27,7 @@ export default function SimulationPage() {
 }
 
 function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnded: () => void }) {
-  const { t } = usePracticeT();
+  const { t, lang } = usePracticeT();
   const location = useLocation();
   const nav = (location.state as { created?: CreatedSimulation; pushToTalk?: boolean } | null) ?? null;
   const created = nav?.created ?? null;
@@ -157,7 +157,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
                 <>
                   <dt>{t('call.mood')}</dt>
                   <dd data-testid="customer-mood-label" data-mood={mood}>
-                    {isMood(mood) ? t(`moods.${mood}`) : mood}
+                    <span className={`mood-chip mood-${moodTone(mood)}`}>{isMood(mood) ? t(`moods.${mood}`) : mood}</span>
                   </dd>
                 </>
               )}
@@ -187,7 +187,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           {s.hints.length > 0 && (
             <Card>
               {s.hints.map((h, i) => (
-                <p key={i}>{h}</p>
+                <p key={i}>{inPageLanguage(h.text, h.texts, lang)}</p>
               ))}
             </Card>
           )}

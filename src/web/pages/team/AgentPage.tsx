@@ -10,6 +10,7 @@ import { useCommonT } from '../../i18n/common.ts';
 import { Alert, Async, Card, PageHeader, Segmented, Stat, useQuery } from '../../ui/index.ts';
 import type { Team, User } from '../../types.ts';
 import { PERIODS, RealVsSim, ScenarioTable, SessionsTable, SkillCurves, type Period } from '../coaching/ProgressPage.tsx';
+import { privacyNote } from '../coaching/privacy-note.ts';
 import { useCoachingT } from '../coaching/strings.ts';
 import type { ProgressResponse } from '../coaching/types.ts';
 import { WeaknessProfileCard } from '../scenarios/WeaknessProfileCard.tsx';
@@ -68,7 +69,7 @@ export default function AgentPage() {
             <div className="stack agent-page">
               {d.privacyHours > 0 && (
                 <Alert tone="info" actions={<Link to="/settings" className="small">{c('team.changeWindow')}</Link>}>
-                  <span data-testid="privacy-note">{c('team.privacy', { h: d.privacyHours, n: d.hidden })}</span>
+                  <span data-testid="privacy-note">{privacyNote(c, d.privacyHours, d.hidden)}</span>
                 </Alert>
               )}
               <div className="agent-stats">

@@ -30,7 +30,8 @@ export interface CallState {
   micProblem: MicProblem | null;
   recognition: 'off' | 'on' | 'failed';
   mood: string | null;
-  hints: string[];
+  /** The last hints: `text` in the call's language, `texts` in both when the server sends them. */
+  hints: { text: string; texts?: { he: string; en: string } }[];
   lastError: { code: string; message: string } | null;
   ended: ServerMessageOf<'ended'> | null;
   /** Customer audio frames received / played (status line, tests). */
@@ -259,7 +260,7 @@ export class LiveCall {
       case 'customer_state':
         return this.set({ mood: m.mood });
       case 'hint':
-        return this.set({ hints: [...this.s.hints.slice(-4), m.text] });
+        return this.set({ hints: [...this.s.hints.slice(-4), { text: m.text, ...(m.texts ? { texts: m.texts } : {}) }] });
       case 'error':
         this.set({ lastError: { code: m.code, message: m.message } });
         if (!m.recoverable && this.s.phase === 'starting') this.set({ phase: 'idle' });
