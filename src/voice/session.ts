@@ -164,7 +164,8 @@ export class SimulationSession {
     if (!this.o.engine.capabilities.audioIn) return; // text engine: audio only feeds the taps
     const pcm = pcm16View(bytes);
     this.o.engine.pushAudio(pcm);
-    this.tap((t) => t.onAgentAudio?.(pcm, this.clock()));
+    const at = this.clock();
+    this.tap((t) => t.onAgentAudio?.(pcm, at), true);
   }
 
   /** The client's connection closed. A session that had not ended is marked interrupted (resumable later). */
@@ -245,7 +246,26 @@ export class SimulationSession {
     this.send({ type: 'error', code, message, recoverable });
   }
 
-  private tap(fn: (t: SessionTap) => void): void {
+  /** Audio for the observers waiting for the end of this I/O round, in order. */
+  private tapQueue: Array<(t: SessionTap) => void> = [];
+
+  /**
+   * Observers (recorder, coaching, persistence) see everything in order. Audio reaches them after the current
+   * I/O round (`audio`: audio arriving together from many sessions is forwarded first, the observers' work on it
+   * runs behind); any other event first hands them the audio still waiting, then itself, at once.
+   */
+  private tap(fn: (t: SessionTap) => void, audio = false): void {
+    if (!this.o.taps?.length) return;
+    if (audio) {
+      if (this.tapQueue.length === 0) setImmediate(() => this.flushTaps());
+      this.tapQueue.push(fn);
+      return;
+    }
+    this.flushTaps();
+    this.callTaps(fn);
+  }
+
+  private callTaps(fn: (t: SessionTap) => void): void {
     for (const t of this.o.taps ?? []) {
       try {
         fn(t);
@@ -253,6 +273,13 @@ export class SimulationSession {
         /* a broken observer must not break the call */
       }
     }
+  }
+
+  private flushTaps(): void {
+    if (this.tapQueue.length === 0) return;
+    const queue = this.tapQueue;
+    this.tapQueue = [];
+    for (const fn of queue) this.callTaps(fn);
   }
 
   private async onMessage(m: ClientMessage): Promise<void> {
@@ -372,7 +399,7 @@ export class SimulationSession {
         const a = this.customerAudioMs.get(e.itemId) ?? { firstAt: sentAt, ms: 0 };
         a.ms += e.pcm.length / 24;
         this.customerAudioMs.set(e.itemId, a);
-        this.tap((t) => t.onCustomerAudio?.(e.pcm, e.itemId, sentAt));
+        this.tap((t) => t.onCustomerAudio?.(e.pcm, e.itemId, sentAt), true);
         return;
       }
       case 'customer_turn_done': {
