@@ -34,7 +34,7 @@ export function LiveCoachPanel({ state: s }: { state: CoachingState }) {
         <TalkRatioGauge ratio={m.talkRatio ?? null} />
         <div className="coach-timers">
           <Timer label={t('live.elapsed')} value={fmtClock(s.elapsedSec)} />
-          <Timer label={t('live.monologue')} value={`${Math.round(m.monologueSec ?? 0)} s`} sub={t('live.monologueOf')} warn={(m.monologueSec ?? 0) >= 45} progress={Math.min(1, (m.monologueSec ?? 0) / 60)} />
+          <Timer label={t('live.monologue')} value={t('live.seconds', { n: Math.round(m.monologueSec ?? 0) })} sub={t('live.monologueOf')} warn={(m.monologueSec ?? 0) >= 45} progress={Math.min(1, (m.monologueSec ?? 0) / 60)} />
         </div>
         <ObjectionTracker metrics={m} />
         <div className="coach-row">
