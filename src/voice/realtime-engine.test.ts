@@ -73,6 +73,7 @@ describe('RealtimeEngine against the fake Realtime server', () => {
     const conn = server.connections.at(-1)!;
     expect(conn.headers.authorization).toBe('Bearer sk-test');
     expect(conn.headers['openai-beta']).toBeUndefined();
+    expect(conn.headers['sec-websocket-extensions']).toBeUndefined(); // audio frames are not deflated
     expect(conn.url).toContain('model=gpt-realtime');
     const s = server.latestSession()!;
     expect(s.instructions).toContain('דנה כהן');
