@@ -9,7 +9,7 @@ const USAGE = `salesgym — sales and customer-service training
   salesgym analyze FILE [--agent NAME] [--lang he|en] [--type CALL_TYPE] [--json]
   salesgym persona --company demo [--weakness SKILL ...] [--level LEVEL] [--lang he|en] [--seed N] [--json]
   salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]
-  salesgym bench [--quick] [--only SECTION]
+  salesgym bench [--quick] [--only SECTION]      (--only voice-soak: the 30-minute memory soak, not in a plain run)
 `;
 
 const stdio: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
