@@ -1,24 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../testing/fake-openai-http.ts';
 import { haveTools } from '../testing/tools.ts';
-import { decodeWav, resampleInt16 } from './audio.ts';
 import { CascadeEngine } from './cascade-engine.ts';
 import { demoCustomer } from './demo-customer.ts';
 import { engineConformance, recorder, type EngineHarness } from './engine-conformance.ts';
 import { EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechSynthesizer, type SpeechTranscriber } from './speech.ts';
+import { speakPcm24k } from '../testing/espeak.ts';
 
-/** espeak-ng speech as 24 kHz PCM16, with espeak's leading/trailing silence trimmed. */
-function speak(text: string, voice: string): Int16Array {
-  const wav = spawnSync('espeak-ng', ['-v', voice, '--stdout'], { input: text }).stdout;
-  const { samples, sampleRate } = decodeWav(new Uint8Array(wav));
-  const s = resampleInt16(samples, sampleRate, 24_000);
-  let a = 0;
-  let b = s.length - 1;
-  while (a < b && Math.abs(s[a]) < 300) a++;
-  while (b > a && Math.abs(s[b]) < 300) b--;
-  return s.slice(a, b + 1);
-}
+const speak = speakPcm24k;
 const silence = (ms: number) => new Int16Array(ms * 24);
 
 /** Push audio in 20 ms frames, `pace` times faster than real time. */

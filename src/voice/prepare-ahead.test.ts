@@ -3,17 +3,16 @@
  * rest of the silence window runs, on a fork of the brain; adopted when the window ends, dropped when the agent
  * goes on. Nothing of a prepared reply reaches the session before the turn is committed.
  */
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../testing/fake-openai-http.ts';
 import { haveTools } from '../testing/tools.ts';
-import { decodeWav, resampleInt16 } from './audio.ts';
 import { CascadeEngine } from './cascade-engine.ts';
 import { ChatBrain } from './chat-brain.ts';
 import { CustomerTurnRunner } from './customer-turn.ts';
 import { demoCustomer } from './demo-customer.ts';
 import type { EngineEvent } from './engine.ts';
 import { OpenAiSpeechSynthesizer, OpenAiTranscriber } from './speech.ts';
+import { speakPcm24k } from '../testing/espeak.ts';
 
 const collect = async (it: AsyncIterable<{ type: string; delta?: string }>) => {
   let text = '';
@@ -84,16 +83,7 @@ describe('CustomerTurnRunner.prepare', () => {
   });
 });
 
-/** espeak-ng speech as 24 kHz PCM16 with leading/trailing silence trimmed. */
-function speak(text: string): Int16Array {
-  const { samples, sampleRate } = decodeWav(new Uint8Array(spawnSync('espeak-ng', ['-v', 'en-us', '--stdout'], { input: text }).stdout));
-  const s = resampleInt16(samples, sampleRate, 24_000);
-  let a = 0;
-  let b = s.length - 1;
-  while (a < b && Math.abs(s[a]) < 300) a++;
-  while (b > a && Math.abs(s[b]) < 300) b--;
-  return s.slice(a, b + 1);
-}
+const speak = (text: string) => speakPcm24k(text, 'en-us');
 
 describe.skipIf(!haveTools(['espeak-ng'], 'replies prepared during the pause'))('CascadeEngine: the reply is prepared during the silence window', () => {
   let fake: FakeOpenAI;

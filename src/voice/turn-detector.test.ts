@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { haveTools } from '../testing/tools.ts';
-import { decodeWav, resampleInt16 } from './audio.ts';
 import { TurnDetector, type TurnDetectorOptions, type Utterance } from './turn-detector.ts';
+import { speakPcm24k } from '../testing/espeak.ts';
 
-function speak(text: string, voice = 'he'): Int16Array {
-  const wav = spawnSync('espeak-ng', ['-v', voice, '--stdout'], { input: text }).stdout;
-  const { samples, sampleRate } = decodeWav(new Uint8Array(wav));
-  const s = resampleInt16(samples, sampleRate, 24_000);
-  let a = 0;
-  let b = s.length - 1;
-  while (a < b && Math.abs(s[a]) < 300) a++;
-  while (b > a && Math.abs(s[b]) < 300) b--;
-  return s.slice(a, b + 1); // espeak pads its output with silence; the tests place silence themselves
-}
+const speak = (text: string, voice = 'he') => speakPcm24k(text, voice); // the tests place silence themselves
 const silence = (ms: number) => new Int16Array(ms * 24);
 const concat = (...parts: Int16Array[]) => {
   const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
