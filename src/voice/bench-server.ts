@@ -3,6 +3,8 @@
  * configuration from the environment, in-memory PGlite with the demo company, 127.0.0.1 on a free port.
  * Talks to the parent over IPC: sends {port}; answers "stats" with memory, CPU and live sessions.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../config/index.ts';
@@ -17,16 +19,25 @@ const eld = monitorEventLoopDelay({ resolution: 5 });
 eld.enable();
 const app = await buildApp({ ctx, serveWeb: false, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
+// SALESGYM_BENCH_HEAP_PROF=FILE: sampled allocations from the moment the load is steady (every session live),
+// including objects already collected (where the garbage comes from), written as a .heapprofile (open in
+// Chrome DevTools) when the server stops
+const heapProf = process.env.SALESGYM_BENCH_HEAP_PROF;
+const inspector = heapProf ? new Session() : null;
+inspector?.connect();
 process.send!({ type: 'listening', port: (app.server.address() as AddressInfo).port });
 process.on('message', async (m: { type: string }) => {
   if (m.type === 'stats') {
     const mem = process.memoryUsage();
     process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
     eld.reset();
+  } else if (m.type === 'steady') {
+    if (inspector) await inspector.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   } else if (m.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();
     process.send!({ type: 'gc' });
   } else if (m.type === 'stop') {
+    if (inspector) writeFileSync(heapProf!, JSON.stringify((await inspector.post('HeapProfiler.stopSampling').catch(() => ({ profile: null }))).profile));
     await app.close();
     await ctx.database.close();
     process.exit(0);

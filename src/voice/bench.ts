@@ -72,6 +72,8 @@ export interface ServerStats {
 
 export interface ServerProc {
   base: string;
+  /** Tell the server the load is steady (starts its heap sampling when asked for). */
+  steady(): void;
   stats(): Promise<ServerStats>;
   gc(): Promise<void>;
   stop(): Promise<void>;
@@ -104,6 +106,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    steady: () => void child.send({ type: 'steady' }),
     stats: () => ask<ServerStats>('stats'),
     gc: () => ask<void>('gc'),
     async stop() {
@@ -349,6 +352,7 @@ async function load(
   );
   const measured = allLive.then(async () => {
     steady = true;
+    server.steady();
     await sleep(1500);
     await server.gc();
     peak = await server.stats();
