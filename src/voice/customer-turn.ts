@@ -131,7 +131,7 @@ export class CustomerTurnRunner {
       },
     };
     this.prepared.add(reply);
-    reply.done = this.produce(turn, brain, agentText, (e) => (reply.held ? reply.held.push(e) : this.deliver(turn, e)));
+    reply.done = this.produce(turn, brain, agentText, (e) => (reply.held ? reply.held.push(e) : this.deliver(turn, e)), () => reply.held === null);
     return reply;
   }
 
@@ -164,7 +164,8 @@ export class CustomerTurnRunner {
     this.deps.emit('atMs' in e ? { ...e, atMs: now } : e);
   }
 
-  private async produce(turn: ActiveTurn, brain: Brain, agentText: string | null, out: (e: EngineEvent) => void): Promise<void> {
+  /** `live`: someone is waiting for this reply (adopted); a reply prepared ahead has the rest of the window. */
+  private async produce(turn: ActiveTurn, brain: Brain, agentText: string | null, out: (e: EngineEvent) => void, live: () => boolean): Promise<void> {
     const { tts, persona } = this.deps;
     const signal = turn.abort.signal;
     const splitter = new SentenceSplitter();
@@ -198,7 +199,8 @@ export class CustomerTurnRunner {
         const spoken: SpokenSentence = { text: sentence, startMs: turn.audioMs, durationMs: 0 };
         turn.sentences.push(spoken);
         let samples = 0;
-        const background = turn.sentences.length > 1; // the first sentence is what the agent waits for
+        // the first sentence of an adopted reply is what the agent waits for; a prepared one yields to live work
+        const background = turn.sentences.length > 1 || !live();
         for await (const pcm of tts.synthesize(sentence, { language: persona.language, voice: persona.voice.espeak, speed: persona.voice.speed, background }, signal)) {
           samples += pcm.length;
           spoken.durationMs = (samples / WIRE_AUDIO.sampleRate) * 1000;
