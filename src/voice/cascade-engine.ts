@@ -213,7 +213,7 @@ export class CascadeEngine extends BrainEngine {
 
   /** Commit the turn, with the reply prepared ahead when it answers exactly this text. */
   private commit(text: string, speechEndMs: number | null, turnId: string | undefined, prepared: PreparedReply | null): void {
-    if (prepared) this.preparedAhead[prepared.agentText === text.trim() && !this.stopped ? 'adopted' : 'dropped']++;
-    this.commitAgentTurn(text, speechEndMs, turnId, prepared);
+    const adopted = this.commitAgentTurn(text, speechEndMs, turnId, prepared);
+    if (prepared) this.preparedAhead[adopted ? 'adopted' : 'dropped']++;
   }
 }

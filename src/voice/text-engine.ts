@@ -38,18 +38,19 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
 
   /**
    * Commit one agent turn and let the customer answer: with `prepared`, the reply produced ahead of time for
-   * exactly this text (otherwise it is dropped and the brain answers now).
+   * exactly this text (otherwise it is dropped and the brain answers now). True when `prepared` was adopted.
    */
-  protected commitAgentTurn(text: string, speechEndMs: number | null, turnId = newId(), prepared: PreparedReply | null = null): void {
+  protected commitAgentTurn(text: string, speechEndMs: number | null, turnId = newId(), prepared: PreparedReply | null = null): boolean {
     const clean = text.trim();
-    const usable = prepared !== null && prepared.agentText === clean;
+    const usable = prepared !== null && prepared.agentText === clean && !this.stopped;
     if (prepared && !usable) prepared.discard();
-    if (this.stopped || !clean) return prepared?.discard();
+    if (this.stopped || !clean) return false;
     const current = this.runner.current;
     if (current) this.runner.interrupt(current.itemId, null);
     this.emit({ type: 'agent_transcript', turnId, text: clean, final: true });
     this.emit({ type: 'agent_turn_committed', turnId, text: clean, atMs: this.opts.clock(), speechEndMs });
     void (usable ? this.runner.adopt(prepared) : this.runner.run(clean));
+    return usable;
   }
 
   pushAgentText(text: string): void {

@@ -95,10 +95,10 @@ class SpokenTextEngine extends TextEngine {
     this.emit({ type: 'agent_speech_started', atMs: startMs });
     this.pushAgentText(text);
   }
-  protected override commitAgentTurn(text: string, speechEndMs: number | null, turnId?: string): void {
+  protected override commitAgentTurn(text: string, speechEndMs: number | null, turnId?: string): boolean {
     const current = this.runner.current;
     if (current && !current.streaming) (this.runner as unknown as { active: unknown }).active = null;
-    super.commitAgentTurn(text, speechEndMs, turnId);
+    return super.commitAgentTurn(text, speechEndMs, turnId);
   }
   protected override emit(e: Parameters<TextEngine['emit']>[0]): void {
     if (e.type === 'hangup') this.hungUp = true;
