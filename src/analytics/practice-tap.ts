@@ -3,7 +3,7 @@
  * its report stored through the PracticeService (which closes the loop into the agent's profile). The company's
  * differentiator (questionnaire) is loaded when the session goes live, for the mentions_differentiator criterion.
  */
-import { coachingTap } from '../coaching/index.ts';
+import { coachingTap, type CoachingWorkerHost } from '../coaching/index.ts';
 import type { Repositories } from '../db/index.ts';
 import type { TapFactory } from '../voice/index.ts';
 import type { PracticeService } from './practice.ts';
@@ -12,6 +12,8 @@ export function practiceReportTap(d: {
   practice: Pick<PracticeService, 'storeReport'>;
   repos: Pick<Repositories, 'simulations' | 'questionnaires'>;
   log?: (msg: string, err?: unknown) => void;
+  /** Run the coaching in this worker thread (the app's default) rather than on the sessions' thread. */
+  worker?: CoachingWorkerHost;
 }): TapFactory {
   const differentiators = new Map<string, string | undefined>();
   const inner = coachingTap({
@@ -21,6 +23,7 @@ export function practiceReportTap(d: {
       await d.practice.storeReport(id, report);
     },
     log: d.log,
+    worker: d.worker,
   });
   return (h) => {
     let ended = false;

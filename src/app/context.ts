@@ -7,6 +7,7 @@ import { JobQueue } from '../jobs/index.ts';
 import { createCallsService, callAnalyzerFromConfig, transcriberFromConfig, type CallsService } from '../calls/index.ts';
 import { createSimulationService, type SimulationService } from '../voice/index.ts';
 import { createPracticeService, practiceReportTap, type PracticeService } from '../analytics/index.ts';
+import { CoachingWorkerHost } from '../coaching/index.ts';
 import { createPersonaService, type PersonaService } from '../personas/index.ts';
 
 /**
@@ -48,7 +49,10 @@ export async function createContext(config: Config, database?: Database): Promis
   const simulations = createSimulationService({ config, repos, quotas, personas, exclusive: db.kind === 'pglite' });
   await simulations.recover();
   const practice = createPracticeService(repos);
-  simulations.addTap(practiceReportTap({ practice, repos, log: (msg, err) => console.warn(`[coaching] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`) }));
+  const coachingLog = (msg: string, err?: unknown) => console.warn(`[coaching] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`);
+  // the live coaching of every session runs in one worker thread, off the thread that relays the calls' audio
+  const coachingWorker = new CoachingWorkerHost(coachingLog);
+  simulations.addTap(practiceReportTap({ practice, repos, log: coachingLog, worker: coachingWorker }));
   return {
     config,
     database: db,
@@ -62,6 +66,7 @@ export async function createContext(config: Config, database?: Database): Promis
     simulations,
     practice,
     personas,
-    onClose: [() => jobs.stop(), () => simulations.close()],
+    // run in reverse order: live sessions end (and get their reports from the worker) before the worker stops
+    onClose: [() => coachingWorker.close(), () => jobs.stop(), () => simulations.close()],
   };
 }

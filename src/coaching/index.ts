@@ -23,5 +23,6 @@ export {
   type SessionReportInput, type ScenarioFacts, type LatencyTimelineLike,
 } from './report.ts';
 export { benchCoaching } from './bench.ts';
-export { coachingTap, scenarioFacts, type CoachingTapOptions } from './voice-tap.ts';
+export { coachingTap, scenarioFacts, CoachingSession, type CoachingTapOptions, type CoachingInit, type CoachingEnd, type DirectiveOut } from './voice-tap.ts';
+export { CoachingWorkerHost } from './worker-host.ts';
 export { reportForTypedCall, type TypedCall } from './cli-report.ts';

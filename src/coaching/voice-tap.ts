@@ -3,13 +3,17 @@
  * LiveCoaching whose messages go out through handle.publish, whose difficulty directives go to
  * handle.applyDirective (offline brain: adjust; Realtime: instruction update), ticked once a second, and whose
  * report is handed to `onReport` when the session ends.
+ *
+ * The coaching runs in this thread by default, or — with `worker` — in the shared coaching worker thread
+ * (worker-host.ts), so that its audio analysis and end-of-call report never hold up the call's audio.
  */
 import type { LiveSessionHandle, SessionSummary, SessionTap, TapFactory } from '../voice/index.ts';
 import { scenarioSchema, type Level } from '../scenarios/index.ts';
 import { toInstructionUpdate } from './difficulty.ts';
-import { LiveCoaching } from './live.ts';
+import { LiveCoaching, type CoachMessage } from './live.ts';
 import { buildSessionReport, reportInputFromLive, type ScenarioFacts } from './report.ts';
 import type { SessionReport } from './report-schema.ts';
+import type { CoachingWorkerHost } from './worker-host.ts';
 
 export interface CoachingTapOptions {
   /** Called with the finished report (persist it, update the profile). Errors are logged, never thrown. */
@@ -17,6 +21,8 @@ export interface CoachingTapOptions {
   /** The company's differentiator, for the mentions_differentiator criterion. */
   differentiator?: (handle: LiveSessionHandle) => string | undefined;
   log?: (msg: string, err?: unknown) => void;
+  /** Run the coaching of every session in this worker thread instead of the session's own thread. */
+  worker?: CoachingWorkerHost;
 }
 
 /** What the report needs from the session's scenario (validated: the handle carries it untyped). */
@@ -34,18 +40,85 @@ export function scenarioFacts(scenario: unknown): ScenarioFacts & { level: Level
   };
 }
 
+/** What one session's coaching starts from: plain data (it may cross to the worker thread). */
+export interface CoachingInit {
+  language: 'he' | 'en';
+  scenario: unknown;
+}
+
+/** A difficulty change for the session, as handle.applyDirective takes it. */
+export interface DirectiveOut {
+  level: 'supportive' | 'neutral' | 'challenging';
+  note: string;
+  reason: string;
+}
+
+/** The end of a call as the report needs it (plain data). */
+export interface CoachingEnd {
+  summary: Pick<SessionSummary, 'outcome' | 'reason' | 'durationMs' | 'latency'>;
+  differentiator?: string;
+}
+
+/** One session's live coaching, wherever it runs: LiveCoaching plus the report at the end. */
+export class CoachingSession {
+  readonly live: LiveCoaching;
+  private readonly facts: ScenarioFacts & { level: Level };
+
+  constructor(init: CoachingInit, out: { emit: (m: CoachMessage) => void; directive: (d: DirectiveOut) => void }) {
+    this.facts = scenarioFacts(init.scenario);
+    const lang = init.language;
+    const spec = scenarioSchema.safeParse(init.scenario);
+    this.live = new LiveCoaching({
+      language: lang,
+      level: this.facts.level,
+      ...(spec.success ? { maxHints: spec.data.hintsAllowed, timeLimitSec: spec.data.timeLimitSec } : {}),
+      emit: out.emit,
+      target: { apply: (d) => out.directive({ level: d.mode, note: toInstructionUpdate(d, lang), reason: d.reason[lang] }) },
+    });
+  }
+
+  report(end: CoachingEnd): SessionReport {
+    return buildSessionReport(reportInputFromLive(this.live.record(), {
+      engineOutcome: end.summary.outcome,
+      endReason: end.summary.reason,
+      durationMs: end.summary.durationMs,
+      latency: end.summary.latency,
+      scenario: { ...this.facts, differentiator: end.differentiator },
+    }));
+  }
+}
+
 export function coachingTap(opts: CoachingTapOptions = {}): TapFactory {
   return (h: LiveSessionHandle): SessionTap => {
-    const facts = scenarioFacts(h.scenario);
-    const lang = h.voice.language;
-    const spec = scenarioSchema.safeParse(h.scenario);
-    const live = new LiveCoaching({
-      language: lang,
-      level: facts.level,
-      ...(spec.success ? { maxHints: spec.data.hintsAllowed, timeLimitSec: spec.data.timeLimitSec } : {}),
-      emit: (m) => h.publish(m),
-      target: { apply: (d) => h.applyDirective({ level: d.mode, note: toInstructionUpdate(d, lang) }, d.reason[lang], toInstructionUpdate(d, lang)) },
-    });
+    const init: CoachingInit = { language: h.voice.language, scenario: h.scenario };
+    const directive = (d: DirectiveOut) => h.applyDirective({ level: d.level, note: d.note }, d.reason, d.note);
+    const deliver = async (report: SessionReport, summary: SessionSummary) => {
+      try {
+        await opts.onReport?.(h.simulationId, report, summary);
+      } catch (e) {
+        opts.log?.(`coaching report for ${h.simulationId} failed`, e);
+      }
+    };
+    if (opts.worker) {
+      const remote = opts.worker.open(h.simulationId, init, { originMs: performance.timeOrigin + performance.now() - h.now(), emit: (m) => h.publish(m), directive });
+      return {
+        onStart: (ready) => remote.typed(!ready.engine.audioIn),
+        onAgentAudio: (pcm, atMs) => remote.agentAudio(pcm, atMs),
+        onCustomerAudio: (pcm) => remote.customerAudio(pcm),
+        onEngineEvent: (e) => remote.event(e),
+        onTurn: (t) => remote.turn({ speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted }),
+        onEnd: async (summary) => {
+          try {
+            const report = await remote.end({ summary: { outcome: summary.outcome, reason: summary.reason, durationMs: summary.durationMs, latency: summary.latency }, differentiator: opts.differentiator?.(h) });
+            await deliver(report, summary);
+          } catch (e) {
+            opts.log?.(`coaching report for ${h.simulationId} failed`, e);
+          }
+        },
+      };
+    }
+    const session = new CoachingSession(init, { emit: (m) => h.publish(m), directive });
+    const live = session.live;
     const timer = setInterval(() => live.tick(h.now()), 1000);
     timer.unref();
     const t = live.tap();
@@ -57,18 +130,14 @@ export function coachingTap(opts: CoachingTapOptions = {}): TapFactory {
       onTurn: (turn) => t.onTurn(turn),
       onEnd: async (summary) => {
         clearInterval(timer);
+        let report: SessionReport;
         try {
-          const report = buildSessionReport(reportInputFromLive(live.record(), {
-            engineOutcome: summary.outcome,
-            endReason: summary.reason,
-            durationMs: summary.durationMs,
-            latency: summary.latency,
-            scenario: { ...facts, differentiator: opts.differentiator?.(h) },
-          }));
-          await opts.onReport?.(h.simulationId, report, summary);
+          report = session.report({ summary, differentiator: opts.differentiator?.(h) });
         } catch (e) {
           opts.log?.(`coaching report for ${h.simulationId} failed`, e);
+          return;
         }
+        await deliver(report, summary);
       },
     };
   };

@@ -152,6 +152,16 @@ interface TurnSample {
   steady: boolean;
 }
 
+interface ClientResult {
+  turns: TurnSample[];
+  /** Per-frame delays while every session was live and none was ending. */
+  frameDelays: number[];
+  /** Per-frame delays once sessions had started to end (their end-of-call work runs then). */
+  endingDelays: number[];
+  server: ServerGaps[];
+  error?: string;
+}
+
 /**
  * Streams each utterance at real-time pace, then silence until the customer's reply has arrived and "played";
  * reports turn latencies and (relay) per-frame delays.
@@ -168,13 +178,18 @@ async function runClient(o: {
   phaseMs?: number;
   /** Index of the first utterance (the others follow in order). */
   first?: number;
-  /** Frame delays count only while this says the load is steady (every session live). */
+  /** Frame delays count only while this says the load is steady (every session live, none ending yet). */
   steady?: () => boolean;
-}): Promise<{ turns: TurnSample[]; frameDelays: number[]; server: ServerGaps[]; error?: string }> {
+  /** Says that sessions are ending: frame delays then count apart (the end-of-call burst). */
+  ending?: () => boolean;
+  /** Called just before this session asks to end. */
+  onEnding?: () => void;
+}): Promise<ClientResult> {
   const { id, silenceMs } = await createSession(o.base, o.cookie);
   const c = await WireClient.connect(`${o.base.replace('http', 'ws')}/api/simulations/${id}/socket`, o.cookie);
   const turns: TurnSample[] = [];
   const frameDelays: number[] = [];
+  const endingDelays: number[] = [];
   let item: string | null = null;
   let k = 0;
   let firstAudioAt: number | null = null;
@@ -189,7 +204,9 @@ async function runClient(o: {
     firstAudioAt ??= at;
     audioMs += bytes.byteLength / 48;
     const sent = item ? o.frameSentAt?.get(item)?.[k++] : undefined;
-    if (sent !== undefined && (o.steady?.() ?? true)) frameDelays.push(at - sent);
+    if (sent === undefined) return;
+    if (o.steady?.() ?? true) frameDelays.push(at - sent);
+    else if (o.ending?.()) endingDelays.push(at - sent);
   });
   const server: ServerGaps[] = [];
   c.onMessage((m) => {
@@ -251,17 +268,19 @@ async function runClient(o: {
       }
       if (c.of('ended').length) break;
     }
+    o.onEnding?.();
     c.send({ type: 'end' });
     await Promise.race([c.closed, sleep(5000)]);
-    return { turns, frameDelays, server };
+    return { turns, frameDelays, endingDelays, server };
   } catch (e) {
+    o.onEnding?.();
     await c.close();
-    return { turns, frameDelays, server, error: (e as Error).message };
+    return { turns, frameDelays, endingDelays, server, error: (e as Error).message };
   }
 }
 
 /** A client speaking the Realtime protocol to the fake directly (the baseline without our relay). */
-async function runDirect(url: string, speech: Utterance[], turns: number, frameSentAt: Map<string, number[]>, steady: () => boolean, silenceMs: number, phaseMs = 0, first = 0): Promise<{ turns: number[]; frameDelays: number[] }> {
+async function runDirect(url: string, speech: Utterance[], turns: number, frameSentAt: Map<string, number[]>, steady: () => boolean, silenceMs: number, phaseMs = 0, first = 0, onEnding?: () => void): Promise<{ turns: number[]; frameDelays: number[] }> {
   const ws = new WebSocket(`${url}/realtime?model=gpt-realtime`, { headers: { Authorization: 'Bearer sk-bench' }, perMessageDeflate: false });
   await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
   const delays: number[] = [];
@@ -316,6 +335,7 @@ async function runDirect(url: string, speech: Utterance[], turns: number, frameS
     }
     if (firstAt !== null) latencies.push(firstAt - speechEndAt);
   }
+  onEnding?.();
   ws.close();
   return { turns: latencies, frameDelays: delays };
 }
@@ -329,12 +349,15 @@ const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 async function load(
   server: ServerProc,
   n: number,
-  client: (onLive: () => void, steady: () => boolean, i: number) => Promise<{ turns: TurnSample[]; frameDelays: number[]; server: ServerGaps[]; error?: string }>,
+  client: (onLive: () => void, steady: () => boolean, i: number, ending: { now: () => boolean; begin: () => void }) => Promise<ClientResult>,
 ) {
   await server.gc();
   const base = await server.stats();
   let live = 0;
   let steady = false;
+  let ended = 0;
+  let firstEndAt = 0;
+  let paused = false;
   let peak: ServerStats | null = null;
   let resolveAll!: () => void;
   const allLive = new Promise<void>((r) => (resolveAll = r));
@@ -345,8 +368,10 @@ async function load(
         () => {
           if (++live === n) resolveAll();
         },
-        () => steady,
+        // steady: every session live, none ending, and not inside the memory reading's forced collection
+        () => steady && ended === 0 && !paused,
         i,
+        { now: () => steady && ended > 0, begin: () => void (ended++ === 0 && (firstEndAt = performance.now())) },
       ),
     ),
   );
@@ -354,10 +379,16 @@ async function load(
     steady = true;
     server.steady();
     await sleep(1500);
+    // memory is read after a forced full collection (tens of ms with every session live): a pause of the
+    // measurement's own making, so samples stop during it and until the frames it held up have arrived
+    paused = true;
     await server.gc();
     peak = await server.stats();
+    await sleep(250);
+    paused = false;
   });
   const results = await Promise.all(runs);
+  const endSpanMs = firstEndAt ? performance.now() - firstEndAt : 0;
   steady = false;
   await Promise.race([measured, sleep(1000)]);
   const wallSec = (performance.now() - t0) / 1000;
@@ -371,6 +402,8 @@ async function load(
     memPerSessionMb: (p.rss - base.rss) / MB / Math.max(1, p.live),
     heapPerSessionMb: (p.heapUsed - base.heapUsed) / MB / Math.max(1, p.live),
     liveAtPeak: p.live,
+    /** From the first session asking to end to the last one closed (ms). */
+    endSpanMs,
     cpuPctPerSession: (cpuMs / (wallSec * 1000) / n) * 100,
     loop,
   };
@@ -390,8 +423,8 @@ async function offlineSection(n: number, turns: number, speech: { list: Utteranc
     // warm-up: load Silero, espeak-ng and the persona engine once before measuring
     await runClient({ base: server.base, cookie, speech: speech.list, turns: 1, browserTranscripts: true });
     const cycleMs = 7000; // ≈ one agent line + the silence window + the customer's reply
-    const r = await load(server, n, (onLive, steady, i) =>
-      runClient({ base: server.base, cookie, speech: speech.list, turns, browserTranscripts: true, onLive, steady, phaseMs: phase(i, aligned, cycleMs), first: aligned ? 0 : i % speech.list.length }),
+    const r = await load(server, n, (onLive, steady, i, ending) =>
+      runClient({ base: server.base, cookie, speech: speech.list, turns, browserTranscripts: true, onLive, steady, onEnding: ending.begin, phaseMs: phase(i, aligned, cycleMs), first: aligned ? 0 : i % speech.list.length }),
     );
     const tag = aligned ? `@${n} aligned` : `@${n}`;
     const gaps = r.results.flatMap((x) => x.server);
@@ -457,8 +490,8 @@ async function relaySection(n: number, turns: number, speech: { list: Utterance[
     // the load generator (clients + fake) shares the machine: its own event-loop delay bounds what can be resolved
     const ownLoop = monitorEventLoopDelay({ resolution: 5 });
     ownLoop.enable();
-    const relay = await load(server, n, (onLive, steady, i) =>
-      runClient({ base: server.base, cookie, speech: speech.list, turns, browserTranscripts: false, frameSentAt, onLive, steady, phaseMs: phase(i, false, cycleMs), first: i % speech.list.length }),
+    const relay = await load(server, n, (onLive, steady, i, ending) =>
+      runClient({ base: server.base, cookie, speech: speech.list, turns, browserTranscripts: false, frameSentAt, onLive, steady, ending: ending.now, onEnding: ending.begin, phaseMs: phase(i, false, cycleMs), first: i % speech.list.length }),
     );
     ownLoop.disable();
     const benchLoop = `load generator's own event-loop delay p99 ${round(ownLoop.percentile(99) / 1e6, 1)} ms`;
@@ -466,22 +499,29 @@ async function relaySection(n: number, turns: number, speech: { list: Utterance[
     const windows = relay.results.flatMap((x) => x.turns.map((t) => t.silenceMs)).sort((a, b) => a - b);
     const silenceMs = windows[windows.length >> 1] ?? 500;
     let connected = 0;
+    let finished = 0;
     const direct = await Promise.all(
       Array.from({ length: n }, (_, i) =>
         sleep(i * 20).then(() => {
           connected++;
-          return runDirect(fake.url, speech.list, turns, frameSentAt, () => connected === n, silenceMs, phase(i, false, cycleMs), i % speech.list.length);
+          return runDirect(fake.url, speech.list, turns, frameSentAt, () => connected === n && finished === 0, silenceMs, phase(i, false, cycleMs), i % speech.list.length, () => void finished++);
         }),
       ),
     );
     const rf = summarize(relay.results.flatMap((x) => x.frameDelays));
+    const re = summarize(relay.results.flatMap((x) => x.endingDelays));
+    const endSpanSec = round(relay.endSpanMs / 1000, 1);
     const df = summarize(direct.flatMap((x) => x.frameDelays));
     const rt = summarize(relay.results.flatMap((x) => x.turns.map((t) => t.latencyMs)));
     const dt = summarize(direct.flatMap((x) => x.turns));
     const added = rf.p99 - df.p99;
     const errs = relay.errors.length ? `; ${relay.errors.length} session errors: ${relay.errors[0]}` : '';
     return [
-      { section: 'voice', name: `relay per-frame delay @${n} (fake sent → client received)`, unit: 'ms', ...rf, baseline: { name: 'direct', ...df }, ratio: round(rf.p99 / Math.max(0.001, df.p99)), target: 'relay adds ≤ 5 ms p99', pass: added <= 5, notes: `relay adds ${round(added)} ms at p99, ${round(rf.median - df.median)} ms at the median; frames counted while all ${n} sessions were live, sessions at independent points of their calls (phases spread over ${cycleMs / 1000} s), the same for the direct baseline (server process also runs the coaching taps and the recorder); ${benchLoop}${errs}` },
+      { section: 'voice', name: `relay per-frame delay @${n} (fake sent → client received)`, unit: 'ms', ...rf, baseline: { name: 'direct', ...df }, ratio: round(rf.p99 / Math.max(0.001, df.p99)), target: 'relay adds ≤ 5 ms p99', pass: added <= 5, notes: `relay adds ${round(added)} ms at p99, ${round(rf.median - df.median)} ms at the median; frames counted while all ${n} sessions were live and before the first one ended (the end burst is the next line), sessions at independent points of their calls (phases spread over ${cycleMs / 1000} s), the same for the direct baseline (server process also runs the coaching taps and the recorder); ${benchLoop}${errs}` },
+      {
+        section: 'voice', name: `relay per-frame delay while the ${n} sessions end (worst case: every call ends within ${endSpanSec} s)`, unit: 'ms', ...re, baseline: { name: 'direct', ...df }, ratio: round(re.p99 / Math.max(0.001, df.p99)),
+        notes: `frames sent after the first session asked to end: each ending call finishes its recording, writes its turns and builds its scored report while the others still talk; ${n} ends in ${endSpanSec} s is a burst of this bench (all calls started together with ${turns} turns each); in service calls end one at a time`,
+      },
       { section: 'voice', name: `relay turn latency @${n} (speech end → first audio byte)`, unit: 'ms', ...rt, baseline: { name: 'direct', ...dt }, ratio: round(rt.median / Math.max(0.001, dt.median)), notes: `both include the server-VAD silence window (${silenceMs} ms, the personas'); the relay's own reply decision (response.create after the commit, for backchannel tolerance) adds one round trip` },
       { section: 'voice', name: `relay server memory per live session @${n}`, unit: 'MB', value: round(relay.memPerSessionMb), target: '< 5 MB', pass: relay.memPerSessionMb < 5, notes: `RSS growth after GC with ${relay.liveAtPeak} live; heap ${round(relay.heapPerSessionMb)} MB/session` },
       { section: 'voice', name: `relay server CPU per session @${n}`, unit: '% core', value: round(relay.cpuPctPerSession), notes: relay.loop },

@@ -9,6 +9,7 @@ import type { RealtimeClientEvent, RealtimeServerEvent, RealtimeSessionCreateReq
 import { OUTCOMES, type Outcome } from './protocol.ts';
 import { EngineEmitter, type Clock, type CustomerToolHandlers, type DifficultyDirective, type EngineCapabilities, type SimulationEngine, type VoicePersona } from './engine.ts';
 import { REALTIME_TOOLS } from './realtime-tools.ts';
+import { splitAudioDelta } from './realtime-wire.ts';
 
 export interface RealtimeEngineOptions {
   apiKey: string;
@@ -100,7 +101,12 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
       perMessageDeflate: false,
     });
     this.conn = { status: 'connecting', ws, attempt };
-    ws.on('message', (data) => this.onServerEvent(ws, data.toString()));
+    ws.on('message', (data: Buffer) => {
+      // the customer's audio (most messages) is decoded from the bytes; everything else is parsed as JSON
+      const delta = splitAudioDelta(data);
+      if (delta) this.onAudioDelta(delta.event as { item_id?: unknown }, delta.pcm);
+      else this.onServerEvent(ws, data.toString());
+    });
     ws.on('unexpected-response', (_req, res) => {
       ws.emit('error', new Error(`HTTP ${res.statusCode} from the Realtime service`));
     });
@@ -208,6 +214,9 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
   pushAudio(pcm: Int16Array): void {
     this.inputMs += (pcm.length / 24_000) * 1000;
     // the most frequent event, written directly (base64 needs no JSON escaping): no object, no second copy
+    // the most frequent event, written directly (base64 needs no JSON escaping): no object, no second copy.
+    // (Coding it on bytes into pooled buffers was measured too: fewer young collections but more full ones, and
+    // a worse p99 at 100 calls.)
     const b64 = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
     this.sendRaw(`{"type":"input_audio_buffer.append","audio":"${b64}"}`);
     const s = this.speech;
@@ -317,6 +326,15 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
 
   // ── outbound (service events) ─────────────────────────────────────────────
 
+  private onAudioDelta(ev: { item_id?: unknown }, pcm: Int16Array): void {
+    const c = this.customer;
+    if (!c || c.itemId !== ev.item_id || c.cut) return; // audio after a barge-in is dropped
+    const now = this.o.clock();
+    c.firstAudioAt ??= now;
+    c.audioMs += (pcm.length / 24_000) * 1000;
+    this.emit({ type: 'customer_audio', itemId: c.itemId, pcm, atMs: now });
+  }
+
   private onServerEvent(ws: WebSocket, raw: string): void {
     let ev: RealtimeServerEvent;
     try {
@@ -366,14 +384,8 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
           this.emit({ type: 'customer_text_delta', itemId: ev.item_id, delta: ev.delta, atMs: now });
         }
         return;
-      case 'response.output_audio.delta': {
-        const c = this.customer;
-        if (!c || c.itemId !== ev.item_id || c.cut) return; // audio after a barge-in is dropped
-        const pcm = decodePcm16Base64(ev.delta);
-        c.firstAudioAt ??= now;
-        c.audioMs += (pcm.length / 24_000) * 1000;
-        return this.emit({ type: 'customer_audio', itemId: c.itemId, pcm, atMs: now });
-      }
+      case 'response.output_audio.delta':
+        return this.onAudioDelta(ev, decodePcm16Base64(ev.delta));
       case 'response.output_audio_transcript.done':
         if (this.customer?.itemId === ev.item_id && !this.customer.cut) this.customer.text = ev.transcript;
         return;

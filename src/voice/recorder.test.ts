@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,5 +77,37 @@ describe('SessionRecorder', () => {
     expect(mix.samples.length).toBe(100 * 24);
     expect(mix.samples[10]).toBe(150);
     expect(mix.samples[60 * 24]).toBe(100);
+  });
+
+  it('writes audio larger than a staging buffer in pieces and skips long silences without writing them', async () => {
+    const dir = tmp();
+    const r = new SessionRecorder(dir, 'sim');
+    const ramp = new Int16Array(3 * 24_000).map((_, i) => (i % 20_000) - 10_000); // 3 s in one piece: 144 KB
+    r.onCustomerAudio(ramp, 'a', 0);
+    r.onCustomerAudio(tone(100, 321), 'b', 10 * 60_000); // ten minutes later
+    await r.onEnd();
+    const file = trackPath(dir, 'sim', 'customer');
+    const w = decodeWav(new Uint8Array(readFileSync(file)));
+    expect(w.samples.length).toBe(10 * 60 * 24_000 + 100 * 24);
+    for (const i of [0, 1, 32_767, 32_768, 50_001, ramp.length - 1]) expect(w.samples[i]).toBe(ramp[i]);
+    expect(w.samples[ramp.length]).toBe(0);
+    expect(w.samples[5 * 60 * 24_000]).toBe(0);
+    expect(w.samples[10 * 60 * 24_000]).toBe(321);
+    // the ten minutes of silence (28 MB of zeros) were skipped, not written: the file is sparse where the file
+    // system supports it (tmpfs, ext4, xfs)
+    const st = statSync(file);
+    if (st.blocks !== undefined && st.blocks > 0) expect(st.blocks * 512).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('ends a track that finishes in silence at its full length', async () => {
+    const dir = tmp();
+    const r = new SessionRecorder(dir, 'sim');
+    r.onAgentAudio(tone(40, 5), 40);
+    r.customer.write(tone(40, 7), 3000);
+    r.customer.truncateTo(2000); // cut back into the skipped silence
+    await r.onEnd();
+    const c = decodeWav(new Uint8Array(readFileSync(trackPath(dir, 'sim', 'customer'))));
+    expect(c.samples.length).toBe(2000 * 24);
+    expect(c.samples.every((v) => v === 0)).toBe(true);
   });
 });

@@ -13,8 +13,6 @@ import { pcm16Bytes } from './audio.ts';
 
 const RATE = 24_000;
 const HEADER = 44;
-/** Silence padding is written in pieces of at most this many samples (keeps memory flat). */
-const PAD_CHUNK = RATE;
 /** Buffered audio is written once it reaches this size (~0.7 s), or after `flushMs`. */
 const FLUSH_BYTES = 32 * 1024;
 
@@ -47,9 +45,23 @@ export function wavHeader(dataBytes: number | null, sampleRate = RATE): Uint8Arr
 }
 
 /**
+ * Staging buffers shared by every track: a live server records two tracks per call, and a fresh 32 KB buffer
+ * per flush for each of them is external memory that makes V8 run full collections twice a second at 100 calls
+ * (each one a pause for every call's audio). A buffer goes back here once its write has reached the disk.
+ */
+const stagePool: Buffer[] = [];
+const STAGE_POOL_MAX = 256; // 8 MB at most kept for reuse
+const takeStage = (): Buffer => stagePool.pop() ?? Buffer.allocUnsafe(FLUSH_BYTES);
+const giveStage = (b: Buffer): void => {
+  if (stagePool.length < STAGE_POOL_MAX) stagePool.push(b);
+};
+
+/**
  * One mono track written at session-clock positions. Audio is buffered and written asynchronously about once a
  * second (or every 32 KB), so no disk call ever runs on the event loop of a live call; a killed server loses at
- * most that last second. File operations run one after another in the order they were asked for.
+ * most that last second. File operations run one after another in the order they were asked for. Silence
+ * between pieces of audio is never written: the write position skips ahead and the file system fills the gap
+ * with zeros (a sparse file); closing sets the final length.
  */
 export class WavTrackWriter {
   private fh: FileHandle | null = null;
@@ -57,9 +69,9 @@ export class WavTrackWriter {
   /** Samples accepted so far (= the write position). */
   private cursor = 0;
   /**
-   * Samples handed to the disk chain; the staging buffer holds cursor − onDisk samples. Audio is copied into one
-   * buffer per flush rather than kept as the session's own frames: those die young instead of outliving two
-   * young-generation collections (which promotes them and makes the old generation collect every second).
+   * Samples handed to the disk chain (or skipped as silence); the staging buffer holds cursor − onDisk samples.
+   * Audio is copied into a pooled buffer rather than kept as the session's own frames: those die young instead
+   * of outliving two young-generation collections.
    */
   private onDisk = 0;
   private stage: Buffer | null = null;
@@ -86,7 +98,7 @@ export class WavTrackWriter {
   /** Append samples; when `atMs` lies past the end, silence fills the gap first. */
   write(pcm: Int16Array, atMs?: number): void {
     if (this.closed || this.broken) return;
-    if (atMs !== undefined) this.padTo(Math.round((atMs * RATE) / 1000));
+    if (atMs !== undefined) this.skipTo(Math.round((atMs * RATE) / 1000));
     this.hold(pcm16Bytes(pcm));
   }
 
@@ -99,6 +111,7 @@ export class WavTrackWriter {
       // still in memory: drop the tail of the staged audio
       this.pendingBytes = (at - this.onDisk) * 2;
     } else {
+      if (this.stage) giveStage(this.stage);
       this.stage = null;
       this.pendingBytes = 0;
       this.onDisk = at;
@@ -111,18 +124,22 @@ export class WavTrackWriter {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pendingBytes > 0 && this.stage) {
-      const bytes = this.stage.subarray(0, this.pendingBytes);
+    const stage = this.stage;
+    this.stage = null;
+    if (stage && this.pendingBytes > 0) {
+      const n = this.pendingBytes;
       const at = HEADER + this.onDisk * 2;
       this.onDisk = this.cursor;
-      this.stage = null;
       this.pendingBytes = 0;
-      this.enqueue((fh) => fh.write(bytes, 0, bytes.byteLength, at).then(() => undefined));
-    }
+      this.enqueue(
+        (fh) => fh.write(stage, 0, n, at),
+        () => giveStage(stage),
+      );
+    } else if (stage) giveStage(stage);
     return this.chain;
   }
 
-  /** Flushes, writes the final header and closes the file. */
+  /** Flushes, sets the final length, writes the final header and closes the file. */
   async close(): Promise<void> {
     if (this.closed) return this.chain;
     void this.flush();
@@ -130,6 +147,7 @@ export class WavTrackWriter {
     const samples = this.cursor;
     this.enqueue(async (fh) => {
       try {
+        await fh.truncate(HEADER + samples * 2); // a track ending in silence: the skipped tail becomes zeros
         await fh.write(wavHeader(samples * 2), 0, HEADER, 0);
       } finally {
         await fh.close();
@@ -139,21 +157,31 @@ export class WavTrackWriter {
     return this.chain;
   }
 
-  /** Copies PCM16 bytes to the write position and advances it. */
+  /** Copies PCM16 bytes to the write position and advances it (in pieces of the staging buffer's size). */
   private hold(bytes: Uint8Array): void {
-    if (this.stage && this.pendingBytes + bytes.byteLength > this.stage.byteLength) void this.flush();
-    if (!this.stage) {
-      this.stage = Buffer.allocUnsafe(Math.max(FLUSH_BYTES, bytes.byteLength));
-      this.pendingBytes = 0;
+    let from = 0;
+    while (from < bytes.byteLength) {
+      this.stage ??= takeStage();
+      const n = Math.min(bytes.byteLength - from, this.stage.byteLength - this.pendingBytes);
+      this.stage.set(bytes.subarray(from, from + n), this.pendingBytes);
+      this.pendingBytes += n;
+      this.cursor += n / 2;
+      from += n;
+      if (this.pendingBytes >= this.stage.byteLength) void this.flush();
     }
-    this.stage.set(bytes, this.pendingBytes);
-    this.cursor += bytes.byteLength / 2;
-    this.pendingBytes += bytes.byteLength;
-    if (this.pendingBytes >= FLUSH_BYTES) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
+    if (this.stage) this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
   }
 
-  private enqueue(op: (fh: FileHandle) => Promise<unknown>): void {
+  /** Silence up to `sample`: what is staged goes to disk, then the write position skips ahead. */
+  private skipTo(sample: number): void {
+    if (sample <= this.cursor) return;
+    void this.flush();
+    this.cursor = sample;
+    this.onDisk = sample;
+  }
+
+  /** Runs `op` on the file after everything queued before it; `done` runs once it has finished either way. */
+  private enqueue(op: (fh: FileHandle) => Promise<unknown>, done?: () => void): void {
     this.chain = this.chain
       .then(() => (this.fh && !this.broken ? op(this.fh) : undefined))
       .then(
@@ -161,14 +189,8 @@ export class WavTrackWriter {
         () => {
           this.broken = true; // a full disk must not end the call; the recording just stops growing
         },
-      );
-  }
-
-  private padTo(sample: number): void {
-    while (this.cursor < sample) {
-      const n = Math.min(PAD_CHUNK, sample - this.cursor);
-      this.hold(new Uint8Array(n * 2));
-    }
+      )
+      .finally(done);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type WireErrorCode,
 } from './protocol.ts';
 import { pcm16View } from './audio.ts';
+import { afterIo, type DeferredQueue } from './deferred.ts';
 import { TokenBucket } from './rate-limit.ts';
 
 /** How the session reaches the browser (a WebSocket in production, an array in tests). */
@@ -81,6 +82,8 @@ export interface SimulationSessionOptions {
   persona: VoicePersona;
   transport: SessionTransport;
   taps?: SessionTap[];
+  /** Where the observers' work on audio waits behind the network (default: the process-wide queue). */
+  deferred?: DeferredQueue;
   /** Scenario time limit (ms, default 20 min). */
   maxDurationMs?: number;
   quota?: { consume: ConsumeQuota; tickMs?: number };
@@ -246,19 +249,23 @@ export class SimulationSession {
     this.send({ type: 'error', code, message, recoverable });
   }
 
-  /** Audio for the observers waiting for the end of this I/O round, in order. */
+  /** Audio for the observers waiting in the shared deferred queue, in order. */
   private tapQueue: Array<(t: SessionTap) => void> = [];
+  private readonly runOldestTap = (): void => {
+    const fn = this.tapQueue.shift();
+    if (fn) this.callTaps(fn);
+  };
 
   /**
-   * Observers (recorder, coaching, persistence) see everything in order. Audio reaches them after the current
-   * I/O round (`audio`: audio arriving together from many sessions is forwarded first, the observers' work on it
-   * runs behind); any other event first hands them the audio still waiting, then itself, at once.
+   * Observers (recorder, coaching, persistence) see everything in order. Audio reaches them through the shared
+   * deferred queue (`audio`: frames from every session are forwarded first, the observers' work on them runs
+   * behind, a slice at a time); any other event first hands them the audio still waiting, then itself, at once.
    */
   private tap(fn: (t: SessionTap) => void, audio = false): void {
     if (!this.o.taps?.length) return;
     if (audio) {
-      if (this.tapQueue.length === 0) setImmediate(() => this.flushTaps());
       this.tapQueue.push(fn);
+      (this.o.deferred ?? afterIo).push(this.runOldestTap);
       return;
     }
     this.flushTaps();
