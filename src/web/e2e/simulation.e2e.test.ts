@@ -12,35 +12,63 @@ import { SCREENSHOTS, ensureClientBuilt } from './server.ts';
 
 /** Each call language: the agent's opening line (spoken by espeak-ng, returned by the fake transcription), the text direction and script of the transcript. */
 const CALLS = {
-  he: { opening: 'שלום, מדבר יוסי מסוכנות מגן ביטוחים. רציתי לשאול אותך כמה שאלות על הביטוח שלך.', heard: 'מדבר יוסי', dir: 'rtl', script: /[\u0590-\u05FF]/ },
-  en: { opening: 'Hello, this is Yossi from Magen Insurance Agency. I wanted to ask you a few questions about your insurance.', heard: 'this is Yossi', dir: 'ltr', script: /^[^\u0590-\u05FF]*[A-Za-z][^\u0590-\u05FF]*$/ },
+  he: {
+    opening: 'שלום, מדבר יוסי מסוכנות מגן ביטוחים. רציתי לשאול אותך כמה שאלות על הביטוח שלך.', heard: 'מדבר יוסי', dir: 'rtl', script: /[\u0590-\u05FF]/,
+    cutIn: 'רגע, סליחה שאני קוטע אותך, רק שאלה אחת קטנה לפני שנמשיך.',
+  },
+  en: {
+    opening: 'Hello, this is Yossi from Magen Insurance Agency. I wanted to ask you a few questions about your insurance.', heard: 'this is Yossi', dir: 'ltr', script: /^[^\u0590-\u05FF]*[A-Za-z][^\u0590-\u05FF]*$/,
+    cutIn: 'Sorry, wait, one quick question first.',
+  },
 } as const;
 type CallLanguage = keyof typeof CALLS;
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const poll = <T>(fn: () => Promise<T> | T, timeout = 30_000) => expect.poll(fn, { timeout, interval: 200 });
 
-/** The agent's opening line spoken by espeak-ng in the call's language, then 4 s of silence (Chromium loops the file as the microphone). */
-function agentWav(dir: string, lang: CallLanguage): string {
-  const raw = path.join(dir, `opening-${lang}-raw.wav`);
-  execFileSync('espeak-ng', ['-v', lang, '-s', '150', '-w', raw, CALLS[lang].opening]);
-  const wav = decodeWav(new Uint8Array(readFileSync(raw)));
-  const padded = new Int16Array(wav.samples.length + wav.sampleRate * 4);
-  padded.set(wav.samples);
-  const file = path.join(dir, `opening-${lang}.wav`);
-  writeFileSync(file, encodeWav(padded, wav.sampleRate));
+function speak(dir: string, lang: CallLanguage, text: string, name: string) {
+  const raw = path.join(dir, `${name}-${lang}-raw.wav`);
+  execFileSync('espeak-ng', ['-v', lang, '-s', '150', '-w', raw, text]);
+  return decodeWav(new Uint8Array(readFileSync(raw)));
+}
+
+/** Agent lines with silence after each (seconds), as one WAV: Chromium loops the file as the microphone. */
+function agentWav(dir: string, lang: CallLanguage, parts: { text: string; thenSilenceSec: number }[], name: string): string {
+  const spoken = parts.map((p, i) => ({ wav: speak(dir, lang, p.text, `${name}${i}`), silence: p.thenSilenceSec }));
+  const rate = spoken[0].wav.sampleRate;
+  const out = new Int16Array(spoken.reduce((n, p) => n + p.wav.samples.length + Math.round(rate * p.silence), 0));
+  let at = 0;
+  for (const p of spoken) {
+    out.set(p.wav.samples, at);
+    at += p.wav.samples.length + Math.round(rate * p.silence);
+  }
+  const file = path.join(dir, `${name}-${lang}.wav`);
+  writeFileSync(file, encodeWav(out, rate));
   return file;
 }
+
+/** Seconds of audio in a transcription request's WAV. */
+const wavSeconds = (bytes: Buffer | undefined) => {
+  if (!bytes) return 0;
+  const w = decodeWav(new Uint8Array(bytes));
+  return w.samples.length / w.sampleRate;
+};
 
 describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))('a spoken practice call in Chromium (cascade engine, offline brain, espeak-ng voice)', () => {
   let dir: string;
   let stt: FakeOpenAI;
   let t: SimulationApp;
-  // the fake microphone file is a browser-wide flag, so one Chromium per call language, shared by that language's tests
-  const browsers = new Map<CallLanguage, Promise<Browser>>();
-  const browserFor = (lang: CallLanguage): Promise<Browser> => {
-    if (!browsers.has(lang)) {
-      const mic = agentWav(dir, lang);
-      browsers.set(lang, chromium.launch({
+  // the fake microphone file is a browser-wide flag, so one Chromium per microphone script
+  const browsers = new Map<string, Promise<Browser>>();
+  const browserFor = (lang: CallLanguage, script: 'opening' | 'cut-in' = 'opening'): Promise<Browser> => {
+    const key = `${script}-${lang}`;
+    if (!browsers.has(key)) {
+      const mic =
+        script === 'opening'
+          ? agentWav(dir, lang, [{ text: CALLS[lang].opening, thenSilenceSec: 4 }], 'opening')
+          : // the opening, then the agent talks again 1.8 s after it: the customer (whose window is about 1 s) is
+            // answering by then, with a reply of two sentences
+            agentWav(dir, lang, [{ text: CALLS[lang].opening, thenSilenceSec: 1.8 }, { text: CALLS[lang].cutIn, thenSilenceSec: 12 }], 'cut-in');
+      browsers.set(key, chromium.launch({
         executablePath: toolPath('chromium') ?? '/usr/bin/chromium',
         args: [
           '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
@@ -48,7 +76,7 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
         ],
       }));
     }
-    return browsers.get(lang)!;
+    return browsers.get(key)!;
   };
 
   beforeAll(async () => {
@@ -60,7 +88,9 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
       transcription: (req): TranscriptionReply => {
         const lang = req.fields.language;
         if (lang !== 'he' && lang !== 'en') return { text: '', status: 400, error: { message: `unexpected transcription language ${String(lang)}` } };
-        return { text: CALLS[lang].opening, language: lang === 'he' ? 'hebrew' : 'english' };
+        // the opening is 6–7 s of speech, the cut-in line under 4 s
+        const text = wavSeconds(req.file?.bytes) < 4.5 ? CALLS[lang].cutIn : CALLS[lang].opening;
+        return { text, language: lang === 'he' ? 'hebrew' : 'english' };
       },
     });
     t = await startSimulationApp({ config: { TRANSCRIBE_BASE_URL: stt.url, TRANSCRIBE_API_KEY: 'sk-local' }, serveWeb: true });
@@ -132,6 +162,52 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
       const sttCalls = stt.requestsTo('/v1/audio/transcriptions').slice(sttBefore);
       expect(sttCalls.length).toBeGreaterThan(0);
       expect(sttCalls.map((r) => (r.body as { fields: Record<string, unknown> }).fields.language)).toEqual(sttCalls.map(() => lang));
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    }, 240_000);
+
+    it(`[${lang}] the agent talks over the customer: playback stops, the customer's turn is cut where it was heard and saved as interrupted`, async () => {
+      const context = await (await browserFor(lang, 'cut-in')).newContext({ viewport: { width: 1360, height: 900 }, baseURL: t.base, permissions: ['microphone'] });
+      const page = await context.newPage();
+      const consoleErrors: string[] = [];
+      page.on('pageerror', (e) => consoleErrors.push(e.message));
+      const sent: { type: string; itemId?: string; playedMs?: number }[] = [];
+      page.on('websocket', (ws) => ws.on('framesent', (f) => typeof f.payload === 'string' && sent.push(JSON.parse(f.payload))));
+      await page.goto('/');
+      await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
+      await page.locator('input[name="password"]').fill('salesgym-demo');
+      await page.keyboard.press('Enter');
+      await page.locator('nav.sidenav').waitFor();
+      await page.getByRole('link', { name: 'תרגול שיחה' }).click();
+      await page.locator('select[name="scenarioType"]').selectOption('discovery');
+      await page.locator('select[name="language"]').selectOption(lang);
+      await page.getByRole('button', { name: 'הכנה לשיחה' }).click();
+      await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
+      const simulationId = page.url().split('/').pop()!;
+      await page.getByTestId('start-call').click();
+      await poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
+
+      // the server tells the page to stop the customer's audio; the page stops and says how much was heard
+      await poll(() => sent.filter((m) => m.type === 'interrupt').length, 60_000).toBeGreaterThan(0);
+      const interrupt = sent.find((m) => m.type === 'interrupt')!;
+      expect(interrupt.playedMs).toBeGreaterThan(0);
+      // the cut customer line is marked in the live transcript, and the agent's cut-in line follows it
+      const cut = page.locator('[data-testid="live-transcript"] [data-speaker="customer"] .bubble-cut');
+      await poll(() => cut.count(), 30_000).toBeGreaterThan(0);
+      await poll(() => page.locator('[data-testid="live-transcript"] [data-speaker="agent"][data-final="true"]').allInnerTexts(), 30_000).toContainEqual(expect.stringContaining(call.cutIn.slice(0, 12)));
+      await shot(page, `simulation-${lang}-barge-in`);
+      await page.getByTestId('end-call').click();
+      await poll(() => page.getByText('השיחה הסתיימה').count()).toBe(1);
+
+      const turns = await t.ctx.repos.simulations.turns(simulationId);
+      const cutTurn = turns.find((x) => x.speaker === 'customer' && x.interrupted);
+      expect(cutTurn).toBeTruthy();
+      expect(cutTurn!.text).toMatch(call.script);
+      // cut where it was heard: the stored turn ends no later than its start plus what the page reported playing (+ one report interval)
+      expect(cutTurn!.endMs - cutTurn!.startMs).toBeLessThanOrEqual(interrupt.playedMs! + 600);
+      const after = turns.filter((x) => x.seq > cutTurn!.seq && x.speaker === 'agent').map((x) => x.text);
+      expect(after).toContain(call.cutIn);
+      expect((await t.ctx.repos.simulations.events(simulationId, ['barge_in'])).length).toBeGreaterThan(0);
       expect(consoleErrors).toEqual([]);
       await context.close();
     }, 240_000);
