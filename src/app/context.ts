@@ -32,6 +32,8 @@ export interface AppContext {
   personas: PersonaService;
   /** Practice session reports (stored by the coaching tap), sharing, progress and team practice views. */
   practice: PracticeService;
+  /** The worker thread running every live session's coaching (its memory is read by the benchmarks). */
+  coachingWorker: CoachingWorkerHost;
   /** Things to stop when the app closes (job workers, engines), run in reverse order. */
   onClose: (() => Promise<void> | void)[];
 }
@@ -66,6 +68,7 @@ export async function createContext(config: Config, database?: Database): Promis
     simulations,
     practice,
     personas,
+    coachingWorker,
     // run in reverse order: live sessions end (and get their reports from the worker) before the worker stops
     onClose: [() => coachingWorker.close(), () => jobs.stop(), () => simulations.close()],
   };

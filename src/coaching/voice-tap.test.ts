@@ -41,8 +41,12 @@ describe('coachingTap (SimulationService.addTap)', () => {
       for (let i = 0; i < tone.length; i += 960) tap.onAgentAudio!(tone.subarray(i, i + 960), (i / 24) + 40);
       const turns = timed(GOOD_EN);
       for (const t of turns) tap.onTurn!({ id: String(t.startMs), engine: 'text', latency: null, interrupted: false, ...t });
+      expect((await host.memory())?.sessions).toBe(1);
       const summary: SessionSummary = { sessionId: 'sim-w', outcome: 'next_step', reason: 'agent_ended', durationMs: turns.at(-1)!.endMs, turns: [], latency: [] };
       await tap.onEnd!(summary);
+      const mem = await host.memory(true);
+      expect(mem?.sessions).toBe(0); // the ended session is gone from the worker
+      expect(mem?.heapUsed).toBeGreaterThan(1_000_000);
       expect(reports).toHaveLength(1);
       expect(reports[0].outcome).toBe('next_step');
       expect(reports[0].difficulty.length).toBeGreaterThan(0);

@@ -24,13 +24,15 @@ export type ToWorker =
   | { k: 'customer'; sid: string; off: number; len: number }
   | { k: 'event'; sid: string; e: EngineEventLike }
   | { k: 'turn'; sid: string; t: TurnRecordLike }
-  | { k: 'end'; sid: string; end: CoachingEnd };
+  | { k: 'end'; sid: string; end: CoachingEnd }
+  | { k: 'memory'; id: number; gc: boolean };
 
 /** Worker → main thread. */
 export type FromWorker =
   | { k: 'emit'; sid: string; m: CoachMessage }
   | { k: 'directive'; sid: string; d: DirectiveOut }
-  | { k: 'report'; sid: string; report?: SessionReport; error?: string };
+  | { k: 'report'; sid: string; report?: SessionReport; error?: string }
+  | { k: 'memory'; id: number; heapUsed: number; sessions: number };
 
 export interface ToWorkerBatch {
   audio: ArrayBuffer | null;
@@ -67,6 +69,8 @@ export class CoachingWorkerHost {
   private audioLen = 0;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private memoryAsks = new Map<number, (m: { heapUsed: number; sessions: number }) => void>();
+  private memoryAskId = 0;
 
   constructor(private readonly log?: (msg: string, err?: unknown) => void) {}
 
@@ -104,6 +108,20 @@ export class CoachingWorkerHost {
     };
   }
 
+  /**
+   * The worker's JS heap in use and its live sessions (null when no worker runs); with `gc`, after a full
+   * collection of the worker's heap where the process runs with --expose-gc (the benchmarks do).
+   */
+  memory(gc = false): Promise<{ heapUsed: number; sessions: number } | null> {
+    if (!this.worker) return Promise.resolve(null);
+    const id = ++this.memoryAskId;
+    return new Promise((resolve) => {
+      this.memoryAsks.set(id, resolve);
+      this.post({ k: 'memory', id, gc });
+      this.flush();
+    });
+  }
+
   /** Stops the worker (reports still being built are dropped with an error). */
   async close(): Promise<void> {
     this.closed = true;
@@ -133,6 +151,11 @@ export class CoachingWorkerHost {
   }
 
   private dispatch(m: FromWorker): void {
+    if (m.k === 'memory') {
+      this.memoryAsks.get(m.id)?.({ heapUsed: m.heapUsed, sessions: m.sessions });
+      this.memoryAsks.delete(m.id);
+      return;
+    }
     const s = this.sessions.get(m.sid);
     if (!s) return;
     try {
@@ -151,6 +174,8 @@ export class CoachingWorkerHost {
   private failAll(e: Error): void {
     for (const s of this.sessions.values()) s.report?.reject(e);
     this.sessions.clear();
+    for (const ask of this.memoryAsks.values()) ask({ heapUsed: 0, sessions: 0 });
+    this.memoryAsks.clear();
     this.msgs = [];
     this.audioLen = 0;
   }

@@ -47,6 +47,11 @@ function flush(): void {
 }
 
 function handle(m: ToWorker, audio: ArrayBuffer | null): void {
+  if (m.k === 'memory') {
+    if (m.gc) (globalThis as { gc?: () => void }).gc?.();
+    send({ k: 'memory', id: m.id, heapUsed: process.memoryUsage().heapUsed, sessions: sessions.size });
+    return;
+  }
   if (m.k === 'open') {
     const session = new CoachingSession(m.init, {
       emit: (msg) => send({ k: 'emit', sid: m.sid, m: msg }),

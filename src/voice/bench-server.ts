@@ -1,7 +1,8 @@
 /**
  * The app as a separate process for the voice benchmark (so server CPU and memory are measured alone):
  * configuration from the environment, in-memory PGlite with the demo company, 127.0.0.1 on a free port.
- * Talks to the parent over IPC: sends {port}; answers "stats" with memory, CPU and live sessions.
+ * Talks to the parent over IPC: sends {port}; answers "stats" with memory (JS heap: this thread and the coaching
+ * worker), CPU and live sessions.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -29,12 +30,15 @@ process.send!({ type: 'listening', port: (app.server.address() as AddressInfo).p
 process.on('message', async (m: { type: string }) => {
   if (m.type === 'stats') {
     const mem = process.memoryUsage();
-    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
+    // the JS heap of both threads that hold session state: this one and the coaching worker
+    const worker = await ctx.coachingWorker.memory();
+    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed + (worker?.heapUsed ?? 0), workerHeapUsed: worker?.heapUsed ?? 0, external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
     eld.reset();
   } else if (m.type === 'steady') {
     if (inspector) await inspector.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   } else if (m.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();
+    await ctx.coachingWorker.memory(true); // the worker's heap is collected too
     process.send!({ type: 'gc' });
   } else if (m.type === 'stop') {
     if (inspector) writeFileSync(heapProf!, JSON.stringify((await inspector.post('HeapProfiler.stopSampling').catch(() => ({ profile: null }))).profile));

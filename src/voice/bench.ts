@@ -5,6 +5,8 @@
  *     the offline brain; turn latency = agent speech end → first customer audio byte at the client.
  *  2. relay: N sessions (default 100) against the fake Realtime server through our server, versus N clients
  *     talking to the fake directly: per-frame delay (fake sent → client received) and turn latency.
+ * "At N sessions" means while all N are live and none has started to end; the end of the run, when every call
+ * ends within a few seconds (a burst only a bench makes), is reported on its own line.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -517,7 +519,7 @@ async function relaySection(n: number, turns: number, speech: { list: Utterance[
     const added = rf.p99 - df.p99;
     const errs = relay.errors.length ? `; ${relay.errors.length} session errors: ${relay.errors[0]}` : '';
     return [
-      { section: 'voice', name: `relay per-frame delay @${n} (fake sent → client received)`, unit: 'ms', ...rf, baseline: { name: 'direct', ...df }, ratio: round(rf.p99 / Math.max(0.001, df.p99)), target: 'relay adds ≤ 5 ms p99', pass: added <= 5, notes: `relay adds ${round(added)} ms at p99, ${round(rf.median - df.median)} ms at the median; frames counted while all ${n} sessions were live and before the first one ended (the end burst is the next line), sessions at independent points of their calls (phases spread over ${cycleMs / 1000} s), the same for the direct baseline (server process also runs the coaching taps and the recorder); ${benchLoop}${errs}` },
+      { section: 'voice', name: `relay per-frame delay @${n} (fake sent → client received)`, unit: 'ms', ...rf, baseline: { name: 'direct', ...df }, ratio: round(rf.p99 / Math.max(0.001, df.p99)), target: 'relay adds ≤ 5 ms p99', pass: added <= 5, notes: `relay adds ${round(added)} ms at p99, ${round(rf.median - df.median)} ms at the median; frames counted while all ${n} sessions were live and before the first one ended (the end burst is the next line), sessions at independent points of their calls (phases spread over ${cycleMs / 1000} s), the same for the direct baseline (the server also records both sides of every call and runs its live coaching, in its coaching worker thread); ${benchLoop}${errs}` },
       {
         section: 'voice', name: `relay per-frame delay while the ${n} sessions end (worst case: every call ends within ${endSpanSec} s)`, unit: 'ms', ...re, baseline: { name: 'direct', ...df }, ratio: round(re.p99 / Math.max(0.001, df.p99)),
         notes: `frames sent after the first session asked to end: each ending call finishes its recording, writes its turns and builds its scored report while the others still talk; ${n} ends in ${endSpanSec} s is a burst of this bench (all calls started together with ${turns} turns each); in service calls end one at a time`,
