@@ -46,6 +46,26 @@ function agentWav(dir: string, lang: CallLanguage, parts: { text: string; thenSi
   return file;
 }
 
+/** Signs in as the demo agent. */
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
+  await page.locator('input[name="password"]').fill('salesgym-demo');
+  await page.keyboard.press('Enter');
+  await page.locator('nav.sidenav').waitFor();
+}
+
+/** Signs in as the demo agent and prepares a spoken discovery call in `lang`; returns the simulation's id. */
+async function prepareVoiceCall(page: Page, lang: CallLanguage): Promise<string> {
+  await signIn(page);
+  await page.getByRole('link', { name: 'תרגול שיחה' }).click();
+  await page.locator('select[name="scenarioType"]').selectOption('discovery');
+  await page.locator('select[name="language"]').selectOption(lang);
+  await page.getByRole('button', { name: 'הכנה לשיחה' }).click();
+  await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop()!;
+}
+
 /** Seconds of audio in a transcription request's WAV. */
 const wavSeconds = (bytes: Buffer | undefined) => {
   if (!bytes) return 0;
@@ -110,17 +130,7 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
       const consoleErrors: string[] = [];
       page.on('pageerror', (e) => consoleErrors.push(e.message));
       const sttBefore = stt.requestsTo('/v1/audio/transcriptions').length;
-      await page.goto('/');
-      await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
-      await page.locator('input[name="password"]').fill('salesgym-demo');
-      await page.keyboard.press('Enter');
-      await page.locator('nav.sidenav').waitFor();
-      await page.getByRole('link', { name: 'תרגול שיחה' }).click();
-      await page.locator('select[name="scenarioType"]').selectOption('discovery');
-      await page.locator('select[name="language"]').selectOption(lang);
-      await page.getByRole('button', { name: 'הכנה לשיחה' }).click();
-      await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
-      const simulationId = page.url().split('/').pop()!;
+      const simulationId = await prepareVoiceCall(page, lang);
       expect((await t.ctx.repos.simulations.byId(simulationId))?.language).toBe(lang);
       await poll(() => page.getByTestId('engine-name').innerText()).toBe('מנוע מקומי');
       await shot(page, `simulation-${lang}-before-start`);
@@ -173,17 +183,7 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
       page.on('pageerror', (e) => consoleErrors.push(e.message));
       const sent: { type: string; itemId?: string; playedMs?: number }[] = [];
       page.on('websocket', (ws) => ws.on('framesent', (f) => typeof f.payload === 'string' && sent.push(JSON.parse(f.payload))));
-      await page.goto('/');
-      await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
-      await page.locator('input[name="password"]').fill('salesgym-demo');
-      await page.keyboard.press('Enter');
-      await page.locator('nav.sidenav').waitFor();
-      await page.getByRole('link', { name: 'תרגול שיחה' }).click();
-      await page.locator('select[name="scenarioType"]').selectOption('discovery');
-      await page.locator('select[name="language"]').selectOption(lang);
-      await page.getByRole('button', { name: 'הכנה לשיחה' }).click();
-      await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
-      const simulationId = page.url().split('/').pop()!;
+      const simulationId = await prepareVoiceCall(page, lang);
       await page.getByTestId('start-call').click();
       await poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
 
@@ -221,11 +221,7 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto('/');
-    await page.locator('input[name="email"]').fill('agent1@demo.salesgym.dev');
-    await page.locator('input[name="password"]').fill('salesgym-demo');
-    await page.keyboard.press('Enter');
-    await page.locator('nav.sidenav').waitFor();
+    await signIn(page);
     await page.getByRole('link', { name: 'מה לתרגל' }).click();
     await page.getByTestId('start-next').waitFor();
     await page.getByRole('button', { name: 'תרגול בהקלדה' }).click();
