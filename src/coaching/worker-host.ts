@@ -32,7 +32,7 @@ export type FromWorker =
   | { k: 'emit'; sid: string; m: CoachMessage }
   | { k: 'directive'; sid: string; d: DirectiveOut }
   | { k: 'report'; sid: string; report?: SessionReport; error?: string }
-  | { k: 'memory'; id: number; heapUsed: number; sessions: number };
+  | { k: 'memory'; id: number; heapUsed: number; heapTotal: number; sessions: number };
 
 export interface ToWorkerBatch {
   audio: ArrayBuffer | null;
@@ -61,6 +61,13 @@ interface Handlers {
 
 const FLUSH_MS = 10;
 
+/** The worker's V8 heap: in use, and committed (what it holds of the process's memory). */
+export interface WorkerMemory {
+  heapUsed: number;
+  heapTotal: number;
+  sessions: number;
+}
+
 export class CoachingWorkerHost {
   private worker: Worker | null = null;
   private readonly sessions = new Map<string, Handlers>();
@@ -69,7 +76,7 @@ export class CoachingWorkerHost {
   private audioLen = 0;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
-  private memoryAsks = new Map<number, (m: { heapUsed: number; sessions: number }) => void>();
+  private memoryAsks = new Map<number, (m: WorkerMemory) => void>();
   private memoryAskId = 0;
 
   constructor(private readonly log?: (msg: string, err?: unknown) => void) {}
@@ -112,7 +119,7 @@ export class CoachingWorkerHost {
    * The worker's JS heap in use and its live sessions (null when no worker runs); with `gc`, after a full
    * collection of the worker's heap where the process runs with --expose-gc (the benchmarks do).
    */
-  memory(gc = false): Promise<{ heapUsed: number; sessions: number } | null> {
+  memory(gc = false): Promise<WorkerMemory | null> {
     if (!this.worker) return Promise.resolve(null);
     const id = ++this.memoryAskId;
     return new Promise((resolve) => {
@@ -152,7 +159,7 @@ export class CoachingWorkerHost {
 
   private dispatch(m: FromWorker): void {
     if (m.k === 'memory') {
-      this.memoryAsks.get(m.id)?.({ heapUsed: m.heapUsed, sessions: m.sessions });
+      this.memoryAsks.get(m.id)?.({ heapUsed: m.heapUsed, heapTotal: m.heapTotal, sessions: m.sessions });
       this.memoryAsks.delete(m.id);
       return;
     }
@@ -174,7 +181,7 @@ export class CoachingWorkerHost {
   private failAll(e: Error): void {
     for (const s of this.sessions.values()) s.report?.reject(e);
     this.sessions.clear();
-    for (const ask of this.memoryAsks.values()) ask({ heapUsed: 0, sessions: 0 });
+    for (const ask of this.memoryAsks.values()) ask({ heapUsed: 0, heapTotal: 0, sessions: 0 });
     this.memoryAsks.clear();
     this.msgs = [];
     this.audioLen = 0;

@@ -49,7 +49,8 @@ function flush(): void {
 function handle(m: ToWorker, audio: ArrayBuffer | null): void {
   if (m.k === 'memory') {
     if (m.gc) (globalThis as { gc?: () => void }).gc?.();
-    send({ k: 'memory', id: m.id, heapUsed: process.memoryUsage().heapUsed, sessions: sessions.size });
+    const mem = process.memoryUsage();
+    send({ k: 'memory', id: m.id, heapUsed: mem.heapUsed, heapTotal: mem.heapTotal, sessions: sessions.size });
     return;
   }
   if (m.k === 'open') {

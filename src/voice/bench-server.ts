@@ -32,7 +32,7 @@ process.on('message', async (m: { type: string }) => {
     const mem = process.memoryUsage();
     // the JS heap of both threads that hold session state: this one and the coaching worker
     const worker = await ctx.coachingWorker.memory();
-    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed + (worker?.heapUsed ?? 0), workerHeapUsed: worker?.heapUsed ?? 0, external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
+    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed + (worker?.heapUsed ?? 0), heapTotal: mem.heapTotal + (worker?.heapTotal ?? 0), workerHeapUsed: worker?.heapUsed ?? 0, external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
     eld.reset();
   } else if (m.type === 'steady') {
     if (inspector) await inspector.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });

@@ -5,7 +5,7 @@ import { HEAP_TARGET_MB_PER_10MIN, leastSquaresSlope, memoryGrowth, type MemoryS
 function series(heap: (m: number) => number, external = (_m: number) => 300): MemorySample[] {
   return Array.from({ length: 30 }, (_, i) => {
     const m = i + 1;
-    return { minute: m, heapMb: heap(m), rssMb: 600 + heap(m) + external(m), externalMb: external(m), arrayBuffersMb: 50, live: 4 };
+    return { minute: m, heapMb: heap(m), rssMb: 600 + heap(m) + external(m), externalMb: external(m), arrayBuffersMb: 50, heapTotalMb: heap(m) + 20, live: 4 };
   });
 }
 
@@ -37,5 +37,14 @@ describe('voice soak memory figures', () => {
     expect(g.rss).toBeCloseTo(20, 6);
     expect(g.external).toBeCloseTo(20, 6);
     expect(g.rssMinusExternal).toBeCloseTo(0, 6);
+    expect(g.native).toBeCloseTo(0, 6);
+  });
+
+  it('separates growth of the committed V8 heaps from native memory', () => {
+    // the heaps take 1 MB more a minute for 30 minutes, nothing else grows: RSS outside V8 stays flat
+    const samples = series(() => 58).map((s) => ({ ...s, rssMb: s.rssMb + s.minute, heapTotalMb: s.heapTotalMb + s.minute }));
+    const g = memoryGrowth(samples, 5);
+    expect(g.rssMinusExternal).toBeCloseTo(10, 6);
+    expect(g.native).toBeCloseTo(0, 6);
   });
 });
