@@ -17,7 +17,7 @@ const port = parentPort;
  * belongs to each thread, so this thread alone steps back when the cores are busy (10: about a tenth of the
  * main thread's share under contention; idle cores are still used in full). Elsewhere it stays as it is.
  */
-export const COACHING_NICE = 10;
+const COACHING_NICE = 10;
 try {
   const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
   if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, COACHING_NICE);

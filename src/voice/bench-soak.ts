@@ -17,15 +17,10 @@
  *
  * SALESGYM_SOAK_MINUTES (default 30; --quick 3) and SALESGYM_SOAK_SESSIONS (default 4) size the run.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { BenchResult } from '../cli/bench.ts';
 import { summarize } from '../cli/bench.ts';
 import { toolPath } from '../testing/tools.ts';
-import { decodeWav, resampleInt16 } from './audio.ts';
-import { startServer, type ServerProc, type ServerStats } from './bench.ts';
+import { speakHebrew, startServer, type ServerProc, type ServerStats, type Utterance } from './bench.ts';
 import { WireClient } from './wire-client.ts';
 
 const FRAME = 960; // 40 ms at 24 kHz
@@ -53,32 +48,14 @@ const LINES = [
   'תודה, זה עוזר לי להבין. ואיך אתם מתנהלים היום מול חברת הביטוח?',
 ];
 
-/** One agent utterance: 24 kHz samples and where the speech actually ends (trailing silence excluded). */
-interface Utterance {
-  text: string;
-  pcm: Int16Array;
-  speechEndSample: number;
-}
-
 function synthesize(): Utterance[] {
   if (!toolPath('espeak-ng')) throw new Error('the voice soak needs espeak-ng (apt-get install espeak-ng): it streams real speech');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-soak-'));
-  try {
-    return LINES.map((text, i) => {
-      const f = path.join(dir, `l${i}.wav`);
-      execFileSync('espeak-ng', ['-v', 'he', '-s', '160', '-w', f, text]);
-      const w = decodeWav(new Uint8Array(readFileSync(f)));
-      const raw = resampleInt16(w.samples, w.sampleRate, 24_000);
-      let end = raw.length;
-      while (end > 0 && Math.abs(raw[end - 1]) < 300) end--;
-      // whole 40 ms frames only: a shorter last frame is a bad frame on the wire
-      const pcm = new Int16Array(Math.ceil(raw.length / FRAME) * FRAME);
-      pcm.set(raw);
-      return { text, pcm, speechEndSample: end };
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return speakHebrew(LINES).map((u) => {
+    // whole 40 ms frames only: a shorter last frame is a bad frame on the wire
+    const pcm = new Int16Array(Math.ceil(u.pcm.length / FRAME) * FRAME);
+    pcm.set(u.pcm);
+    return { ...u, pcm };
+  });
 }
 
 // ── measurement ────────────────────────────────────────────────────────────────

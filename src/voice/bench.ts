@@ -32,7 +32,7 @@ const LINES = [
 ];
 
 /** One agent utterance: 24 kHz samples and where the speech actually ends (trailing silence excluded). */
-interface Utterance {
+export interface Utterance {
   text: string;
   pcm: Int16Array;
   speechEndSample: number;
@@ -43,9 +43,14 @@ function utterances(): { list: Utterance[]; source: string } {
     const pcm = synthSpeech(1800);
     return { list: [{ text: LINES[0], pcm, speechEndSample: pcm.length }], source: 'synthetic speech (espeak-ng missing)' };
   }
+  return { list: speakHebrew(LINES), source: 'espeak-ng Hebrew' };
+}
+
+/** Agent lines spoken by espeak-ng in Hebrew at 24 kHz, each with where its speech ends (quiet tail excluded). */
+export function speakHebrew(lines: readonly string[]): Utterance[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sg-bench-'));
   try {
-    const list = LINES.map((text, i) => {
+    return lines.map((text, i) => {
       const f = path.join(dir, `l${i}.wav`);
       execFileSync('espeak-ng', ['-v', 'he', '-s', '160', '-w', f, text]);
       const w = decodeWav(new Uint8Array(readFileSync(f)));
@@ -54,7 +59,6 @@ function utterances(): { list: Utterance[]; source: string } {
       while (end > 0 && Math.abs(pcm[end - 1]) < 300) end--;
       return { text, pcm, speechEndSample: end };
     });
-    return { list, source: 'espeak-ng Hebrew' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
