@@ -11,6 +11,8 @@
  * If the worker dies, the live sessions lose their coaching (logged; their calls go on) and the next session
  * starts a new worker.
  */
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import type { CoachMessage, EngineEventLike, TurnRecordLike } from './live.ts';
 import type { SessionReport } from './report-schema.ts';
@@ -32,7 +34,7 @@ export type FromWorker =
   | { k: 'emit'; sid: string; m: CoachMessage }
   | { k: 'directive'; sid: string; d: DirectiveOut }
   | { k: 'report'; sid: string; report?: SessionReport; error?: string }
-  | { k: 'memory'; id: number; heapUsed: number; heapTotal: number; sessions: number };
+  | { k: 'memory'; id: number; heapUsed: number; heapTotal: number; newSpace: number; sessions: number };
 
 export interface ToWorkerBatch {
   audio: ArrayBuffer | null;
@@ -65,8 +67,13 @@ const FLUSH_MS = 10;
 export interface WorkerMemory {
   heapUsed: number;
   heapTotal: number;
+  /** Of heapTotal, V8's young generation (its semi-spaces grow with the allocation rate). */
+  newSpace: number;
   sessions: number;
 }
+
+/** The coaching worker's young generation (V8 splits it into two semi-spaces and a large-object space). */
+const WORKER_YOUNG_GENERATION_MB = 12;
 
 export class CoachingWorkerHost {
   private worker: Worker | null = null;
@@ -129,6 +136,13 @@ export class CoachingWorkerHost {
     });
   }
 
+  /** Writes a V8 heap snapshot of the worker to `file` (false when no worker runs); a diagnostic for the benchmarks. */
+  async writeHeapSnapshot(file: string): Promise<boolean> {
+    if (!this.worker) return false;
+    await pipeline(await this.worker.getHeapSnapshot(), createWriteStream(file));
+    return true;
+  }
+
   /** Stops the worker (reports still being built are dropped with an error). */
   async close(): Promise<void> {
     this.closed = true;
@@ -141,7 +155,9 @@ export class CoachingWorkerHost {
 
   private ensureWorker(): void {
     if (this.worker || this.closed) return;
-    const w = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+    // a small young generation (4 MB semi-spaces): V8 would grow it to 16 MB semi-spaces at some point of a long
+    // call — a one-off 16 MB step in the server's memory that looks like growth — and the worker's garbage is short-lived
+    const w = new Worker(new URL('./worker-entry.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     w.unref(); // live sessions keep the process alive, not their coaching
     w.on('message', (batch: FromWorker[]) => {
       for (const m of batch) this.dispatch(m);
@@ -159,7 +175,7 @@ export class CoachingWorkerHost {
 
   private dispatch(m: FromWorker): void {
     if (m.k === 'memory') {
-      this.memoryAsks.get(m.id)?.({ heapUsed: m.heapUsed, heapTotal: m.heapTotal, sessions: m.sessions });
+      this.memoryAsks.get(m.id)?.({ heapUsed: m.heapUsed, heapTotal: m.heapTotal, newSpace: m.newSpace, sessions: m.sessions });
       this.memoryAsks.delete(m.id);
       return;
     }
@@ -181,7 +197,7 @@ export class CoachingWorkerHost {
   private failAll(e: Error): void {
     for (const s of this.sessions.values()) s.report?.reject(e);
     this.sessions.clear();
-    for (const ask of this.memoryAsks.values()) ask({ heapUsed: 0, heapTotal: 0, sessions: 0 });
+    for (const ask of this.memoryAsks.values()) ask({ heapUsed: 0, heapTotal: 0, newSpace: 0, sessions: 0 });
     this.memoryAsks.clear();
     this.msgs = [];
     this.audioLen = 0;

@@ -1,12 +1,15 @@
 /**
  * The app as a separate process for the voice benchmark (so server CPU and memory are measured alone):
- * configuration from the environment, in-memory PGlite with the demo company, 127.0.0.1 on a free port.
+ * configuration from the environment, PGlite (in memory, or in files with SALESGYM_BENCH_DB=files) with the demo
+ * company, 127.0.0.1 on a free port.
  * Talks to the parent over IPC: sends {port}; answers "stats" with memory (JS heap: this thread and the coaching
  * worker), CPU and live sessions.
  */
 import { writeFileSync } from 'node:fs';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../config/index.ts';
 import { openDatabase } from '../db/index.ts';
@@ -14,7 +17,9 @@ import { createContext, seedDemo } from '../app/index.ts';
 import { buildApp } from '../http/index.ts';
 
 const config = loadConfig(process.env, { LOG_LEVEL: 'silent', SALESGYM_DEMO: false });
-const ctx = await createContext(config, await openDatabase({}));
+// SALESGYM_BENCH_DB=files (the soak): PGlite in files under DATA_DIR as `npm start` runs it, so stored rows are on
+// disk and not in the server's memory; by default an in-memory PGlite
+const ctx = await createContext(config, await openDatabase(process.env.SALESGYM_BENCH_DB === 'files' ? { dataDir: path.join(config.DATA_DIR, 'pgdata') } : {}));
 await seedDemo(ctx);
 const eld = monitorEventLoopDelay({ resolution: 5 });
 eld.enable();
@@ -32,10 +37,16 @@ process.on('message', async (m: { type: string }) => {
     const mem = process.memoryUsage();
     // the JS heap of both threads that hold session state: this one and the coaching worker
     const worker = await ctx.coachingWorker.memory();
-    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed + (worker?.heapUsed ?? 0), heapTotal: mem.heapTotal + (worker?.heapTotal ?? 0), workerHeapUsed: worker?.heapUsed ?? 0, external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
+    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed + (worker?.heapUsed ?? 0), heapTotal: mem.heapTotal + (worker?.heapTotal ?? 0), workerHeapUsed: worker?.heapUsed ?? 0, workerNewSpace: worker?.newSpace ?? 0, newSpace: (getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) + (worker?.newSpace ?? 0), external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
     eld.reset();
   } else if (m.type === 'steady') {
     if (inspector) await inspector.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  } else if (m.type === 'snapshot') {
+    // SALESGYM_BENCH_HEAP_SNAPSHOTS (the soak): V8 heap snapshots of this thread and the coaching worker
+    const { file } = m as unknown as { file: string };
+    writeHeapSnapshot(`${file}.main.heapsnapshot`);
+    await ctx.coachingWorker.writeHeapSnapshot(`${file}.worker.heapsnapshot`);
+    process.send!({ type: 'snapshot' });
   } else if (m.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();
     await ctx.coachingWorker.memory(true); // the worker's heap is collected too

@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from './bench.ts';
 import { HEAP_TARGET_MB_PER_10MIN, leastSquaresSlope, memoryGrowth, type MemorySample } from './bench-soak.ts';
 
 /** A 30-minute series of per-minute samples; `heap(m)` gives heapUsed at minute m. */
 function series(heap: (m: number) => number, external = (_m: number) => 300): MemorySample[] {
   return Array.from({ length: 30 }, (_, i) => {
     const m = i + 1;
-    return { minute: m, heapMb: heap(m), rssMb: 600 + heap(m) + external(m), externalMb: external(m), arrayBuffersMb: 50, heapTotalMb: heap(m) + 20, live: 4 };
+    return { minute: m, heapMb: heap(m), workerHeapMb: 10, rssMb: 600 + heap(m) + external(m), externalMb: external(m), arrayBuffersMb: 50, heapTotalMb: heap(m) + 20, newSpaceMb: 16, workerNewSpaceMb: 8, live: 4 };
   });
 }
 
@@ -46,5 +48,12 @@ describe('voice soak memory figures', () => {
     const g = memoryGrowth(samples, 5);
     expect(g.rssMinusExternal).toBeCloseTo(10, 6);
     expect(g.native).toBeCloseTo(0, 6);
+  });
+
+
+  it('measures the server with the V8 flags `npm start` runs it with', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    const start = pkg.scripts.start.split(/\s+/);
+    for (const flag of SERVER_NODE_FLAGS) expect(start).toContain(flag);
   });
 });

@@ -82,8 +82,19 @@ export interface ServerProc {
   steady(): void;
   stats(): Promise<ServerStats>;
   gc(): Promise<void>;
+  /** Writes heap snapshots of the server's threads to FILE.main.heapsnapshot and FILE.worker.heapsnapshot. */
+  heapSnapshot(file: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+/**
+ * V8 flags the server runs with (`npm start` passes the same, see package.json): semi-spaces of at most 8 MB
+ * (V8's default on this machine is 16). V8 grows the main thread's young generation to its maximum in doublings
+ * that come minutes into a steady load; from 8 to 16 MB semi-spaces is a one-off 16 MB step of the server's RSS in
+ * the middle of a call, which the soak reads as growth. With the cap the last doubling happens during the first
+ * call. The relay's per-frame p99 with the cap is within the run-to-run spread of the bench (README, figures).
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=8'];
 
 /** Forks bench-server.ts (the app alone in its own process) and talks to it over IPC. */
 export async function startServer(env: Record<string, string>): Promise<ServerProc> {
@@ -92,11 +103,11 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const child: ChildProcess = fork(script, [], {
     // SALESGYM_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the server process there (open it in Chrome DevTools)
     // SALESGYM_BENCH_NODE_ARGS adds V8/Node flags to the server process (e.g. "--trace-gc"; its stdout is then shown)
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.SALESGYM_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SALESGYM_BENCH_CPU_PROF}`] : []), ...(process.env.SALESGYM_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...SERVER_NODE_FLAGS, ...(process.env.SALESGYM_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SALESGYM_BENCH_CPU_PROF}`] : []), ...(process.env.SALESGYM_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ONNXRUNTIME_NODE_INSTALL: 'skip', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', TRANSCRIBE_BASE_URL: '', ...env },
     stdio: ['ignore', process.env.SALESGYM_BENCH_NODE_ARGS ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
-  const ask = <T>(type: string) =>
+  const ask = <T>(type: string, extra: Record<string, unknown> = {}) =>
     new Promise<T>((resolve) => {
       const on = (m: { type: string }) => {
         if (m.type !== type) return;
@@ -104,7 +115,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
         resolve(m as T);
       };
       child.on('message', on);
-      child.send({ type });
+      child.send({ type, ...extra });
     });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
@@ -115,6 +126,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     steady: () => void child.send({ type: 'steady' }),
     stats: () => ask<ServerStats>('stats'),
     gc: () => ask<void>('gc'),
+    heapSnapshot: (file: string) => ask<void>('snapshot', { file }),
     async stop() {
       child.send({ type: 'stop' });
       await new Promise((r) => child.once('exit', r));

@@ -192,6 +192,20 @@ describe('SimulationSession', () => {
     expect(ticks).toEqual([80, 80, 80]);
   });
 
+  it('holds no past quota ticks: its timers stay constant over a long call', async () => {
+    let ticks = 0;
+    const { w, session } = makeSession(server, { quota: { tickMs: 5, consume: async () => (++ticks, true) } });
+    session.handleText(start);
+    await w.waitFor('ready');
+    const atStart = session.pendingTimers; // the time limit and the next quota tick
+    while (ticks < 40) await new Promise((r) => setTimeout(r, 5));
+    expect(session.pendingTimers).toBe(atStart);
+    expect(atStart).toBeLessThanOrEqual(2);
+    session.handleText(JSON.stringify({ type: 'end' }));
+    await w.waitFor('ended');
+    expect(session.pendingTimers).toBe(0);
+  });
+
   it('refuses to start when the quota is already spent', async () => {
     const { w, session } = makeSession(server, { quota: { consume: async () => false } });
     session.handleText(start);

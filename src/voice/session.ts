@@ -116,7 +116,8 @@ export class SimulationSession {
   private readonly agentTurnStarts = new Map<string, number>();
   private starting = false;
   private readonly early: EngineEvent[] = [];
-  private timers: NodeJS.Timeout[] = [];
+  /** Pending timers only: each one leaves the set when it fires, so a long call holds none of the past ones. */
+  private readonly timers = new Set<NodeJS.Timeout>();
   private unsubscribe: (() => void) | null = null;
   private ended: Promise<SessionSummary>;
   private resolveEnded!: (s: SessionSummary) => void;
@@ -338,12 +339,12 @@ export class SimulationSession {
     this.send(ready);
     this.tap((t) => t.onStart?.(ready));
     for (const e of this.early.splice(0)) this.onEngineEvent(e);
-    this.timers.push(setTimeout(() => void this.end('time_limit'), this.o.maxDurationMs ?? 20 * 60_000));
+    this.later(() => void this.end('time_limit'), this.o.maxDurationMs ?? 20 * 60_000);
     if (this.o.quota) this.scheduleQuota(this.o.quota.consume, this.o.quota.tickMs ?? 60_000);
   }
 
   private scheduleQuota(consume: ConsumeQuota, tickMs: number): void {
-    const t = setTimeout(async () => {
+    this.later(async () => {
       if (this.st.status !== 'active') return;
       let ok = false;
       try {
@@ -358,7 +359,20 @@ export class SimulationSession {
       }
       this.scheduleQuota(consume, tickMs);
     }, tickMs);
-    this.timers.push(t);
+  }
+
+  /** setTimeout that the session clears when it ends. */
+  private later(fn: () => void | Promise<void>, ms: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  /** Timers the session holds (all pending): constant over a call of any length. */
+  get pendingTimers(): number {
+    return this.timers.size;
   }
 
   private onEngineEvent(e: EngineEvent): void {
@@ -403,16 +417,23 @@ export class SimulationSession {
         this.o.transport.sendAudio(e.pcm);
         const sentAt = this.clock();
         this.latency.firstAudioSent(e.itemId, sentAt);
-        const a = this.customerAudioMs.get(e.itemId) ?? { firstAt: sentAt, ms: 0 };
+        let a = this.customerAudioMs.get(e.itemId);
+        if (!a) {
+          // a new reply: forget the replies that have finished playing (a long call keeps only what may still play)
+          for (const [id, p] of this.customerAudioMs) if (p.firstAt + p.ms < sentAt) this.customerAudioMs.delete(id);
+          a = { firstAt: sentAt, ms: 0 };
+          this.customerAudioMs.set(e.itemId, a);
+        }
         a.ms += e.pcm.length / 24;
-        this.customerAudioMs.set(e.itemId, a);
         this.tap((t) => t.onCustomerAudio?.(e.pcm, e.itemId, sentAt), true);
         return;
       }
       case 'customer_turn_done': {
         this.send({ type: 'customer_transcript_final', itemId: e.itemId, text: e.text, interrupted: e.interrupted, atMs: Math.round(e.atMs) });
         const t = this.latency.forItem(e.itemId);
-        this.recordTurn({ id: e.itemId, speaker: 'customer', text: e.text, startMs: this.customerStarts.get(e.itemId) ?? e.atMs, endMs: e.atMs, interrupted: e.interrupted, engine: this.o.engine.name, latency: t ? { ...t } : null });
+        const startMs = this.customerStarts.get(e.itemId) ?? e.atMs;
+        this.customerStarts.delete(e.itemId);
+        this.recordTurn({ id: e.itemId, speaker: 'customer', text: e.text, startMs, endMs: e.atMs, interrupted: e.interrupted, engine: this.o.engine.name, latency: t ? { ...t } : null });
         if (t) this.reportLatency(e.itemId);
         return;
       }
@@ -436,7 +457,7 @@ export class SimulationSession {
     let until = this.clock();
     for (const a of this.customerAudioMs.values()) until = Math.max(until, a.firstAt + a.ms);
     const wait = Math.min(this.o.hangupGraceMs ?? 8000, Math.max(0, until - this.clock()) + 200);
-    this.timers.push(setTimeout(fn, wait));
+    this.later(fn, wait);
   }
 
   private recordTurn(t: TurnRecord): void {
@@ -467,7 +488,7 @@ export class SimulationSession {
 
   private clearTimers(): void {
     for (const t of this.timers) clearTimeout(t);
-    this.timers = [];
+    this.timers.clear();
   }
 
   private finish(reason: EndReason | 'interrupted', outcome: Outcome): void {
