@@ -6,5 +6,5 @@ export {
 export {
   sessionToCallAnalysis, sessionToAnalysisRecord, sessionToPracticeResult, sessionToScorePoint, callToScorePoint, sessionPassed, SESSION_PASS_MARK,
 } from './loop.ts';
-export { createPracticeService, reportVisibility, reportRowToScorePoint, type PracticeService, type Viewer } from './practice.ts';
+export { createPracticeService, REPORT_BUILD_GRACE_MS, reportVisibility, reportRowToScorePoint, type PracticeService, type Viewer } from './practice.ts';
 export { practiceReportTap } from './practice-tap.ts';

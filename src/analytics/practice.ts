@@ -56,6 +56,9 @@ export function reportVisibility(
   return opensAt <= now ? { visible: true, opensAt: null } : { visible: false, opensAt };
 }
 
+/** How long after a call ends a missing report counts as still being built (it normally takes under a second). */
+export const REPORT_BUILD_GRACE_MS = 60_000;
+
 export function createPracticeService(repos: PracticeRepos, opts: { now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date());
   const sources = personaSourcesFromRepos(repos);
@@ -125,8 +128,13 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
     async report(viewer: Viewer, simulationId: string) {
       const row = await repos.reports.bySimulation(simulationId);
       if (!row) {
-        const sim = await repos.simulations.scope(simulationId);
+        const sim = await repos.simulations.byId(simulationId);
         if (!sim) throw new AppError('NOT_FOUND', 'This practice session was not found.');
+        // the report is built when the call ends (in the coaching worker) and stored a moment later
+        const justEnded = sim.endedAt !== null && now().getTime() - sim.endedAt.getTime() < REPORT_BUILD_GRACE_MS;
+        if (justEnded && (await repos.simulations.turns(simulationId)).some((t) => t.speaker === 'agent')) {
+          throw new AppError('REPORT_PENDING', 'The report for this call is being prepared; it will be ready in a few seconds.');
+        }
         throw new AppError('NOT_FOUND', 'This practice session has no report yet: it is still running, or it ended before anything was said.');
       }
       const hours = await privacyHours(row.companyId);

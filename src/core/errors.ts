@@ -20,6 +20,8 @@ export const ERROR_CATALOGUE = {
   INVALID_CREDENTIALS: { status: 401, fault: 'client', retryable: false },
   FORBIDDEN: { status: 403, fault: 'client', retryable: false },
   NOT_FOUND: { status: 404, fault: 'client', retryable: false },
+  /** A call has just ended and its scored report is still being built: ask again in a second. */
+  REPORT_PENDING: { status: 404, fault: 'client', retryable: true },
   ROUTE_NOT_FOUND: { status: 404, fault: 'client', retryable: false },
   CONFLICT: { status: 409, fault: 'client', retryable: false },
   SEAT_QUOTA_EXCEEDED: { status: 409, fault: 'client', retryable: false },

@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'REPORT_PENDING'
   | 'ROUTE_NOT_FOUND'
   | 'CONFLICT'
   | 'SEAT_QUOTA_EXCEEDED'

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../core/index.ts';
 import { buildSessionReport, scenarioFacts, type SessionReport } from '../../coaching/index.ts';
 import { GOOD_HE, POOR_HE, timed } from '../../coaching/testdata/scripts.ts';
-import { sessionToCallAnalysis } from '../../analytics/index.ts';
+import { REPORT_BUILD_GRACE_MS, sessionToCallAnalysis } from '../../analytics/index.ts';
 import { defaultScenario, type ScenarioType } from '../../scenarios/index.ts';
 import { startTestApp, type TestApp } from '../../testing/app.ts';
 
@@ -121,6 +121,21 @@ describe('practice reports, sharing and the privacy window', () => {
     const r = await get(`/api/simulations/${sim.id}/report`, agent);
     expect(r.statusCode).toBe(404);
     expect(r.json().error.message).toMatch(/no report yet/);
+  });
+
+  it('says a report is being prepared right after a call with agent turns ends, and not after the grace period', async () => {
+    const sim = await simulation(t, agentId);
+    await t.ctx.repos.simulations.update(sim.id, { endedAt: new Date() });
+    const silent = await get(`/api/simulations/${sim.id}/report`, agent);
+    expect(silent.json().error.code).toBe('NOT_FOUND'); // nothing was said: no report will come
+    await t.ctx.repos.simulations.upsertTurn(sim.id, { id: 'a1', seq: 0, speaker: 'agent', text: 'שלום, מדבר מיכאל.', startMs: 0, endMs: 1200, interrupted: false, engine: 'text' });
+    const pending = await get(`/api/simulations/${sim.id}/report`, agent);
+    expect(pending.statusCode).toBe(404);
+    expect(pending.json().error).toMatchObject({ code: 'REPORT_PENDING', message: expect.stringMatching(/being prepared/) });
+    await t.ctx.repos.simulations.update(sim.id, { endedAt: new Date(Date.now() - REPORT_BUILD_GRACE_MS - 1000) });
+    expect((await get(`/api/simulations/${sim.id}/report`, agent)).json().error.code).toBe('NOT_FOUND');
+    await t.ctx.practice.storeReport(sim.id, report(GOOD_HE));
+    expect((await get(`/api/simulations/${sim.id}/report`, agent)).statusCode).toBe(200);
   });
 });
 

@@ -156,6 +156,8 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
       await poll(() => page.getByText('השיחה הסתיימה').count()).toBe(1);
       await page.getByRole('button', { name: 'לסיכום השיחה' }).click();
       await poll(() => page.getByTestId('session-transcript').count()).toBe(1);
+      // the scored report's card fills in on the summary without a reload (the report is built as the call ends)
+      await poll(() => page.getByTestId('report-link').count(), 30_000).toBe(1);
       await shot(page, `simulation-${lang}-summary`);
 
       const row = await t.ctx.repos.simulations.byId(simulationId);

@@ -8,6 +8,7 @@ type Rule = [RegExp, string | ((m: RegExpMatchArray) => string)];
 const ORDER_STATUS: Record<string, string> = { paid: 'שולמה', cancelled: 'בוטלה', pending: 'ממתינה לתשלום' };
 
 const HEBREW: Rule[] = [
+  [/^The report for this call is being prepared; it will be ready in a few seconds\.?$/, 'הדוח של השיחה בהכנה; הוא יהיה מוכן בעוד כמה שניות.'],
   // conflicts and business rules
   [/^A user with the email (.+) already exists\.?$/, (m) => `משתמש עם האימייל ${m[1]} כבר קיים.`],
   [/^A team named "(.+)" already exists\.?$/, (m) => `צוות בשם "${m[1]}" כבר קיים.`],
