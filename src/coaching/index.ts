@@ -24,5 +24,5 @@ export {
 } from './report.ts';
 export { benchCoaching } from './bench.ts';
 export { coachingTap, scenarioFacts, CoachingSession, type CoachingTapOptions, type CoachingInit, type CoachingEnd, type DirectiveOut } from './voice-tap.ts';
-export { CoachingWorkerHost } from './worker-host.ts';
+export { CoachingWorkerHost, youngGenerationBytes } from './worker-host.ts';
 export { reportForTypedCall, type TypedCall } from './cli-report.ts';

@@ -13,6 +13,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { CoachMessage, EngineEventLike, TurnRecordLike } from './live.ts';
 import type { SessionReport } from './report-schema.ts';
@@ -70,6 +71,11 @@ export interface WorkerMemory {
   /** Of heapTotal, V8's young generation (its semi-spaces grow with the allocation rate). */
   newSpace: number;
   sessions: number;
+}
+
+/** The size of the calling thread's V8 young generation (bytes), for the memory figures of the benchmarks. */
+export function youngGenerationBytes(): number {
+  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 }
 
 /** The coaching worker's young generation (V8 splits it into two semi-spaces and a large-object space). */

@@ -5,9 +5,8 @@
  */
 import { readlinkSync } from 'node:fs';
 import os from 'node:os';
-import { getHeapSpaceStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import type { FromWorker, ToWorker, ToWorkerBatch } from './worker-host.ts';
+import { youngGenerationBytes, type FromWorker, type ToWorker, type ToWorkerBatch } from './worker-host.ts';
 import { CoachingSession } from './voice-tap.ts';
 
 if (!parentPort) throw new Error('worker-main.ts runs as a worker thread');
@@ -51,7 +50,7 @@ function handle(m: ToWorker, audio: ArrayBuffer | null): void {
   if (m.k === 'memory') {
     if (m.gc) (globalThis as { gc?: () => void }).gc?.();
     const mem = process.memoryUsage();
-    send({ k: 'memory', id: m.id, heapUsed: mem.heapUsed, heapTotal: mem.heapTotal, newSpace: getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0, sessions: sessions.size });
+    send({ k: 'memory', id: m.id, heapUsed: mem.heapUsed, heapTotal: mem.heapTotal, newSpace: youngGenerationBytes(), sessions: sessions.size });
     return;
   }
   if (m.k === 'open') {

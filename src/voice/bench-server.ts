@@ -6,7 +6,7 @@
  * worker), CPU and live sessions.
  */
 import { writeFileSync } from 'node:fs';
-import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import { writeHeapSnapshot } from 'node:v8';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { loadConfig } from '../config/index.ts';
 import { openDatabase } from '../db/index.ts';
 import { createContext, seedDemo } from '../app/index.ts';
 import { buildApp } from '../http/index.ts';
+import { youngGenerationBytes } from '../coaching/index.ts';
 
 const config = loadConfig(process.env, { LOG_LEVEL: 'silent', SALESGYM_DEMO: false });
 // SALESGYM_BENCH_DB=files (the soak): PGlite in files under DATA_DIR as `npm start` runs it, so stored rows are on
@@ -32,20 +33,19 @@ const heapProf = process.env.SALESGYM_BENCH_HEAP_PROF;
 const inspector = heapProf ? new Session() : null;
 inspector?.connect();
 process.send!({ type: 'listening', port: (app.server.address() as AddressInfo).port });
-process.on('message', async (m: { type: string }) => {
+process.on('message', async (m: { type: string; file?: string }) => {
   if (m.type === 'stats') {
     const mem = process.memoryUsage();
     // the JS heap of both threads that hold session state: this one and the coaching worker
     const worker = await ctx.coachingWorker.memory();
-    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed + (worker?.heapUsed ?? 0), heapTotal: mem.heapTotal + (worker?.heapTotal ?? 0), workerHeapUsed: worker?.heapUsed ?? 0, workerNewSpace: worker?.newSpace ?? 0, newSpace: (getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) + (worker?.newSpace ?? 0), external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
+    process.send!({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed + (worker?.heapUsed ?? 0), heapTotal: mem.heapTotal + (worker?.heapTotal ?? 0), workerHeapUsed: worker?.heapUsed ?? 0, workerNewSpace: worker?.newSpace ?? 0, newSpace: youngGenerationBytes() + (worker?.newSpace ?? 0), external: mem.external, arrayBuffers: mem.arrayBuffers, cpu: process.cpuUsage(), live: ctx.simulations.liveCount, loopDelayP99Ms: eld.percentile(99) / 1e6, loopDelayMaxMs: eld.max / 1e6 });
     eld.reset();
   } else if (m.type === 'steady') {
     if (inspector) await inspector.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   } else if (m.type === 'snapshot') {
     // SALESGYM_BENCH_HEAP_SNAPSHOTS (the soak): V8 heap snapshots of this thread and the coaching worker
-    const { file } = m as unknown as { file: string };
-    writeHeapSnapshot(`${file}.main.heapsnapshot`);
-    await ctx.coachingWorker.writeHeapSnapshot(`${file}.worker.heapsnapshot`);
+    writeHeapSnapshot(`${m.file}.main.heapsnapshot`);
+    await ctx.coachingWorker.writeHeapSnapshot(`${m.file}.worker.heapsnapshot`);
     process.send!({ type: 'snapshot' });
   } else if (m.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();

@@ -50,7 +50,6 @@ describe('voice soak memory figures', () => {
     expect(g.native).toBeCloseTo(0, 6);
   });
 
-
   it('measures the server with the V8 flags `npm start` runs it with', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
     const start = pkg.scripts.start.split(/\s+/);
