@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Transcript } from './types.ts';
 import { analyzeOffline } from './offline-analyzer.ts';
+import { loadLabelled, trainActModel, TRAINING_SETS } from './act-model.ts';
 
 export interface BenchResult {
   name: string;
@@ -62,5 +63,26 @@ export async function benchAnalysis(opts: { runs?: number } = {}): Promise<Bench
       medianMs: r2(pct(times, 50)), p95Ms: r2(pct(times, 95)), p99Ms: r2(pct(times, 99)),
     });
   }
+  out.push(...benchActModelTraining(runs));
   return out;
+}
+
+/** Training the sales-act model (naive Bayes) from the labelled sets, per language (target < 50 ms: it runs at start). */
+function benchActModelTraining(runs: number): BenchResult[] {
+  return (['he', 'en'] as const).map((lang) => {
+    const rows = TRAINING_SETS.flatMap((s) => loadLabelled(`${s}.${lang}.jsonl`));
+    trainActModel(rows, lang); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      trainActModel(rows, lang);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    return {
+      name: `act model: training, ${lang} (${rows.length} utterances)`, runs, targetMs: 50, segments: rows.length, durationSec: 0,
+      medianMs: r2(pct(times, 50)), p95Ms: r2(pct(times, 95)), p99Ms: r2(pct(times, 99)),
+    };
+  });
 }

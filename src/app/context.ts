@@ -70,6 +70,6 @@ export async function createContext(config: Config, database?: Database): Promis
     personas,
     coachingWorker,
     // run in reverse order: live sessions end (and get their reports from the worker) before the worker stops
-    onClose: [() => coachingWorker.close(), () => jobs.stop(), () => simulations.close()],
+    onClose: [() => coachingWorker.close(), async () => void (await jobs.stop()), () => simulations.close()],
   };
 }

@@ -16,7 +16,7 @@ benchSections.analysis = async ({ quick }) => {
     samples: r.runs,
     target: `< ${r.targetMs} ms`,
     pass: r.p95Ms < r.targetMs,
-    notes: `${r.segments} segments, ${Math.round(r.durationSec / 60)} min`,
+    notes: r.durationSec > 0 ? `${r.segments} segments, ${Math.round(r.durationSec / 60)} min` : `${r.segments} labelled utterances`,
   }));
 };
 benchSections.calls = async (o) => (await import('../calls/bench.ts')).benchCalls(o);

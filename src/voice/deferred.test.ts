@@ -29,7 +29,7 @@ describe('DeferredQueue', () => {
     for (let i = 0; i < 9; i++) q.push(() => (busy(1), order.push(`w${i}`)));
     // a timer due in 1 ms stands for a frame arriving while the work runs
     setTimeout(() => order.push('io'), 0);
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => order.length).toBe(10);
     // every item ran once, in order; the timer ran right after the first slice, which held at most 3 items
     // (2.5 ms budget, each item at least 1 ms; fewer when the machine is busy)
     expect(order.filter((x) => x !== 'io')).toEqual(Array.from({ length: 9 }, (_, i) => `w${i}`));
@@ -45,7 +45,7 @@ describe('DeferredQueue', () => {
     t = 100; // the queue waited 100 ms (a busy loop): everything queued so far runs in one go
     setTimeout(() => order.push('io'), 0);
     for (let i = 0; i < 4; i++) q.push(() => ((t += 1), order.push(`new${i}`)));
-    await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => order.length).toBe(9);
     expect(order.slice(0, 5)).toEqual(['old0', 'old1', 'old2', 'old3', 'new0']);
     expect(order).toContain('io');
     expect(order.indexOf('io')).toBeGreaterThan(4);

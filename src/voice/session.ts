@@ -431,9 +431,8 @@ export class SimulationSession {
       case 'customer_turn_done': {
         this.send({ type: 'customer_transcript_final', itemId: e.itemId, text: e.text, interrupted: e.interrupted, atMs: Math.round(e.atMs) });
         const t = this.latency.forItem(e.itemId);
-        const startMs = this.customerStarts.get(e.itemId) ?? e.atMs;
-        this.customerStarts.delete(e.itemId);
-        this.recordTurn({ id: e.itemId, speaker: 'customer', text: e.text, startMs, endMs: e.atMs, interrupted: e.interrupted, engine: this.o.engine.name, latency: t ? { ...t } : null });
+        const { startMs, endMs } = this.customerSpan(e);
+        this.recordTurn({ id: e.itemId, speaker: 'customer', text: e.text, startMs, endMs, interrupted: e.interrupted, engine: this.o.engine.name, latency: t ? { ...t } : null });
         if (t) this.reportLatency(e.itemId);
         return;
       }
@@ -489,6 +488,19 @@ export class SimulationSession {
   private clearTimers(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+  }
+
+  /**
+   * When the customer was heard, on the session's clock: a spoken reply from its first audio sent (the client plays
+   * it as it arrives) to the end of its audio, or, when cut off, to the audio the client reported as played.
+   */
+  private customerSpan(e: Extract<EngineEvent, { type: 'customer_turn_done' }>): { startMs: number; endMs: number } {
+    const started = this.customerStarts.get(e.itemId) ?? e.atMs;
+    this.customerStarts.delete(e.itemId);
+    const audio = this.customerAudioMs.get(e.itemId);
+    if (!audio) return { startMs: started, endMs: e.atMs };
+    if (e.heardMs !== undefined) return { startMs: audio.firstAt, endMs: audio.firstAt + Math.min(e.heardMs, audio.ms) };
+    return { startMs: audio.firstAt, endMs: e.interrupted ? e.atMs : Math.max(e.atMs, audio.firstAt + audio.ms) };
   }
 
   private finish(reason: EndReason | 'interrupted', outcome: Outcome): void {
