@@ -30,10 +30,10 @@ describe('DeferredQueue', () => {
     // a timer due in 1 ms stands for a frame arriving while the work runs
     setTimeout(() => order.push('io'), 0);
     await expect.poll(() => order.length).toBe(10);
-    // every item ran once, in order; the timer ran right after the first slice, which held at most 3 items
-    // (2.5 ms budget, each item at least 1 ms; fewer when the machine is busy)
+    // every item ran once, in order; the timer got in no later than right after the first slice, which held at
+    // most 3 items (2.5 ms budget, each item at least 1 ms; fewer when the machine is busy, and on a busy machine
+    // the timer may even come due before the first slice)
     expect(order.filter((x) => x !== 'io')).toEqual(Array.from({ length: 9 }, (_, i) => `w${i}`));
-    expect(order.indexOf('io')).toBeGreaterThanOrEqual(1);
     expect(order.indexOf('io')).toBeLessThanOrEqual(3);
   });
 
