@@ -209,6 +209,7 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
       // server sends audio in frames of outboundFrameMs and, should the page's word come late, estimates from the last
       // position report: one frame plus one report interval is the most the two may differ by.
       const tolerance = WIRE_AUDIO.outboundFrameMs + PLAYBACK_REPORTS.positionEveryMs;
+      console.info(`[barge-in ${lang}] page played ${interrupt.playedMs} ms; stored turn ${cutTurn!.endMs - cutTurn!.startMs} ms`);
       expect(Math.abs(cutTurn!.endMs - cutTurn!.startMs - interrupt.playedMs!)).toBeLessThanOrEqual(tolerance);
       const after = turns.filter((x) => x.seq > cutTurn!.seq && x.speaker === 'agent').map((x) => x.text);
       expect(after).toContain(call.cutIn);
