@@ -4,6 +4,7 @@ import {
   DAY_OR_TIME, SALES_TYPES, agentReplyTo, agentWith, earlyAgent, quote, type RubricCheck, type RubricContext,
 } from './rubric-context.ts';
 import type { ClassifiedSegment } from './segments.ts';
+import type { ObjectionPair } from './structure.ts';
 import type { Quote } from './types.ts';
 
 const yes = (evidence: Quote[] = []) => ({ passed: true, evidence });
@@ -22,14 +23,28 @@ const THANKS = { he: /תודה/u, en: /\bthank/i };
 const ANYTHING_ELSE = { he: /עוד משהו|עוד שאלה|עוד דבר/u, en: /\banything else\b/i };
 const INTRO = { he: /(?:מדבר|מדברת|כאן|זה|זאת)\s+\S+\s+מ\S+/u, en: /\b(?:this is|it's|i'm)\s+\w+\s+(?:from|with|at)\b/i };
 
-function objectionReplies(ctx: RubricContext) {
-  return ctx.customer.filter((s) => s.acts.has('objection')).map((o) => ({ o, reply: agentReplyTo(ctx, o) }));
-}
+/** Objections recognised in context, each with its typed response (structure.ts). */
+const objectionPairs = (ctx: RubricContext) => ctx.structure.objections;
 const share = <T>(xs: T[], f: (x: T) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
-const replyHas = (reply: ClassifiedSegment[], ...acts: string[]) => reply.some((s) => acts.some((a) => s.acts.has(a as never)));
+/** Agent segments before a clear refusal: what is said after it to push on does not count for the agent. */
+const beforeRefusal = (ctx: RubricContext, segs: ClassifiedSegment[]) =>
+  ctx.structure.refusalAt === null ? segs : segs.filter((s) => s.index < ctx.structure.refusalAt!);
+/** Where an objection response fell short: the objection, then the agent's first words after it. */
+const objectionMiss = (o: ObjectionPair): Quote[] => [
+  { text: o.sentence.text, startSec: o.objection.startSec, speaker: 'customer' },
+  ...o.reply.slice(0, 1).map((s) => quote(s)),
+];
+/** The customer moments that called for a response: objections and needs. */
+const troubleOf = (ctx: RubricContext) => ctx.customer.filter((s) => s.acts.has('objection') || s.acts.has('need_statement'));
 
 function keywordsOf(text: string): string[] {
   return [...new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))];
+}
+
+/** Whether the customer's answer to an agent line turned it down. */
+function refusedReply(ctx: RubricContext, s: ClassifiedSegment): boolean {
+  const next = ctx.segs.slice(s.index + 1).find((x) => x.speaker === 'customer' && !x.backchannel);
+  return !!next && ctx.structure.objections.some((o) => o.objection === next) && /^(?:no|nope)\b|^לא(?![\p{L}])/iu.test(next.text.trim());
 }
 
 /** Every rubric check, grouped by skill. Weights are relative within a skill. */
@@ -117,7 +132,10 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'שאלו על כאב: "מה מפריע לך היום ב…?" ותנו ללקוח לפרט.', en: 'Ask about pain: "What bothers you today about…?" and let the customer elaborate.' },
     run: (ctx) => {
       const need = ctx.customer.find((s) => s.acts.has('need_statement') || s.words >= 25);
-      return need ? yes([quote(need, ['need_statement'])]) : no(first(ctx.customer));
+      if (!need) return no(first(agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention')));
+      // the agent's part in it: the question that drew the need out
+      const asked = [...ctx.agent].reverse().find((s) => s.index < need.index && s.questions > 0);
+      return yes(asked ? [quote(asked)] : []);
     },
   },
   {
@@ -140,8 +158,13 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הכיר במה שהלקוח אמר ("הבנתי", "נקודה טובה")', en: 'Acknowledged what the customer said' },
     advice: { he: 'לפני שעונים, הכירו במה שנאמר: "הבנתי", "שאלה טובה", "אני שומע אותך".', en: 'Before answering, acknowledge: "Got it", "Good question", "I hear you".' },
     run: (ctx) => {
-      const a = agentWith(ctx, 'acknowledgement', 'empathy');
-      return a.length >= 2 ? yes(a.slice(0, 2).map((s) => quote(s, ['acknowledgement', 'empathy']))) : no(first(ctx.agent.slice(1)));
+      const a = ctx.structure.acknowledgements;
+      const need = ctx.short ? 1 : 2;
+      if (a.length >= need) return yes(a.slice(0, 2).map((s) => quote(s, ['acknowledgement', 'empathy'])));
+      // where it was missing: the agent's first words after something the customer shared
+      const moment = troubleOf(ctx).find((c) => agentReplyTo(ctx, c, 1).length) ?? ctx.customer.find((c) => c.words >= 8);
+      const reply = moment ? agentReplyTo(ctx, moment, 1).filter((s) => !a.includes(s)) : [];
+      return no(reply.slice(0, 1).map((s) => quote(s)));
     },
   },
   {
@@ -149,10 +172,22 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הביע אמפתיה לקושי או לחשש של הלקוח', en: 'Showed empathy for the customer\'s difficulty or concern' },
     advice: { he: 'כשהלקוח משתף קושי — שקפו רגש: "אני מבין כמה זה מתסכל".', en: 'When the customer shares a difficulty, name the feeling: "I understand how frustrating that is".' },
     run: (ctx) => {
-      const trouble = ctx.customer.filter((s) => s.acts.has('objection') || s.acts.has('need_statement'));
+      const trouble = beforeRefusal(ctx, troubleOf(ctx));
       if (!trouble.length) return null;
-      const e = agentWith(ctx, 'empathy');
-      return e.length ? yes([quote(e[0], ['empathy'])]) : no([quote(trouble[0], ['objection', 'need_statement'])]);
+      const e = beforeRefusal(ctx, ctx.agent).filter((s) => s.acts.has('empathy') || (s.acts.has('acknowledgement') && trouble.some((t) => t.index < s.index)));
+      if (e.length) return yes([quote(e[0], ['empathy', 'acknowledgement'])]);
+      const reply = agentReplyTo(ctx, trouble[0], 1);
+      return no(reply.length ? [quote(reply[0])] : [quote(trouble[0], ['objection', 'need_statement'])]);
+    },
+  },
+  {
+    id: 'rapport.respected_refusal', skill: 'rapport', weight: 3,
+    label: { he: 'כיבד "לא" ברור של הלקוח ולא המשיך לדחוף', en: 'Respected the customer\'s clear no instead of pushing on' },
+    advice: { he: 'כשהלקוח אומר "לא" ברור או מבקש להסיר אותו — הודו, התנצלו על ההפרעה וסיימו בנימוס. משפט מכירה נוסף רק שורף את הקשר.', en: 'When the customer gives a clear no or asks to be removed, thank them, apologise for the interruption and end politely. One more pitch only burns the relationship.' },
+    run: (ctx) => {
+      if (ctx.structure.refusalAt === null) return null;
+      const pushed = ctx.structure.pushedAfterRefusal;
+      return pushed.length ? no(pushed.slice(0, 2).map((s) => quote(s))) : yes(ctx.agent.filter((s) => s.index > ctx.structure.refusalAt!).slice(0, 1).map((s) => quote(s)));
     },
   },
   {
@@ -203,12 +238,18 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
   {
     id: 'listening.customer_story', skill: 'listening', weight: 1,
     label: { he: 'נתן ללקוח לספר ברצף', en: 'Let the customer tell their story at length' },
-    advice: { he: 'שאלה פתוחה ואז שקט: תנו ללקוח לדבר דקה ברצף בלי להפריע.', en: 'Ask an open question, then stay quiet: let the customer talk for a minute uninterrupted.' },
+    advice: { he: 'שאלה פתוחה ואז שקט: תנו ללקוח לדבר ברצף בלי להפריע.', en: 'Ask an open question, then stay quiet: let the customer talk uninterrupted.' },
     run: (ctx) => {
-      const r = rateMetrics(ctx.metrics).find((x) => x.metric === 'longestCustomerStorySec')!;
-      const longest = ctx.turns.filter((x) => x.speaker === 'customer').sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
-      const ev = longest ? [quote(longest.segments[0])] : [];
-      return ctx.metrics.longestCustomerStorySec >= r.range[0] ? yes(ev) : no(ev);
+      // relative to the call: the longest customer turn holds a good share of it (12 s in a short call, up to a minute)
+      const need = Math.max(12, Math.min(60, ctx.metrics.durationSec * 0.12));
+      const turns = ctx.turns.filter((x) => x.speaker === 'customer');
+      const longest = [...turns].sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
+      if (!longest) return no();
+      const words = longest.segments.reduce((a, s) => a + s.words, 0);
+      const invited = [...ctx.agent].reverse().find((s) => s.index < longest.segments[0].index);
+      if (longest.endSec - longest.startSec >= need || words >= 40) return yes(invited ? [quote(invited)] : []);
+      const held = ctx.turns.filter((x) => x.speaker === 'agent').sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
+      return no(held ? [quote(held.segments[0])] : []);
     },
   },
   {
@@ -216,8 +257,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'סיכם במילים שלו את מה שהלקוח אמר', en: 'Summarised what the customer said' },
     advice: { he: 'שקפו וסכמו: "אם הבנתי נכון, מה שחשוב לך זה…".', en: 'Reflect and summarise: "If I understand correctly, what matters to you is…".' },
     run: (ctx) => {
-      const s = ctx.agent.find((x) => SUMMARY[ctx.lang].test(x.text));
-      return s ? yes([quote(s, ['acknowledgement'])]) : no();
+      const s = ctx.structure.summaries[0];
+      if (s) return yes([quote(s)]);
+      // where a recap belonged: right before the agent started presenting
+      const pitch = agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention')[0];
+      return no(pitch ? [quote(pitch, ['feature_explanation', 'value_statement', 'price_mention'])] : []);
     },
   },
   {
@@ -232,12 +276,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הכיר בהתנגדות לפני שענה עליה', en: 'Acknowledged the objection before answering' },
     advice: { he: 'בהתנגדות: קודם הכרה ("לגמרי מבין"), אחר כך שאלה, ורק אז תשובה.', en: 'On an objection: acknowledge first ("Totally understand"), then ask, then answer.' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx);
       if (!rs.length) return null;
-      const good = rs.filter((r) => replyHas(r.reply, 'acknowledgement', 'empathy'));
-      if (share(rs, (r) => replyHas(r.reply, 'acknowledgement', 'empathy')) >= 0.5) return yes(good.slice(0, 2).map((r) => quote(r.reply[0], ['acknowledgement', 'empathy'])));
-      const bad = rs.find((r) => !replyHas(r.reply, 'acknowledgement', 'empathy'))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const ok = (r: ObjectionPair) => (r.types.has('acknowledge') || r.types.has('concede')) && !r.types.has('argue') && !r.types.has('ignore');
+      if (share(rs, ok) >= 0.5) return yes(rs.filter(ok).slice(0, 2).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s, ['acknowledgement', 'empathy']))));
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
     },
   },
   {
@@ -245,12 +288,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ענה להתנגדות בשאלה שמבררת אותה', en: 'Answered the objection with a clarifying question' },
     advice: { he: 'שאלו מה עומד מאחורי ההתנגדות: "יקר ביחס למה?", "מה היה גורם לזה להתאים?".', en: 'Ask what is behind it: "Expensive compared to what?", "What would make it work?".' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx).filter((r) => !r.types.has('concede'));
       if (!rs.length) return null;
-      const hit = rs.filter((r) => r.reply.some((s) => s.questions > 0));
-      if (hit.length / rs.length >= 0.5) return yes(hit.slice(0, 2).map((r) => quote(r.reply.find((s) => s.questions > 0)!)));
-      const bad = rs.find((r) => !r.reply.some((s) => s.questions > 0))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const ok = (r: ObjectionPair) => r.types.has('explore');
+      if (share(rs, ok) >= 0.5) return yes(rs.filter(ok).slice(0, 2).map((r) => quote(r.reply.find((s) => s.questions > 0) ?? r.reply[0])));
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
     },
   },
   {
@@ -258,13 +300,25 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ענה עם ערך, הוכחה או מידע רלוונטי', en: 'Answered with value, proof or relevant facts' },
     advice: { he: 'חברו את התשובה לערך ללקוח או לדוגמה של לקוח דומה, לא רק "זה לא יקר".', en: 'Tie the answer to customer value or a similar customer\'s story, not just "it isn\'t expensive".' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx).filter((r) => !r.types.has('concede'));
       if (!rs.length) return null;
-      const acts = ['value_statement', 'social_proof', 'feature_explanation'];
-      const hit = rs.filter((r) => replyHas(r.reply, ...acts));
-      if (hit.length / rs.length >= 0.5) return yes(hit.slice(0, 2).map((r) => quote(r.reply.find((s) => acts.some((a) => s.acts.has(a as never)))!, acts as never)));
-      const bad = rs.find((r) => !replyHas(r.reply, ...acts))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const acts = ['value_statement', 'social_proof', 'feature_explanation'] as const;
+      const ok = (r: ObjectionPair) => (r.types.has('reframe') || r.reply.some((s) => s.acts.has('feature_explanation'))) && !r.types.has('argue') && !r.types.has('ignore');
+      if (share(rs, ok) >= 0.5) {
+        return yes(rs.filter(ok).slice(0, 2).map((r) => quote(r.reply.find((s) => acts.some((a) => s.acts.has(a))) ?? r.reply[0], acts)));
+      }
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
+    },
+  },
+  {
+    id: 'objection.no_argue', skill: 'objection_handling', weight: 2,
+    label: { he: 'לא התווכח עם הלקוח ולא התעלם מההתנגדות', en: 'Did not argue with the customer or talk past the objection' },
+    advice: { he: 'אל תתווכחו ("זה לא יקר", "כמו שאמרתי"): שאלו מה עומד מאחורי ההתנגדות וענו לזה.', en: 'Do not argue ("it\'s actually good value, like I said"): ask what is behind the objection and answer that.' },
+    run: (ctx) => {
+      const rs = objectionPairs(ctx);
+      if (!rs.length) return null;
+      const bad = rs.find((r) => r.types.has('argue') || r.types.has('ignore'));
+      return bad ? no(objectionMiss(bad)) : yes(rs.slice(0, 1).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s))));
     },
   },
   {
@@ -273,20 +327,21 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'אחרי התנגדות עצרו כשנייה וחצי לפני שעונים, כמו הנציגים המובילים.', en: 'After an objection pause ~1.5 s before answering, as top reps do.' },
     run: (ctx) => {
       const p = ctx.metrics.patienceAfterObjectionSec;
-      if (ctx.timesEstimated || p === null) return null;
-      return p >= 1 ? yes() : no(objectionReplies(ctx).slice(0, 1).map((r) => quote(r.o, ['objection'])));
+      if (ctx.timesEstimated || p === null || !objectionPairs(ctx).length) return null;
+      return p >= 1 ? yes() : no(objectionPairs(ctx).slice(0, 1).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s))));
     },
   },
   {
     id: 'objection.persisted', skill: 'objection_handling', weight: 1,
-    label: { he: 'המשיך לקדם את השיחה אחרי ההתנגדות', en: 'Kept moving forward after the objection' },
-    advice: { he: 'אחרי שטיפלתם בהתנגדות — חזרו להצעה עם צעד הבא ברור.', en: 'Once the objection is handled, come back with a clear next step.' },
+    label: { he: 'המשיך לקדם את השיחה אחרי ההתנגדות (או כיבד "לא" סופי)', en: 'Moved the call forward after the objection (or respected a final no)' },
+    advice: { he: 'אחרי שטיפלתם בהתנגדות — חזרו להצעה עם צעד הבא ברור. אחרי "לא" סופי — סיימו בנימוס.', en: 'Once the objection is handled, come back with a clear next step; after a final no, end politely.' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx);
       if (!rs.length) return null;
-      const last = rs[rs.length - 1].o;
-      const after = ctx.agent.find((s) => s.index > last.index && (s.acts.has('close_attempt') || s.acts.has('next_step')));
-      return after ? yes([quote(after, ['close_attempt', 'next_step'])]) : no([quote(last, ['objection'])]);
+      if (ctx.structure.refusalAt !== null) return ctx.structure.pushedAfterRefusal.length ? no(ctx.structure.pushedAfterRefusal.slice(0, 1).map((s) => quote(s))) : yes();
+      const last = rs[rs.length - 1];
+      const after = ctx.agent.find((s) => s.index > last.objection.index && (s.acts.has('close_attempt') || s.acts.has('next_step')));
+      return after ? yes([quote(after, ['close_attempt', 'next_step'])]) : no(last.reply.slice(-1).map((s) => quote(s)));
     },
   },
   // ── product knowledge ──
@@ -351,8 +406,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ביקש החלטה או התחייבות', en: 'Asked for a decision or commitment' },
     advice: { he: 'בקשו במפורש: "מה מתאים לך, שלישי בעשר או רביעי בחמש?".', en: 'Ask explicitly: "What works better, Tuesday at ten or Wednesday at five?".' },
     run: (ctx) => {
-      const c = agentWith(ctx, 'close_attempt');
-      return c.length ? yes([quote(c[0], ['close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
+      const c = beforeRefusal(ctx, agentWith(ctx, 'close_attempt'));
+      return c.length ? yes([quote(c[0], ['close_attempt'])]) : no(beforeRefusal(ctx, ctx.agent).slice(-1).map((s) => quote(s)));
     },
   },
   {
@@ -369,7 +424,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'סיכם צעד הבא', en: 'Agreed a next step' },
     advice: { he: 'אל תסיימו בלי צעד הבא מוגדר: מי עושה מה ועד מתי.', en: 'Never end without a defined next step: who does what, by when.' },
     run: (ctx) => {
-      const n = agentWith(ctx, 'next_step', 'close_attempt').filter((s) => s.acts.has('next_step') || DAY_OR_TIME[ctx.lang].test(s.text));
+      const n = beforeRefusal(ctx, agentWith(ctx, 'next_step', 'close_attempt')).filter((s) => s.acts.has('next_step') || DAY_OR_TIME[ctx.lang].test(s.text));
       return n.length ? yes([quote(n[n.length - 1], ['next_step', 'close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
     },
   },
@@ -378,9 +433,21 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'קבע יום ושעה מוגדרים', en: 'Set a specific day and time' },
     advice: { he: 'קבעו תאריך ושעה, לא "נדבר בהמשך".', en: 'Set a date and time, not "let\'s talk later".' },
     run: (ctx) => {
-      const late = ctx.agent.filter((s) => s.startSec >= ctx.metrics.durationSec * 0.5 && (s.acts.has('next_step') || s.acts.has('close_attempt')));
-      const t = late.find((s) => DAY_OR_TIME[ctx.lang].test(s.text));
+      // a concrete time the customer did not turn down, proposed before any final no
+      const late = beforeRefusal(ctx, ctx.agent).filter((s) => s.startSec >= ctx.metrics.durationSec * 0.4 || ctx.short);
+      const t = [...late].reverse().find((s) => DAY_OR_TIME[ctx.lang].test(s.text) && !refusedReply(ctx, s));
       return t ? yes([quote(t, ['next_step', 'close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
+    },
+  },
+  {
+    id: 'closing.commitment', skill: 'closing', weight: 2,
+    label: { he: 'הלקוח הסכים לצעד הבא', en: 'The customer agreed to the next step' },
+    advice: { he: 'כוונו כל שיחה ל"כן" לצעד קטן ומוגדר (פגישה, שליחת מסמך, התחלה בתאריך) ובקשו אישור מפורש.', en: 'Aim every call at a yes to a small, defined step (a meeting, a document, a start date) and ask for an explicit confirmation.' },
+    run: (ctx) => {
+      const o = ctx.structure.outcome;
+      if (o === null) return null;
+      const lastAgent = ctx.agent.slice(-1).map((s) => quote(s));
+      return o === 'agreed' ? yes(beforeRefusal(ctx, agentWith(ctx, 'close_attempt', 'next_step')).slice(-1).map((s) => quote(s, ['close_attempt', 'next_step']))) : no(lastAgent);
     },
   },
   {
@@ -388,7 +455,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ניסה לסגור יותר מפעם אחת כשהלקוח היסס', en: 'Tried to close more than once when the customer hesitated' },
     advice: { he: 'לקוח מהסס? אחרי הטיפול בהתנגדות נסו סגירה נוספת, קטנה יותר (צעד ביניים).', en: 'Hesitant customer? After handling the objection try another, smaller close (an intermediate step).' },
     run: (ctx) => {
-      if (!ctx.customer.some((s) => s.acts.has('objection'))) return null;
+      if (!objectionPairs(ctx).length || ctx.structure.refusalAt !== null) return null;
       const c = agentWith(ctx, 'close_attempt');
       return c.length >= 2 ? yes(c.slice(0, 2).map((s) => quote(s, ['close_attempt']))) : no(c.slice(0, 1).map((s) => quote(s, ['close_attempt'])));
     },

@@ -32,11 +32,22 @@ export interface RubricResult {
   overallScore: number | null;
 }
 
+/**
+ * Checks that need room to happen. A short call that ends in a yes is not marked down for them: a trainer does not
+ * ask for discovery from a customer who calls to say "let's go ahead".
+ */
+export const NEEDS_ROOM = new Set([
+  'discovery.enough_questions', 'discovery.open_questions', 'discovery.before_pitch', 'discovery.need_uncovered', 'discovery.follow_up',
+  'listening.customer_story', 'listening.summarised', 'rapport.empathy', 'product.features', 'product.value', 'product.proof',
+]);
+
 /** Run the call type's checks and weight them to 0–100 per skill and overall. */
 export function scoreRubric(ctx: RubricContext): RubricResult {
   const results: CheckResult[] = [];
+  const roomless = ctx.short && ctx.structure.outcome === 'agreed';
   for (const check of RUBRIC_CHECKS) {
     if (check.types && !check.types.includes(ctx.callType)) continue;
+    if (roomless && NEEDS_ROOM.has(check.id)) continue;
     const r = check.run(ctx);
     if (r) results.push({ check, passed: r.passed, evidence: r.evidence });
   }
@@ -89,11 +100,22 @@ export function weaknessesFrom(r: RubricResult, lang: Language, callType: CallTy
       return {
         skill: s.id,
         severity: Math.round(Math.min(1, gap * (0.75 + w[s.id])) * 100) / 100,
-        description: `${SKILL_LABELS[s.id][lang]}: ${failed.map((f) => f.check.label[lang]).join('; ')}`,
+        description: `${SKILL_LABELS[s.id][lang]} — ${lang === 'he' ? 'חסר' : 'missing'}: ${failed.map((f) => missingText(f, lang)).join('; ')}`,
         quotes: dedupe(failed.flatMap((f) => f.evidence)).slice(0, 3),
       };
     })
     .sort((a, b) => b.severity - a.severity || w[b.skill] - w[a.skill]);
+}
+
+/** A failed check as what was missing and where it belonged ("… (at 01:52, after "…")"). */
+function missingText(f: CheckResult, lang: Language): string {
+  const label = f.check.label[lang];
+  const at = f.evidence[0];
+  if (!at) return label;
+  const clock = `${Math.floor(at.startSec / 60).toString().padStart(2, '0')}:${Math.floor(at.startSec % 60).toString().padStart(2, '0')}`;
+  const words = at.text.length > 60 ? `${at.text.slice(0, 57)}…` : at.text;
+  if (at.speaker === 'customer') return lang === 'he' ? `${label} (ב-${clock}, אחרי שהלקוח אמר "${words}")` : `${label} (at ${clock}, after the customer said "${words}")`;
+  return lang === 'he' ? `${label} (ב-${clock}, במקום "${words}")` : `${label} (at ${clock}, instead of "${words}")`;
 }
 
 /** Strengths: skills at the proficient tier or above, with the evidence of their passed checks. */
