@@ -19,6 +19,11 @@ const SUMMARY = {
   he: /אם הבנתי נכון|כלומר|אז מה שאתה אומר|אז מה שאת אומרת|רק לוודא|לסכם|בקיצור אתה/u,
   en: /\bif i understand|what i'm hearing|so you're saying|just to make sure|to sum up|let me recap|so basically you\b/i,
 };
+/** The purpose of the call said out loud: "the goal today is…", "I'm calling because…", "בהמשך להצעה ששלחתי". */
+const PURPOSE = {
+  he: /המטרה (?:היא|של השיחה|שלי|היום)|אני מתקשר(?:ת)? (?:כי|בקשר|לגבי|בעקבות|להציע)|מתקשר(?:ת)? (?:כי|בקשר|לגבי|בעקבות)|בהמשך ל|חוזר(?:ת)? אליך|קיבלתי את הפנייה/u,
+  en: /\b(?:the (?:goal|purpose|reason|aim) (?:of (?:this|the|my) call|today|for today|is)|i'?m calling (?:because|about|to|regarding|on behalf)|the reason i'?m calling|as promised|following up on|we spoke (?:last|on|about))\b/i,
+};
 const THANKS = { he: /תודה/u, en: /\bthank/i };
 const ANYTHING_ELSE = { he: /עוד משהו|עוד שאלה|עוד דבר/u, en: /\banything else\b/i };
 const INTRO = { he: /(?:מדבר|מדברת|כאן|זה|זאת)\s+\S+\s+מ\S+/u, en: /\b(?:this is|it's|i'm)\s+\w+\s+(?:from|with|at)\b/i };
@@ -44,7 +49,9 @@ function keywordsOf(text: string): string[] {
 /** Whether the customer's answer to an agent line turned it down. */
 function refusedReply(ctx: RubricContext, s: ClassifiedSegment): boolean {
   const next = ctx.segs.slice(s.index + 1).find((x) => x.speaker === 'customer' && !x.backchannel);
-  return !!next && ctx.structure.objections.some((o) => o.objection === next) && /^(?:no|nope)\b|^לא(?![\p{L}])/iu.test(next.text.trim());
+  if (!next) return false;
+  if (ctx.structure.refusalAt !== null && next.index >= ctx.structure.refusalAt) return true;
+  return ctx.structure.objections.some((o) => o.objection === next) || /^(?:no|nope)\b|^לא(?![\p{L}])/iu.test(next.text.trim());
 }
 
 /** Every rubric check, grouped by skill. Weights are relative within a skill. */
@@ -64,7 +71,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'אמר בבירור למה הוא מתקשר ומה מטרת השיחה', en: 'Stated the reason and purpose of the call' },
     advice: { he: 'אמרו במשפט אחד למה אתם מתקשרים ובקשו רשות: "אני מתקשר כי השארת פרטים… יש לך שתי דקות?"', en: 'Say in one sentence why you are calling and ask permission: "I\'m calling because you asked for a quote… do you have two minutes?"' },
     run: (ctx) => {
-      const s = earlyAgent(ctx).find((x) => x.acts.has('opening_agenda'));
+      const s = earlyAgent(ctx).find((x) => x.acts.has('opening_agenda') || PURPOSE[ctx.lang].test(x.text));
       return s ? yes([quote(s, ['opening_agenda'])]) : no(first(ctx.agent));
     },
   },
@@ -218,7 +225,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'דיבר פחות מ-60% מהזמן', en: 'Talked less than 60% of the time' },
     advice: { he: 'שאפו ל-43% דיבור (כמו הנציגים המובילים): שאלו ותנו ללקוח לדבר.', en: 'Aim for ~43% talk time like top reps: ask, then let the customer talk.' },
     run: (ctx) => {
-      const limit = ctx.callType === 'customer_service' ? 0.65 : 0.6;
+      // top reps talk well under half of a discovery call; two-thirds is where a call turns into a presentation
+      const limit = ctx.callType === 'customer_service' ? 0.7 : 0.65;
       if (ctx.metrics.talkRatioAgent <= limit) return yes();
       const longest = [...ctx.agent].sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
       return no(longest ? [quote(longest)] : []);
@@ -241,7 +249,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'שאלה פתוחה ואז שקט: תנו ללקוח לדבר ברצף בלי להפריע.', en: 'Ask an open question, then stay quiet: let the customer talk uninterrupted.' },
     run: (ctx) => {
       // relative to the call: the longest customer turn holds a good share of it (12 s in a short call, up to a minute)
-      const need = Math.max(12, Math.min(60, ctx.metrics.durationSec * 0.12));
+      const need = Math.max(8, Math.min(60, ctx.metrics.durationSec * 0.1));
       const turns = ctx.turns.filter((x) => x.speaker === 'customer');
       const longest = [...turns].sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
       if (!longest) return no();
@@ -303,7 +311,13 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
       const rs = objectionPairs(ctx).filter((r) => !r.types.has('concede'));
       if (!rs.length) return null;
       const acts = ['value_statement', 'social_proof', 'feature_explanation'] as const;
-      const ok = (r: ObjectionPair) => (r.types.has('reframe') || r.reply.some((s) => s.acts.has('feature_explanation'))) && !r.types.has('argue') && !r.types.has('ignore');
+      // value answers a price or need objection; a "who decides" or "not now" is answered by exploring it; a service
+      // complaint by a resolution
+      const answers = (r: ObjectionPair) =>
+        r.types.has('reframe') || r.reply.some((s) => s.acts.has('feature_explanation')) ||
+        ((r.kind === 'authority' || r.kind === 'timing') && r.types.has('explore')) ||
+        (ctx.callType === 'customer_service' && r.reply.some((s) => s.acts.has('next_step') || s.words >= 15));
+      const ok = (r: ObjectionPair) => answers(r) && !r.types.has('argue') && !r.types.has('ignore');
       if (share(rs, ok) >= 0.5) {
         return yes(rs.filter(ok).slice(0, 2).map((r) => quote(r.reply.find((s) => acts.some((a) => s.acts.has(a))) ?? r.reply[0], acts)));
       }
@@ -356,11 +370,12 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
   },
   {
     id: 'product.value', skill: 'product_knowledge', weight: 2,
-    label: { he: 'תרגם את המוצר לתועלת ללקוח', en: 'Translated the product into customer benefit' },
+    label: { he: 'תרגם את המוצר לתועלת שקשורה למה שהלקוח אמר', en: 'Translated the product into a benefit tied to what the customer said' },
     advice: { he: 'אחרי כל פיצ\'ר אמרו "המשמעות בשבילך היא…" וחברו לצורך שהלקוח אמר.', en: 'After each feature say "what that means for you is…" and link it to the need they voiced.' },
     run: (ctx) => {
-      const v = agentWith(ctx, 'value_statement');
-      return v.length ? yes([quote(v[0], ['value_statement'])]) : no(first(agentWith(ctx, 'feature_explanation', 'price_mention')));
+      // a benefit counts once the customer has said something it can answer: a need, a question, an answer of substance
+      const v = agentWith(ctx, 'value_statement').filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
+      return v.length ? yes([quote(v[0], ['value_statement'])]) : no(first(agentWith(ctx, 'value_statement', 'feature_explanation', 'price_mention')));
     },
   },
   {
@@ -455,7 +470,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ניסה לסגור יותר מפעם אחת כשהלקוח היסס', en: 'Tried to close more than once when the customer hesitated' },
     advice: { he: 'לקוח מהסס? אחרי הטיפול בהתנגדות נסו סגירה נוספת, קטנה יותר (צעד ביניים).', en: 'Hesitant customer? After handling the objection try another, smaller close (an intermediate step).' },
     run: (ctx) => {
-      if (!objectionPairs(ctx).length || ctx.structure.refusalAt !== null) return null;
+      // only when the customer hesitated and did not say yes in the end
+      if (!objectionPairs(ctx).length || ctx.structure.refusalAt !== null || ctx.structure.outcome === 'agreed') return null;
       const c = agentWith(ctx, 'close_attempt');
       return c.length >= 2 ? yes(c.slice(0, 2).map((s) => quote(s, ['close_attempt']))) : no(c.slice(0, 1).map((s) => quote(s, ['close_attempt'])));
     },

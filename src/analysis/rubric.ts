@@ -38,7 +38,7 @@ export interface RubricResult {
  */
 export const NEEDS_ROOM = new Set([
   'discovery.enough_questions', 'discovery.open_questions', 'discovery.before_pitch', 'discovery.need_uncovered', 'discovery.follow_up',
-  'listening.customer_story', 'listening.summarised', 'rapport.empathy', 'product.features', 'product.value', 'product.proof',
+  'listening.customer_story', 'listening.summarised', 'listening.talk_ratio', 'rapport.empathy', 'product.features', 'product.value', 'product.proof',
 ]);
 
 /** Run the call type's checks and weight them to 0–100 per skill and overall. */
@@ -68,7 +68,21 @@ export function scoreRubric(ctx: RubricContext): RubricResult {
       evidence: dedupe(rs.filter((r) => r.passed).flatMap((r) => r.evidence)).slice(0, 3),
     });
   }
-  return { skills, results, unscored, overallScore: overall(skills, ctx.callType) };
+  const raw = overall(skills, ctx.callType);
+  return { skills, results, unscored, overallScore: raw === null ? null : shrink(raw, results) };
+}
+
+/** How much check weight counts as "a whole call seen" for the overall score's confidence. */
+export const EVIDENCE_PRIOR_WEIGHT = 8;
+
+/**
+ * A call that shows little of the agent leans to the pass mark: the overall score is the weighted mean of the skills,
+ * pulled toward PASS_MARK by EVIDENCE_PRIOR_WEIGHT against the weight of the checks that applied. A full call
+ * (~40 weight units) moves a few points; a three-line call that ends in a yes cannot reach 100 on three checks.
+ */
+function shrink(score: number, results: CheckResult[]): number {
+  const seen = results.reduce((a, r) => a + r.check.weight, 0);
+  return Math.round((score * seen + PASS_MARK * EVIDENCE_PRIOR_WEIGHT) / (seen + EVIDENCE_PRIOR_WEIGHT));
 }
 
 /** Weighted mean of the scored skills for the call type (weights renormalised over scored skills). */

@@ -39,8 +39,8 @@ export interface ConversationStructure {
 
 /** Phrases that recognise what the customer said ("I appreciate you being direct", "מעריך את הכנות"). */
 const RECOGNISE = {
-  he: /(?:^|[\s,])(?:מבין|מבינה|הבנתי|שאלה טובה|נקודה טובה|צודק|צודקת|מעריך|מעריכה|אני שומע|אני שומעת|הגיוני|לגמרי|ברור לי|בהחלט|זה הוגן|הוגן)(?=[\s,.!?]|$)/u,
-  en: /\b(?:i appreciate|appreciate (?:you|that|your)|that's fair|that is fair|fair (?:enough|question|point)|makes sense|good question|great question|i hear you|got it|understood|i see|totally understand|i understand|you're right|that's a (?:good|great|fair) (?:point|question))\b/i,
+  he: /(?:^|[\s,])(?:איזה יופי|שמח לשמוע|שמחה לשמוע|מבין|מבינה|הבנתי|שאלה טובה|נקודה טובה|צודק|צודקת|מעריך|מעריכה|אני שומע|אני שומעת|הגיוני|לגמרי|ברור לי|בהחלט|זה הוגן|הוגן)(?=[\s,.!?]|$)/u,
+  en: /\b(?:great to hear|glad to hear|good to hear|i appreciate|appreciate (?:you|that|your)|that's fair|that is fair|fair (?:enough|question|point)|makes sense|good question|great question|i hear you|got it|understood|i see|totally understand|i understand|you're right|that's a (?:good|great|fair) (?:point|question))\b/i,
 };
 /** A recap of the customer's words: "if I'm hearing you right", "so the core issues are", "אם הבנתי נכון". */
 const RECAP = {
@@ -49,6 +49,8 @@ const RECAP = {
 };
 /** A tag that asks the customer to confirm the recap: "Fair?", "right?", "נכון?". */
 const CONFIRM_TAG = { he: /(?:נכון|כן|הבנתי נכון|זה מדויק)\s*\?\s*$/u, en: /\b(?:fair|right|correct|is that right|did i get that right|does that sound right|is that fair|accurate)\s*\?\s*$/i };
+/** A sentence that draws the conclusion of what was said: "So …", "אז …", "כלומר …". */
+const SO_START = { he: /^(?:אוקיי,?\s*|טוב,?\s*)?(?:אז|כלומר|בעצם)\s/u, en: /^(?:okay,?\s*|ok,?\s*|right,?\s*)?so,?\s/i };
 /** Arguing with an objection instead of exploring it. */
 const ARGUE = {
   he: /זה לא יקר|לא יקר בכלל|זה מחיר (?:טוב|מצוין)|כולם (?:עוברים|משדרגים|לוקחים)|אתה טועה|את טועה|תסמוך עליי|תסמכי עליי|אין מצב ש|לא תמצא(?:י)? (?:כלום|יותר טוב)|זה השוק|זה הנוהל|זו זכותך|אבל (?:החבילה|הביטוח|זה) (?:שלך|לא)|בטח יקרה יותר|זה שווה כל שקל|המבצע (?:הוא )?רק|רק עד סוף/u,
@@ -74,6 +76,8 @@ const POSTPONE = {
   he: /תשלח(?:י)? לי|אחשוב|אני אחשוב|צריך לחשוב|צריכה לחשוב|אבדוק|לבדוק עם|להתייעץ|אולי בפעם|אולי (?:בהמשך|אחר כך)|לא יודע|לא יודעת|לא בטוח|לא בטוחה|נדבר/u,
   en: /\b(?:send (?:me|it|something|over)|think about it|think it over|check with|talk to my|run it by|maybe|not sure|i don'?t know|i guess|i'?ll (?:have to )?(?:check|see|look)|call me (?:back|later|next)|okay\.?$|fine\.?\s*(?:thanks|bye)?\.?$)/i,
 };
+/** Words that reject whatever the question was. */
+const REJECT_WORDS = { he: /לא מעוניי|לא צריך|לא רלוונטי|לא מתאים|יקר/u, en: /\b(?:not interested|don'?t need|no need|not for (?:me|us)|expensive|can'?t afford|no thanks)\b/i };
 /** Agent questions after which a short "no" is an answer, not an objection: "any questions?", "יש עוד משהו?". */
 const WRAP_UP_QUESTION = {
   he: /(?:יש|עוד)\s+(?:לך|לכם)?\s*(?:שאלות|שאלה|משהו)|עוד משהו|עוד שאלה|משהו נוסף/u,
@@ -110,17 +114,21 @@ function promptOf(segs: ClassifiedSegment[], seg: ClassifiedSegment): Classified
 
 /** Content words (4+ letters) for a paraphrase check. */
 function contentWords(text: string): Set<string> {
-  return new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
+  // a crude stem (first five letters) so "claim"/"claims" and "ביטוח"/"ביטוחים" meet
+  return new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4).map((w) => w.slice(0, 5)));
 }
 
 /** Whether an agent segment recaps the customer: a recap phrase, or "so …" closing with "right?"/"נכון?" over the customer's own words. */
 export function isRecap(seg: ClassifiedSegment, before: ClassifiedSegment[], lang: Language): boolean {
   if (RECAP[lang].test(seg.text)) return true;
-  if (!CONFIRM_TAG[lang].test(seg.text.trim()) || seg.words < 8) return false;
   const said = new Set<string>();
-  for (const c of before) if (c.speaker === 'customer') for (const w of contentWords(c.text)) said.add(w);
-  const mine = [...contentWords(seg.text)];
-  return mine.filter((w) => said.has(w)).length >= 3;
+  for (const c of before.filter((x) => x.speaker === 'customer').slice(-4)) for (const w of contentWords(c.text)) said.add(w);
+  const reuses = (text: string) => [...contentWords(text)].filter((w) => said.has(w)).length >= 3;
+  // "…, fair?" / "…, נכון?" over the customer's own words
+  if (CONFIRM_TAG[lang].test(seg.text.trim()) && seg.words >= 8 && reuses(seg.text)) return true;
+  // "So the premium isn't the main thing, it's how fast…" / "אז מה שחשוב לך…": a "so" sentence in the customer's words
+  const reuses2 = (text: string) => [...contentWords(text)].filter((w) => said.has(w)).length >= 2;
+  return seg.sentences.some((x) => SO_START[lang].test(x.text) && x.cls.wordCount >= 8 && !x.cls.isQuestion && reuses2(x.text));
 }
 
 export function recognises(seg: ClassifiedSegment, lang: Language): boolean {
@@ -163,7 +171,13 @@ function objectionSentence(segs: ClassifiedSegment[], c: ClassifiedSegment, lang
   const prompt = promptOf(segs, c);
   if (prompt && WRAP_UP_QUESTION[lang].test(prompt.text) && c.words <= 8) return undefined;
   const s = c.sentences.find((x) => x.cls.acts.includes('objection'));
-  if (s) return s;
+  if (s) {
+    // "we have cover through work…" in answer to "what made you reach out?" describes the situation; it objects to nothing
+    const situational = s.cls.objectionKind === 'no_need' || s.cls.objectionKind === 'competitor' || s.cls.objectionKind === 'authority';
+    const asked = prompt && prompt.openQuestions > 0 && !prompt.acts.has('close_attempt') && !prompt.acts.has('price_mention');
+    if (situational && asked && c.words >= 12 && !REJECT_WORDS[lang].test(c.text)) return undefined;
+    return s;
+  }
   if (prompt && prompt.questions > 0 && c.words <= 4 && (prompt.acts.has('close_attempt') || /\binterested\b|מעוניי/iu.test(prompt.text))) {
     const no = c.sentences.find((x) => /^(?:no|nope|i'?m not|not really|לא|ממש לא|אני לא)\b|^לא[\s.,!]|^לא$/iu.test(normalizeText(x.text)));
     if (no) return { text: no.text, cls: { ...no.cls, acts: ['objection', ...no.cls.acts], objectionKind: 'no_need' } };
@@ -198,7 +212,7 @@ function responseTypes(reply: ClassifiedSegment[], lang: Language, afterRefusal:
 /** How the call ended, read from the customer's last words that decide something. */
 function readOutcome(segs: ClassifiedSegment[], lang: Language, refusalAt: number | null): Outcome | null {
   if (refusalAt !== null) return 'refused';
-  const customer = segs.filter((s) => !isAgent(s));
+  const customer = segs.filter((s) => !isAgent(s) && !(s.words <= 8 && WRAP_UP_QUESTION[lang].test(promptOf(segs, s)?.text ?? '')));
   const last = customer.slice(-3).reverse();
   for (const s of last) {
     const t = s.text.trim();
