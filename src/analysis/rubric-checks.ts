@@ -4,7 +4,7 @@ import {
   DAY_OR_TIME, SALES_TYPES, agentReplyTo, agentWith, earlyAgent, quote, type RubricCheck, type RubricContext,
 } from './rubric-context.ts';
 import type { ClassifiedSegment } from './segments.ts';
-import type { ObjectionPair } from './structure.ts';
+import { recognises, type ObjectionPair } from './structure.ts';
 import type { Quote } from './types.ts';
 
 const yes = (evidence: Quote[] = []) => ({ passed: true, evidence });
@@ -24,7 +24,14 @@ const PURPOSE = {
   he: /המטרה (?:היא|של השיחה|שלי|היום)|אני מתקשר(?:ת)? (?:כי|בקשר|לגבי|בעקבות|להציע)|מתקשר(?:ת)? (?:כי|בקשר|לגבי|בעקבות)|בהמשך ל|חוזר(?:ת)? אליך|קיבלתי את הפנייה/u,
   en: /\b(?:the (?:goal|purpose|reason|aim) (?:of (?:this|the|my) call|today|for today|is)|i'?m calling (?:because|about|to|regarding|on behalf)|the reason i'?m calling|as promised|following up on|we spoke (?:last|on|about))\b/i,
 };
+/** A similar customer's story: "a heating company with twelve techs cut…", "משפחה דומה… חסכה". */
+const STORY = {
+  he: /(?:משפחה|חברה|לקוח|לקוחה|משרד|עסק|מסעדה|מרפאה)\s+(?:\S+\s+){0,3}(?:דומה|דומים|כמוכם|כמוך)[^.]{0,80}(?:חסכ|הוריד|קיצר|שחזר|קיבל|עבר|הגדיל|צמצם)/u,
+  en: /\b(?:a|one)\s+(?:[\w-]+\s+){0,3}(?:company|client|customer|distributor|firm|family|team|clinic|business|courier|practice|agency|retailer|school)\b[^.]{0,80}\b(?:cut|saved|stopped|reduced|grew|doubled|halved|went from|closed|increased)\b/i,
+};
 const THANKS = { he: /תודה/u, en: /\bthank/i };
+/** Personal warmth other than thanks: appreciation, using the customer's words of the day. */
+const RAPPORT_WORDS = { he: /מעריך|מעריכה|נעים (?:מאוד|לשמוע|להכיר)|שמח(?:ה)? לשמוע/u, en: /\b(?:i appreciate|appreciate (?:you|your|it)|nice to (?:meet|hear|talk)|great to (?:hear|meet)|glad to hear)\b/i };
 const ANYTHING_ELSE = { he: /עוד משהו|עוד שאלה|עוד דבר/u, en: /\banything else\b/i };
 const INTRO = { he: /(?:מדבר|מדברת|כאן|זה|זאת)\s+\S+\s+מ\S+/u, en: /\b(?:this is|it's|i'm)\s+\w+\s+(?:from|with|at)\b/i };
 
@@ -46,6 +53,22 @@ function keywordsOf(text: string): string[] {
   return [...new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))];
 }
 
+/** The customer opened the call with their own agenda (a call back, a follow-up they started): the agent's opening is the answer to it. */
+function customerOpened(ctx: RubricContext): boolean {
+  const c = ctx.segs[0];
+  return !!c && c.speaker === 'customer' && c.words >= 12;
+}
+
+/** Agent questions that explore the customer: not "is this Sarah?", not a close or a scheduling question. */
+function discoveryQuestionCount(ctx: RubricContext): number {
+  const notDiscovery = new Set(['close_attempt', 'next_step', 'greeting', 'opening_agenda', 'small_talk']);
+  return ctx.agent.reduce((n, s) => n + s.sentences.filter((x) => x.cls.isQuestion && !x.cls.acts.some((a) => notDiscovery.has(a)) && !IDENTITY[ctx.lang].test(x.text)).length, 0);
+}
+const IDENTITY = {
+  he: /^(?:הלו,?\s*)?(?:זה|זאת|מדבר|מדברת|אני מדבר עם|אני מדברת עם)\s+\S+\s*\?$|יש לך (?:דקה|שתי דקות|כמה דקות)|זמן טוב/u,
+  en: /\b(?:is this|am i speaking (?:to|with)|speaking with)\b|\b(?:a good time|a bad time|got a (?:minute|second)|have a (?:minute|second|couple of minutes))\b/i,
+};
+
 /** Whether the customer's answer to an agent line turned it down. */
 function refusedReply(ctx: RubricContext, s: ClassifiedSegment): boolean {
   const next = ctx.segs.slice(s.index + 1).find((x) => x.speaker === 'customer' && !x.backchannel);
@@ -63,7 +86,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'פתחו בברכה והציגו שם וחברה כבר במשפט הראשון.', en: 'Open with a greeting and your name and company in the first sentence.' },
     run: (ctx) => {
       const g = earlyAgent(ctx).find((s) => s.acts.has('greeting') || INTRO[ctx.lang].test(s.text));
-      return g ? yes([quote(g, ['greeting'])]) : no(first(ctx.agent));
+      if (g) return yes([quote(g, ['greeting'])]);
+      return customerOpened(ctx) ? null : no(first(ctx.agent));
     },
   },
   {
@@ -72,7 +96,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'אמרו במשפט אחד למה אתם מתקשרים ובקשו רשות: "אני מתקשר כי השארת פרטים… יש לך שתי דקות?"', en: 'Say in one sentence why you are calling and ask permission: "I\'m calling because you asked for a quote… do you have two minutes?"' },
     run: (ctx) => {
       const s = earlyAgent(ctx).find((x) => x.acts.has('opening_agenda') || PURPOSE[ctx.lang].test(x.text));
-      return s ? yes([quote(s, ['opening_agenda'])]) : no(first(ctx.agent));
+      if (s) return yes([quote(s, ['opening_agenda'])]);
+      return customerOpened(ctx) ? null : no(first(ctx.agent));
     },
   },
   {
@@ -103,7 +128,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     run: (ctx) => {
       const r = rateMetrics(ctx.metrics).find((x) => x.metric === 'questionsAgent')!;
       const qs = agentWith(ctx, 'discovery_question');
-      if (ctx.metrics.questionsAgent >= r.range[0]) return yes(qs.slice(0, 2).map((s) => quote(s, ['discovery_question'])));
+      if (discoveryQuestionCount(ctx) >= r.range[0]) return yes(qs.slice(0, 2).map((s) => quote(s, ['discovery_question'])));
       const pitch = agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention');
       return no(first(pitch.length ? pitch : ctx.agent));
     },
@@ -138,7 +163,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הלקוח ביטא צורך או כאב במילים שלו', en: 'The customer voiced a need or pain in their own words' },
     advice: { he: 'שאלו על כאב: "מה מפריע לך היום ב…?" ותנו ללקוח לפרט.', en: 'Ask about pain: "What bothers you today about…?" and let the customer elaborate.' },
     run: (ctx) => {
-      const need = ctx.customer.find((s) => s.acts.has('need_statement') || s.words >= 25);
+      const need = ctx.customer.find((s) => s.acts.has('need_statement') || s.words >= 20);
       if (!need) return no(first(agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention')));
       // the agent's part in it: the question that drew the need out
       const asked = [...ctx.agent].reverse().find((s) => s.index < need.index && s.questions > 0);
@@ -170,7 +195,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
       if (a.length >= need) return yes(a.slice(0, 2).map((s) => quote(s, ['acknowledgement', 'empathy'])));
       // where it was missing: the agent's first words after something the customer shared
       const moment = troubleOf(ctx).find((c) => agentReplyTo(ctx, c, 1).length) ?? ctx.customer.find((c) => c.words >= 8);
-      const reply = moment ? agentReplyTo(ctx, moment, 1).filter((s) => !a.includes(s)) : [];
+      const reply = moment ? agentReplyTo(ctx, moment, 1).filter((s) => !a.includes(s) && !recognises(s, ctx.lang)) : [];
       return no(reply.slice(0, 1).map((s) => quote(s)));
     },
   },
@@ -183,7 +208,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
       if (!trouble.length) return null;
       const e = beforeRefusal(ctx, ctx.agent).filter((s) => s.acts.has('empathy') || (s.acts.has('acknowledgement') && trouble.some((t) => t.index < s.index)));
       if (e.length) return yes([quote(e[0], ['empathy', 'acknowledgement'])]);
-      const reply = agentReplyTo(ctx, trouble[0], 1);
+      const reply = agentReplyTo(ctx, trouble[0], 1).filter((x) => !recognises(x, ctx.lang));
       return no(reply.length ? [quote(reply[0])] : [quote(trouble[0], ['objection', 'need_statement'])]);
     },
   },
@@ -202,8 +227,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'יצר קשר אישי (שיחת חולין או תודה)', en: 'Built a personal connection (small talk or thanks)' },
     advice: { he: 'הוסיפו רגע אישי קצר והודו ללקוח על הזמן.', en: 'Add a short personal moment and thank the customer for their time.' },
     run: (ctx) => {
-      const s = ctx.agent.find((x) => x.acts.has('small_talk') || THANKS[ctx.lang].test(x.text));
-      return s ? yes([quote(s, ['small_talk'])]) : no(first(ctx.agent));
+      const s = ctx.agent.find((x) => x.acts.has('small_talk') || THANKS[ctx.lang].test(x.text) || RAPPORT_WORDS[ctx.lang].test(x.text));
+      return s ? yes([quote(s, ['small_talk'])]) : no(ctx.agent.slice(-1).map((x) => quote(x)));
     },
   },
   {
@@ -255,7 +280,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
       if (!longest) return no();
       const words = longest.segments.reduce((a, s) => a + s.words, 0);
       const invited = [...ctx.agent].reverse().find((s) => s.index < longest.segments[0].index);
-      if (longest.endSec - longest.startSec >= need || words >= 40) return yes(invited ? [quote(invited)] : []);
+      if (longest.endSec - longest.startSec >= need || words >= Math.max(20, need * 2.5)) return yes(invited ? [quote(invited)] : []);
       const held = ctx.turns.filter((x) => x.speaker === 'agent').sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
       return no(held ? [quote(held.segments[0])] : []);
     },
@@ -364,8 +389,10 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הסביר מה המוצר או השירות כולל', en: 'Explained what the product or service includes' },
     advice: { he: 'הסבירו בקצרה מה כלול ואיך זה עובד, במילים פשוטות.', en: 'Briefly explain what is included and how it works, in plain words.' },
     run: (ctx) => {
+      // features recited before the customer has said anything they could answer are a brochure, not knowledge
       const f = agentWith(ctx, 'feature_explanation');
-      return f.length ? yes([quote(f[0], ['feature_explanation'])]) : no();
+      const tied = f.filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
+      return tied.length ? yes([quote(tied[0], ['feature_explanation'])]) : no(first(f));
     },
   },
   {
@@ -383,7 +410,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'השתמש בהוכחה חברתית או בדוגמה', en: 'Used social proof or an example' },
     advice: { he: 'ספרו על לקוח דומה ומה הוא קיבל — דוגמה אחת שווה יותר מעשרה פיצ\'רים.', en: 'Tell the story of a similar customer and what they got; one example beats ten features.' },
     run: (ctx) => {
-      const p = agentWith(ctx, 'social_proof');
+      const p = ctx.agent.filter((s) => s.acts.has('social_proof') || STORY[ctx.lang].test(s.text));
       return p.length ? yes([quote(p[0], ['social_proof'])]) : no();
     },
   },

@@ -118,7 +118,22 @@ export function weaknessesFrom(r: RubricResult, lang: Language, callType: CallTy
         quotes: dedupe(failed.flatMap((f) => f.evidence)).slice(0, 3),
       };
     })
-    .sort((a, b) => b.severity - a.severity || w[b.skill] - w[a.skill]);
+    .sort((a, b) => b.severity - a.severity || w[b.skill] - w[a.skill])
+    .reduce(rootCauseFirst(r), [] as Weakness[]);
+}
+
+/**
+ * A trainer coaches the first domino: when the agent presented before asking anything, the long monologue and the
+ * talk share are symptoms of skipped discovery, so discovery goes ahead of listening when both are weak.
+ */
+function rootCauseFirst(r: RubricResult) {
+  const pitchedFirst = r.results.some((x) => x.check.id === 'discovery.before_pitch' && !x.passed);
+  return (out: Weakness[], w: Weakness, _i: number, all: Weakness[]): Weakness[] => {
+    if (!pitchedFirst) return [...out, w];
+    if (w.skill === 'discovery' && out.some((x) => x.skill === 'discovery')) return out;
+    const d = all.find((x) => x.skill === 'discovery');
+    return w.skill === 'listening' && d && !out.includes(d) ? [...out, d, w] : [...out, w];
+  };
 }
 
 /** A failed check as what was missing and where it belonged ("… (at 01:52, after "…")"). */

@@ -39,8 +39,8 @@ export interface ConversationStructure {
 
 /** Phrases that recognise what the customer said ("I appreciate you being direct", "מעריך את הכנות"). */
 const RECOGNISE = {
-  he: /(?:^|[\s,])(?:איזה יופי|שמח לשמוע|שמחה לשמוע|מבין|מבינה|הבנתי|שאלה טובה|נקודה טובה|צודק|צודקת|מעריך|מעריכה|אני שומע|אני שומעת|הגיוני|לגמרי|ברור לי|בהחלט|זה הוגן|הוגן)(?=[\s,.!?]|$)/u,
-  en: /\b(?:great to hear|glad to hear|good to hear|i appreciate|appreciate (?:you|that|your)|that's fair|that is fair|fair (?:enough|question|point)|makes sense|good question|great question|i hear you|got it|understood|i see|totally understand|i understand|you're right|that's a (?:good|great|fair) (?:point|question))\b/i,
+  he: /(?:^|[\s,])(?:אוי|זה כואב|כואב|מתסכל|מבאס|לא נעים|מצטער|מצטערת|איזה יופי|שמח לשמוע|שמחה לשמוע|מבין|מבינה|הבנתי|שאלה טובה|נקודה טובה|צודק|צודקת|מעריך|מעריכה|אני שומע|אני שומעת|הגיוני|לגמרי|ברור לי|בהחלט|זה הוגן|הוגן)(?=[\s,.!?]|$)/u,
+  en: /\b(?:ouch|that must (?:be|have been)|that sounds (?:tough|hard|painful|exhausting|frustrating|stressful|awful)|great to hear|glad to hear|good to hear|i appreciate|appreciate (?:you|that|your)|that's fair|that is fair|fair (?:enough|question|point)|makes sense|good question|great question|i hear you|got it|understood|i see|totally understand|i understand|you're right|that's a (?:good|great|fair) (?:point|question))\b/i,
 };
 /** A recap of the customer's words: "if I'm hearing you right", "so the core issues are", "אם הבנתי נכון". */
 const RECAP = {
@@ -51,6 +51,8 @@ const RECAP = {
 const CONFIRM_TAG = { he: /(?:נכון|כן|הבנתי נכון|זה מדויק)\s*\?\s*$/u, en: /\b(?:fair|right|correct|is that right|did i get that right|does that sound right|is that fair|accurate)\s*\?\s*$/i };
 /** A sentence that draws the conclusion of what was said: "So …", "אז …", "כלומר …". */
 const SO_START = { he: /^(?:אוקיי,?\s*|טוב,?\s*)?(?:אז|כלומר|בעצם)\s/u, en: /^(?:okay,?\s*|ok,?\s*|right,?\s*)?so,?\s/i };
+/** The agent talking about the company, not about the customer. */
+const OURS = { he: /שלנו|אנחנו|אצלנו/u, en: /\b(?:our|we|us)\b/i };
 /** Arguing with an objection instead of exploring it. */
 const ARGUE = {
   he: /זה לא יקר|לא יקר בכלל|זה מחיר (?:טוב|מצוין)|כולם (?:עוברים|משדרגים|לוקחים)|אתה טועה|את טועה|תסמוך עליי|תסמכי עליי|אין מצב ש|לא תמצא(?:י)? (?:כלום|יותר טוב)|זה השוק|זה הנוהל|זו זכותך|אבל (?:החבילה|הביטוח|זה) (?:שלך|לא)|בטח יקרה יותר|זה שווה כל שקל|המבצע (?:הוא )?רק|רק עד סוף/u,
@@ -128,10 +130,13 @@ export function isRecap(seg: ClassifiedSegment, before: ClassifiedSegment[], lan
   if (CONFIRM_TAG[lang].test(seg.text.trim()) && seg.words >= 8 && reuses(seg.text)) return true;
   // "So the premium isn't the main thing, it's how fast…" / "אז מה שחשוב לך…": a "so" sentence in the customer's words
   const reuses2 = (text: string) => [...contentWords(text)].filter((w) => said.has(w)).length >= 2;
-  return seg.sentences.some((x) => SO_START[lang].test(x.text) && x.cls.wordCount >= 8 && !x.cls.isQuestion && reuses2(x.text));
+  const pitch = (x: { cls: { acts: string[] } }) => x.cls.acts.some((a) => a === 'feature_explanation' || a === 'value_statement' || a === 'price_mention');
+  return seg.sentences.some((x) => SO_START[lang].test(x.text) && x.cls.wordCount >= 8 && !x.cls.isQuestion && !pitch(x) && !OURS[lang].test(x.text) && reuses2(x.text));
 }
 
+/** Whether an agent segment recognises what the customer said; "I understand, but you're wrong" does not. */
 export function recognises(seg: ClassifiedSegment, lang: Language): boolean {
+  if (ARGUE[lang].test(seg.text)) return false;
   return seg.acts.has('acknowledgement') || seg.acts.has('empathy') || RECOGNISE[lang].test(seg.text);
 }
 
