@@ -247,7 +247,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
   // ── listening ──
   {
     id: 'listening.talk_ratio', skill: 'listening', weight: 3,
-    label: { he: 'דיבר פחות מ-60% מהזמן', en: 'Talked less than 60% of the time' },
+    label: { he: 'השאיר ללקוח מקום לדבר (פחות משני שלישים מזמן הדיבור)', en: 'Left the customer room to talk (under two-thirds of the talk time)' },
     advice: { he: 'שאפו ל-43% דיבור (כמו הנציגים המובילים): שאלו ותנו ללקוח לדבר.', en: 'Aim for ~43% talk time like top reps: ask, then let the customer talk.' },
     run: (ctx) => {
       // top reps talk well under half of a discovery call; two-thirds is where a call turns into a presentation

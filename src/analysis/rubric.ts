@@ -1,6 +1,7 @@
 import { SKILL_IDS, SKILL_LABELS, type CallType, type Language, type SkillId } from './taxonomy.ts';
 import type { Quote, SkillScore, Strength, Weakness } from './types.ts';
 import { RUBRIC_CHECKS } from './rubric-checks.ts';
+import { clock } from './report-text.ts';
 import type { RubricCheck, RubricContext } from './rubric-context.ts';
 
 /** How much each skill counts toward the overall score, per call type (each row sums to 1). */
@@ -141,10 +142,10 @@ function missingText(f: CheckResult, lang: Language): string {
   const label = f.check.label[lang];
   const at = f.evidence[0];
   if (!at) return label;
-  const clock = `${Math.floor(at.startSec / 60).toString().padStart(2, '0')}:${Math.floor(at.startSec % 60).toString().padStart(2, '0')}`;
+  const when = clock(at.startSec);
   const words = at.text.length > 60 ? `${at.text.slice(0, 57)}…` : at.text;
-  if (at.speaker === 'customer') return lang === 'he' ? `${label} (ב-${clock}, אחרי שהלקוח אמר "${words}")` : `${label} (at ${clock}, after the customer said "${words}")`;
-  return lang === 'he' ? `${label} (ב-${clock}, במקום "${words}")` : `${label} (at ${clock}, instead of "${words}")`;
+  if (at.speaker === 'customer') return lang === 'he' ? `${label} (ב-${when}, אחרי שהלקוח אמר "${words}")` : `${label} (at ${when}, after the customer said "${words}")`;
+  return lang === 'he' ? `${label} (ב-${when}, במקום "${words}")` : `${label} (at ${when}, instead of "${words}")`;
 }
 
 /** Strengths: skills at the proficient tier or above, with the evidence of their passed checks. */
