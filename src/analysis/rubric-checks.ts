@@ -29,6 +29,11 @@ const STORY = {
   he: /(?:משפחה|חברה|לקוח|לקוחה|משרד|עסק|מסעדה|מרפאה)\s+(?:\S+\s+){0,3}(?:דומה|דומים|כמוכם|כמוך)[^.]{0,80}(?:חסכ|הוריד|קיצר|שחזר|קיבל|עבר|הגדיל|צמצם)/u,
   en: /\b(?:a|one)\s+(?:[\w-]+\s+){0,3}(?:company|client|customer|distributor|firm|family|team|clinic|business|courier|practice|agency|retailer|school)\b[^.]{0,80}\b(?:cut|saved|stopped|reduced|grew|doubled|halved|went from|closed|increased)\b/i,
 };
+/** Asking for the decision in so many words: "shall I sign you up?", "אז לשדרג אותך?". */
+const ASKS_FOR_YES = {
+  he: /(?:לשדרג|לרשום|להירשם|לסגור|להזמין|לקבוע|להתחיל|לצרף)\s+(?:אותך|אותכם|לך|לכם)[^?]{0,30}\?|(?:נסגור|נתחיל|נקבע|סוגרים|מתחילים|נרשום)\s*[^?]{0,30}\?|מה מתאים לך[^?]{0,40}\?/u,
+  en: /\b(?:shall|should|can|may) (?:i|we) (?:sign you up|put you down|book|go ahead|get (?:you|this) started|set (?:it|that) up|send (?:over )?the (?:agreement|contract))\b[^?]{0,40}\?|\bready to (?:go ahead|start|sign)\b[^?]{0,30}\?/i,
+};
 const THANKS = { he: /תודה/u, en: /\bthank/i };
 /** Personal warmth other than thanks: appreciation, using the customer's words of the day. */
 const RAPPORT_WORDS = { he: /מעריך|מעריכה|נעים (?:מאוד|לשמוע|להכיר)|שמח(?:ה)? לשמוע/u, en: /\b(?:i appreciate|appreciate (?:you|your|it)|nice to (?:meet|hear|talk)|great to (?:hear|meet)|glad to hear)\b/i };
@@ -448,7 +453,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ביקש החלטה או התחייבות', en: 'Asked for a decision or commitment' },
     advice: { he: 'בקשו במפורש: "מה מתאים לך, שלישי בעשר או רביעי בחמש?".', en: 'Ask explicitly: "What works better, Tuesday at ten or Wednesday at five?".' },
     run: (ctx) => {
-      const c = beforeRefusal(ctx, agentWith(ctx, 'close_attempt'));
+      const c = beforeRefusal(ctx, ctx.agent.filter((s) => s.acts.has('close_attempt') || ASKS_FOR_YES[ctx.lang].test(s.text)));
       return c.length ? yes([quote(c[0], ['close_attempt'])]) : no(beforeRefusal(ctx, ctx.agent).slice(-1).map((s) => quote(s)));
     },
   },

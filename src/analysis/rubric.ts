@@ -124,16 +124,21 @@ export function weaknessesFrom(r: RubricResult, lang: Language, callType: CallTy
 }
 
 /**
- * A trainer coaches the first domino: when the agent presented before asking anything, the long monologue and the
- * talk share are symptoms of skipped discovery, so discovery goes ahead of listening when both are weak.
+ * A trainer coaches the first domino. When the agent presented before asking anything, the long monologue and the
+ * talk share are symptoms of skipped discovery; when the agent argued with an objection, the missing acknowledgement
+ * and empathy are part of how the objection was handled. The cause goes ahead of its symptom when both are weak.
  */
+const ROOT_CAUSES: { check: string; cause: SkillId; symptom: SkillId }[] = [
+  { check: 'discovery.before_pitch', cause: 'discovery', symptom: 'listening' },
+  { check: 'objection.no_argue', cause: 'objection_handling', symptom: 'rapport' },
+];
+
 function rootCauseFirst(r: RubricResult) {
-  const pitchedFirst = r.results.some((x) => x.check.id === 'discovery.before_pitch' && !x.passed);
+  const active = ROOT_CAUSES.filter((rc) => r.results.some((x) => x.check.id === rc.check && !x.passed));
   return (out: Weakness[], w: Weakness, _i: number, all: Weakness[]): Weakness[] => {
-    if (!pitchedFirst) return [...out, w];
-    if (w.skill === 'discovery' && out.some((x) => x.skill === 'discovery')) return out;
-    const d = all.find((x) => x.skill === 'discovery');
-    return w.skill === 'listening' && d && !out.includes(d) ? [...out, d, w] : [...out, w];
+    if (out.includes(w)) return out;
+    const causes = active.filter((rc) => rc.symptom === w.skill).map((rc) => all.find((x) => x.skill === rc.cause)).filter((x): x is Weakness => !!x && !out.includes(x));
+    return [...out, ...causes, w];
   };
 }
 

@@ -78,6 +78,23 @@ const POSTPONE = {
   he: /תשלח(?:י)? לי|אחשוב|אני אחשוב|צריך לחשוב|צריכה לחשוב|אבדוק|לבדוק עם|להתייעץ|אולי בפעם|אולי (?:בהמשך|אחר כך)|לא יודע|לא יודעת|לא בטוח|לא בטוחה|נדבר/u,
   en: /\b(?:send (?:me|it|something|over)|think about it|think it over|check with|talk to my|run it by|maybe|not sure|i don'?t know|i guess|i'?ll (?:have to )?(?:check|see|look)|call me (?:back|later|next)|okay\.?$|fine\.?\s*(?:thanks|bye)?\.?$)/i,
 };
+/**
+ * Objections the single-utterance lexicon can miss but a trainer hears in context: a price reaction ("that's a lot",
+ * "זה הרבה"), a hesitation after a proposal ("not sure it's for me", "לא בטוח שזה מתאים לי"), a polite no.
+ */
+const CONTEXT_OBJECTION: Record<Language, [RegExp, ObjectionKind][]> = {
+  he: [
+    [/(?:זה|זו|זאת)\s+הרבה(?:\s+כסף)?|הרבה כסף|מעל התקציב|יקר(?:ה)? לי|לא שווה לי/u, 'price'],
+    [/לא בטוח(?:ה)? ש(?:זה|זו)\s+(?:מתאים|מתאימה|רלוונטי)|לא (?:מתאים|רלוונטי) לי(?:\s+כרגע)?|אולי בפעם אחרת|לא כרגע/u, 'timing'],
+    [/^לא,?\s*תודה|לא מעוניי/u, 'no_need'],
+  ],
+  en: [
+    [/\b(?:that'?s|it'?s) (?:a lot|too much|steep)\b|\bover (?:our|my) budget\b|\bmore than (?:i|we) (?:pay|expected)\b/i, 'price'],
+    [/\bnot sure (?:it'?s|this is|that'?s) (?:for me|for us|right|a fit)\b|\bmaybe (?:another time|later|next)\b|\bnot (?:right )?now\b/i, 'timing'],
+    [/^no,?\s*thanks?\b|^no thank you\b|\bnot interested\b/i, 'no_need'],
+  ],
+};
+
 /** Words that reject whatever the question was. */
 const REJECT_WORDS = { he: /לא מעוניי|לא צריך|לא רלוונטי|לא מתאים|יקר/u, en: /\b(?:not interested|don'?t need|no need|not for (?:me|us)|expensive|can'?t afford|no thanks)\b/i };
 /** Agent questions after which a short "no" is an answer, not an objection: "any questions?", "יש עוד משהו?". */
@@ -182,6 +199,10 @@ function objectionSentence(segs: ClassifiedSegment[], c: ClassifiedSegment, lang
     const asked = prompt && prompt.openQuestions > 0 && !prompt.acts.has('close_attempt') && !prompt.acts.has('price_mention');
     if (situational && asked && c.words >= 12 && !REJECT_WORDS[lang].test(c.text)) return undefined;
     return s;
+  }
+  for (const x of c.sentences) {
+    const hit = CONTEXT_OBJECTION[lang].find(([re]) => re.test(normalizeText(x.text)) || re.test(x.text));
+    if (hit) return { text: x.text, cls: { ...x.cls, acts: ['objection', ...x.cls.acts], objectionKind: hit[1] } };
   }
   if (prompt && prompt.questions > 0 && c.words <= 4 && (prompt.acts.has('close_attempt') || /\binterested\b|מעוניי/iu.test(prompt.text))) {
     const no = c.sentences.find((x) => /^(?:no|nope|i'?m not|not really|לא|ממש לא|אני לא)\b|^לא[\s.,!]|^לא$/iu.test(normalizeText(x.text)));
