@@ -243,7 +243,7 @@ function readOutcome(segs: ClassifiedSegment[], lang: Language, refusalAt: numbe
   for (const s of last) {
     const t = s.text.trim();
     if (ACCEPT[lang].test(t) && !/\b(?:no|not)\b|לא/iu.test(t.replace(/not right now|לא עכשיו/giu, ''))) return 'agreed';
-    if (/^(?:no|nope)\b|^לא[\s,.!]|^לא$/iu.test(normalizeText(t)) || s.acts.has('objection') && /not interested|לא מעוניי|לא,? תודה|no,? thanks/iu.test(t)) return 'refused';
+    if (/^(?:no|nope)\b(?!,? i don'?t know)|^לא(?!\s*(?:יודע|יודעת|בטוח|בטוחה|עכשיו|כרגע))[\s,.!]|^לא$/iu.test(normalizeText(t)) || s.acts.has('objection') && /not interested|לא מעוניי|לא,? תודה|no,? thanks/iu.test(t)) return 'refused';
     if (POSTPONE[lang].test(t) || s.acts.has('objection')) return 'postponed';
   }
   return null;
