@@ -4,6 +4,7 @@ import {
   DAY_OR_TIME, SALES_TYPES, agentReplyTo, agentWith, earlyAgent, quote, type RubricCheck, type RubricContext,
 } from './rubric-context.ts';
 import type { ClassifiedSegment } from './segments.ts';
+import { recognises, type ObjectionPair } from './structure.ts';
 import type { Quote } from './types.ts';
 
 const yes = (evidence: Quote[] = []) => ({ passed: true, evidence });
@@ -18,18 +19,67 @@ const SUMMARY = {
   he: /אם הבנתי נכון|כלומר|אז מה שאתה אומר|אז מה שאת אומרת|רק לוודא|לסכם|בקיצור אתה/u,
   en: /\bif i understand|what i'm hearing|so you're saying|just to make sure|to sum up|let me recap|so basically you\b/i,
 };
+/** The purpose of the call said out loud: "the goal today is…", "I'm calling because…", "בהמשך להצעה ששלחתי". */
+const PURPOSE = {
+  he: /המטרה (?:היא|של השיחה|שלי|היום)|אני מתקשר(?:ת)? (?:כי|בקשר|לגבי|בעקבות|להציע)|מתקשר(?:ת)? (?:כי|בקשר|לגבי|בעקבות)|בהמשך ל|חוזר(?:ת)? אליך|קיבלתי את הפנייה/u,
+  en: /\b(?:the (?:goal|purpose|reason|aim) (?:of (?:this|the|my) call|today|for today|is)|i'?m calling (?:because|about|to|regarding|on behalf)|the reason i'?m calling|as promised|following up on|we spoke (?:last|on|about))\b/i,
+};
+/** A similar customer's story: "a heating company with twelve techs cut…", "משפחה דומה… חסכה". */
+const STORY = {
+  he: /(?:משפחה|חברה|לקוח|לקוחה|משרד|עסק|מסעדה|מרפאה)\s+(?:\S+\s+){0,3}(?:דומה|דומים|כמוכם|כמוך)[^.]{0,80}(?:חסכ|הוריד|קיצר|שחזר|קיבל|עבר|הגדיל|צמצם)/u,
+  en: /\b(?:a|one)\s+(?:[\w-]+\s+){0,3}(?:company|client|customer|distributor|firm|family|team|clinic|business|courier|practice|agency|retailer|school)\b[^.]{0,80}\b(?:cut|saved|stopped|reduced|grew|doubled|halved|went from|closed|increased)\b/i,
+};
+/** Asking for the decision in so many words: "shall I sign you up?", "אז לשדרג אותך?". */
+const ASKS_FOR_YES = {
+  he: /(?:לשדרג|לרשום|להירשם|לסגור|להזמין|לקבוע|להתחיל|לצרף)\s+(?:אותך|אותכם|לך|לכם)[^?]{0,30}\?|(?:נסגור|נתחיל|נקבע|סוגרים|מתחילים|נרשום)\s*[^?]{0,30}\?|מה מתאים לך[^?]{0,40}\?/u,
+  en: /\b(?:shall|should|can|may) (?:i|we) (?:sign you up|put you down|book|go ahead|get (?:you|this) started|set (?:it|that) up|send (?:over )?the (?:agreement|contract))\b[^?]{0,40}\?|\bready to (?:go ahead|start|sign)\b[^?]{0,30}\?/i,
+};
 const THANKS = { he: /תודה/u, en: /\bthank/i };
+/** Personal warmth other than thanks: appreciation, using the customer's words of the day. */
+const RAPPORT_WORDS = { he: /מעריך|מעריכה|נעים (?:מאוד|לשמוע|להכיר)|שמח(?:ה)? לשמוע/u, en: /\b(?:i appreciate|appreciate (?:you|your|it)|nice to (?:meet|hear|talk)|great to (?:hear|meet)|glad to hear)\b/i };
 const ANYTHING_ELSE = { he: /עוד משהו|עוד שאלה|עוד דבר/u, en: /\banything else\b/i };
 const INTRO = { he: /(?:מדבר|מדברת|כאן|זה|זאת)\s+\S+\s+מ\S+/u, en: /\b(?:this is|it's|i'm)\s+\w+\s+(?:from|with|at)\b/i };
 
-function objectionReplies(ctx: RubricContext) {
-  return ctx.customer.filter((s) => s.acts.has('objection')).map((o) => ({ o, reply: agentReplyTo(ctx, o) }));
-}
+/** Objections recognised in context, each with its typed response (structure.ts). */
+const objectionPairs = (ctx: RubricContext) => ctx.structure.objections;
 const share = <T>(xs: T[], f: (x: T) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
-const replyHas = (reply: ClassifiedSegment[], ...acts: string[]) => reply.some((s) => acts.some((a) => s.acts.has(a as never)));
+/** Agent segments before a clear refusal: what is said after it to push on does not count for the agent. */
+const beforeRefusal = (ctx: RubricContext, segs: ClassifiedSegment[]) =>
+  ctx.structure.refusalAt === null ? segs : segs.filter((s) => s.index < ctx.structure.refusalAt!);
+/** Where an objection response fell short: the objection, then the agent's first words after it. */
+const objectionMiss = (o: ObjectionPair): Quote[] => [
+  { text: o.sentence.text, startSec: o.objection.startSec, speaker: 'customer' },
+  ...o.reply.slice(0, 1).map((s) => quote(s)),
+];
+/** The customer moments that called for a response: objections and needs. */
+const troubleOf = (ctx: RubricContext) => ctx.customer.filter((s) => s.acts.has('objection') || s.acts.has('need_statement'));
 
 function keywordsOf(text: string): string[] {
   return [...new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))];
+}
+
+/** The customer opened the call with their own agenda (a call back, a follow-up they started): the agent's opening is the answer to it. */
+function customerOpened(ctx: RubricContext): boolean {
+  const c = ctx.segs[0];
+  return !!c && c.speaker === 'customer' && c.words >= 12;
+}
+
+/** Agent questions that explore the customer: not "is this Sarah?", not a close or a scheduling question. */
+function discoveryQuestionCount(ctx: RubricContext): number {
+  const notDiscovery = new Set(['close_attempt', 'next_step', 'greeting', 'opening_agenda', 'small_talk']);
+  return ctx.agent.reduce((n, s) => n + s.sentences.filter((x) => x.cls.isQuestion && !x.cls.acts.some((a) => notDiscovery.has(a)) && !IDENTITY[ctx.lang].test(x.text)).length, 0);
+}
+const IDENTITY = {
+  he: /^(?:הלו,?\s*)?(?:זה|זאת|מדבר|מדברת|אני מדבר עם|אני מדברת עם)\s+\S+\s*\?$|יש לך (?:דקה|שתי דקות|כמה דקות)|זמן טוב/u,
+  en: /\b(?:is this|am i speaking (?:to|with)|speaking with)\b|\b(?:a good time|a bad time|got a (?:minute|second)|have a (?:minute|second|couple of minutes))\b/i,
+};
+
+/** Whether the customer's answer to an agent line turned it down. */
+function refusedReply(ctx: RubricContext, s: ClassifiedSegment): boolean {
+  const next = ctx.segs.slice(s.index + 1).find((x) => x.speaker === 'customer' && !x.backchannel);
+  if (!next) return false;
+  if (ctx.structure.refusalAt !== null && next.index >= ctx.structure.refusalAt) return true;
+  return ctx.structure.objections.some((o) => o.objection === next) || /^(?:no|nope)\b|^לא(?![\p{L}])/iu.test(next.text.trim());
 }
 
 /** Every rubric check, grouped by skill. Weights are relative within a skill. */
@@ -41,7 +91,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'פתחו בברכה והציגו שם וחברה כבר במשפט הראשון.', en: 'Open with a greeting and your name and company in the first sentence.' },
     run: (ctx) => {
       const g = earlyAgent(ctx).find((s) => s.acts.has('greeting') || INTRO[ctx.lang].test(s.text));
-      return g ? yes([quote(g, ['greeting'])]) : no(first(ctx.agent));
+      if (g) return yes([quote(g, ['greeting'])]);
+      return customerOpened(ctx) ? null : no(first(ctx.agent));
     },
   },
   {
@@ -49,8 +100,9 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'אמר בבירור למה הוא מתקשר ומה מטרת השיחה', en: 'Stated the reason and purpose of the call' },
     advice: { he: 'אמרו במשפט אחד למה אתם מתקשרים ובקשו רשות: "אני מתקשר כי השארת פרטים… יש לך שתי דקות?"', en: 'Say in one sentence why you are calling and ask permission: "I\'m calling because you asked for a quote… do you have two minutes?"' },
     run: (ctx) => {
-      const s = earlyAgent(ctx).find((x) => x.acts.has('opening_agenda'));
-      return s ? yes([quote(s, ['opening_agenda'])]) : no(first(ctx.agent));
+      const s = earlyAgent(ctx).find((x) => x.acts.has('opening_agenda') || PURPOSE[ctx.lang].test(x.text));
+      if (s) return yes([quote(s, ['opening_agenda'])]);
+      return customerOpened(ctx) ? null : no(first(ctx.agent));
     },
   },
   {
@@ -81,7 +133,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     run: (ctx) => {
       const r = rateMetrics(ctx.metrics).find((x) => x.metric === 'questionsAgent')!;
       const qs = agentWith(ctx, 'discovery_question');
-      if (ctx.metrics.questionsAgent >= r.range[0]) return yes(qs.slice(0, 2).map((s) => quote(s, ['discovery_question'])));
+      if (discoveryQuestionCount(ctx) >= r.range[0]) return yes(qs.slice(0, 2).map((s) => quote(s, ['discovery_question'])));
       const pitch = agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention');
       return no(first(pitch.length ? pitch : ctx.agent));
     },
@@ -116,8 +168,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הלקוח ביטא צורך או כאב במילים שלו', en: 'The customer voiced a need or pain in their own words' },
     advice: { he: 'שאלו על כאב: "מה מפריע לך היום ב…?" ותנו ללקוח לפרט.', en: 'Ask about pain: "What bothers you today about…?" and let the customer elaborate.' },
     run: (ctx) => {
-      const need = ctx.customer.find((s) => s.acts.has('need_statement') || s.words >= 25);
-      return need ? yes([quote(need, ['need_statement'])]) : no(first(ctx.customer));
+      const need = ctx.customer.find((s) => s.acts.has('need_statement') || s.words >= 20);
+      if (!need) return no(first(agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention')));
+      // the agent's part in it: the question that drew the need out
+      const asked = [...ctx.agent].reverse().find((s) => s.index < need.index && s.questions > 0);
+      return yes(asked ? [quote(asked)] : []);
     },
   },
   {
@@ -140,8 +195,13 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הכיר במה שהלקוח אמר ("הבנתי", "נקודה טובה")', en: 'Acknowledged what the customer said' },
     advice: { he: 'לפני שעונים, הכירו במה שנאמר: "הבנתי", "שאלה טובה", "אני שומע אותך".', en: 'Before answering, acknowledge: "Got it", "Good question", "I hear you".' },
     run: (ctx) => {
-      const a = agentWith(ctx, 'acknowledgement', 'empathy');
-      return a.length >= 2 ? yes(a.slice(0, 2).map((s) => quote(s, ['acknowledgement', 'empathy']))) : no(first(ctx.agent.slice(1)));
+      const a = ctx.structure.acknowledgements;
+      const need = ctx.short ? 1 : 2;
+      if (a.length >= need) return yes(a.slice(0, 2).map((s) => quote(s, ['acknowledgement', 'empathy'])));
+      // where it was missing: the agent's first words after something the customer shared
+      const moment = troubleOf(ctx).find((c) => agentReplyTo(ctx, c, 1).length) ?? ctx.customer.find((c) => c.words >= 8);
+      const reply = moment ? agentReplyTo(ctx, moment, 1).filter((s) => !a.includes(s) && !recognises(s, ctx.lang)) : [];
+      return no(reply.slice(0, 1).map((s) => quote(s)));
     },
   },
   {
@@ -149,10 +209,22 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הביע אמפתיה לקושי או לחשש של הלקוח', en: 'Showed empathy for the customer\'s difficulty or concern' },
     advice: { he: 'כשהלקוח משתף קושי — שקפו רגש: "אני מבין כמה זה מתסכל".', en: 'When the customer shares a difficulty, name the feeling: "I understand how frustrating that is".' },
     run: (ctx) => {
-      const trouble = ctx.customer.filter((s) => s.acts.has('objection') || s.acts.has('need_statement'));
+      const trouble = beforeRefusal(ctx, troubleOf(ctx));
       if (!trouble.length) return null;
-      const e = agentWith(ctx, 'empathy');
-      return e.length ? yes([quote(e[0], ['empathy'])]) : no([quote(trouble[0], ['objection', 'need_statement'])]);
+      const e = beforeRefusal(ctx, ctx.agent).filter((s) => s.acts.has('empathy') || (s.acts.has('acknowledgement') && trouble.some((t) => t.index < s.index)));
+      if (e.length) return yes([quote(e[0], ['empathy', 'acknowledgement'])]);
+      const reply = agentReplyTo(ctx, trouble[0], 1).filter((x) => !recognises(x, ctx.lang));
+      return no(reply.length ? [quote(reply[0])] : [quote(trouble[0], ['objection', 'need_statement'])]);
+    },
+  },
+  {
+    id: 'rapport.respected_refusal', skill: 'rapport', weight: 3,
+    label: { he: 'כיבד "לא" ברור של הלקוח ולא המשיך לדחוף', en: 'Respected the customer\'s clear no instead of pushing on' },
+    advice: { he: 'כשהלקוח אומר "לא" ברור או מבקש להסיר אותו — הודו, התנצלו על ההפרעה וסיימו בנימוס. משפט מכירה נוסף רק שורף את הקשר.', en: 'When the customer gives a clear no or asks to be removed, thank them, apologise for the interruption and end politely. One more pitch only burns the relationship.' },
+    run: (ctx) => {
+      if (ctx.structure.refusalAt === null) return null;
+      const pushed = ctx.structure.pushedAfterRefusal;
+      return pushed.length ? no(pushed.slice(0, 2).map((s) => quote(s))) : yes(ctx.agent.filter((s) => s.index > ctx.structure.refusalAt!).slice(0, 1).map((s) => quote(s)));
     },
   },
   {
@@ -160,8 +232,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'יצר קשר אישי (שיחת חולין או תודה)', en: 'Built a personal connection (small talk or thanks)' },
     advice: { he: 'הוסיפו רגע אישי קצר והודו ללקוח על הזמן.', en: 'Add a short personal moment and thank the customer for their time.' },
     run: (ctx) => {
-      const s = ctx.agent.find((x) => x.acts.has('small_talk') || THANKS[ctx.lang].test(x.text));
-      return s ? yes([quote(s, ['small_talk'])]) : no(first(ctx.agent));
+      const s = ctx.agent.find((x) => x.acts.has('small_talk') || THANKS[ctx.lang].test(x.text) || RAPPORT_WORDS[ctx.lang].test(x.text));
+      return s ? yes([quote(s, ['small_talk'])]) : no(ctx.agent.slice(-1).map((x) => quote(x)));
     },
   },
   {
@@ -180,10 +252,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
   // ── listening ──
   {
     id: 'listening.talk_ratio', skill: 'listening', weight: 3,
-    label: { he: 'דיבר פחות מ-60% מהזמן', en: 'Talked less than 60% of the time' },
+    label: { he: 'השאיר ללקוח מקום לדבר (פחות משני שלישים מזמן הדיבור)', en: 'Left the customer room to talk (under two-thirds of the talk time)' },
     advice: { he: 'שאפו ל-43% דיבור (כמו הנציגים המובילים): שאלו ותנו ללקוח לדבר.', en: 'Aim for ~43% talk time like top reps: ask, then let the customer talk.' },
     run: (ctx) => {
-      const limit = ctx.callType === 'customer_service' ? 0.65 : 0.6;
+      // top reps talk well under half of a discovery call; two-thirds is where a call turns into a presentation
+      const limit = ctx.callType === 'customer_service' ? 0.7 : 0.65;
       if (ctx.metrics.talkRatioAgent <= limit) return yes();
       const longest = [...ctx.agent].sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
       return no(longest ? [quote(longest)] : []);
@@ -203,12 +276,18 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
   {
     id: 'listening.customer_story', skill: 'listening', weight: 1,
     label: { he: 'נתן ללקוח לספר ברצף', en: 'Let the customer tell their story at length' },
-    advice: { he: 'שאלה פתוחה ואז שקט: תנו ללקוח לדבר דקה ברצף בלי להפריע.', en: 'Ask an open question, then stay quiet: let the customer talk for a minute uninterrupted.' },
+    advice: { he: 'שאלה פתוחה ואז שקט: תנו ללקוח לדבר ברצף בלי להפריע.', en: 'Ask an open question, then stay quiet: let the customer talk uninterrupted.' },
     run: (ctx) => {
-      const r = rateMetrics(ctx.metrics).find((x) => x.metric === 'longestCustomerStorySec')!;
-      const longest = ctx.turns.filter((x) => x.speaker === 'customer').sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
-      const ev = longest ? [quote(longest.segments[0])] : [];
-      return ctx.metrics.longestCustomerStorySec >= r.range[0] ? yes(ev) : no(ev);
+      // relative to the call: the longest customer turn holds a good share of it (12 s in a short call, up to a minute)
+      const need = Math.max(8, Math.min(60, ctx.metrics.durationSec * 0.1));
+      const turns = ctx.turns.filter((x) => x.speaker === 'customer');
+      const longest = [...turns].sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
+      if (!longest) return no();
+      const words = longest.segments.reduce((a, s) => a + s.words, 0);
+      const invited = [...ctx.agent].reverse().find((s) => s.index < longest.segments[0].index);
+      if (longest.endSec - longest.startSec >= need || words >= Math.max(20, need * 2.5)) return yes(invited ? [quote(invited)] : []);
+      const held = ctx.turns.filter((x) => x.speaker === 'agent').sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
+      return no(held ? [quote(held.segments[0])] : []);
     },
   },
   {
@@ -216,8 +295,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'סיכם במילים שלו את מה שהלקוח אמר', en: 'Summarised what the customer said' },
     advice: { he: 'שקפו וסכמו: "אם הבנתי נכון, מה שחשוב לך זה…".', en: 'Reflect and summarise: "If I understand correctly, what matters to you is…".' },
     run: (ctx) => {
-      const s = ctx.agent.find((x) => SUMMARY[ctx.lang].test(x.text));
-      return s ? yes([quote(s, ['acknowledgement'])]) : no();
+      const s = ctx.structure.summaries[0];
+      if (s) return yes([quote(s)]);
+      // where a recap belonged: right before the agent started presenting
+      const pitch = agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention')[0];
+      return no(pitch ? [quote(pitch, ['feature_explanation', 'value_statement', 'price_mention'])] : []);
     },
   },
   {
@@ -232,12 +314,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הכיר בהתנגדות לפני שענה עליה', en: 'Acknowledged the objection before answering' },
     advice: { he: 'בהתנגדות: קודם הכרה ("לגמרי מבין"), אחר כך שאלה, ורק אז תשובה.', en: 'On an objection: acknowledge first ("Totally understand"), then ask, then answer.' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx);
       if (!rs.length) return null;
-      const good = rs.filter((r) => replyHas(r.reply, 'acknowledgement', 'empathy'));
-      if (share(rs, (r) => replyHas(r.reply, 'acknowledgement', 'empathy')) >= 0.5) return yes(good.slice(0, 2).map((r) => quote(r.reply[0], ['acknowledgement', 'empathy'])));
-      const bad = rs.find((r) => !replyHas(r.reply, 'acknowledgement', 'empathy'))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const ok = (r: ObjectionPair) => (r.types.has('acknowledge') || r.types.has('concede')) && !r.types.has('argue') && !r.types.has('ignore');
+      if (share(rs, ok) >= 0.5) return yes(rs.filter(ok).slice(0, 2).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s, ['acknowledgement', 'empathy']))));
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
     },
   },
   {
@@ -245,12 +326,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ענה להתנגדות בשאלה שמבררת אותה', en: 'Answered the objection with a clarifying question' },
     advice: { he: 'שאלו מה עומד מאחורי ההתנגדות: "יקר ביחס למה?", "מה היה גורם לזה להתאים?".', en: 'Ask what is behind it: "Expensive compared to what?", "What would make it work?".' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx).filter((r) => !r.types.has('concede'));
       if (!rs.length) return null;
-      const hit = rs.filter((r) => r.reply.some((s) => s.questions > 0));
-      if (hit.length / rs.length >= 0.5) return yes(hit.slice(0, 2).map((r) => quote(r.reply.find((s) => s.questions > 0)!)));
-      const bad = rs.find((r) => !r.reply.some((s) => s.questions > 0))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const ok = (r: ObjectionPair) => r.types.has('explore');
+      if (share(rs, ok) >= 0.5) return yes(rs.filter(ok).slice(0, 2).map((r) => quote(r.reply.find((s) => s.questions > 0) ?? r.reply[0])));
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
     },
   },
   {
@@ -258,13 +338,31 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ענה עם ערך, הוכחה או מידע רלוונטי', en: 'Answered with value, proof or relevant facts' },
     advice: { he: 'חברו את התשובה לערך ללקוח או לדוגמה של לקוח דומה, לא רק "זה לא יקר".', en: 'Tie the answer to customer value or a similar customer\'s story, not just "it isn\'t expensive".' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx).filter((r) => !r.types.has('concede'));
       if (!rs.length) return null;
-      const acts = ['value_statement', 'social_proof', 'feature_explanation'];
-      const hit = rs.filter((r) => replyHas(r.reply, ...acts));
-      if (hit.length / rs.length >= 0.5) return yes(hit.slice(0, 2).map((r) => quote(r.reply.find((s) => acts.some((a) => s.acts.has(a as never)))!, acts as never)));
-      const bad = rs.find((r) => !replyHas(r.reply, ...acts))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const acts = ['value_statement', 'social_proof', 'feature_explanation'] as const;
+      // value answers a price or need objection; a "who decides" or "not now" is answered by exploring it; a service
+      // complaint by a resolution
+      const answers = (r: ObjectionPair) =>
+        r.types.has('reframe') || r.reply.some((s) => s.acts.has('feature_explanation')) ||
+        ((r.kind === 'authority' || r.kind === 'timing') && r.types.has('explore')) ||
+        (ctx.callType === 'customer_service' && r.reply.some((s) => s.acts.has('next_step') || s.words >= 15));
+      const ok = (r: ObjectionPair) => answers(r) && !r.types.has('argue') && !r.types.has('ignore');
+      if (share(rs, ok) >= 0.5) {
+        return yes(rs.filter(ok).slice(0, 2).map((r) => quote(r.reply.find((s) => acts.some((a) => s.acts.has(a))) ?? r.reply[0], acts)));
+      }
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
+    },
+  },
+  {
+    id: 'objection.no_argue', skill: 'objection_handling', weight: 2,
+    label: { he: 'לא התווכח עם הלקוח ולא התעלם מההתנגדות', en: 'Did not argue with the customer or talk past the objection' },
+    advice: { he: 'אל תתווכחו ("זה לא יקר", "כמו שאמרתי"): שאלו מה עומד מאחורי ההתנגדות וענו לזה.', en: 'Do not argue ("it\'s actually good value, like I said"): ask what is behind the objection and answer that.' },
+    run: (ctx) => {
+      const rs = objectionPairs(ctx);
+      if (!rs.length) return null;
+      const bad = rs.find((r) => r.types.has('argue') || r.types.has('ignore'));
+      return bad ? no(objectionMiss(bad)) : yes(rs.slice(0, 1).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s))));
     },
   },
   {
@@ -273,20 +371,21 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'אחרי התנגדות עצרו כשנייה וחצי לפני שעונים, כמו הנציגים המובילים.', en: 'After an objection pause ~1.5 s before answering, as top reps do.' },
     run: (ctx) => {
       const p = ctx.metrics.patienceAfterObjectionSec;
-      if (ctx.timesEstimated || p === null) return null;
-      return p >= 1 ? yes() : no(objectionReplies(ctx).slice(0, 1).map((r) => quote(r.o, ['objection'])));
+      if (ctx.timesEstimated || p === null || !objectionPairs(ctx).length) return null;
+      return p >= 1 ? yes() : no(objectionPairs(ctx).slice(0, 1).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s))));
     },
   },
   {
     id: 'objection.persisted', skill: 'objection_handling', weight: 1,
-    label: { he: 'המשיך לקדם את השיחה אחרי ההתנגדות', en: 'Kept moving forward after the objection' },
-    advice: { he: 'אחרי שטיפלתם בהתנגדות — חזרו להצעה עם צעד הבא ברור.', en: 'Once the objection is handled, come back with a clear next step.' },
+    label: { he: 'המשיך לקדם את השיחה אחרי ההתנגדות (או כיבד "לא" סופי)', en: 'Moved the call forward after the objection (or respected a final no)' },
+    advice: { he: 'אחרי שטיפלתם בהתנגדות — חזרו להצעה עם צעד הבא ברור. אחרי "לא" סופי — סיימו בנימוס.', en: 'Once the objection is handled, come back with a clear next step; after a final no, end politely.' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx);
       if (!rs.length) return null;
-      const last = rs[rs.length - 1].o;
-      const after = ctx.agent.find((s) => s.index > last.index && (s.acts.has('close_attempt') || s.acts.has('next_step')));
-      return after ? yes([quote(after, ['close_attempt', 'next_step'])]) : no([quote(last, ['objection'])]);
+      if (ctx.structure.refusalAt !== null) return ctx.structure.pushedAfterRefusal.length ? no(ctx.structure.pushedAfterRefusal.slice(0, 1).map((s) => quote(s))) : yes();
+      const last = rs[rs.length - 1];
+      const after = ctx.agent.find((s) => s.index > last.objection.index && (s.acts.has('close_attempt') || s.acts.has('next_step')));
+      return after ? yes([quote(after, ['close_attempt', 'next_step'])]) : no(last.reply.slice(-1).map((s) => quote(s)));
     },
   },
   // ── product knowledge ──
@@ -295,17 +394,20 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הסביר מה המוצר או השירות כולל', en: 'Explained what the product or service includes' },
     advice: { he: 'הסבירו בקצרה מה כלול ואיך זה עובד, במילים פשוטות.', en: 'Briefly explain what is included and how it works, in plain words.' },
     run: (ctx) => {
+      // features recited before the customer has said anything they could answer are a brochure, not knowledge
       const f = agentWith(ctx, 'feature_explanation');
-      return f.length ? yes([quote(f[0], ['feature_explanation'])]) : no();
+      const tied = f.filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
+      return tied.length ? yes([quote(tied[0], ['feature_explanation'])]) : no(first(f));
     },
   },
   {
     id: 'product.value', skill: 'product_knowledge', weight: 2,
-    label: { he: 'תרגם את המוצר לתועלת ללקוח', en: 'Translated the product into customer benefit' },
+    label: { he: 'תרגם את המוצר לתועלת שקשורה למה שהלקוח אמר', en: 'Translated the product into a benefit tied to what the customer said' },
     advice: { he: 'אחרי כל פיצ\'ר אמרו "המשמעות בשבילך היא…" וחברו לצורך שהלקוח אמר.', en: 'After each feature say "what that means for you is…" and link it to the need they voiced.' },
     run: (ctx) => {
-      const v = agentWith(ctx, 'value_statement');
-      return v.length ? yes([quote(v[0], ['value_statement'])]) : no(first(agentWith(ctx, 'feature_explanation', 'price_mention')));
+      // a benefit counts once the customer has said something it can answer: a need, a question, an answer of substance
+      const v = agentWith(ctx, 'value_statement').filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
+      return v.length ? yes([quote(v[0], ['value_statement'])]) : no(first(agentWith(ctx, 'value_statement', 'feature_explanation', 'price_mention')));
     },
   },
   {
@@ -313,7 +415,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'השתמש בהוכחה חברתית או בדוגמה', en: 'Used social proof or an example' },
     advice: { he: 'ספרו על לקוח דומה ומה הוא קיבל — דוגמה אחת שווה יותר מעשרה פיצ\'רים.', en: 'Tell the story of a similar customer and what they got; one example beats ten features.' },
     run: (ctx) => {
-      const p = agentWith(ctx, 'social_proof');
+      const p = ctx.agent.filter((s) => s.acts.has('social_proof') || STORY[ctx.lang].test(s.text));
       return p.length ? yes([quote(p[0], ['social_proof'])]) : no();
     },
   },
@@ -351,8 +453,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ביקש החלטה או התחייבות', en: 'Asked for a decision or commitment' },
     advice: { he: 'בקשו במפורש: "מה מתאים לך, שלישי בעשר או רביעי בחמש?".', en: 'Ask explicitly: "What works better, Tuesday at ten or Wednesday at five?".' },
     run: (ctx) => {
-      const c = agentWith(ctx, 'close_attempt');
-      return c.length ? yes([quote(c[0], ['close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
+      const c = beforeRefusal(ctx, ctx.agent.filter((s) => s.acts.has('close_attempt') || ASKS_FOR_YES[ctx.lang].test(s.text)));
+      return c.length ? yes([quote(c[0], ['close_attempt'])]) : no(beforeRefusal(ctx, ctx.agent).slice(-1).map((s) => quote(s)));
     },
   },
   {
@@ -369,7 +471,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'סיכם צעד הבא', en: 'Agreed a next step' },
     advice: { he: 'אל תסיימו בלי צעד הבא מוגדר: מי עושה מה ועד מתי.', en: 'Never end without a defined next step: who does what, by when.' },
     run: (ctx) => {
-      const n = agentWith(ctx, 'next_step', 'close_attempt').filter((s) => s.acts.has('next_step') || DAY_OR_TIME[ctx.lang].test(s.text));
+      const n = beforeRefusal(ctx, agentWith(ctx, 'next_step', 'close_attempt')).filter((s) => s.acts.has('next_step') || DAY_OR_TIME[ctx.lang].test(s.text));
       return n.length ? yes([quote(n[n.length - 1], ['next_step', 'close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
     },
   },
@@ -378,9 +480,21 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'קבע יום ושעה מוגדרים', en: 'Set a specific day and time' },
     advice: { he: 'קבעו תאריך ושעה, לא "נדבר בהמשך".', en: 'Set a date and time, not "let\'s talk later".' },
     run: (ctx) => {
-      const late = ctx.agent.filter((s) => s.startSec >= ctx.metrics.durationSec * 0.5 && (s.acts.has('next_step') || s.acts.has('close_attempt')));
-      const t = late.find((s) => DAY_OR_TIME[ctx.lang].test(s.text));
+      // a concrete time the customer did not turn down, proposed before any final no
+      const late = beforeRefusal(ctx, ctx.agent).filter((s) => s.startSec >= ctx.metrics.durationSec * 0.4 || ctx.short);
+      const t = [...late].reverse().find((s) => DAY_OR_TIME[ctx.lang].test(s.text) && !refusedReply(ctx, s));
       return t ? yes([quote(t, ['next_step', 'close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
+    },
+  },
+  {
+    id: 'closing.commitment', skill: 'closing', weight: 2,
+    label: { he: 'הלקוח הסכים לצעד הבא', en: 'The customer agreed to the next step' },
+    advice: { he: 'כוונו כל שיחה ל"כן" לצעד קטן ומוגדר (פגישה, שליחת מסמך, התחלה בתאריך) ובקשו אישור מפורש.', en: 'Aim every call at a yes to a small, defined step (a meeting, a document, a start date) and ask for an explicit confirmation.' },
+    run: (ctx) => {
+      const o = ctx.structure.outcome;
+      if (o === null) return null;
+      const lastAgent = ctx.agent.slice(-1).map((s) => quote(s));
+      return o === 'agreed' ? yes(beforeRefusal(ctx, agentWith(ctx, 'close_attempt', 'next_step')).slice(-1).map((s) => quote(s, ['close_attempt', 'next_step']))) : no(lastAgent);
     },
   },
   {
@@ -388,7 +502,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ניסה לסגור יותר מפעם אחת כשהלקוח היסס', en: 'Tried to close more than once when the customer hesitated' },
     advice: { he: 'לקוח מהסס? אחרי הטיפול בהתנגדות נסו סגירה נוספת, קטנה יותר (צעד ביניים).', en: 'Hesitant customer? After handling the objection try another, smaller close (an intermediate step).' },
     run: (ctx) => {
-      if (!ctx.customer.some((s) => s.acts.has('objection'))) return null;
+      // only when the customer hesitated and did not say yes in the end
+      if (!objectionPairs(ctx).length || ctx.structure.refusalAt !== null || ctx.structure.outcome === 'agreed') return null;
       const c = agentWith(ctx, 'close_attempt');
       return c.length >= 2 ? yes(c.slice(0, 2).map((s) => quote(s, ['close_attempt']))) : no(c.slice(0, 1).map((s) => quote(s, ['close_attempt'])));
     },

@@ -84,7 +84,8 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function pickAnalyzer(args: Args, env: Record<string, string | undefined>): Analyzer {
+/** The analyzer a command uses: offline when asked or when no LLM endpoint is configured. */
+export function pickAnalyzer(args: { offline: boolean }, env: Record<string, string | undefined>): Analyzer {
   if (args.offline) return new OfflineAnalyzer();
   const config = loadConfig(env);
   if (config.OPENAI_API_KEY || config.OPENAI_BASE_URL) return LlmAnalyzer.fromConfig(config);

@@ -2,6 +2,7 @@ import type { Io } from './start.ts';
 import { runBench } from './bench.ts';
 import { runPersona } from './persona.ts';
 import { runAnalyze } from './analyze.ts';
+import { runEval } from './eval.ts';
 import { runSimulate, registerSimulateReport } from './simulate.ts';
 import { reportForTypedCall } from '../coaching/index.ts';
 import './bench-sections.ts';
@@ -13,6 +14,7 @@ registerSimulateReport((r, s) => reportForTypedCall(r, { scenario: s.scenario, l
 export const commands: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   bench: runBench,
   analyze: (argv, io) => runAnalyze(argv, { stdout: io.out, stderr: io.err }),
+  eval: (argv, io) => runEval(argv, { stdout: io.out, stderr: io.err }),
   persona: (argv, io) => runPersona(argv, io),
   simulate: (argv, io) => runSimulate(argv, io),
 };

@@ -7,6 +7,7 @@ const USAGE = `salesgym — sales and customer-service training
   salesgym start [--no-web]     run the app (http://localhost:3000)
   salesgym demo --reset         delete and re-seed the demo company
   salesgym analyze FILE [--agent NAME] [--lang he|en] [--type CALL_TYPE] [--json]
+  salesgym eval DIR [--json] [--offline]        score the analyzer against a coach's labels (DIR/labels.json)
   salesgym persona --company demo [--weakness SKILL ...] [--level LEVEL] [--lang he|en] [--seed N] [--json]
   salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]
   salesgym bench [--quick] [--only SECTION]      (--only voice-soak: the 30-minute memory soak, not in a plain run)
