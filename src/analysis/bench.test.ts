@@ -16,6 +16,7 @@ describe('analysis benchmark', () => {
     expect(r.map((x) => x.name)).toEqual([
       'analysis: offline, 60-min Hebrew transcript', 'analysis: offline, 60-min English transcript',
       expect.stringMatching(/^act model: training, he/), expect.stringMatching(/^act model: training, en/),
+      expect.stringMatching(/^sales-act classifier: one utterance, he/), expect.stringMatching(/^sales-act classifier: one utterance, en/),
     ]);
     for (const x of r) {
       expect(x.medianMs).toBeGreaterThan(0);

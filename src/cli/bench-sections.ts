@@ -9,12 +9,12 @@ benchSections.analysis = async ({ quick }) => {
   return (await benchAnalysis({ runs: quick ? 7 : 25 })).map((r) => ({
     section: 'analysis',
     name: r.name,
-    unit: 'ms',
+    unit: r.unit ?? 'ms',
     median: r.medianMs,
     p95: r.p95Ms,
     p99: r.p99Ms,
     samples: r.runs,
-    target: `< ${r.targetMs} ms`,
+    target: `< ${r.targetMs} ${r.unit ?? 'ms'}`,
     pass: r.p95Ms < r.targetMs,
     notes: r.durationSec > 0 ? `${r.segments} segments, ${Math.round(r.durationSec / 60)} min` : `${r.segments} labelled utterances`,
   }));
