@@ -65,8 +65,8 @@ const CONCEDE = {
 };
 /** A clear, final no: the customer asks to be left alone or hangs up. */
 const FINAL_NO = {
-  he: /תוריד(?:ו)? אותי|תסיר(?:ו)? אותי|אל תתקשר|אל תתקשרו|לא מעוניין,? (?:תודה,? )?ביי|אמרתי ש(?:אני )?לא|ביי\s*\.?$|לא\.\s*ביי|מנתק|מנתקת/u,
-  en: /\b(?:take me off|remove me from|don'?t call (?:me|again)|stop calling|i said (?:no|i'?m not)|goodbye\.?$|hangs up|no\.\s*goodbye|not interested\.\s*(?:please|goodbye|bye))/i,
+  he: /תוריד(?:ו)? אותי|תסיר(?:ו)? אותי|אל תתקשר|אל תתקשרו|לא מעוניין,? (?:תודה,? )?ביי|אמרתי ש(?:אני )?לא|לא\.\s*ביי|מנתק|מנתקת/u,
+  en: /\b(?:take me off|remove me from|don'?t call (?:me|again)|stop calling|i said (?:no|i'?m not)|hangs up|no\.\s*goodbye|not interested\.\s*(?:please|goodbye|bye))/i,
 };
 /** Customer words that accept: "let's do it", "Tuesday at three works", "סוגרים", "בסדר, נבוא". */
 const ACCEPT = {
