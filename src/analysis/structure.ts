@@ -180,7 +180,16 @@ export function readStructure(segs: ClassifiedSegment[], lang: Language): Conver
     });
   }
 
-  const summaries = segs.filter((s, i) => isAgent(s) && i > 0 && isRecap(s, segs.slice(0, i), lang));
+  const summaries: ClassifiedSegment[] = [];
+  const lastCustomer: ClassifiedSegment[] = [];
+  for (const s of segs) {
+    if (!isAgent(s)) {
+      lastCustomer.push(s);
+      if (lastCustomer.length > 4) lastCustomer.shift();
+    } else if (s.index > 0 && isRecap(s, lastCustomer, lang)) {
+      summaries.push(s);
+    }
+  }
   const acknowledgements = segs.filter((s) => isAgent(s) && s.index > 0 && (refusalAt === null || s.index < refusalAt) && recognises(s, lang));
   return { objections, refusalAt, pushedAfterRefusal, summaries, acknowledgements, outcome: readOutcome(segs, lang, refusalAt) };
 }
