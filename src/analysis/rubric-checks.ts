@@ -303,6 +303,23 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     },
   },
   {
+    id: 'listening.let_finish', skill: 'listening', weight: 2,
+    label: { he: 'נתן ללקוח לסיים משפט לפני שנכנס', en: 'Let the customer finish a sentence before coming in' },
+    advice: { he: 'כשהלקוח באמצע משפט — חכו. שאלה ששואלים על משפט קטוע עונה על מה שחשבתם, לא על מה שהוא התכוון.', en: 'When the customer is mid-sentence, wait. Answering a cut-off sentence answers what you assumed, not what they meant.' },
+    run: (ctx) => {
+      // only a punctuated transcript shows a sentence left hanging ("…and the problem was" then the agent)
+      const ends = ctx.customer.filter((c) => c.words >= 2);
+      const punctuated = ends.filter((c) => /[.!?…"'״”)]\s*$/u.test(c.text.trim()));
+      if (ends.length < 2 || punctuated.length < ends.length * 0.5) return null;
+      const cuts = ctx.customer
+        .filter((c) => c.words >= 2 && (!/[.!?…"'״”)]\s*$/u.test(c.text.trim()) || /(?:--|—|-|\.\.\.|…)\s*$/u.test(c.text.trim())))
+        .map((c) => ctx.segs[c.index + 1])
+        .filter((n): n is ClassifiedSegment => !!n && n.speaker === 'agent');
+      const allowed = ctx.customer.length >= 12 ? 1 : 0;
+      return cuts.length <= allowed ? yes() : no(cuts.slice(0, 2).map((x) => quote(x)));
+    },
+  },
+  {
     id: 'listening.patience', skill: 'listening', weight: 1,
     label: { he: 'המתין רגע לפני שענה', en: 'Paused before answering' },
     advice: { he: 'קחו נשימה (חצי שנייה עד שנייה) לפני כל תשובה — זה משדר הקשבה.', en: 'Take a breath (half a second to a second) before answering; it signals listening.' },
