@@ -34,6 +34,16 @@ const ASKS_FOR_YES = {
   he: /(?:לשדרג|לרשום|להירשם|לסגור|להזמין|לקבוע|להתחיל|לצרף)\s+(?:אותך|אותכם|לך|לכם)[^?]{0,30}\?|(?:נסגור|נתחיל|נקבע|סוגרים|מתחילים|נרשום)\s*[^?]{0,30}\?|מה מתאים לך[^?]{0,40}\?/u,
   en: /\b(?:shall|should|can|may) (?:i|we) (?:sign you up|put you down|book|go ahead|get (?:you|this) started|set (?:it|that) up|send (?:over )?the (?:agreement|contract))\b[^?]{0,40}\?|\bready to (?:go ahead|start|sign)\b[^?]{0,30}\?/i,
 };
+/** Saying what the offering does: "with us each client has…", "we send you a generator", "אצלנו…", "המערכת מגבה…". */
+const PRESENTS = {
+  he: /(?:^|[\s,.])(?:אצלנו|אנחנו (?:נותנים|מציעים|שולחים|עושים|מטפלים|מחזירים|דואגים)|(?:המערכת|השירות|החבילה|הפוליסה|הבדיקה|התוכנית) (?:שלנו )?(?:כולל|כוללת|מגבה|נותנ|עושה|מאפשר|לוקח|לוקחת)|את(?:ה)? מקבל(?:ת)?|תקבל(?:י)?)/u,
+  en: /\b(?:with us,? (?:each|every|you)|we (?:send|give|provide|offer|include|handle|assign|replace|refund|set up|take care)|you(?:'ll)? get|each (?:\w+ )?(?:client|customer|account) (?:has|gets)|it (?:pulls|matches|tracks|re-plans|sends|keeps|lets you))\b/i,
+};
+/** Saying what it means for the customer: "so you don't…", "saves you…", "כך שאת לא…", "חוסך לך". */
+const BENEFIT = {
+  he: /כך ש(?:את|אתה|אתם|לא)|חוס(?:ך|כת) (?:לך|לכם)|(?:לך|לכם) (?:לא )?(?:צריך|תצטרכ)|המשמעות בשביל|בלי (?:יום|תור|לחכות)|את רק|אתה רק/u,
+  en: /\b(?:so (?:you|your)|saves? you|what (?:that|this) means for you|you(?:'ll)? (?:never|no longer|won'?t have to|don'?t have to)|which means (?:you|your))\b/i,
+};
 const THANKS = { he: /תודה/u, en: /\bthank/i };
 /** Personal warmth other than thanks: appreciation, using the customer's words of the day. */
 const RAPPORT_WORDS = { he: /מעריך|מעריכה|נעים (?:מאוד|לשמוע|להכיר)|שמח(?:ה)? לשמוע/u, en: /\b(?:i appreciate|appreciate (?:you|your|it)|nice to (?:meet|hear|talk)|great to (?:hear|meet)|glad to hear)\b/i };
@@ -412,7 +422,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'הסבירו בקצרה מה כלול ואיך זה עובד, במילים פשוטות.', en: 'Briefly explain what is included and how it works, in plain words.' },
     run: (ctx) => {
       // features recited before the customer has said anything they could answer are a brochure, not knowledge
-      const f = agentWith(ctx, 'feature_explanation');
+      const f = ctx.agent.filter((x) => x.acts.has('feature_explanation') || PRESENTS[ctx.lang].test(x.text));
       const tied = f.filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
       return tied.length ? yes([quote(tied[0], ['feature_explanation'])]) : no(first(f));
     },
@@ -423,7 +433,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'אחרי כל פיצ\'ר אמרו "המשמעות בשבילך היא…" וחברו לצורך שהלקוח אמר.', en: 'After each feature say "what that means for you is…" and link it to the need they voiced.' },
     run: (ctx) => {
       // a benefit counts once the customer has said something it can answer: a need, a question, an answer of substance
-      const v = agentWith(ctx, 'value_statement').filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
+      const v = ctx.agent.filter((x) => x.acts.has('value_statement') || BENEFIT[ctx.lang].test(x.text)).filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
       return v.length ? yes([quote(v[0], ['value_statement'])]) : no(first(agentWith(ctx, 'value_statement', 'feature_explanation', 'price_mention')));
     },
   },
