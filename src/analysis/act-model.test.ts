@@ -8,19 +8,22 @@ const guess = (label: ActGuess['label'], prob: number): ActGuess => ({ label, pr
 describe('sales-act model (naive Bayes fallback)', () => {
   it.each(['he', 'en'] as const)('trains the %s model in time linear in the labelled sets (no fixed millisecond budget)', (lang) => {
     const rows = TRAINING_SETS.flatMap((s) => loadLabelled(`${s}.${lang}.jsonl`));
-    // Fastest of 5, so a busy shared CPU does not count as training cost; the twice-as-large set must cost about
-    // twice as much (a quadratic step would cost four times as much).
-    const fastest = (data: typeof rows) => {
-      let best = Infinity;
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        trainActModel(data, lang);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
+    // Fastest of 7, measured in turns after a warm-up so a burst of load on the shared CPU hits both sizes alike;
+    // the twice-as-large set must cost about twice as much (a quadratic step would cost four times as much).
+    const doubled = [...rows, ...rows];
+    const time = (data: typeof rows) => {
+      const t0 = performance.now();
+      trainActModel(data, lang);
+      return performance.now() - t0;
     };
-    const once = fastest(rows);
-    const twice = fastest([...rows, ...rows]);
+    time(rows);
+    time(doubled);
+    let once = Infinity;
+    let twice = Infinity;
+    for (let i = 0; i < 7; i++) {
+      once = Math.min(once, time(rows));
+      twice = Math.min(twice, time(doubled));
+    }
     console.info(`[act-model ${lang}] trained on ${rows.length} utterances in ${once.toFixed(1)} ms (${twice.toFixed(1)} ms on twice as many)`);
     expect(twice / once).toBeLessThan(3.2);
   });
