@@ -6,6 +6,7 @@ import {
 import type { ClassifiedSegment } from './segments.ts';
 import { recognises, type ObjectionPair } from './structure.ts';
 import type { Quote } from './types.ts';
+import type { SalesAct } from './taxonomy.ts';
 
 const yes = (evidence: Quote[] = []) => ({ passed: true, evidence });
 const no = (evidence: Quote[] = []) => ({ passed: false, evidence });
@@ -37,7 +38,7 @@ const ASKS_FOR_YES = {
 /** Saying what the offering does: "with us each client has…", "we send you a generator", "אצלנו…", "המערכת מגבה…". */
 const PRESENTS = {
   he: /(?:^|[\s,.])(?:אצלנו|אנחנו (?:נותנים|מציעים|שולחים|עושים|מטפלים|מחזירים|דואגים)|(?:המערכת|השירות|החבילה|הפוליסה|הבדיקה|התוכנית) (?:שלנו )?(?:כולל|כוללת|מגבה|נותנ|עושה|מאפשר|לוקח|לוקחת)|את(?:ה)? מקבל(?:ת)?|תקבל(?:י)?)/u,
-  en: /\b(?:with us,? (?:each|every|you)|we (?:send|give|provide|offer|include|handle|assign|replace|refund|set up|take care)|you(?:'ll)? get|each (?:\w+ )?(?:client|customer|account) (?:has|gets)|it (?:pulls|matches|tracks|re-plans|sends|keeps|lets you))\b/i,
+  en: /\b(?:with us,? (?:each|every|you)|we (?:send|give|provide|offer|include|handle|assign|replace|refund|take care of (?:the|all|your|it|everything))|you(?:'ll)? get|each (?:\w+ )?(?:client|customer|account) (?:has|gets)|it (?:pulls|matches|tracks|re-plans|sends|keeps|lets you))\b/i,
 };
 /** Saying what it means for the customer: "so you don't…", "saves you…", "כך שאת לא…", "חוסך לך". */
 const BENEFIT = {
@@ -83,6 +84,13 @@ const IDENTITY = {
   he: /^(?:הלו,?\s*)?(?:זה|זאת|מדבר|מדברת|אני מדבר עם|אני מדברת עם)\s+\S+\s*\?$|יש לך (?:דקה|שתי דקות|כמה דקות)|זמן טוב/u,
   en: /\b(?:is this|am i speaking (?:to|with)|speaking with)\b|\b(?:a good time|a bad time|got a (?:minute|second)|have a (?:minute|second|couple of minutes))\b/i,
 };
+
+/** Quote the sentence that carries one of the acts, else the one the pattern found, else the segment's opening. */
+function quoteMatching(seg: ClassifiedSegment, re: RegExp, acts: SalesAct[]): Quote {
+  if (seg.sentences.some((x) => x.cls.acts.some((a) => acts.includes(a)))) return quote(seg, acts);
+  const hit = seg.sentences.find((x) => re.test(x.text));
+  return hit ? { text: hit.text, startSec: seg.startSec, speaker: seg.speaker } : quote(seg);
+}
 
 /** Whether the customer's answer to an agent line turned it down. */
 function refusedReply(ctx: RubricContext, s: ClassifiedSegment): boolean {
@@ -424,7 +432,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
       // features recited before the customer has said anything they could answer are a brochure, not knowledge
       const f = ctx.agent.filter((x) => x.acts.has('feature_explanation') || PRESENTS[ctx.lang].test(x.text));
       const tied = f.filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
-      return tied.length ? yes([quote(tied[0], ['feature_explanation'])]) : no(first(f));
+      return tied.length ? yes([quoteMatching(tied[0], PRESENTS[ctx.lang], ['feature_explanation'])]) : no(first(f));
     },
   },
   {
@@ -434,7 +442,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     run: (ctx) => {
       // a benefit counts once the customer has said something it can answer: a need, a question, an answer of substance
       const v = ctx.agent.filter((x) => x.acts.has('value_statement') || BENEFIT[ctx.lang].test(x.text)).filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
-      return v.length ? yes([quote(v[0], ['value_statement'])]) : no(first(agentWith(ctx, 'value_statement', 'feature_explanation', 'price_mention')));
+      return v.length ? yes([quoteMatching(v[0], BENEFIT[ctx.lang], ['value_statement'])]) : no(first(agentWith(ctx, 'value_statement', 'feature_explanation', 'price_mention')));
     },
   },
   {

@@ -9,7 +9,8 @@ import { normalizeText } from './text.ts';
  * customer's side. Rules a sales trainer would state, in Hebrew and English.
  */
 
-export type ResponseType = 'acknowledge' | 'explore' | 'reframe' | 'argue' | 'concede' | 'ignore';
+/** How the agent met an objection; 'answer' is a plain reply to it with neither recognition nor value. */
+export type ResponseType = 'acknowledge' | 'explore' | 'reframe' | 'argue' | 'concede' | 'answer' | 'ignore';
 export type Outcome = 'agreed' | 'postponed' | 'refused';
 
 export interface ObjectionPair {
@@ -240,7 +241,7 @@ function responseTypes(reply: ClassifiedSegment[], lang: Language, afterRefusal:
     types.delete('reframe');
     types.add('ignore');
   }
-  if (!types.size) types.add('ignore');
+  if (!types.size) types.add(reply.reduce((n, x) => n + x.words, 0) >= 6 ? 'answer' : 'ignore');
   return types;
 }
 
