@@ -126,11 +126,16 @@ export function weaknessesFrom(r: RubricResult, lang: Language, callType: CallTy
 /**
  * A trainer coaches the first domino. When the agent presented before asking anything, the long monologue and the
  * talk share are symptoms of skipped discovery; when the agent argued with an objection, the missing acknowledgement
- * and empathy are part of how the objection was handled. The cause goes ahead of its symptom when both are weak.
+ * and empathy are part of how the objection was handled; an agent who cuts the customer off answers what was not
+ * heard. The cause goes ahead of its symptom when both are weak.
  */
 const ROOT_CAUSES: { check: string; cause: SkillId; symptom: SkillId }[] = [
   { check: 'discovery.before_pitch', cause: 'discovery', symptom: 'listening' },
   { check: 'objection.no_argue', cause: 'objection_handling', symptom: 'rapport' },
+  // cutting the customer off comes before everything that answers what was not heard
+  { check: 'listening.let_finish', cause: 'listening', symptom: 'objection_handling' },
+  { check: 'listening.let_finish', cause: 'listening', symptom: 'rapport' },
+  { check: 'listening.let_finish', cause: 'listening', symptom: 'discovery' },
 ];
 
 function rootCauseFirst(r: RubricResult) {

@@ -9,7 +9,8 @@ import { normalizeText } from './text.ts';
  * customer's side. Rules a sales trainer would state, in Hebrew and English.
  */
 
-export type ResponseType = 'acknowledge' | 'explore' | 'reframe' | 'argue' | 'concede' | 'ignore';
+/** How the agent met an objection; 'answer' is a plain reply to it with neither recognition nor value. */
+export type ResponseType = 'acknowledge' | 'explore' | 'reframe' | 'argue' | 'concede' | 'answer' | 'ignore';
 export type Outcome = 'agreed' | 'postponed' | 'refused';
 
 export interface ObjectionPair {
@@ -45,7 +46,7 @@ const RECOGNISE = {
 /** A recap of the customer's words: "if I'm hearing you right", "so the core issues are", "אם הבנתי נכון". */
 const RECAP = {
   he: /אם הבנתי נכון|אם אני מבין נכון|אם אני מבינה נכון|רק לוודא שהבנתי|לוודא שהבנתי|אז מה שאת(?:ה)? אומר(?:ת)?|כלומר|בעצם את(?:ה)? אומר(?:ת)?|אם אני מסכם|אם אני מסכמת|בוא(?:י)? נסכם|לסכם|אז יש (?:פה )?(?:שני|שלושה|כמה) דברים|אז בעצם|נשמע ש(?:את|אתה|אתם)|מה ששמעתי/u,
-  en: /\b(?:if i'?m hearing you (?:right|correctly)|if i understand(?: you)?(?: correctly| right)?|let me make sure i (?:understand|got|have) (?:this|that|it)|so what you'?re saying|what i'?m hearing|so you'?re saying|to (?:sum|summari[sz]e|recap)|let me (?:recap|summari[sz]e)|just to (?:make sure|confirm) i|so basically,? you|so the (?:core|main|key|big) (?:issues?|problems?|things?|points?)|it sounds like (?:you|your|the)|sounds like (?:you|your)|so (?:you|your team) (?:need|want|have|are)\b)/i,
+  en: /\b(?:if i'?m hearing you (?:right|correctly)|if i understand(?: you)?(?: correctly| right)?|let me make sure i (?:understand|got|have) (?:this|that|it)|so what you'?re saying|what i'?m hearing|so you'?re saying|to (?:sum|summari[sz]e|recap)|let me (?:recap|summari[sz]e)|just to (?:make sure|confirm) i|so the (?:core|main|key|big) (?:issues?|problems?|things?|points?)|it sounds like (?:you|your|the)|sounds like (?:you|your))/i,
 };
 /** A tag that asks the customer to confirm the recap: "Fair?", "right?", "נכון?". */
 const CONFIRM_TAG = { he: /(?:נכון|כן|הבנתי נכון|זה מדויק)\s*\?\s*$/u, en: /\b(?:fair|right|correct|is that right|did i get that right|does that sound right|is that fair|accurate)\s*\?\s*$/i };
@@ -53,10 +54,10 @@ const CONFIRM_TAG = { he: /(?:נכון|כן|הבנתי נכון|זה מדויק)
 const SO_START = { he: /^(?:אוקיי,?\s*|טוב,?\s*)?(?:אז|כלומר|בעצם)\s/u, en: /^(?:okay,?\s*|ok,?\s*|right,?\s*)?so,?\s/i };
 /** The agent talking about the company, not about the customer. */
 const OURS = { he: /שלנו|אנחנו|אצלנו/u, en: /\b(?:our|we|us)\b/i };
-/** Arguing with an objection instead of exploring it. */
+/** Arguing with an objection instead of exploring it; "I understand, but…" is the "yes, but" that erases the acknowledgement. */
 const ARGUE = {
-  he: /זה לא יקר|לא יקר בכלל|זה מחיר (?:טוב|מצוין)|כולם (?:עוברים|משדרגים|לוקחים)|אתה טועה|את טועה|תסמוך עליי|תסמכי עליי|אין מצב ש|לא תמצא(?:י)? (?:כלום|יותר טוב)|זה השוק|זה הנוהל|זו זכותך|אבל (?:החבילה|הביטוח|זה) (?:שלך|לא)|בטח יקרה יותר|זה שווה כל שקל|המבצע (?:הוא )?רק|רק עד סוף/u,
-  en: /\b(?:like i said|as i said|it'?s actually (?:really )?(?:good|great|cheap)|it(?:'s| is) not (?:expensive|that expensive)|you get what you pay for|trust me|you'?ll regret|you(?:'re| are) wrong|those guys|everyone (?:switches|upgrades)|you really should|the price goes up|only (?:until|till) the end|but (?:our|we|if i could just)|most people who switch)\b/i,
+  he: /(?:מבין|מבינה|כן|נכון|בסדר|ברור),?\s+אבל\s|זה לא יקר|לא יקר בכלל|זה מחיר (?:טוב|מצוין)|כולם (?:עוברים|משדרגים|לוקחים)|אתה טועה|את טועה|תסמוך עליי|תסמכי עליי|אין מצב ש|לא תמצא(?:י)? (?:כלום|יותר טוב)|זה השוק|זה הנוהל|זו זכותך|אבל (?:החבילה|הביטוח|זה) (?:שלך|לא)|בטח יקרה יותר|זה שווה כל שקל|המבצע (?:הוא )?רק|רק עד סוף/u,
+  en: /\b(?:(?:i get it|i understand|i hear you|yeah|yes|sure|right|okay|ok),? but\b|but think about it|like i said|as i said|it'?s actually (?:really )?(?:good|great|cheap)|it(?:'s| is) not (?:expensive|that expensive)|you get what you pay for|trust me|you'?ll regret|you(?:'re| are) wrong|those guys|everyone (?:switches|upgrades)|you really should|the price goes up|only (?:until|till) the end|but (?:our|we|if i could just)|most people who switch)\b/i,
 };
 /** Giving way respectfully: "no problem, I'll take you off the list", "בסדר גמור, אוריד אותך". */
 const CONCEDE = {
@@ -65,8 +66,8 @@ const CONCEDE = {
 };
 /** A clear, final no: the customer asks to be left alone or hangs up. */
 const FINAL_NO = {
-  he: /תוריד(?:ו)? אותי|תסיר(?:ו)? אותי|אל תתקשר|אל תתקשרו|לא מעוניין,? (?:תודה,? )?ביי|אמרתי ש(?:אני )?לא|ביי\s*\.?$|לא\.\s*ביי|מנתק|מנתקת/u,
-  en: /\b(?:take me off|remove me from|don'?t call (?:me|again)|stop calling|i said (?:no|i'?m not)|goodbye\.?$|hangs up|no\.\s*goodbye|not interested\.\s*(?:please|goodbye|bye))/i,
+  he: /תוריד(?:ו)? אותי|תסיר(?:ו)? אותי|אל תתקשר|אל תתקשרו|לא מעוניין,? (?:תודה,? )?ביי|אמרתי ש(?:אני )?לא|לא\.\s*ביי|מנתק|מנתקת/u,
+  en: /\b(?:take me off|remove me from|don'?t call (?:me|again)|stop calling|i said (?:no|i'?m not)|hangs up|no\.\s*goodbye|not interested\.\s*(?:please|goodbye|bye))/i,
 };
 /** Customer words that accept: "let's do it", "Tuesday at three works", "סוגרים", "בסדר, נבוא". */
 const ACCEPT = {
@@ -180,7 +181,16 @@ export function readStructure(segs: ClassifiedSegment[], lang: Language): Conver
     });
   }
 
-  const summaries = segs.filter((s, i) => isAgent(s) && i > 0 && isRecap(s, segs.slice(0, i), lang));
+  const summaries: ClassifiedSegment[] = [];
+  const lastCustomer: ClassifiedSegment[] = [];
+  for (const s of segs) {
+    if (!isAgent(s)) {
+      lastCustomer.push(s);
+      if (lastCustomer.length > 4) lastCustomer.shift();
+    } else if (s.index > 0 && isRecap(s, lastCustomer, lang)) {
+      summaries.push(s);
+    }
+  }
   const acknowledgements = segs.filter((s) => isAgent(s) && s.index > 0 && (refusalAt === null || s.index < refusalAt) && recognises(s, lang));
   return { objections, refusalAt, pushedAfterRefusal, summaries, acknowledgements, outcome: readOutcome(segs, lang, refusalAt) };
 }
@@ -231,7 +241,7 @@ function responseTypes(reply: ClassifiedSegment[], lang: Language, afterRefusal:
     types.delete('reframe');
     types.add('ignore');
   }
-  if (!types.size) types.add('ignore');
+  if (!types.size) types.add(reply.reduce((n, x) => n + x.words, 0) >= 6 ? 'answer' : 'ignore');
   return types;
 }
 

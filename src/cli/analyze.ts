@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CALL_TYPES, LANGUAGES, LlmAnalyzer, OfflineAnalyzer, formatAnalysisText, type Analyzer, type CallType, type Language } from '../analysis/index.ts';
 import { importTranscript } from '../calls/transcript/index.ts';
-import { analyzeRecordingFile, describeAudio } from '../calls/index.ts';
 import { isAppError } from '../core/index.ts';
 import { loadConfig } from '../config/index.ts';
 import { walkArgs } from './args.ts';
@@ -98,6 +97,8 @@ export function pickAnalyzer(args: { offline: boolean }, env: Record<string, str
  */
 async function analyzeAudioFile(file: string, args: Args, io: CliIO): Promise<number> {
   try {
+    // the audio pipeline (ffmpeg, voice activity, transcription) loads only for audio files
+    const { analyzeRecordingFile, describeAudio } = await import('../calls/index.ts');
     const config = loadConfig(io.env ?? process.env);
     const report = await analyzeRecordingFile(file, config, { agentName: args.agent, language: args.lang, callType: args.type, analyzer: pickAnalyzer(args, io.env ?? process.env) });
     const lang = report.analysis.language;

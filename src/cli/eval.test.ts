@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEval, runEvalSet } from './eval.ts';
+import { runEval, runEvalSet, loadEvalSet } from './eval.ts';
+import { analyzeOffline } from '../analysis/index.ts';
 
 const DEV_SET = new URL('../../samples/eval/', import.meta.url).pathname;
 
@@ -23,6 +24,17 @@ describe('salesgym eval on the development set', () => {
     expect(r.top3).toBeGreaterThanOrEqual(FLOORS.top3);
     expect(r.aucGoodVsPoor).toBeGreaterThanOrEqual(FLOORS.aucGoodVsPoor);
     expect(r.rolesRightOrFlagged).toBe(FLOORS.rolesRightOrFlagged);
+  });
+
+  it('quotes only the agent as evidence of the agent\'s skill, verbatim, in every call of the set', async () => {
+    for (const c of await loadEvalSet(DEV_SET)) {
+      const a = analyzeOffline(c.transcript!);
+      const passed = a.skills.flatMap((s) => s.checks).filter((x) => x.passed).flatMap((x) => x.evidence);
+      for (const q of [...passed, ...a.strengths.flatMap((s) => s.quotes)]) {
+        expect(q.speaker, `${c.label.file}: "${q.text}"`).toBe('agent');
+        expect(c.transcript!.segments.some((seg) => seg.speaker === 'agent' && seg.text.includes(q.text))).toBe(true);
+      }
+    }
   });
 
   it('prints the figures as text and as JSON', async () => {

@@ -1,5 +1,4 @@
-import { configOrExit, runStart, type Io } from './start.ts';
-import { createContext, resetDemo, demoBanner } from '../app/index.ts';
+import type { Io } from './start.ts';
 import { commands as extra } from './commands.ts';
 
 const USAGE = `salesgym — sales and customer-service training
@@ -19,12 +18,14 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 
 const commands: Record<string, Command> = {
-  start: runStart,
+  start: async (argv, io) => (await import('./start.ts')).runStart(argv, io),
   demo: async (argv, io) => {
     if (!argv.includes('--reset')) {
       io.err('Usage: salesgym demo --reset');
       return 2;
     }
+    const { configOrExit } = await import('./start.ts');
+    const { createContext, resetDemo, demoBanner } = await import('../app/index.ts');
     const config = configOrExit(io);
     if (!config) return 1;
     const ctx = await createContext(config);

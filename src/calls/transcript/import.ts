@@ -77,7 +77,7 @@ export function importTranscript(text: string, opts: ImportOptions = {}): Transc
   if (spoken.length < 2 || sides.size < 2) {
     throw new AppError(
       'BAD_FILE',
-      `${name} is not a conversation: only one speaker (${roles.agent.concat(roles.customer).join(', ') || 'none'}) says anything. A call needs the agent and the customer, e.g. "Agent: …" / "Customer: …".`,
+      `${name} is not a conversation: ${roles.agent.length + roles.customer.length ? `only one speaker (${roles.agent.concat(roles.customer).join(', ')}) says anything` : `its labels are headers or notes (${roles.ignored.join(', ')}), not speakers`}. A call needs the agent and the customer, e.g. "Agent: …" / "Customer: …".`,
     );
   }
   const timed = fillTimes(spoken, language);

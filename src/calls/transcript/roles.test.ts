@@ -99,6 +99,10 @@ describe('refusals', () => {
     ].join('\n'))).toMatch(/Hebrew or English/);
   });
 
+  it('refuses an e-mail whose only labels are headers', () => {
+    expect(refused('From: Dana Levi\nTo: Sales Team\nSubject: Quote request\nHi, I would like a quote for twenty licences.')).toMatch(/not a conversation/);
+  });
+
   it('refuses a text where only one side speaks', () => {
     expect(refused('Agent: Hello and welcome to our webinar.\nAgent: Today we cover pricing.\nAgent: Thanks for watching.')).toMatch(/not a conversation/);
   });

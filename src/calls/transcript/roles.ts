@@ -27,7 +27,7 @@ export const CUSTOMER_LABELS = [
 export const IGNORED_LABELS = [
   'system', 'narrator', 'note', 'notes', 'ivr', 'recording', 'automated message', 'auto attendant', 'voicemail greeting',
   'call id', 'date', 'time', 'duration', 'participants', 'attendees', 'outcome', 'subject', 'title', 'summary', 'call notes',
-  'call type', 'location', 'product', 'result',
+  'call type', 'location', 'product', 'result', 'from', 'to', 'cc', 'bcc', 'sent', 're', 'fwd',
   'מערכת', 'קריין', 'קריינות', 'הערה', 'הערות', 'הקלטה', 'מענה קולי', 'תאריך', 'משך', 'משתתפים', 'תוצאה', 'סיכום', 'נושא',
 ];
 /**
@@ -101,6 +101,7 @@ export function assignRoles(segments: RawSegment[], lang: Language, agentName?: 
     ignored,
     reason,
   });
+  if (!labels.length) return done(new Map(), 'heuristic', 0, 'no speaker takes part');
   if (agentName) return done(byName(labels, agentName), 'named_agent', 1, 'named by the user');
   const known = new Map(labels.map((l) => [l, isWeak(l) ? undefined : roleFromLabel(l)] as const));
   const unknown = labels.filter((l) => !known.get(l));
