@@ -9,7 +9,7 @@ import type { SessionReport } from './report-schema.ts';
 describe('coachingTap (SimulationService.addTap)', () => {
   it('publishes live messages through the handle and hands the report over at the end', async () => {
     const publish = vi.fn();
-    const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _instructions?: string) => undefined);
+    const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _shown?: unknown) => undefined);
     const voice = { ...demoVoicePersona('en') };
     const handle: LiveSessionHandle = { simulationId: 'sim-1', voice, scenario: undefined, persona: undefined, now: () => 0, publish, applyDirective };
     const reports: SessionReport[] = [];
@@ -30,7 +30,7 @@ describe('coachingTap (SimulationService.addTap)', () => {
     const host = new CoachingWorkerHost();
     try {
       const publish = vi.fn();
-      const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _instructions?: string) => undefined);
+      const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _shown?: unknown) => undefined);
       const voice = { ...demoVoicePersona('en') };
       const handle: LiveSessionHandle = { simulationId: 'sim-w', voice, scenario: undefined, persona: undefined, now: () => 0, publish, applyDirective };
       const reports: SessionReport[] = [];

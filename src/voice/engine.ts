@@ -4,6 +4,7 @@
  */
 import type { Language } from '../analysis/index.ts';
 import type { EngineName, Outcome, PersonaCard } from './protocol.ts';
+import type { UsageRecord } from './usage.ts';
 
 /** Milliseconds since the session started; one clock for every timestamp in a session. */
 export type Clock = () => number;
@@ -36,6 +37,8 @@ export interface VoicePersona {
   id: string;
   name: string;
   language: Language;
+  /** Grammatical gender of the customer (Hebrew directives agree with it); default female. */
+  gender?: 'female' | 'male';
   /** Compiled instructions for an LLM customer (Realtime / chat brain). */
   instructions: string;
   card: PersonaCard;
@@ -91,6 +94,8 @@ export type EngineEvent =
   | { type: 'customer_state'; mood: string; values: Record<string, number> }
   | { type: 'hangup'; outcome: Outcome; reason: string }
   | { type: 'tool_call'; name: string; args: unknown; result: unknown }
+  /** What the call consumed from a paid service, as the service reported it (cost per call). */
+  | { type: 'usage'; usage: UsageRecord }
   | { type: 'error'; code: 'ENGINE_ERROR' | 'ENGINE_RECONNECTING'; message: string; recoverable: boolean };
 
 export type EngineListener = (e: EngineEvent) => void;
@@ -112,7 +117,10 @@ export interface SimulationEngine {
   interrupt(itemId: string, playedMs: number): void;
   /** Playback progress report (ms of itemId heard so far). */
   notePlayback(itemId: string, playedMs: number): void;
-  updateDirectives(d: DifficultyDirective, instructions?: string): Promise<void>;
+  /** A mid-call difficulty change, layered onto the persona's instructions (never replacing them). */
+  updateDirectives(d: DifficultyDirective): Promise<void>;
+  /** The customer's instructions in force (LLM customers: persona + current layers); null for the offline brain. */
+  instructions(): string | null;
   stop(): Promise<void>;
   onEvent(listener: EngineListener): () => void;
 }

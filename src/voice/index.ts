@@ -1,6 +1,6 @@
 /** The voice domain's door: wire protocol, session, engines, brains, speech adapters, audio utilities. */
 export * from './protocol.ts';
-export { SimulationSession, type SessionTransport, type SessionTap, type SessionState, type SessionSummary, type TurnRecord, type ConsumeQuota, type SimulationSessionOptions } from './session.ts';
+export { SimulationSession, type SessionTransport, type SessionTap, type SessionState, type SessionSummary, type DirectiveAnnouncement, type TurnRecord, type ConsumeQuota, type SimulationSessionOptions } from './session.ts';
 export { latencyGaps, type TurnTimeline } from './latency.ts';
 export type { SimulationEngine, EngineEvent, EngineCapabilities, VoicePersona, TurnTaking, DifficultyDirective, CustomerToolHandlers, Clock } from './engine.ts';
 export { DEFAULT_TURN_TAKING } from './engine.ts';

@@ -18,14 +18,17 @@ async function pushPaced(engine: RealtimeEngine, clip: Int16Array, frameMs = 20,
   }
 }
 
+const PERSONA = demoVoicePersona('he', { turnTaking: { silenceMs: 300, vad: 'server_vad', eagerness: 'auto', bargeInMinMs: 600 } });
+
 function harness(server: FakeRealtimeServer, extra: Partial<ConstructorParameters<typeof RealtimeEngine>[0]> = {}): EngineHarness & { engine: RealtimeEngine } {
   const t0 = performance.now();
+  const since = server.received.length;
   const engine = new RealtimeEngine({
     apiKey: 'sk-test',
     url: server.url,
     model: 'gpt-realtime',
     transcribeModel: 'gpt-4o-transcribe',
-    persona: demoVoicePersona('he', { turnTaking: { silenceMs: 300, vad: 'server_vad', eagerness: 'auto', bargeInMinMs: 600 } }),
+    persona: PERSONA,
     clock: () => performance.now() - t0,
     tools: {
       company_objection_handler: () => ({ objection: 'זה יקר לי' }),
@@ -48,6 +51,11 @@ function harness(server: FakeRealtimeServer, extra: Partial<ConstructorParameter
     agentTalksOver: async () => {
       await pushPaced(engine, synthSpeech(900), 20, 1);
     },
+    upstreamInstructions: () =>
+      server.received
+        .slice(since)
+        .map((r) => r.event)
+        .flatMap((e) => (e.type === 'session.update' && e.session.type === 'realtime' && typeof e.session.instructions === 'string' ? [e.session.instructions] : [])),
     close: () => engine.stop(),
   };
 }
@@ -65,7 +73,7 @@ describe('RealtimeEngine against the fake Realtime server', () => {
   });
   afterAll(() => server.close());
 
-  engineConformance('realtime', async () => harness(server), { openingLine: 'שלום דנה, מדבר יוסי מביטוח ישיר' });
+  engineConformance('realtime', async () => harness(server), { openingLine: 'שלום דנה, מדבר יוסי מביטוח ישיר', persona: PERSONA });
 
   it('configures the GA session: instructions, voice, Hebrew transcription, tuned VAD, tools; no beta header', async () => {
     const h = harness(server);

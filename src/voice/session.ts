@@ -25,6 +25,12 @@ import { afterIo, type DeferredQueue } from './deferred.ts';
 import { TokenBucket } from './rate-limit.ts';
 
 /** How the session reaches the browser (a WebSocket in production, an array in tests). */
+/** How a difficulty change is shown to the agent (the coach's label, e.g. "challenging:Advanced", and reasons). */
+export interface DirectiveAnnouncement {
+  level?: string;
+  reasons?: { he: string; en: string };
+}
+
 export interface SessionTransport {
   sendJson(msg: ServerMessage): void;
   sendAudio(pcm: Int16Array): void;
@@ -209,11 +215,14 @@ export class SimulationSession {
     if (this.st.status === 'active') this.send(msg);
   }
 
-  /** Make the customer harder or easier from now on. */
-  async applyDirective(d: DifficultyDirective, reason: string, instructions?: string): Promise<void> {
+  /**
+   * Make the customer harder or easier from now on (layered onto the persona's instructions by the engine), and
+   * tell the agent once: `shown` is the coach's richer label and bilingual reasons when it has them.
+   */
+  async applyDirective(d: DifficultyDirective, reason: string, shown?: DirectiveAnnouncement): Promise<void> {
     if (this.st.status !== 'active') return;
-    await this.o.engine.updateDirectives(d, instructions);
-    this.send({ type: 'difficulty', level: d.level, reason });
+    await this.o.engine.updateDirectives(d);
+    this.send({ type: 'difficulty', level: shown?.level ?? d.level, reason, ...(shown?.reasons ? { reasons: shown.reasons } : {}) });
   }
 
   /** End the call (agent request or an operator). */

@@ -17,7 +17,7 @@ import type { DifficultyDirective, VoicePersona } from './engine.ts';
 import { customerTools, standInCustomer, type OfflineBrainFactory, type PrepareCustomer, type PreparedCustomer } from './customers.ts';
 import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
-import { SimulationSession, type SessionSummary, type SessionTap } from './session.ts';
+import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
 import type { EngineName, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
@@ -82,7 +82,8 @@ export interface LiveSessionHandle {
   now(): number;
   /** Hint, metrics, difficulty or customer_state to the agent; also stored in the event log. */
   publish(msg: Extract<ServerMessage, { type: 'hint' | 'metrics' | 'difficulty' | 'customer_state' }>): void;
-  applyDirective(d: DifficultyDirective, reason: string, instructions?: string): Promise<void>;
+  /** A difficulty change: the engine layers it onto the persona's instructions; the agent is told once. */
+  applyDirective(d: DifficultyDirective, reason: string, shown?: DirectiveAnnouncement): Promise<void>;
 }
 
 /** Observers other domains (coaching) attach to every session that goes live. */
@@ -302,11 +303,11 @@ export class SimulationService {
   }
 
   /** Make the customer harder or easier from now on (DifficultyEngine). */
-  async applyDirective(id: string, directive: DifficultyDirective, reason: string, instructions?: string): Promise<void> {
+  async applyDirective(id: string, directive: DifficultyDirective, reason: string, shown?: DirectiveAnnouncement): Promise<void> {
     const l = this.live.get(id);
     if (!l) return;
     l.directive = directive;
-    await l.session.applyDirective(directive, reason, instructions);
+    await l.session.applyDirective(directive, reason, shown);
     l.persistence.event('difficulty', { level: directive.level, reason });
   }
 
@@ -453,7 +454,7 @@ export class SimulationService {
       persona: snap.persona,
       now: clock,
       publish: (msg) => this.publish(id, msg),
-      applyDirective: (d, reason, instructions) => this.applyDirective(id, d, reason, instructions),
+      applyDirective: (d, reason, shown) => this.applyDirective(id, d, reason, shown),
     };
     for (const f of this.tapFactories) {
       try {

@@ -74,6 +74,10 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
     this.runner.adjust(d);
   }
 
+  instructions(): string | null {
+    return this.runner.brainInstructions();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.runner.cancel();
