@@ -90,6 +90,9 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
+/** The voices `/v1/audio/speech` accepts by name (openai SDK v6 `SpeechCreateParams['voice']`; plus tts-1's older names). */
+export const SPEECH_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'onyx', 'nova', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+
 /** Words per second used to size generated speech. */
 const SPEECH_WORDS_PER_SEC = 2.5;
 
@@ -221,6 +224,13 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
 
   function speech(res: ServerResponse, body: SpeechRequest['body']) {
     if (!body?.input) return sendError(res, 400, "Missing required parameter: 'input'.", 'invalid_request_error');
+    if (!body.model) return sendError(res, 400, "Missing required parameter: 'model'.", 'invalid_request_error');
+    // as the real API: a built-in voice name or a custom voice object, nothing else (an espeak "he" is a 400)
+    const v = body.voice as unknown;
+    const voiceOk = typeof v === 'string' ? (SPEECH_VOICES as readonly string[]).includes(v) : !!v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string';
+    if (!voiceOk) return sendError(res, 400, `Invalid value for 'voice': ${JSON.stringify(v)}. Supported values are: ${SPEECH_VOICES.map((x) => `'${x}'`).join(', ')}.`, 'invalid_request_error', 'invalid_value');
+    if (body.speed !== undefined && (typeof body.speed !== 'number' || body.speed < 0.25 || body.speed > 4)) return sendError(res, 400, "Invalid 'speed': must be between 0.25 and 4.0.", 'invalid_request_error', 'invalid_value');
+    if (body.response_format !== undefined && !['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'].includes(body.response_format)) return sendError(res, 400, `Invalid value for 'response_format': ${body.response_format}.`, 'invalid_request_error', 'invalid_value');
     const rate = opts.speechSampleRate ?? 24_000;
     const words = body.input.trim().split(/\s+/).length;
     const seconds = Math.max(0.5, words / SPEECH_WORDS_PER_SEC / (body.speed ?? 1));

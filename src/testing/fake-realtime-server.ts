@@ -10,14 +10,18 @@ import { WebSocketServer, WebSocket } from 'ws';
 import type {
   ConversationItem,
   RealtimeClientEvent,
+  RealtimeResponseUsage,
   RealtimeServerEvent,
   RealtimeSessionCreateRequest,
 } from 'openai/resources/realtime/realtime';
 
 const RATE = 24_000;
 
+/** The Realtime API's built-in voices (openai SDK v6 `RealtimeAudioConfigOutput['voice']`). */
+export const REALTIME_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+
 /** What the fake model does for one response. */
-export type FakeReply = { say: string } | { call: { name: string; arguments: Record<string, unknown> } };
+export type FakeReply = { say: string } | { call: { name: string; /** An object (sent as JSON) or raw text, e.g. broken JSON. */ arguments: Record<string, unknown> | string } };
 
 /** Context handed to the script for each response. */
 export interface FakeReplyContext {
@@ -168,6 +172,11 @@ export class FakeRealtimeServer {
     for (const c of this.conns.values()) this.send(c, { type: 'error', event_id: nextId('event'), error: { ...error, code: error.code ?? null, param: null, event_id: null } });
   }
 
+  /** Send any JSON as a server event to every connection (e.g. an event type newer than the client). */
+  injectRaw(event: Record<string, unknown>): void {
+    for (const c of this.conns.values()) if (c.ws.readyState === WebSocket.OPEN) c.ws.send(JSON.stringify(event));
+  }
+
   /** The current session config of the latest connection (after session.update). */
   latestSession(): RealtimeSessionCreateRequest | null {
     const all = [...this.conns.values()];
@@ -307,6 +316,8 @@ export class FakeRealtimeServer {
     if (rate !== undefined && rate !== 24000) return this.error(c, 'invalid_request_error', 'invalid_value', 'Invalid audio input rate: only 24000 is supported.', ev.event_id ?? null);
     const hadAudio = c.responses > 0;
     const newVoice = s.audio?.output?.voice;
+    if (newVoice !== undefined && !(typeof newVoice === 'string' ? (REALTIME_VOICES as readonly string[]).includes(newVoice) : typeof (newVoice as { id?: unknown }).id === 'string'))
+      return this.error(c, 'invalid_request_error', 'invalid_value', `Invalid value: '${String(newVoice)}'. Supported values are: ${REALTIME_VOICES.map((v) => `'${v}'`).join(', ')}.`, ev.event_id ?? null);
     if (hadAudio && newVoice && newVoice !== c.session.audio?.output?.voice)
       return this.error(c, 'invalid_request_error', 'cannot_update_voice', 'Cannot update a conversation\'s voice if assistant audio is present.', ev.event_id ?? null);
     const prev = c.session;
@@ -423,6 +434,22 @@ export class FakeRealtimeServer {
 
   // ── responses ────────────────────────────────────────────────────────────
 
+  /** Usage as the service reports it in response.done: the context (instructions + input audio) in, text and audio out. */
+  private usage(c: Conn, outChars: number, outAudioMs: number): RealtimeResponseUsage {
+    const inputText = Math.ceil((c.session.instructions ?? '').length / 4) + 20 * c.items.length;
+    const inputAudio = Math.round(c.inputMs / 100);
+    const outputText = Math.ceil(outChars / 4);
+    const outputAudio = Math.round(outAudioMs / 50);
+    const cached = c.responses > 1 ? Math.floor(inputText / 2) : 0;
+    return {
+      input_tokens: inputText + inputAudio,
+      output_tokens: outputText + outputAudio,
+      total_tokens: inputText + inputAudio + outputText + outputAudio,
+      input_token_details: { text_tokens: inputText, audio_tokens: inputAudio, cached_tokens: cached },
+      output_token_details: { text_tokens: outputText, audio_tokens: outputAudio },
+    };
+  }
+
   private async respond(c: Conn): Promise<void> {
     const responseId = nextId('resp');
     const active: NonNullable<Conn['active']> = { id: responseId, cancelled: false };
@@ -443,7 +470,7 @@ export class FakeRealtimeServer {
     const prev = c.items.at(-1)?.id ?? null;
     let item: ConversationItem;
     if ('call' in reply) {
-      const args = JSON.stringify(reply.call.arguments);
+      const args = typeof reply.call.arguments === 'string' ? reply.call.arguments : JSON.stringify(reply.call.arguments);
       const callId = nextId('call');
       item = { id: itemId, object: 'realtime.item', type: 'function_call', name: reply.call.name, call_id: callId, arguments: '', status: 'in_progress' };
       this.send(c, { type: 'response.output_item.added', event_id: nextId('event'), response_id: responseId, output_index: 0, item: { ...item } });
@@ -455,7 +482,7 @@ export class FakeRealtimeServer {
       this.send(c, { type: 'response.output_item.done', event_id: nextId('event'), response_id: responseId, output_index: 0, item });
       this.send(c, { type: 'conversation.item.done', event_id: nextId('event'), item, previous_item_id: prev });
       c.active = null;
-      this.send(c, { type: 'response.done', event_id: nextId('event'), response: { ...base, id: responseId, status: 'completed', output: [item] } });
+      this.send(c, { type: 'response.done', event_id: nextId('event'), response: { ...base, id: responseId, status: 'completed', output: [item], usage: this.usage(c, args.length, 0) } });
       return;
     }
     const text = reply.say;
@@ -502,7 +529,7 @@ export class FakeRealtimeServer {
     this.send(c, {
       type: 'response.done',
       event_id: nextId('event'),
-      response: { ...base, id: responseId, status: cancelled ? 'cancelled' : 'completed', status_details: cancelled ? { type: 'cancelled', reason: active.reason ?? 'client_cancelled' } : { type: 'completed' }, output: [item] },
+      response: { ...base, id: responseId, status: cancelled ? 'cancelled' : 'completed', status_details: cancelled ? { type: 'cancelled', reason: active.reason ?? 'client_cancelled' } : { type: 'completed' }, output: [item], usage: this.usage(c, spoken.length, sentMs) },
     });
   }
 }
