@@ -8,6 +8,7 @@ import { OUTCOMES, type Outcome } from './protocol.ts';
 import type { Brain, BrainChunk, BrainTurn } from './brain.ts';
 import type { DifficultyDirective, VoicePersona } from './engine.ts';
 import { CustomerInstructions } from './customer-instructions.ts';
+import type { UsageRecord } from './usage.ts';
 
 export interface ChatBrainOptions {
   baseURL?: string;
@@ -19,6 +20,8 @@ export interface ChatBrainOptions {
   maxHistory?: number;
   /** Retries of 429 / 5xx / connection errors by the SDK (backoff with jitter), default 2. */
   maxRetries?: number;
+  /** Token usage the endpoint reports (stream_options.include_usage). */
+  onUsage?: (u: UsageRecord) => void;
 }
 
 const END_RE = /<<END:([a-z_]+)>>/;
@@ -52,6 +55,7 @@ export class ChatBrain implements Brain {
       {
         model: this.opts.model,
         stream: true,
+        ...(this.opts.onUsage ? { stream_options: { include_usage: true } } : {}),
         temperature: this.opts.temperature ?? 0.8,
         messages: [{ role: 'system', content: this.instructions() }, ...(history.length ? history : [{ role: 'user' as const, content: '(השיחה מתחילה / the call starts)' }])],
       },
@@ -61,6 +65,7 @@ export class ChatBrain implements Brain {
     let pending = '';
     let outcome: Outcome | null = null;
     for await (const chunk of stream) {
+      if (chunk.usage) this.opts.onUsage?.({ kind: 'chat', model: this.opts.model, inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens });
       if (signal.aborted) break; // cut off (barge-in): the SDK may still hold buffered chunks
       const delta = chunk.choices[0]?.delta?.content ?? '';
       if (!delta) continue;

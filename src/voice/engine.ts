@@ -3,7 +3,7 @@
  * and tool callbacks engines need. The SimulationSession talks only to this interface.
  */
 import type { Language } from '../analysis/index.ts';
-import type { EngineName, Outcome, PersonaCard } from './protocol.ts';
+import type { EngineName, EngineTier, Outcome, PersonaCard } from './protocol.ts';
 import type { UsageRecord } from './usage.ts';
 
 /** Milliseconds since the session started; one clock for every timestamp in a session. */
@@ -94,6 +94,8 @@ export type EngineEvent =
   | { type: 'customer_state'; mood: string; values: Record<string, number> }
   | { type: 'hangup'; outcome: Outcome; reason: string }
   | { type: 'tool_call'; name: string; args: unknown; result: unknown }
+  /** The engine in use failed for good (or could not start) and the call goes on in the next one. */
+  | { type: 'engine_switched'; from: EngineTier; to: EngineTier; name: EngineName; capabilities: EngineCapabilities; reason: string }
   /** What the call consumed from a paid service, as the service reported it (cost per call). */
   | { type: 'usage'; usage: UsageRecord }
   | { type: 'error'; code: 'ENGINE_ERROR' | 'ENGINE_RECONNECTING'; message: string; recoverable: boolean };

@@ -451,7 +451,12 @@ export class SimulationSession {
       case 'customer_state':
         return this.send({ type: 'customer_state', mood: e.mood, values: e.values });
       case 'tool_call':
+      case 'usage':
         return;
+      case 'engine_switched': {
+        const c = e.capabilities;
+        return this.send({ type: 'engine_changed', from: e.from, to: e.to, engine: { name: e.name, audioIn: c.audioIn, audioOut: c.audioOut, serverTranscripts: c.serverTranscripts }, reason: e.reason });
+      }
       case 'hangup':
         return this.afterPlayback(() => void this.end('customer_hung_up', e.outcome));
       case 'error':

@@ -12,14 +12,15 @@ import type { Repositories, SimulationRow } from '../db/index.ts';
 import type { Language } from '../analysis/index.ts';
 import type { Level } from '../scenarios/index.ts';
 import { latencyGaps } from './latency.ts';
-import { chooseEngine, buildEngine, transcriberFrom, type VoiceConfig } from './engines.ts';
+import { buildEngineChain, engineChain, engineNameOf, transcriberFrom, type VoiceConfig } from './engines.ts';
+import { UsageMeter } from './usage-meter.ts';
 import type { DifficultyDirective, VoicePersona } from './engine.ts';
 import { customerTools, standInCustomer, type OfflineBrainFactory, type PrepareCustomer, type PreparedCustomer } from './customers.ts';
 import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
 import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
-import type { EngineName, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
+import type { EngineChoice, EngineName, EngineTier, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
 /** Who is asking (the signed-in principal, as far as this service cares). */
 export interface Caller {
@@ -38,14 +39,17 @@ export interface StartSimulationInput {
   language?: Language;
   /** voice: microphone; text: typed turns only. */
   mode?: 'voice' | 'text';
-  /** Ask for an engine; default: realtime with an OpenAI key, otherwise the offline cascade. */
-  engine?: EngineName;
+  /**
+   * Ask for an engine tier to start from (the practice page's choice); default: the company's setting, else the
+   * best configured (Realtime → cascade → offline). Later tiers are the fallbacks. "text" is the old name of mode.
+   */
+  engine?: EngineChoice | EngineName;
   seed?: number;
 }
 
 export interface SimulationServiceDeps {
   config: VoiceConfig & { DATA_DIR: string };
-  repos: Pick<Repositories, 'simulations' | 'companies'>;
+  repos: Pick<Repositories, 'simulations' | 'companies'> & { simulations: { setUsage?: Repositories['simulations']['setUsage']; costThisMonth?: Repositories['simulations']['costThisMonth'] } };
   /** Takes `seconds` of the user's simulation minutes atomically; false when the quota is used up. */
   consumeSeconds(userId: string, seconds: number): Promise<boolean>;
   /** Who the customer is (default: the stand-in built from the scenario catalogue). */
@@ -111,6 +115,8 @@ interface PersonaSnapshot {
   voice: VoicePersona;
   source: PreparedCustomer['source'];
   persona: unknown;
+  /** The engine chain chosen when the session was created, best first (absent on sessions stored before it). */
+  engineChain?: EngineTier[];
 }
 
 const RESUME_MS = 60_000;
@@ -165,13 +171,24 @@ export class SimulationService {
 
   // ── HTTP-facing operations ─────────────────────────────────────────────────
 
+  /** A company over its monthly AI budget (money quota) starts no new call. */
+  private async checkBudget(companyId: string, budgetCents: number | null): Promise<void> {
+    if (budgetCents === null || !this.d.repos.simulations.costThisMonth) return;
+    const spent = await this.d.repos.simulations.costThisMonth(companyId);
+    if (spent >= budgetCents * 10_000)
+      throw new AppError('USAGE_QUOTA_EXCEEDED', `Your company has used its AI budget for this month ($${(budgetCents / 100).toFixed(2)}); an admin can raise it in the settings.`);
+  }
+
   /** Creates a simulation for the caller: builds the customer, chooses the engine, stores the snapshots. */
   async create(user: Caller, input: StartSimulationInput) {
     if (!user.companyId) throw new AppError('FORBIDDEN', 'Practice calls belong to a company; platform staff cannot start one.');
-    const mode = input.mode ?? 'voice';
-    const engine = chooseEngine(this.d.config, mode, input.engine);
-    if (engine !== 'realtime' && !this.d.offlineBrain && !this.d.config.OPENAI_API_KEY && !this.d.config.OPENAI_BASE_URL)
-      throw new AppError('NOT_CONFIGURED', 'No customer brain is available: configure OPENAI_API_KEY or OPENAI_BASE_URL (the offline brain is not installed on this server).');
+    const mode = input.mode ?? (input.engine === 'text' ? 'text' : 'voice');
+    const company = await this.d.repos.companies.byId(user.companyId);
+    await this.checkBudget(user.companyId, company?.aiBudgetCentsPerMonth ?? null);
+    // the agent's choice for this call, else the company's setting (admin/manager), else the best available
+    const choice = input.engine && input.engine !== 'auto' ? input.engine : (company?.voiceEngine ?? 'auto');
+    const chain = engineChain(this.d.config, mode, choice, !!this.d.offlineBrain);
+    const engine = engineNameOf(chain[0], mode);
     const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
     const prepared = await (this.d.prepareCustomer ?? standInCustomer)({
       companyId: user.companyId,
@@ -184,7 +201,7 @@ export class SimulationService {
       language: input.language,
       seed,
     });
-    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona };
+    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona, engineChain: chain };
     const row = await this.d.repos.simulations.insert({
       id: newId(),
       companyId: user.companyId,
@@ -211,6 +228,7 @@ export class SimulationService {
       simulation: this.publicRow(row),
       persona: prepared.voice.card,
       engine: this.engineInfo(engine),
+      engineChain: chain,
       assignmentId: prepared.assignmentId ?? null,
       socketUrl: `/api/simulations/${row.id}/socket`,
     };
@@ -433,8 +451,11 @@ export class SimulationService {
     const clock = () => performance.now() - t0;
     const live: Partial<Live> & { directive: DifficultyDirective } = { directive: { level: 'neutral' } };
     const offline = this.d.offlineBrain;
-    const engine = buildEngine({
-      name: row.engine,
+    const meter = this.d.repos.simulations.setUsage ? new UsageMeter(id, { setUsage: this.d.repos.simulations.setUsage.bind(this.d.repos.simulations) }) : null;
+    const chain = snap.engineChain ?? legacyChain(row.engine, this.d.config);
+    const engine = buildEngineChain({
+      chain,
+      mode: row.mode,
       cfg: this.d.config,
       persona: voice,
       clock,
@@ -443,7 +464,11 @@ export class SimulationService {
         if (!offline) throw new AppError('NOT_CONFIGURED', 'The offline customer brain is not installed on this server; configure OPENAI_API_KEY or OPENAI_BASE_URL.');
         return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock });
       },
+      onUsage: (u) => meter?.add(u),
+      log: (m) => this.d.log?.(`simulation ${id}: ${m}`),
     });
+    const company = await this.d.repos.companies.byId(row.companyId);
+    const budgetMicros = company?.aiBudgetCentsPerMonth == null ? null : company.aiBudgetCentsPerMonth * 10_000;
     const recorder = this.d.record !== false && row.mode === 'voice' ? new SessionRecorder(this.d.config.DATA_DIR, id) : null;
     const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log, { beforeEnd: recorder ? () => recorder.onEnd() : undefined });
     const taps: SessionTap[] = recorder ? [persistence, recorder] : [persistence];
@@ -475,12 +500,29 @@ export class SimulationService {
         tickMs: quotaMs,
         consume: async (ms) => {
           const seconds = Math.round(ms / 1000);
+          await meter?.flush().catch((e) => this.d.log?.(`simulation ${id}: could not store its usage`, e));
+          // the money quota: this month's AI cost of the company (this call's cost so far included)
+          if (budgetMicros !== null && this.d.repos.simulations.costThisMonth && (await this.d.repos.simulations.costThisMonth(row.companyId)) >= budgetMicros) return false;
           const ok = await this.d.consumeSeconds(row.agentUserId, seconds);
           if (ok) await this.d.repos.simulations.addSeconds(id, seconds);
           return ok;
         },
       },
-      taps: [...taps, { onEnd: (summary) => this.finished(row, summary, persistence) }],
+      taps: [
+        ...taps,
+        {
+          onStart: () => {
+            if (engine.tier) meter?.setTier(engine.tier);
+          },
+          onEngineEvent: (e) => {
+            if (e.type === 'engine_switched') meter?.setTier(e.to);
+          },
+          onEnd: async (summary) => {
+            await meter?.flush().catch((e) => this.d.log?.(`simulation ${id}: could not store its usage`, e));
+            await this.finished(row, summary, persistence);
+          },
+        },
+      ],
     });
     Object.assign(live, { row, session, transport, persistence, grace: null });
     this.live.set(id, live as Live);
@@ -509,6 +551,13 @@ export class SimulationService {
     if (l?.grace) clearTimeout(l.grace);
     this.live.delete(id);
   }
+}
+
+/** Sessions stored before engine chains: their one engine, with the fallbacks this configuration offers after it. */
+function legacyChain(name: EngineName, cfg: VoiceConfig): EngineTier[] {
+  if (name === 'realtime') return ['realtime', 'cascade', 'offline'];
+  if (name === 'text') return cfg.OPENAI_API_KEY || cfg.OPENAI_BASE_URL ? ['cascade', 'offline'] : ['offline'];
+  return cfg.OPENAI_API_KEY || cfg.OPENAI_BASE_URL ? ['cascade', 'offline'] : ['offline'];
 }
 
 function toBytes(data: RawData): Buffer {

@@ -78,6 +78,11 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
     return this.runner.brainInstructions();
   }
 
+  /** Take over a call in progress: the LLM brain gets the conversation so far (the offline brain starts afresh). */
+  seedHistory(turns: Array<{ role: 'agent' | 'customer'; text: string }>): void {
+    this.opts.brain.seed?.(turns.map((t) => ({ role: t.role === 'agent' ? 'user' : 'assistant', text: t.text })));
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.runner.cancel();
