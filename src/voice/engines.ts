@@ -99,12 +99,17 @@ export interface BuildChainInput extends Omit<BuildEngineInput, 'name'> {
   /** Usage reported by the paid services (cost per call). */
   onUsage?: (u: UsageRecord) => void;
   log?: (msg: string) => void;
+  /** Realtime reconnect attempts after a drop and the pause before each (ms), default [250, 1000, 3000]. */
+  reconnectDelaysMs?: number[];
 }
 
 /** The session's engine: the chain behind one FallbackEngine. */
 export function buildEngineChain(i: BuildChainInput): FallbackEngine {
   const links: ChainLink[] = i.chain.map((tier) => ({ tier, name: engineNameOf(tier, i.mode), build: () => buildTier(tier, i) }));
-  return new FallbackEngine({ chain: links, log: i.log });
+  const engine = new FallbackEngine({ chain: links, log: i.log });
+  // the Realtime engine reports usage as events (response.done, transcription); the HTTP adapters call back
+  if (i.onUsage) engine.onEvent((e) => e.type === 'usage' && i.onUsage!(e.usage));
+  return engine;
 }
 
 function buildTier(tier: EngineTier, i: BuildChainInput): SimulationEngine {
@@ -112,7 +117,7 @@ function buildTier(tier: EngineTier, i: BuildChainInput): SimulationEngine {
   const usage = i.onUsage;
   if (tier === 'realtime') {
     if (!cfg.OPENAI_API_KEY) throw new AppError('NOT_CONFIGURED', TIER_NEEDS.realtime);
-    return new RealtimeEngine({ apiKey: cfg.OPENAI_API_KEY, url: cfg.OPENAI_REALTIME_URL, model: cfg.OPENAI_REALTIME_MODEL, transcribeModel: cfg.OPENAI_TRANSCRIBE_MODEL, persona, clock, tools: i.tools, log: i.log });
+    return new RealtimeEngine({ apiKey: cfg.OPENAI_API_KEY, url: cfg.OPENAI_REALTIME_URL, model: cfg.OPENAI_REALTIME_MODEL, transcribeModel: cfg.OPENAI_TRANSCRIBE_MODEL, persona, clock, tools: i.tools, log: i.log, reconnectDelaysMs: i.reconnectDelaysMs });
   }
   if (tier === 'cascade') {
     if (!cfg.OPENAI_API_KEY && !cfg.OPENAI_BASE_URL) throw new AppError('NOT_CONFIGURED', TIER_NEEDS.cascade);
