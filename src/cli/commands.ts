@@ -1,5 +1,6 @@
 import type { Io } from './start.ts';
 import { runBench } from './bench.ts';
+import { runDoctor } from './doctor.ts';
 import { runPersona } from './persona.ts';
 import { runAnalyze } from './analyze.ts';
 import { runSimulate, registerSimulateReport } from './simulate.ts';
@@ -12,6 +13,7 @@ registerSimulateReport((r, s) => reportForTypedCall(r, { scenario: s.scenario, l
 /** CLI sub-commands contributed by feature domains: name → (argv, io) → exit code. */
 export const commands: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   bench: runBench,
+  doctor: (argv, io) => runDoctor(argv, io),
   analyze: (argv, io) => runAnalyze(argv, { stdout: io.out, stderr: io.err }),
   persona: (argv, io) => runPersona(argv, io),
   simulate: (argv, io) => runSimulate(argv, io),

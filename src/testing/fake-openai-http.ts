@@ -65,6 +65,8 @@ export interface FakeOpenAIOptions {
   apiKey?: string;
   /** Delay added to every response, ms. */
   delayMs?: number;
+  /** Requests naming a model not in `models` get 404 model_not_found, as the real API answers. */
+  strictModels?: boolean;
 }
 
 export interface RecordedRequest {
@@ -85,8 +87,8 @@ export interface FakeOpenAI {
   enqueueChat(...replies: ChatReply[]): void;
   setChatHandler(h: ChatHandler): void;
   enqueueTranscription(...replies: TranscriptionReply[]): void;
-  /** The next `count` requests to `path` fail with this status (OpenAI error body). */
-  failNext(path: string, status: number, message?: string, count?: number): void;
+  /** The next `count` requests to `path` fail with this status (OpenAI error body, with `code` when given, e.g. insufficient_quota). */
+  failNext(path: string, status: number, message?: string, count?: number, code?: string): void;
   close(): Promise<void>;
 }
 
@@ -103,7 +105,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
   let chatHandler: ChatHandler | undefined = typeof opts.chat === 'function' ? opts.chat : undefined;
   const sttQueue: TranscriptionReply[] = Array.isArray(opts.transcription) ? [...opts.transcription] : [];
   const sttHandler = typeof opts.transcription === 'function' ? opts.transcription : undefined;
-  const failures = new Map<string, { status: number; message: string; count: number }>();
+  const failures = new Map<string, { status: number; message: string; count: number; code?: string }>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => sendError(res, 500, `fake server error: ${(e as Error).message}`));
@@ -132,7 +134,12 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     const fail = failures.get(path);
     if (fail && fail.count > 0) {
       fail.count--;
-      return sendError(res, fail.status, fail.message, fail.status === 429 ? 'rate_limit_exceeded' : 'server_error');
+      return sendError(res, fail.status, fail.message, fail.status === 429 ? (fail.code === 'insufficient_quota' ? 'insufficient_quota' : 'rate_limit_exceeded') : 'server_error', fail.code);
+    }
+    if (opts.strictModels && req.method === 'POST') {
+      const model = multipart ? String(multipart.fields.model ?? '') : String((body as { model?: unknown } | undefined)?.model ?? '');
+      const known = opts.models ?? ['gpt-4.1-mini', 'gpt-4o-transcribe', 'whisper-1', 'gpt-4o-mini-tts'];
+      if (!known.includes(model)) return sendError(res, 404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found');
     }
 
     if (req.method === 'GET' && path === '/v1/models') {
@@ -254,7 +261,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     enqueueChat: (...r) => void chatQueue.push(...r),
     setChatHandler: (h) => void (chatHandler = h),
     enqueueTranscription: (...r) => void sttQueue.push(...r),
-    failNext: (path, status, message = `scripted failure ${status}`, count = 1) => void failures.set(path, { status, message, count }),
+    failNext: (path, status, message = `scripted failure ${status}`, count = 1, code) => void failures.set(path, { status, message, count, code }),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -51,6 +51,8 @@ export interface FakeRealtimeOptions {
   sessionMaxMs?: number;
   /** RMS level (0..1) above which appended audio counts as speech. */
   speechLevel?: number;
+  /** Models this key may use; another model is refused at the handshake (404 model_not_found). Default: any. */
+  models?: string[];
   /** Observer of every server event as it is sent (performance.now() timestamp), e.g. to time relays. */
   onSend?: (ev: RealtimeServerEvent, at: number) => void;
 }
@@ -202,6 +204,7 @@ export class FakeRealtimeServer {
     if (refused) return reject(refused, 'Injected failure');
     if (url.pathname !== '/v1/realtime') return reject(404, 'Not found');
     if (!url.searchParams.get('model')) return reject(400, 'Missing model');
+    if (this.opts.models && !this.opts.models.includes(url.searchParams.get('model')!)) return reject(404, `The model '${url.searchParams.get('model')}' does not exist or you do not have access to it.`);
     const key = this.opts.apiKey ?? 'sk-test';
     if (req.headers.authorization !== `Bearer ${key}`) return reject(401, 'Incorrect API key provided');
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));

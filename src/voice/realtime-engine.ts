@@ -92,8 +92,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
   // ── connection ───────────────────────────────────────────────────────────
 
   private connect(attempt: number): void {
-    const base = (this.o.url ?? 'wss://api.openai.com/v1').replace(/\/+$/, '');
-    const ws = new WebSocket(`${base}/realtime?model=${encodeURIComponent(this.o.model)}`, {
+    const ws = new WebSocket(realtimeUrl(this.o.url, this.o.model), {
       headers: { Authorization: `Bearer ${this.o.apiKey}` }, // GA: no OpenAI-Beta header
       handshakeTimeout: 10_000,
       // no permessage-deflate: compressing base64 audio saves a quarter of the bytes but puts every frame through
@@ -508,6 +507,15 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
     if (code === 'session_expired') return; // the close that follows triggers a reconnect with history replay
     this.emit({ type: 'error', code: 'ENGINE_ERROR', message: `OpenAI Realtime: ${message}`, recoverable: true });
   }
+}
+
+/**
+ * The Realtime WebSocket address: OPENAI_REALTIME_URL is the API base (`wss://api.openai.com/v1`, the default);
+ * `/realtime?model=…` is appended. A base that already ends in `/realtime` is taken as meant (not doubled).
+ */
+export function realtimeUrl(base: string | undefined, model: string): string {
+  const b = (base ?? 'wss://api.openai.com/v1').replace(/\/+$/, '').replace(/\/realtime$/, '');
+  return `${b}/realtime?model=${encodeURIComponent(model)}`;
 }
 
 /** Server events this client reads no further (they carry nothing the call needs). */
