@@ -432,8 +432,13 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
     });
   }
 
-  private noteTranscriptionUsage(u: { type: string; seconds?: number } | undefined): void {
+  private noteTranscriptionUsage(u: { type: string; seconds?: number; input_tokens?: number; output_tokens?: number; input_token_details?: { audio_tokens?: number; text_tokens?: number } } | undefined): void {
     if (u?.type === 'duration' && typeof u.seconds === 'number') this.emit({ type: 'usage', usage: { kind: 'transcription', model: this.o.transcribeModel, seconds: u.seconds } });
+    else if (u?.type === 'tokens') {
+      const audio = u.input_token_details?.audio_tokens ?? u.input_tokens ?? 0;
+      const text = u.input_token_details?.text_tokens ?? Math.max(0, (u.input_tokens ?? 0) - audio);
+      this.emit({ type: 'usage', usage: { kind: 'transcription_tokens', model: this.o.transcribeModel, inputAudioTokens: audio, inputTextTokens: text, outputTokens: u.output_tokens ?? 0 } });
+    }
   }
 
   private lastSpeechEnd: { atMs: number; durationMs: number } | null = null;

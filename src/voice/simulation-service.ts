@@ -227,7 +227,7 @@ export class SimulationService {
     return {
       simulation: this.publicRow(row),
       persona: prepared.voice.card,
-      engine: this.engineInfo(engine),
+      engine: this.engineInfo(engine, chain[0]),
       engineChain: chain,
       assignmentId: prepared.assignmentId ?? null,
       socketUrl: `/api/simulations/${row.id}/socket`,
@@ -244,7 +244,7 @@ export class SimulationService {
       simulation: this.publicRow(row),
       persona: (row.personaSnapshot as PersonaSnapshot).card,
       scenario: row.scenarioSnapshot,
-      engine: this.engineInfo(row.engine),
+      engine: this.engineInfo(row.engine, (row.personaSnapshot as Partial<PersonaSnapshot>).engineChain?.[0]),
       turnTaking: (row.personaSnapshot as Partial<PersonaSnapshot>).voice?.turnTaking ?? null,
       live: this.live.has(id),
       turns: turns.map((t) => {
@@ -399,7 +399,9 @@ export class SimulationService {
     return this.d.resumeWindowMs ?? RESUME_MS;
   }
 
-  private engineInfo(name: EngineName): EngineInfo {
+  private engineInfo(name: EngineName, tier?: EngineTier): EngineInfo {
+    // the offline tier transcribes on the server only with a self-hosted endpoint (no cloud)
+    if (tier === 'offline' && name === 'cascade') return { name, audioIn: true, audioOut: true, serverTranscripts: !!this.d.config.TRANSCRIBE_BASE_URL };
     if (name === 'text') return { name, audioIn: false, audioOut: false, serverTranscripts: false };
     if (name === 'realtime') return { name, audioIn: true, audioOut: true, serverTranscripts: true };
     return { name, audioIn: true, audioOut: true, serverTranscripts: transcriberFrom(this.d.config) !== null };

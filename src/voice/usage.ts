@@ -16,6 +16,8 @@ export type UsageRecord =
       outputAudioTokens: number;
     }
   | { kind: 'transcription'; model: string; seconds: number }
+  /** Transcription billed by tokens (gpt-4o-transcribe inside Realtime reports these). */
+  | { kind: 'transcription_tokens'; model: string; inputAudioTokens: number; inputTextTokens: number; outputTokens: number }
   | { kind: 'speech'; model: string; seconds: number; characters: number }
   | { kind: 'chat'; model: string; inputTokens: number; outputTokens: number };
 
@@ -38,6 +40,12 @@ export const REALTIME_PRICES: Record<string, TokenPrices> = {
 
 /** Speech-to-text, USD per minute of audio. */
 export const TRANSCRIBE_PRICE_PER_MIN: Record<string, number> = { 'gpt-4o-transcribe': 0.006, 'gpt-4o-mini-transcribe': 0.003, 'whisper-1': 0.006 };
+
+/** Transcription by tokens, USD per 1M tokens (audio in / text in / text out). */
+export const TRANSCRIBE_TOKEN_PRICES: Record<string, { audioIn: number; textIn: number; out: number }> = {
+  'gpt-4o-transcribe': { audioIn: 6, textIn: 2.5, out: 10 },
+  'gpt-4o-mini-transcribe': { audioIn: 3, textIn: 1.25, out: 5 },
+};
 
 /** Text-to-speech, USD per minute of audio produced (gpt-4o-mini-tts: OpenAI's estimate ≈ $0.015/min). */
 export const SPEECH_PRICE_PER_MIN: Record<string, number> = { 'gpt-4o-mini-tts': 0.015 };
@@ -78,6 +86,10 @@ export function usageCostUsd(u: UsageRecord): number {
     }
     case 'transcription':
       return ((priced(TRANSCRIBE_PRICE_PER_MIN, u.model) ?? 0) * u.seconds) / 60;
+    case 'transcription_tokens': {
+      const p = priced(TRANSCRIBE_TOKEN_PRICES, u.model);
+      return p ? (u.inputAudioTokens * p.audioIn + u.inputTextTokens * p.textIn + u.outputTokens * p.out) / M : 0;
+    }
     case 'speech': {
       const perChar = priced(SPEECH_PRICE_PER_MCHAR, u.model);
       if (perChar !== undefined) return (perChar * u.characters) / M;
@@ -92,7 +104,7 @@ export function usageCostUsd(u: UsageRecord): number {
 
 /** Whether a model has a listed price (else its cost shows as 0 and `doctor` says so). */
 export function hasPrice(kind: UsageRecord['kind'], model: string): boolean {
-  const table = kind === 'realtime' ? REALTIME_PRICES : kind === 'transcription' ? TRANSCRIBE_PRICE_PER_MIN : kind === 'chat' ? CHAT_PRICES : { ...SPEECH_PRICE_PER_MIN, ...SPEECH_PRICE_PER_MCHAR };
+  const table = kind === 'realtime' ? REALTIME_PRICES : kind === 'transcription' ? TRANSCRIBE_PRICE_PER_MIN : kind === 'transcription_tokens' ? TRANSCRIBE_TOKEN_PRICES : kind === 'chat' ? CHAT_PRICES : { ...SPEECH_PRICE_PER_MIN, ...SPEECH_PRICE_PER_MCHAR };
   return priced(table as Record<string, unknown>, model) !== undefined;
 }
 
@@ -109,7 +121,8 @@ export function addUsage(t: UsageTotals, u: UsageRecord): UsageTotals {
   return {
     costUsd: t.costUsd + usageCostUsd(u),
     realtimeTokens: t.realtimeTokens + (u.kind === 'realtime' ? u.inputTextTokens + u.inputAudioTokens + u.outputTextTokens + u.outputAudioTokens : 0),
-    transcriptionSeconds: t.transcriptionSeconds + (u.kind === 'transcription' ? u.seconds : 0),
+    // token-billed transcription: audio tokens at 10 per second of audio (OpenAI's audio tokenization)
+    transcriptionSeconds: t.transcriptionSeconds + (u.kind === 'transcription' ? u.seconds : u.kind === 'transcription_tokens' ? u.inputAudioTokens / 10 : 0),
     speechSeconds: t.speechSeconds + (u.kind === 'speech' ? u.seconds : 0),
     chatTokens: t.chatTokens + (u.kind === 'chat' ? u.inputTokens + u.outputTokens : 0),
   };
