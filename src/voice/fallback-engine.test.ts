@@ -131,6 +131,49 @@ describe.skipIf(!haveTools(['espeak-ng'], 'fallback chain (espeak-ng for the off
     }
   });
 
+  it('taking over an inbound call, the offline customer does not open it again and catches up on the agent\'s turns', async () => {
+    const c = demoCustomer({ scenarioType: 'objection_handling', language: 'he', seed: 2 });
+    const persona = { ...c.voice, customerSpeaksFirst: true };
+    const t0 = performance.now();
+    let replayed = 0;
+    const engine = buildEngineChain({
+      chain: ['realtime', 'offline'],
+      mode: 'text',
+      cfg: cfg(),
+      persona,
+      clock: () => performance.now() - t0,
+      tools: customerTools(persona, null, () => ({ level: 'neutral' })),
+      offlineBrain: () => {
+        const b = c.brain();
+        const respond = b.respond.bind(b);
+        b.respond = (turn, signal) => {
+          if (turn.agentText) replayed++;
+          return respond(turn, signal);
+        };
+        return b;
+      },
+      reconnectDelaysMs: [20, 40],
+    });
+    const { events, waitFor } = recorder(engine);
+    try {
+      await engine.start();
+      await waitFor((e) => e.type === 'customer_turn_done', 'the Realtime customer opening the call');
+      engine.pushAgentText(AGENT_1);
+      await waitFor((e) => e.type === 'customer_turn_done' && events.filter((x) => x.type === 'customer_turn_done').length === 2, 'the answer');
+      rt.refuseNextConnections(503, 503, 503, 503);
+      rt.dropAll();
+      await waitFor((e) => e.type === 'engine_switched', 'the switch', 20_000);
+      expect(replayed).toBe(1); // the agent's one turn, heard again silently
+      const turnsAtSwitch = events.filter((e) => e.type === 'customer_turn_started').length;
+      await new Promise((r) => setTimeout(r, 800));
+      expect(events.filter((e) => e.type === 'customer_turn_started').length).toBe(turnsAtSwitch); // no second opening
+      engine.pushAgentText(AGENT_2);
+      await waitFor((e) => e.type === 'customer_turn_done' && events.filter((x) => x.type === 'customer_turn_done').length === 3, 'the offline customer', 20_000);
+    } finally {
+      await engine.stop();
+    }
+  });
+
   it('retries a 429 from the chat endpoint (backoff with jitter) before anything fails', async () => {
     const c = demoCustomer({ scenarioType: 'objection_handling', language: 'he', seed: 2 });
     const t0 = performance.now();
