@@ -55,6 +55,13 @@ export function engineChain(cfg: VoiceConfig, wanted: 'voice' | 'text', choice: 
   return chain;
 }
 
+/** Sessions stored before engine chains: their one engine, with the fallbacks this configuration offers after it. */
+export function legacyChain(name: EngineName, cfg: VoiceConfig): EngineTier[] {
+  if (name === 'realtime') return ['realtime', 'cascade', 'offline'];
+  if (name === 'text') return cfg.OPENAI_API_KEY || cfg.OPENAI_BASE_URL ? ['cascade', 'offline'] : ['offline'];
+  return cfg.OPENAI_API_KEY || cfg.OPENAI_BASE_URL ? ['cascade', 'offline'] : ['offline'];
+}
+
 /** The engine class a tier runs in a voice or text session. */
 export function engineNameOf(tier: EngineTier, wanted: 'voice' | 'text'): EngineName {
   if (wanted === 'text') return 'text';

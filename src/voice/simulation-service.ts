@@ -12,8 +12,8 @@ import type { Repositories, SimulationRow } from '../db/index.ts';
 import type { Language } from '../analysis/index.ts';
 import type { Level } from '../scenarios/index.ts';
 import { latencyGaps } from './latency.ts';
-import { buildEngineChain, engineChain, engineNameOf, transcriberFrom, type VoiceConfig } from './engines.ts';
-import { UsageMeter } from './usage-meter.ts';
+import { buildEngineChain, engineChain, engineNameOf, legacyChain, transcriberFrom, type VoiceConfig } from './engines.ts';
+import { AiBudget, UsageMeter } from './usage-meter.ts';
 import type { DifficultyDirective, VoicePersona } from './engine.ts';
 import { customerTools, standInCustomer, type OfflineBrainFactory, type PrepareCustomer, type PreparedCustomer } from './customers.ts';
 import { PersistenceTap } from './persistence.ts';
@@ -49,7 +49,7 @@ export interface StartSimulationInput {
 
 export interface SimulationServiceDeps {
   config: VoiceConfig & { DATA_DIR: string };
-  repos: Pick<Repositories, 'simulations' | 'companies'> & { simulations: { setUsage?: Repositories['simulations']['setUsage']; costThisMonth?: Repositories['simulations']['costThisMonth'] } };
+  repos: Pick<Repositories, 'simulations' | 'companies'>;
   /** Takes `seconds` of the user's simulation minutes atomically; false when the quota is used up. */
   consumeSeconds(userId: string, seconds: number): Promise<boolean>;
   /** Who the customer is (default: the stand-in built from the scenario catalogue). */
@@ -171,20 +171,12 @@ export class SimulationService {
 
   // ── HTTP-facing operations ─────────────────────────────────────────────────
 
-  /** A company over its monthly AI budget (money quota) starts no new call. */
-  private async checkBudget(companyId: string, budgetCents: number | null): Promise<void> {
-    if (budgetCents === null || !this.d.repos.simulations.costThisMonth) return;
-    const spent = await this.d.repos.simulations.costThisMonth(companyId);
-    if (spent >= budgetCents * 10_000)
-      throw new AppError('USAGE_QUOTA_EXCEEDED', `Your company has used its AI budget for this month ($${(budgetCents / 100).toFixed(2)}); an admin can raise it in the settings.`);
-  }
-
   /** Creates a simulation for the caller: builds the customer, chooses the engine, stores the snapshots. */
   async create(user: Caller, input: StartSimulationInput) {
     if (!user.companyId) throw new AppError('FORBIDDEN', 'Practice calls belong to a company; platform staff cannot start one.');
     const mode = input.mode ?? (input.engine === 'text' ? 'text' : 'voice');
     const company = await this.d.repos.companies.byId(user.companyId);
-    await this.checkBudget(user.companyId, company?.aiBudgetCentsPerMonth ?? null);
+    await new AiBudget(this.d.repos.simulations, user.companyId, company?.aiBudgetCentsPerMonth ?? null).check();
     // the agent's choice for this call, else the company's setting (admin/manager), else the best available
     const choice = input.engine && input.engine !== 'auto' ? input.engine : (company?.voiceEngine ?? 'auto');
     const chain = engineChain(this.d.config, mode, choice, !!this.d.offlineBrain);
@@ -453,7 +445,7 @@ export class SimulationService {
     const clock = () => performance.now() - t0;
     const live: Partial<Live> & { directive: DifficultyDirective } = { directive: { level: 'neutral' } };
     const offline = this.d.offlineBrain;
-    const meter = this.d.repos.simulations.setUsage ? new UsageMeter(id, { setUsage: this.d.repos.simulations.setUsage.bind(this.d.repos.simulations) }) : null;
+    const meter = new UsageMeter(id, this.d.repos.simulations);
     const chain = snap.engineChain ?? legacyChain(row.engine, this.d.config);
     const engine = buildEngineChain({
       chain,
@@ -466,11 +458,10 @@ export class SimulationService {
         if (!offline) throw new AppError('NOT_CONFIGURED', 'The offline customer brain is not installed on this server; configure OPENAI_API_KEY or OPENAI_BASE_URL.');
         return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock });
       },
-      onUsage: (u) => meter?.add(u),
+      onUsage: (u) => meter.add(u),
       log: (m) => this.d.log?.(`simulation ${id}: ${m}`),
     });
-    const company = await this.d.repos.companies.byId(row.companyId);
-    const budgetMicros = company?.aiBudgetCentsPerMonth == null ? null : company.aiBudgetCentsPerMonth * 10_000;
+    const budget = new AiBudget(this.d.repos.simulations, row.companyId, (await this.d.repos.companies.byId(row.companyId))?.aiBudgetCentsPerMonth ?? null);
     const recorder = this.d.record !== false && row.mode === 'voice' ? new SessionRecorder(this.d.config.DATA_DIR, id) : null;
     const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log, { beforeEnd: recorder ? () => recorder.onEnd() : undefined });
     const taps: SessionTap[] = recorder ? [persistence, recorder] : [persistence];
@@ -502,29 +493,14 @@ export class SimulationService {
         tickMs: quotaMs,
         consume: async (ms) => {
           const seconds = Math.round(ms / 1000);
-          await meter?.flush().catch((e) => this.d.log?.(`simulation ${id}: could not store its usage`, e));
-          // the money quota: this month's AI cost of the company (this call's cost so far included)
-          if (budgetMicros !== null && this.d.repos.simulations.costThisMonth && (await this.d.repos.simulations.costThisMonth(row.companyId)) >= budgetMicros) return false;
+          await meter.flush().catch((e) => this.d.log?.(`simulation ${id}: could not store its usage`, e));
+          if (!(await budget.allows())) return false; // the money quota, this call's cost so far included
           const ok = await this.d.consumeSeconds(row.agentUserId, seconds);
           if (ok) await this.d.repos.simulations.addSeconds(id, seconds);
           return ok;
         },
       },
-      taps: [
-        ...taps,
-        {
-          onStart: () => {
-            if (engine.tier) meter?.setTier(engine.tier);
-          },
-          onEngineEvent: (e) => {
-            if (e.type === 'engine_switched') meter?.setTier(e.to);
-          },
-          onEnd: async (summary) => {
-            await meter?.flush().catch((e) => this.d.log?.(`simulation ${id}: could not store its usage`, e));
-            await this.finished(row, summary, persistence);
-          },
-        },
-      ],
+      taps: [...taps, meter.tap(() => engine.tier, this.d.log), { onEnd: (summary) => this.finished(row, summary, persistence) }],
     });
     Object.assign(live, { row, session, transport, persistence, grace: null });
     this.live.set(id, live as Live);
@@ -553,13 +529,6 @@ export class SimulationService {
     if (l?.grace) clearTimeout(l.grace);
     this.live.delete(id);
   }
-}
-
-/** Sessions stored before engine chains: their one engine, with the fallbacks this configuration offers after it. */
-function legacyChain(name: EngineName, cfg: VoiceConfig): EngineTier[] {
-  if (name === 'realtime') return ['realtime', 'cascade', 'offline'];
-  if (name === 'text') return cfg.OPENAI_API_KEY || cfg.OPENAI_BASE_URL ? ['cascade', 'offline'] : ['offline'];
-  return cfg.OPENAI_API_KEY || cfg.OPENAI_BASE_URL ? ['cascade', 'offline'] : ['offline'];
 }
 
 function toBytes(data: RawData): Buffer {
