@@ -115,6 +115,31 @@ const DEFAULT_SESSION = (): RealtimeSessionCreateRequest => ({
   tools: [],
 });
 
+/** The GA session's parameters (openai SDK v6 `RealtimeSessionCreateRequest`), by path. */
+const SESSION_KEYS = new Set(['type', 'audio', 'include', 'instructions', 'max_output_tokens', 'model', 'output_modalities', 'parallel_tool_calls', 'prompt', 'reasoning', 'tool_choice', 'tools', 'tracing', 'truncation']);
+const AUDIO_INPUT_KEYS = new Set(['format', 'noise_reduction', 'transcription', 'turn_detection']);
+const AUDIO_OUTPUT_KEYS = new Set(['format', 'speed', 'voice']);
+const TURN_DETECTION_KEYS: Record<string, Set<string>> = {
+  server_vad: new Set(['type', 'create_response', 'idle_timeout_ms', 'interrupt_response', 'prefix_padding_ms', 'silence_duration_ms', 'threshold']),
+  semantic_vad: new Set(['type', 'create_response', 'eagerness', 'interrupt_response']),
+};
+
+/** The first parameter of a session.update the GA API does not know, as 'session.…', or null. */
+function unknownSessionParam(s: RealtimeSessionCreateRequest): string | null {
+  for (const k of Object.keys(s)) if (!SESSION_KEYS.has(k)) return `session.${k}`;
+  const a = (s.audio ?? {}) as Record<string, unknown>;
+  for (const k of Object.keys(a)) if (k !== 'input' && k !== 'output') return `session.audio.${k}`;
+  for (const k of Object.keys((a.input ?? {}) as object)) if (!AUDIO_INPUT_KEYS.has(k)) return `session.audio.input.${k}`;
+  for (const k of Object.keys((a.output ?? {}) as object)) if (!AUDIO_OUTPUT_KEYS.has(k)) return `session.audio.output.${k}`;
+  const td = (a.input as { turn_detection?: Record<string, unknown> | null } | undefined)?.turn_detection;
+  if (td) {
+    const allowed = TURN_DETECTION_KEYS[String(td.type)];
+    if (!allowed) return 'session.audio.input.turn_detection.type';
+    for (const k of Object.keys(td)) if (!allowed.has(k)) return `session.audio.input.turn_detection.${k}`;
+  }
+  return null;
+}
+
 /** The running fake; `url` is the base to give a client (`ws://127.0.0.1:PORT/v1`). */
 export class FakeRealtimeServer {
   readonly received: Array<{ connId: string; event: RealtimeClientEvent }> = [];
@@ -315,6 +340,10 @@ export class FakeRealtimeServer {
   private sessionUpdate(c: Conn, ev: Extract<RealtimeClientEvent, { type: 'session.update' }>): void {
     const s = ev.session as RealtimeSessionCreateRequest;
     if (s.type !== 'realtime') return this.error(c, 'invalid_request_error', 'missing_required_parameter', "Missing required parameter: 'session.type'.", ev.event_id ?? null);
+    // as the service does: a parameter the GA session does not have (e.g. the beta's `modalities`, `voice`,
+    // `input_audio_format` at the top level) is refused by name
+    const unknown = unknownSessionParam(s);
+    if (unknown) return this.error(c, 'invalid_request_error', 'unknown_parameter', `Unknown parameter: '${unknown}'.`, ev.event_id ?? null);
     const rate = (s.audio?.input?.format as { rate?: number } | undefined)?.rate;
     if (rate !== undefined && rate !== 24000) return this.error(c, 'invalid_request_error', 'invalid_value', 'Invalid audio input rate: only 24000 is supported.', ev.event_id ?? null);
     const hadAudio = c.responses > 0;
