@@ -411,6 +411,9 @@ export class SimulationSession {
           return this.recordTurn({ id: e.turnId, speaker: 'agent', text: e.text, startMs, endMs: now, interrupted: false, engine: this.o.engine.name, latency: null });
         }
       case 'agent_turn_committed':
+        // the service's transcript of the agent's audio comes later than the customer's reply starts: hold the
+        // agent's place in the transcript now, so the page shows the turns in the order they were spoken
+        if (!e.text) this.send({ type: 'agent_transcript_partial', turnId: e.turnId, text: '' });
         this.latency.committed(e.turnId, e.atMs, e.speechEndMs);
         if (this.agentSpeechStartMs !== null) this.agentTurnStarts.set(e.turnId, this.agentSpeechStartMs);
         this.agentSpeechStartMs = null;

@@ -87,6 +87,9 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'OpenAI path browser e2e')
     await poll(() => agentLines.first().innerText().catch(() => ''), 60_000).toContain('מדבר יוסי');
     await poll(() => customerLines.first().innerText().catch(() => ''), 60_000).toContain('עסוקה');
     await poll(async () => Number(await page.getByTestId('frames-played').innerText()), 30_000).toBeGreaterThan(5);
+    // the agent's line keeps its place before the reply, though the service's transcript of it came later
+    const speakers = await page.locator('[data-testid="live-transcript"] [data-speaker]').evaluateAll((els) => els.map((e) => e.getAttribute('data-speaker')));
+    expect(speakers.slice(0, 2)).toEqual(['agent', 'customer']);
 
     // a forced difficulty change, as the coach makes it: the persona's instructions stay whole
     const voice = ((await t.ctx.repos.simulations.byId(id))!.personaSnapshot as { voice: VoicePersona }).voice;
