@@ -68,12 +68,9 @@ export function engineNameOf(tier: EngineTier, wanted: 'voice' | 'text'): Engine
   return tier === 'realtime' ? 'realtime' : 'cascade';
 }
 
-/** Which engine a session gets: asked-for text → text; a key → realtime; otherwise the offline cascade. */
-export function chooseEngine(cfg: VoiceConfig, wanted: 'voice' | 'text', prefer?: EngineName): EngineName {
-  if (wanted === 'text') return 'text';
-  if (prefer === 'cascade') return 'cascade';
-  if (prefer === 'realtime' && !cfg.OPENAI_API_KEY) throw new AppError('NOT_CONFIGURED', 'The Realtime engine needs OPENAI_API_KEY; the offline engine is available instead.');
-  return cfg.OPENAI_API_KEY && !cfg.OPENAI_BASE_URL ? 'realtime' : 'cascade';
+/** The engine class a session starts on (the head of its chain; see `engineChain`), the offline brain assumed present. */
+export function chooseEngine(cfg: VoiceConfig, wanted: 'voice' | 'text', prefer?: EngineChoice | EngineName): EngineName {
+  return engineNameOf(engineChain(cfg, wanted, prefer, true)[0], wanted);
 }
 
 /** Server speech-to-text when configured (TRANSCRIBE_BASE_URL or an OpenAI key), else null: the browser transcribes. */
