@@ -69,7 +69,7 @@ export default function UsagePage() {
 const usd = (n: number | null) => (n === null ? '—' : `$${n < 1 ? n.toFixed(3) : n.toFixed(2)}`);
 
 /** What the AI services cost: this month against the budget, per practice minute, month by month. */
-function AiCostCard({ ai }: { ai: AiCost }) {
+export function AiCostCard({ ai }: { ai: AiCost }) {
   const { t } = useUsageT();
   return (
     <Card title={t('aiCost')} tight>
