@@ -132,5 +132,20 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'OpenAI path browser e2e')
     for (const r of http.requestsTo('/v1/audio/speech')) expect(['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar']).toContain((r.body as { voice: string }).voice);
     expect(pageErrors).toEqual([]);
     await context.close();
+
+    // the company's manager sees what the call cost, per practice minute and per month
+    await poll(async () => Number((await t.ctx.repos.simulations.byId(id))?.costMicros ?? 0)).toBeGreaterThan(0);
+    const managerContext = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: t.base });
+    const mp = await managerContext.newPage();
+    await mp.goto('/');
+    await mp.locator('input[name="email"]').fill('manager@demo.salesgym.dev');
+    await mp.locator('input[name="password"]').fill('salesgym-demo');
+    await mp.keyboard.press('Enter');
+    await mp.locator('nav.sidenav').waitFor();
+    await mp.goto('/usage');
+    await poll(() => mp.getByTestId('ai-cost').count()).toBe(1);
+    expect(await mp.getByTestId('ai-cost').innerText()).toMatch(/\$\d+\.\d{2,3}/);
+    await mp.screenshot({ path: path.join(SCREENSHOTS, 'openai-path-usage-he.png'), fullPage: true });
+    await managerContext.close();
   }, 240_000);
 });
