@@ -73,11 +73,11 @@ export function AiCostCard({ ai }: { ai: AiCost }) {
   const { t } = useUsageT();
   return (
     <Card title={t('aiCost')} tight>
-      <dl className="status-list" data-testid="ai-cost" style={{ padding: '0 var(--s-5) var(--s-3)' }}>
-        <dt>{t('aiThisMonth')}</dt>
-        <dd>{usd(ai.current.costUsd)}{ai.budgetUsd !== null ? ` / ${usd(ai.budgetUsd)}` : ''}</dd>
-        <dt>{t('aiPerMinute')}</dt>
-        <dd>{usd(ai.current.costPerMinuteUsd)}</dd>
+      <dl data-testid="ai-cost" style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: 'var(--s-2) var(--s-3)', margin: 0, padding: '0 var(--s-5) var(--s-3)' }}>
+        <dt className="muted">{t('aiThisMonth')}</dt>
+        <dd style={{ margin: 0 }}>{usd(ai.current.costUsd)}{ai.budgetUsd !== null ? ` / ${usd(ai.budgetUsd)}` : ''}</dd>
+        <dt className="muted">{t('aiPerMinute')}</dt>
+        <dd style={{ margin: 0 }}>{usd(ai.current.costPerMinuteUsd)}</dd>
       </dl>
       <div className="table-wrap">
         <table className="table">
