@@ -11,6 +11,7 @@ export const commands: Record<string, (argv: string[], io: Io) => Promise<number
   },
   analyze: async (argv, io) => (await import('./analyze.ts')).runAnalyze(argv, { stdout: io.out, stderr: io.err }),
   eval: async (argv, io) => (await import('./eval.ts')).runEval(argv, { stdout: io.out, stderr: io.err }),
+  doctor: async (argv, io) => (await import('./doctor.ts')).runDoctor(argv, io),
   persona: async (argv, io) => (await import('./persona.ts')).runPersona(argv, io),
   simulate: async (argv, io) => {
     const [{ runSimulate, registerSimulateReport }, { reportForTypedCall }] = await Promise.all([import('./simulate.ts'), import('../coaching/index.ts')]);

@@ -69,7 +69,10 @@ describe('DifficultyEngine', () => {
     const e = new DifficultyEngine({ level: 'advanced', smoothing: 1 });
     const d = e.observeTurn(0.95, 0)!;
     expect(toInstructionUpdate(d, 'he')).toMatch(/התנגדות/);
-    expect(toInstructionUpdate(d, 'he')).toMatch(/לחוץ בזמן/);
+    // the Hebrew directive agrees with the customer's gender (default female)
+    expect(toInstructionUpdate(d, 'he')).toMatch(/את לחוצה בזמן/);
+    expect(toInstructionUpdate(d, 'he', 'male')).toMatch(/אתה לחוץ בזמן/);
+    expect(toInstructionUpdate(d, 'he', 'female')).not.toMatch(/[[\]|]|\bהעלה\b|אתה/);
     expect(toInstructionUpdate(d, 'en')).toMatch(/objection/);
     const adjust = vi.fn();
     brainTarget({ adjust }).apply(d, 'he');
@@ -77,6 +80,7 @@ describe('DifficultyEngine', () => {
     e.observeTurn(0.1, 1);
     const s = e.observeTurn(0.1, 2)!;
     expect(toInstructionUpdate(s, 'en')).toMatch(/patient/);
-    expect(toInstructionUpdate(s, 'he')).toMatch(/סבלני/);
+    expect(toInstructionUpdate(s, 'he')).toMatch(/לקוחה סבלנית/);
+    expect(toInstructionUpdate(s, 'he', 'male')).toMatch(/לקוח סבלני/);
   });
 });

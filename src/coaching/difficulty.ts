@@ -228,8 +228,8 @@ export function brainTarget(brain: { adjust(d: EngineDirective): void }): Diffic
   return { apply: (d, lang) => brain.adjust({ level: d.mode, note: toInstructionUpdate(d, lang) }) };
 }
 
-/** The LLM/Realtime adapter: maps directives onto `engine.updateDirectives({level, note}, instructions)`. */
-export function engineTarget(engine: { updateDirectives(d: EngineDirective, instructions?: string): Promise<void> }): DifficultyTarget {
+/** The LLM/Realtime adapter: maps directives onto `engine.updateDirectives({level, note})` (the engine layers the note onto the persona). */
+export function engineTarget(engine: { updateDirectives(d: EngineDirective): Promise<void> }): DifficultyTarget {
   return { apply: (d, lang) => engine.updateDirectives({ level: d.mode, note: toInstructionUpdate(d, lang) }) };
 }
 
@@ -237,23 +237,26 @@ export function engineTarget(engine: { updateDirectives(d: EngineDirective, inst
  * The instruction text appended for an LLM customer (Realtime `session.update`), in the session's language.
  * Tells the model how to behave from now on without breaking character or mentioning the change.
  */
-export function toInstructionUpdate(d: DifficultyDirectives, lang: Language): string {
+/** `[masculine|feminine]` alternatives resolved for the customer's gender (Hebrew verbs agree with the speaker). */
+const genderize = (text: string, gender: 'female' | 'male') => text.replace(/\[([^[\]|]*)\|([^[\]|]*)\]/g, (_m, masc: string, fem: string) => (gender === 'male' ? masc : fem));
+
+export function toInstructionUpdate(d: DifficultyDirectives, lang: Language, gender: 'female' | 'male' = 'female'): string {
   const he = lang === 'he';
   const lines: string[] = [];
   if (d.mode === 'challenging') {
-    lines.push(he ? 'מעכשיו היה לקוח קשה יותר, בלי לצאת מהדמות ובלי להזכיר שמשהו השתנה.' : 'From now on be a harder customer; stay in character and never mention that anything changed.');
+    lines.push(he ? 'מעכשיו [היה לקוח קשה|היי לקוחה קשה] יותר, בלי לצאת מהדמות ובלי להזכיר שמשהו השתנה.' : 'From now on be a harder customer; stay in character and never mention that anything changed.');
     if (d.extraObjections > 0) {
       lines.push(he
-        ? `העלה עוד ${d.extraObjections === 1 ? 'התנגדות אחת' : `${d.extraObjections} התנגדויות`} אמיתית לפני שתסכים לצעד הבא, ואל תוותר עליה בקלות.`
+        ? `[העלה|העלי] עוד ${d.extraObjections === 1 ? 'התנגדות אחת' : `${d.extraObjections} התנגדויות`} אמיתית לפני [שתסכים|שתסכימי] לצעד הבא, ואל [תוותר|תוותרי] עליה בקלות.`
         : `Raise ${d.extraObjections === 1 ? 'one more real objection' : `${d.extraObjections} more real objections`} before you agree to any next step, and do not drop it easily.`);
     }
-    if (d.timePressure) lines.push(he ? 'אתה לחוץ בזמן: אמור שיש לך רק כמה דקות ובקש שיגיעו לעניין.' : 'You are short of time: say you only have a few minutes and ask them to get to the point.');
+    if (d.timePressure) lines.push(he ? '[אתה לחוץ|את לחוצה] בזמן: [אמור|אמרי] שיש לך רק כמה דקות [ובקש|ובקשי] שיגיעו לעניין.' : 'You are short of time: say you only have a few minutes and ask them to get to the point.');
   } else if (d.mode === 'supportive') {
-    lines.push(he ? 'מעכשיו היה לקוח סבלני ופתוח יותר, בלי לצאת מהדמות ובלי להזכיר שמשהו השתנה.' : 'From now on be a more patient, open customer; stay in character and never mention that anything changed.');
-    lines.push(he ? 'תן רמזים ברורים יותר לצרכים שלך כשנשאלת שאלה טובה, וסלח על טעות קטנה.' : 'Give clearer clues about your needs when asked a good question, and forgive a small slip.');
-    lines.push(he ? 'אל תעלה התנגדויות חדשות כרגע.' : 'Do not raise new objections for now.');
+    lines.push(he ? 'מעכשיו [היה לקוח סבלני ופתוח|היי לקוחה סבלנית ופתוחה] יותר, בלי לצאת מהדמות ובלי להזכיר שמשהו השתנה.' : 'From now on be a more patient, open customer; stay in character and never mention that anything changed.');
+    lines.push(he ? '[תן|תני] רמזים ברורים יותר לצרכים שלך [כשנשאלת|כשנשאלת] שאלה טובה, [וסלח|וסלחי] על טעות קטנה.' : 'Give clearer clues about your needs when asked a good question, and forgive a small slip.');
+    lines.push(he ? 'אל [תעלה|תעלי] התנגדויות חדשות כרגע.' : 'Do not raise new objections for now.');
   } else {
-    lines.push(he ? 'חזור להתנהגות הרגילה של הדמות כפי שהוגדרה בתחילת השיחה.' : 'Return to the character’s normal behaviour as defined at the start of the call.');
+    lines.push(he ? '[חזור|חזרי] להתנהגות הרגילה של הדמות כפי שהוגדרה בתחילת השיחה.' : 'Return to the character’s normal behaviour as defined at the start of the call.');
   }
-  return lines.join(' ');
+  return genderize(lines.join(' '), gender);
 }

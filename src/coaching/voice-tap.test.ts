@@ -9,7 +9,7 @@ import type { SessionReport } from './report-schema.ts';
 describe('coachingTap (SimulationService.addTap)', () => {
   it('publishes live messages through the handle and hands the report over at the end', async () => {
     const publish = vi.fn();
-    const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _instructions?: string) => undefined);
+    const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _shown?: unknown) => undefined);
     const voice = { ...demoVoicePersona('en') };
     const handle: LiveSessionHandle = { simulationId: 'sim-1', voice, scenario: undefined, persona: undefined, now: () => 0, publish, applyDirective };
     const reports: SessionReport[] = [];
@@ -19,6 +19,10 @@ describe('coachingTap (SimulationService.addTap)', () => {
     expect(publish.mock.calls.some(([m]) => m.type === 'metrics')).toBe(true);
     expect(applyDirective).toHaveBeenCalled(); // typed fluent turns read as confident → challenging
     expect(applyDirective.mock.calls[0][0]).toMatchObject({ level: 'challenging' });
+    // the note is a layer, not the customer's instructions: the third argument is how the agent is told, once
+    expect(typeof applyDirective.mock.calls[0][2]).toBe('object');
+    expect(applyDirective.mock.calls[0][2]).toMatchObject({ level: expect.stringMatching(/^challenging:/), reasons: { he: expect.any(String), en: expect.any(String) } });
+    expect(publish.mock.calls.some(([m]) => m.type === 'difficulty')).toBe(false);
     const summary: SessionSummary = { sessionId: 'sim-1', outcome: 'next_step', reason: 'agent_ended', durationMs: turns.at(-1)!.endMs, turns: [], latency: [] };
     await tap.onEnd!(summary);
     expect(reports).toHaveLength(1);
@@ -30,7 +34,7 @@ describe('coachingTap (SimulationService.addTap)', () => {
     const host = new CoachingWorkerHost();
     try {
       const publish = vi.fn();
-      const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _instructions?: string) => undefined);
+      const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _shown?: unknown) => undefined);
       const voice = { ...demoVoicePersona('en') };
       const handle: LiveSessionHandle = { simulationId: 'sim-w', voice, scenario: undefined, persona: undefined, now: () => 0, publish, applyDirective };
       const reports: SessionReport[] = [];
@@ -64,6 +68,19 @@ describe('coachingTap (SimulationService.addTap)', () => {
       expect(reports[0]).toEqual(local[0]);
     } finally {
       await host.close();
+    }
+  });
+
+  it('writes the Hebrew directive in the customer\'s gender', () => {
+    for (const gender of ['female', 'male'] as const) {
+      const applyDirective = vi.fn(async (_d: { level: string; note?: string }, _reason: string, _shown?: unknown) => undefined);
+      const voice = { ...demoVoicePersona('he'), gender };
+      const handle: LiveSessionHandle = { simulationId: `sim-${gender}`, voice, scenario: undefined, persona: undefined, now: () => 0, publish: vi.fn(), applyDirective };
+      const tap = coachingTap()(handle);
+      for (const t of timed(GOOD_EN)) tap.onTurn!({ id: String(t.startMs), engine: 'text', latency: null, interrupted: false, ...t });
+      const note = applyDirective.mock.calls[0]?.[0].note ?? '';
+      expect(note).toMatch(gender === 'female' ? /לקוחה קשה/ : /לקוח קשה/);
+      expect(note).not.toMatch(/\[|\]/);
     }
   });
 

@@ -44,6 +44,8 @@ export function scenarioFacts(scenario: unknown): ScenarioFacts & { level: Level
 export interface CoachingInit {
   language: 'he' | 'en';
   scenario: unknown;
+  /** The customer's grammatical gender: the Hebrew directive for an LLM customer agrees with it. */
+  gender?: 'female' | 'male';
 }
 
 /** A difficulty change for the session, as handle.applyDirective takes it. */
@@ -51,6 +53,8 @@ export interface DirectiveOut {
   level: 'supportive' | 'neutral' | 'challenging';
   note: string;
   reason: string;
+  /** How the agent is told (the coach's label, e.g. "challenging:Advanced", and bilingual reasons): once. */
+  shown?: { level: string; reasons: { he: string; en: string } };
 }
 
 /** The end of a call as the report needs it (plain data). */
@@ -68,12 +72,24 @@ export class CoachingSession {
     this.facts = scenarioFacts(init.scenario);
     const lang = init.language;
     const spec = scenarioSchema.safeParse(init.scenario);
+    // the coach announces a difficulty change just before it applies it: the announcement travels with the
+    // directive, so the session tells the agent once (not once for the coach and once for the engine)
+    let announced: Extract<CoachMessage, { type: 'difficulty' }> | null = null;
     this.live = new LiveCoaching({
       language: lang,
       level: this.facts.level,
       ...(spec.success ? { maxHints: spec.data.hintsAllowed, timeLimitSec: spec.data.timeLimitSec } : {}),
-      emit: out.emit,
-      target: { apply: (d) => out.directive({ level: d.mode, note: toInstructionUpdate(d, lang), reason: d.reason[lang] }) },
+      emit: (m) => {
+        if (m.type === 'difficulty') announced = m;
+        else out.emit(m);
+      },
+      target: {
+        apply: (d) => {
+          const shown = announced ? { level: announced.level, reasons: announced.reasons } : undefined;
+          announced = null;
+          out.directive({ level: d.mode, note: toInstructionUpdate(d, lang, init.gender), reason: d.reason[lang], ...(shown ? { shown } : {}) });
+        },
+      },
     });
   }
 
@@ -90,8 +106,9 @@ export class CoachingSession {
 
 export function coachingTap(opts: CoachingTapOptions = {}): TapFactory {
   return (h: LiveSessionHandle): SessionTap => {
-    const init: CoachingInit = { language: h.voice.language, scenario: h.scenario };
-    const directive = (d: DirectiveOut) => h.applyDirective({ level: d.level, note: d.note }, d.reason, d.note);
+    const init: CoachingInit = { language: h.voice.language, scenario: h.scenario, ...(h.voice.gender ? { gender: h.voice.gender } : {}) };
+    // the note is a layer the engine puts on top of the persona's instructions, never the instructions themselves
+    const directive = (d: DirectiveOut) => h.applyDirective({ level: d.level, note: d.note }, d.reason, d.shown);
     const deliver = async (report: SessionReport, summary: SessionSummary) => {
       try {
         await opts.onReport?.(h.simulationId, report, summary);

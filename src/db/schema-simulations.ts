@@ -1,5 +1,5 @@
 /** Drizzle definitions of migrations/0005_simulations.sql (practice simulations, their turns and events). */
-import { pgTable, uuid, text, integer, boolean, timestamp, jsonb, bigserial, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, boolean, timestamp, jsonb, bigserial, bigint, primaryKey } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -32,6 +32,10 @@ export const simulations = pgTable('simulations', {
   createdAt: ts('created_at').notNull().defaultNow(),
   startedAt: ts('started_at'),
   endedAt: ts('ended_at'),
+  // 0008_openai_usage.sql
+  costMicros: bigint('cost_micros', { mode: 'number' }).notNull().default(0),
+  usage: jsonb('usage').notNull().default({}),
+  engineTier: text('engine_tier', { enum: ['realtime', 'cascade', 'offline'] }),
 });
 
 export const simulationTurns = pgTable(

@@ -17,6 +17,9 @@ export const companies = pgTable('companies', {
   practicePrivacyHours: integer('practice_privacy_hours').notNull(),
   isDemo: boolean('is_demo').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  // 0008_openai_usage.sql: the engine tier calls start from, and a monthly AI budget in US cents
+  voiceEngine: text('voice_engine', { enum: ['auto', 'realtime', 'cascade', 'offline'] }).notNull().default('auto'),
+  aiBudgetCentsPerMonth: integer('ai_budget_cents_per_month'),
 });
 
 export const teams = pgTable('teams', {

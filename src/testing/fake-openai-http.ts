@@ -65,6 +65,8 @@ export interface FakeOpenAIOptions {
   apiKey?: string;
   /** Delay added to every response, ms. */
   delayMs?: number;
+  /** Requests naming a model not in `models` get 404 model_not_found, as the real API answers. */
+  strictModels?: boolean;
 }
 
 export interface RecordedRequest {
@@ -85,10 +87,13 @@ export interface FakeOpenAI {
   enqueueChat(...replies: ChatReply[]): void;
   setChatHandler(h: ChatHandler): void;
   enqueueTranscription(...replies: TranscriptionReply[]): void;
-  /** The next `count` requests to `path` fail with this status (OpenAI error body). */
-  failNext(path: string, status: number, message?: string, count?: number): void;
+  /** The next `count` requests to `path` fail with this status (OpenAI error body, with `code` when given, e.g. insufficient_quota). */
+  failNext(path: string, status: number, message?: string, count?: number, code?: string): void;
   close(): Promise<void>;
 }
+
+/** The voices `/v1/audio/speech` accepts by name (openai SDK v6 `SpeechCreateParams['voice']`; plus tts-1's older names). */
+export const SPEECH_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'onyx', 'nova', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
 
 /** Words per second used to size generated speech. */
 const SPEECH_WORDS_PER_SEC = 2.5;
@@ -100,7 +105,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
   let chatHandler: ChatHandler | undefined = typeof opts.chat === 'function' ? opts.chat : undefined;
   const sttQueue: TranscriptionReply[] = Array.isArray(opts.transcription) ? [...opts.transcription] : [];
   const sttHandler = typeof opts.transcription === 'function' ? opts.transcription : undefined;
-  const failures = new Map<string, { status: number; message: string; count: number }>();
+  const failures = new Map<string, { status: number; message: string; count: number; code?: string }>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => sendError(res, 500, `fake server error: ${(e as Error).message}`));
@@ -129,7 +134,12 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     const fail = failures.get(path);
     if (fail && fail.count > 0) {
       fail.count--;
-      return sendError(res, fail.status, fail.message, fail.status === 429 ? 'rate_limit_exceeded' : 'server_error');
+      return sendError(res, fail.status, fail.message, fail.status === 429 ? (fail.code === 'insufficient_quota' ? 'insufficient_quota' : 'rate_limit_exceeded') : 'server_error', fail.code);
+    }
+    if (opts.strictModels && req.method === 'POST') {
+      const model = multipart ? String(multipart.fields.model ?? '') : String((body as { model?: unknown } | undefined)?.model ?? '');
+      const known = opts.models ?? ['gpt-4.1-mini', 'gpt-4o-transcribe', 'whisper-1', 'gpt-4o-mini-tts'];
+      if (!known.includes(model)) return sendError(res, 404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found');
     }
 
     if (req.method === 'GET' && path === '/v1/models') {
@@ -221,6 +231,13 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
 
   function speech(res: ServerResponse, body: SpeechRequest['body']) {
     if (!body?.input) return sendError(res, 400, "Missing required parameter: 'input'.", 'invalid_request_error');
+    if (!body.model) return sendError(res, 400, "Missing required parameter: 'model'.", 'invalid_request_error');
+    // as the real API: a built-in voice name or a custom voice object, nothing else (an espeak "he" is a 400)
+    const v = body.voice as unknown;
+    const voiceOk = typeof v === 'string' ? (SPEECH_VOICES as readonly string[]).includes(v) : !!v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string';
+    if (!voiceOk) return sendError(res, 400, `Invalid value for 'voice': ${JSON.stringify(v)}. Supported values are: ${SPEECH_VOICES.map((x) => `'${x}'`).join(', ')}.`, 'invalid_request_error', 'invalid_value');
+    if (body.speed !== undefined && (typeof body.speed !== 'number' || body.speed < 0.25 || body.speed > 4)) return sendError(res, 400, "Invalid 'speed': must be between 0.25 and 4.0.", 'invalid_request_error', 'invalid_value');
+    if (body.response_format !== undefined && !['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'].includes(body.response_format)) return sendError(res, 400, `Invalid value for 'response_format': ${body.response_format}.`, 'invalid_request_error', 'invalid_value');
     const rate = opts.speechSampleRate ?? 24_000;
     const words = body.input.trim().split(/\s+/).length;
     const seconds = Math.max(0.5, words / SPEECH_WORDS_PER_SEC / (body.speed ?? 1));
@@ -244,7 +261,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     enqueueChat: (...r) => void chatQueue.push(...r),
     setChatHandler: (h) => void (chatHandler = h),
     enqueueTranscription: (...r) => void sttQueue.push(...r),
-    failNext: (path, status, message = `scripted failure ${status}`, count = 1) => void failures.set(path, { status, message, count }),
+    failNext: (path, status, message = `scripted failure ${status}`, count = 1, code) => void failures.set(path, { status, message, count, code }),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

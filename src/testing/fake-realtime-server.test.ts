@@ -182,4 +182,18 @@ describe('fake OpenAI Realtime server (driven by the official openai SDK)', () =
     await new Promise((r) => rt.socket.once('close', r));
     expect(codes).toEqual(['beta_api_retired']);
   });
+
+  it('refuses a session.update with parameters the GA session does not have (the beta shape), naming them, and sends voices it accepts only', async () => {
+    server = await startFakeRealtimeServer();
+    const { rt, waitFor } = await sdkClient(server);
+    await waitFor('session.created');
+    rt.send({ type: 'session.update', session: { type: 'realtime', modalities: ['audio'], voice: 'alloy' } as never });
+    rt.send({ type: 'session.update', session: { type: 'realtime', audio: { input: { input_audio_format: 'pcm16' } } } as never });
+    rt.send({ type: 'session.update', session: { type: 'realtime', audio: { output: { voice: 'he' } } } });
+    const errors = (await waitFor('error', 3)).map((e) => e.error);
+    expect(errors.map((e) => e.code)).toEqual(['unknown_parameter', 'unknown_parameter', 'invalid_value']);
+    expect(errors[0].message).toContain("'session.modalities'");
+    expect(errors[1].message).toContain("'session.audio.input.input_audio_format'");
+    rt.close();
+  });
 });

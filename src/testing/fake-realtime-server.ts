@@ -10,14 +10,18 @@ import { WebSocketServer, WebSocket } from 'ws';
 import type {
   ConversationItem,
   RealtimeClientEvent,
+  RealtimeResponseUsage,
   RealtimeServerEvent,
   RealtimeSessionCreateRequest,
 } from 'openai/resources/realtime/realtime';
 
 const RATE = 24_000;
 
+/** The Realtime API's built-in voices (openai SDK v6 `RealtimeAudioConfigOutput['voice']`). */
+export const REALTIME_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+
 /** What the fake model does for one response. */
-export type FakeReply = { say: string } | { call: { name: string; arguments: Record<string, unknown> } };
+export type FakeReply = { say: string } | { call: { name: string; /** An object (sent as JSON) or raw text, e.g. broken JSON. */ arguments: Record<string, unknown> | string } };
 
 /** Context handed to the script for each response. */
 export interface FakeReplyContext {
@@ -47,6 +51,8 @@ export interface FakeRealtimeOptions {
   sessionMaxMs?: number;
   /** RMS level (0..1) above which appended audio counts as speech. */
   speechLevel?: number;
+  /** Models this key may use; another model is refused at the handshake (404 model_not_found). Default: any. */
+  models?: string[];
   /** Observer of every server event as it is sent (performance.now() timestamp), e.g. to time relays. */
   onSend?: (ev: RealtimeServerEvent, at: number) => void;
 }
@@ -109,6 +115,31 @@ const DEFAULT_SESSION = (): RealtimeSessionCreateRequest => ({
   tools: [],
 });
 
+/** The GA session's parameters (openai SDK v6 `RealtimeSessionCreateRequest`), by path. */
+const SESSION_KEYS = new Set(['type', 'audio', 'include', 'instructions', 'max_output_tokens', 'model', 'output_modalities', 'parallel_tool_calls', 'prompt', 'reasoning', 'tool_choice', 'tools', 'tracing', 'truncation']);
+const AUDIO_INPUT_KEYS = new Set(['format', 'noise_reduction', 'transcription', 'turn_detection']);
+const AUDIO_OUTPUT_KEYS = new Set(['format', 'speed', 'voice']);
+const TURN_DETECTION_KEYS: Record<string, Set<string>> = {
+  server_vad: new Set(['type', 'create_response', 'idle_timeout_ms', 'interrupt_response', 'prefix_padding_ms', 'silence_duration_ms', 'threshold']),
+  semantic_vad: new Set(['type', 'create_response', 'eagerness', 'interrupt_response']),
+};
+
+/** The first parameter of a session.update the GA API does not know, as 'session.…', or null. */
+function unknownSessionParam(s: RealtimeSessionCreateRequest): string | null {
+  for (const k of Object.keys(s)) if (!SESSION_KEYS.has(k)) return `session.${k}`;
+  const a = (s.audio ?? {}) as Record<string, unknown>;
+  for (const k of Object.keys(a)) if (k !== 'input' && k !== 'output') return `session.audio.${k}`;
+  for (const k of Object.keys((a.input ?? {}) as object)) if (!AUDIO_INPUT_KEYS.has(k)) return `session.audio.input.${k}`;
+  for (const k of Object.keys((a.output ?? {}) as object)) if (!AUDIO_OUTPUT_KEYS.has(k)) return `session.audio.output.${k}`;
+  const td = (a.input as { turn_detection?: Record<string, unknown> | null } | undefined)?.turn_detection;
+  if (td) {
+    const allowed = TURN_DETECTION_KEYS[String(td.type)];
+    if (!allowed) return 'session.audio.input.turn_detection.type';
+    for (const k of Object.keys(td)) if (!allowed.has(k)) return `session.audio.input.turn_detection.${k}`;
+  }
+  return null;
+}
+
 /** The running fake; `url` is the base to give a client (`ws://127.0.0.1:PORT/v1`). */
 export class FakeRealtimeServer {
   readonly received: Array<{ connId: string; event: RealtimeClientEvent }> = [];
@@ -168,6 +199,11 @@ export class FakeRealtimeServer {
     for (const c of this.conns.values()) this.send(c, { type: 'error', event_id: nextId('event'), error: { ...error, code: error.code ?? null, param: null, event_id: null } });
   }
 
+  /** Send any JSON as a server event to every connection (e.g. an event type newer than the client). */
+  injectRaw(event: Record<string, unknown>): void {
+    for (const c of this.conns.values()) if (c.ws.readyState === WebSocket.OPEN) c.ws.send(JSON.stringify(event));
+  }
+
   /** The current session config of the latest connection (after session.update). */
   latestSession(): RealtimeSessionCreateRequest | null {
     const all = [...this.conns.values()];
@@ -193,6 +229,7 @@ export class FakeRealtimeServer {
     if (refused) return reject(refused, 'Injected failure');
     if (url.pathname !== '/v1/realtime') return reject(404, 'Not found');
     if (!url.searchParams.get('model')) return reject(400, 'Missing model');
+    if (this.opts.models && !this.opts.models.includes(url.searchParams.get('model')!)) return reject(404, `The model '${url.searchParams.get('model')}' does not exist or you do not have access to it.`);
     const key = this.opts.apiKey ?? 'sk-test';
     if (req.headers.authorization !== `Bearer ${key}`) return reject(401, 'Incorrect API key provided');
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
@@ -303,10 +340,16 @@ export class FakeRealtimeServer {
   private sessionUpdate(c: Conn, ev: Extract<RealtimeClientEvent, { type: 'session.update' }>): void {
     const s = ev.session as RealtimeSessionCreateRequest;
     if (s.type !== 'realtime') return this.error(c, 'invalid_request_error', 'missing_required_parameter', "Missing required parameter: 'session.type'.", ev.event_id ?? null);
+    // as the service does: a parameter the GA session does not have (e.g. the beta's `modalities`, `voice`,
+    // `input_audio_format` at the top level) is refused by name
+    const unknown = unknownSessionParam(s);
+    if (unknown) return this.error(c, 'invalid_request_error', 'unknown_parameter', `Unknown parameter: '${unknown}'.`, ev.event_id ?? null);
     const rate = (s.audio?.input?.format as { rate?: number } | undefined)?.rate;
     if (rate !== undefined && rate !== 24000) return this.error(c, 'invalid_request_error', 'invalid_value', 'Invalid audio input rate: only 24000 is supported.', ev.event_id ?? null);
     const hadAudio = c.responses > 0;
     const newVoice = s.audio?.output?.voice;
+    if (newVoice !== undefined && !(typeof newVoice === 'string' ? (REALTIME_VOICES as readonly string[]).includes(newVoice) : typeof (newVoice as { id?: unknown }).id === 'string'))
+      return this.error(c, 'invalid_request_error', 'invalid_value', `Invalid value: '${String(newVoice)}'. Supported values are: ${REALTIME_VOICES.map((v) => `'${v}'`).join(', ')}.`, ev.event_id ?? null);
     if (hadAudio && newVoice && newVoice !== c.session.audio?.output?.voice)
       return this.error(c, 'invalid_request_error', 'cannot_update_voice', 'Cannot update a conversation\'s voice if assistant audio is present.', ev.event_id ?? null);
     const prev = c.session;
@@ -423,6 +466,22 @@ export class FakeRealtimeServer {
 
   // ── responses ────────────────────────────────────────────────────────────
 
+  /** Usage as the service reports it in response.done: the context (instructions + input audio) in, text and audio out. */
+  private usage(c: Conn, outChars: number, outAudioMs: number): RealtimeResponseUsage {
+    const inputText = Math.ceil((c.session.instructions ?? '').length / 4) + 20 * c.items.length;
+    const inputAudio = Math.round(c.inputMs / 100);
+    const outputText = Math.ceil(outChars / 4);
+    const outputAudio = Math.round(outAudioMs / 50);
+    const cached = c.responses > 1 ? Math.floor(inputText / 2) : 0;
+    return {
+      input_tokens: inputText + inputAudio,
+      output_tokens: outputText + outputAudio,
+      total_tokens: inputText + inputAudio + outputText + outputAudio,
+      input_token_details: { text_tokens: inputText, audio_tokens: inputAudio, cached_tokens: cached },
+      output_token_details: { text_tokens: outputText, audio_tokens: outputAudio },
+    };
+  }
+
   private async respond(c: Conn): Promise<void> {
     const responseId = nextId('resp');
     const active: NonNullable<Conn['active']> = { id: responseId, cancelled: false };
@@ -443,7 +502,7 @@ export class FakeRealtimeServer {
     const prev = c.items.at(-1)?.id ?? null;
     let item: ConversationItem;
     if ('call' in reply) {
-      const args = JSON.stringify(reply.call.arguments);
+      const args = typeof reply.call.arguments === 'string' ? reply.call.arguments : JSON.stringify(reply.call.arguments);
       const callId = nextId('call');
       item = { id: itemId, object: 'realtime.item', type: 'function_call', name: reply.call.name, call_id: callId, arguments: '', status: 'in_progress' };
       this.send(c, { type: 'response.output_item.added', event_id: nextId('event'), response_id: responseId, output_index: 0, item: { ...item } });
@@ -455,7 +514,7 @@ export class FakeRealtimeServer {
       this.send(c, { type: 'response.output_item.done', event_id: nextId('event'), response_id: responseId, output_index: 0, item });
       this.send(c, { type: 'conversation.item.done', event_id: nextId('event'), item, previous_item_id: prev });
       c.active = null;
-      this.send(c, { type: 'response.done', event_id: nextId('event'), response: { ...base, id: responseId, status: 'completed', output: [item] } });
+      this.send(c, { type: 'response.done', event_id: nextId('event'), response: { ...base, id: responseId, status: 'completed', output: [item], usage: this.usage(c, args.length, 0) } });
       return;
     }
     const text = reply.say;
@@ -502,7 +561,7 @@ export class FakeRealtimeServer {
     this.send(c, {
       type: 'response.done',
       event_id: nextId('event'),
-      response: { ...base, id: responseId, status: cancelled ? 'cancelled' : 'completed', status_details: cancelled ? { type: 'cancelled', reason: active.reason ?? 'client_cancelled' } : { type: 'completed' }, output: [item] },
+      response: { ...base, id: responseId, status: cancelled ? 'cancelled' : 'completed', status_details: cancelled ? { type: 'cancelled', reason: active.reason ?? 'client_cancelled' } : { type: 'completed' }, output: [item], usage: this.usage(c, spoken.length, sentMs) },
     });
   }
 }

@@ -22,6 +22,10 @@ export interface Brain {
   /** The agent cut the last reply off; only `heardText` reached them. */
   interrupted(heardText: string): void;
   adjust(d: DifficultyDirective): void;
+  /** LLM brains: the system instructions in force (persona + current directive). */
+  instructions?(): string;
+  /** LLM brains: the conversation so far (agent = user), when taking over a call from another engine. */
+  seed?(history: Array<{ role: 'user' | 'assistant'; text: string }>): void;
   /**
    * An independent copy in the same state, to prepare a reply before the agent's turn is certain to be over;
    * it is adopted (replacing this brain) or dropped. Brains without it are not asked ahead of time.

@@ -6,6 +6,11 @@ import { demoCustomer } from './demo-customer.ts';
 import { engineConformance, recorder, type EngineHarness } from './engine-conformance.ts';
 import { EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechSynthesizer, type SpeechTranscriber } from './speech.ts';
 import { speakPcm24k } from '../testing/espeak.ts';
+import type { SpeechCreateParams } from 'openai/resources/audio/speech';
+import type { Brain } from './brain.ts';
+import { ChatBrain } from './chat-brain.ts';
+import type { VoicePersona } from './engine.ts';
+import { OPENAI_VOICES } from './voices.ts';
 
 const speak = speakPcm24k;
 const silence = (ms: number) => new Int16Array(ms * 24);
@@ -26,13 +31,17 @@ interface Setup {
   stt: SpeechTranscriber | null;
   /** Called with the agent's words before their audio is sent (the fake STT queues them). */
   willSay?: (text: string) => void;
+  /** The customer's brain (default: the demo customer's offline brain). */
+  brain?: (persona: VoicePersona) => Brain;
+  /** Instructions that reached the chat endpoint (LLM brain). */
+  upstream?: () => string[];
 }
 
 function cascadeHarness(s: Setup): EngineHarness & { engine: CascadeEngine } {
   const c = demoCustomer({ scenarioType: 'objection_handling', language: s.lang, seed: 1 });
   const persona = { ...c.voice, turnTaking: { ...c.voice.turnTaking, silenceMs: 500, bargeInMinMs: 600 } };
   const t0 = performance.now();
-  const engine = new CascadeEngine({ persona, brain: c.brain(), clock: () => performance.now() - t0, tts: s.tts, stt: s.stt, browserTranscriptWaitMs: 1500 });
+  const engine = new CascadeEngine({ persona, brain: s.brain ? s.brain(persona) : c.brain(), clock: () => performance.now() - t0, tts: s.tts, stt: s.stt, browserTranscriptWaitMs: 1500 });
   const voice = s.lang === 'he' ? 'he' : 'en-us';
   const browserSays = (text: string) => {
     if (!s.stt) engine.pushAgentTranscript(text, true); // Web Speech API final result, after the audio
@@ -61,9 +70,14 @@ function cascadeHarness(s: Setup): EngineHarness & { engine: CascadeEngine } {
       s.willSay?.(words);
       await pushPaced(engine, speak(words, voice).slice(0, 24 * 1500), 1);
     },
+    ...(s.upstream ? { upstreamInstructions: s.upstream } : {}),
     close: () => engine.stop(),
   };
 }
+
+const LONG_CHAT_REPLY = "I'm not sure I need another policy. I already have insurance through work, and it costs me enough every month, so why would I switch to something new right now?";
+const EN_PERSONA = { ...demoCustomer({ scenarioType: 'objection_handling', language: 'en', seed: 1 }).voice };
+EN_PERSONA.turnTaking = { ...EN_PERSONA.turnTaking, silenceMs: 500, bargeInMinMs: 600 };
 
 const OPENING = {
   he: 'שלום, מדברת מיכל ממגן ביטוחים, אני מתקשרת בקשר לבדיקת התיק הביטוחי. הפוליסה עולה 2,400 שקל לשנה.',
@@ -71,7 +85,7 @@ const OPENING = {
 };
 
 describe.skipIf(!haveTools(['espeak-ng'], 'cascade engine (espeak-ng)'))('CascadeEngine, offline: Silero + browser transcripts + offline brain + espeak-ng', () => {
-  engineConformance('Cascade (offline, Hebrew)', async () => cascadeHarness({ lang: 'he', tts: new EspeakSynthesizer(), stt: null }), { openingLine: OPENING.he });
+  engineConformance('Cascade (offline, Hebrew)', async () => cascadeHarness({ lang: 'he', tts: new EspeakSynthesizer(), stt: null }), { openingLine: OPENING.he, skip: { instructions: 'the offline brain plays from compiled parameters, not from instructions' } });
 
   it('commits the turn when the browser transcript arrives after our VAD ended the utterance, dated to the speech end', async () => {
     const h = cascadeHarness({ lang: 'he', tts: new EspeakSynthesizer(), stt: null });
@@ -116,17 +130,22 @@ describe.skipIf(!haveTools(['espeak-ng'], 'cascade engine (OpenAI-compatible spe
   beforeAll(async () => {
     // The fake transcribes whatever the agent said last, as a real Whisper server would (also when the engine
     // transcribes a pause early, to prepare the reply before the silence window ends).
-    fake = await startFakeOpenAI({ transcription: () => ({ text: heard.at(-1) ?? '' }) });
+    fake = await startFakeOpenAI({ transcription: () => ({ text: heard.at(-1) ?? '' }), chat: () => ({ content: LONG_CHAT_REPLY }) });
   });
   afterAll(() => fake.close());
-  const setup = (): Setup => ({
-    lang: 'en',
-    tts: new OpenAiSpeechSynthesizer({ baseURL: fake.url, apiKey: 'sk-test', model: 'gpt-4o-mini-tts' }),
-    stt: new OpenAiTranscriber({ baseURL: fake.url, apiKey: 'sk-test', model: 'gpt-4o-transcribe' }),
-    willSay: (t) => void heard.push(t),
-  });
+  const setup = (): Setup => {
+    const since = fake.requestsTo('/v1/chat/completions').length;
+    return {
+      lang: 'en',
+      tts: new OpenAiSpeechSynthesizer({ baseURL: fake.url, apiKey: 'sk-test', model: 'gpt-4o-mini-tts' }),
+      stt: new OpenAiTranscriber({ baseURL: fake.url, apiKey: 'sk-test', model: 'gpt-4o-transcribe' }),
+      willSay: (t) => void heard.push(t),
+      brain: (persona) => new ChatBrain({ baseURL: fake.url, apiKey: 'sk-test', model: 'gpt-4.1-mini', persona }),
+      upstream: () => fake.requestsTo('/v1/chat/completions').slice(since).map((r) => (r.body as { messages: Array<{ content: string }> }).messages[0].content),
+    };
+  };
 
-  engineConformance('Cascade (OpenAI-compatible STT/TTS, English)', async () => cascadeHarness(setup()), { openingLine: OPENING.en });
+  engineConformance('Cascade (OpenAI-compatible STT/chat/TTS, English)', async () => cascadeHarness(setup()), { openingLine: OPENING.en, persona: EN_PERSONA });
 
   it('sends the agent turn as WAV with the language set, and never transcribes a backchannel', async () => {
     heard.length = 0;
@@ -150,6 +169,8 @@ describe.skipIf(!haveTools(['espeak-ng'], 'cascade engine (OpenAI-compatible spe
       const speech = fake.requestsTo('/v1/audio/speech');
       expect(speech.length).toBeGreaterThan(0);
       expect(speech.at(-1)!.body).toMatchObject({ response_format: 'pcm', model: 'gpt-4o-mini-tts' });
+      // an OpenAI voice, never the persona's espeak variant; the whole body is a valid SpeechCreateParams
+      for (const r of speech) expect(OPENAI_VOICES).toContain((r.body as SpeechCreateParams).voice);
     } finally {
       await h.close();
     }

@@ -62,8 +62,18 @@ describe('ChatBrain over an OpenAI-compatible streaming chat endpoint (fake serv
     await collect(b, 'רגע, אפשר לשאול משהו?');
     const msgs = (fake.requestsTo('/v1/chat/completions')[1].body as { messages: { role: string; content: string }[] }).messages;
     expect(msgs[2]).toEqual({ role: 'assistant', content: 'אני לא בטוחה… (נקטע / cut off)' });
-    expect(msgs[3].role).toBe('system');
-    expect(msgs[3].content).toMatch(/התנגדות|לחץ זמן/);
+    // the directive is a layer of the one system message, on top of the persona's instructions
+    expect(msgs.filter((m) => m.role === 'system')).toHaveLength(1);
+    expect(msgs[0].content).toContain(demoVoicePersona('he').instructions);
+    expect(msgs[0].content).toMatch(/התנגדות|לחץ זמן/);
+    b.adjust({ level: 'supportive' });
+    fake.enqueueChat('טוב.');
+    await collect(b, 'אני מבין אותך');
+    const next = (fake.requestsTo('/v1/chat/completions')[2].body as { messages: { role: string; content: string }[] }).messages;
+    expect(next.filter((m) => m.role === 'system')).toHaveLength(1);
+    expect(next[0].content).toContain(demoVoicePersona('he').instructions);
+    expect(next[0].content).toMatch(/סבלנית/);
+    expect(next[0].content).not.toMatch(/לחץ זמן/); // the earlier directive was replaced, not kept
   });
 
   it('fails loudly on an upstream error (the engine reports it as a recoverable error) and stops when aborted', async () => {

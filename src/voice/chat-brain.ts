@@ -7,6 +7,8 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import { OUTCOMES, type Outcome } from './protocol.ts';
 import type { Brain, BrainChunk, BrainTurn } from './brain.ts';
 import type { DifficultyDirective, VoicePersona } from './engine.ts';
+import { CustomerInstructions } from './customer-instructions.ts';
+import type { UsageRecord } from './usage.ts';
 
 export interface ChatBrainOptions {
   baseURL?: string;
@@ -16,6 +18,10 @@ export interface ChatBrainOptions {
   temperature?: number;
   /** Keep at most this many past messages (plus the system prompt). */
   maxHistory?: number;
+  /** Retries of 429 / 5xx / connection errors by the SDK (backoff with jitter), default 2. */
+  maxRetries?: number;
+  /** Token usage the endpoint reports (stream_options.include_usage). */
+  onUsage?: (u: UsageRecord) => void;
 }
 
 const END_RE = /<<END:([a-z_]+)>>/;
@@ -25,21 +31,21 @@ const endInstructions = (lang: 'he' | 'en') =>
     ? `\n\nכשאת/ה מחליט/ה לסיים את השיחה, הוסף/י בסוף התשובה בדיוק את הסימון <<END:תוצאה>> כאשר התוצאה היא אחת מ: ${OUTCOMES.join(', ')}. אל תזכיר/י את הסימון בשום הקשר אחר. ענה/י תמיד בעברית, במשפטים קצרים של שיחת טלפון.`
     : `\n\nWhen you decide to end the call, append exactly <<END:outcome>> to your reply, where outcome is one of: ${OUTCOMES.join(', ')}. Never mention the marker otherwise. Always answer in English, in short spoken phone sentences.`;
 
-const DIRECTIVE_TEXT: Record<DifficultyDirective['level'], { he: string; en: string }> = {
-  supportive: { he: 'מעכשיו היה/י סבלני/ת ופתוח/ה יותר, ותן/י לנציג הזדמנות.', en: 'From now on be more patient and open; give the agent a chance.' },
-  neutral: { he: 'המשך/י כרגיל לפי הדמות.', en: 'Carry on as the persona normally would.' },
-  challenging: { he: 'מעכשיו העלה/י עוד התנגדות והפעל/י לחץ זמן.', en: 'From now on raise another objection and add time pressure.' },
-};
-
 export class ChatBrain implements Brain {
   readonly kind = 'llm' as const;
   private readonly client: OpenAI;
   private messages: ChatCompletionMessageParam[] = [];
-  private system: string;
+  private layers: CustomerInstructions;
 
   constructor(private readonly opts: ChatBrainOptions) {
-    this.client = new OpenAI({ apiKey: opts.apiKey ?? 'not-needed', baseURL: opts.baseURL, maxRetries: 1, timeout: 30_000 });
-    this.system = opts.persona.instructions + endInstructions(opts.persona.language);
+    // the SDK retries 429 and 5xx itself, with exponential backoff and jitter
+    this.client = new OpenAI({ apiKey: opts.apiKey ?? 'not-needed', baseURL: opts.baseURL, maxRetries: opts.maxRetries ?? 2, timeout: 30_000 });
+    this.layers = new CustomerInstructions(opts.persona.instructions, opts.persona.language, opts.persona.gender);
+  }
+
+  /** The system instructions in force: the persona's, the current directive once, and the end-of-call rule. */
+  instructions(): string {
+    return this.layers.text() + endInstructions(this.opts.persona.language);
   }
 
   async *respond(turn: BrainTurn, signal: AbortSignal): AsyncIterable<BrainChunk> {
@@ -49,8 +55,9 @@ export class ChatBrain implements Brain {
       {
         model: this.opts.model,
         stream: true,
+        ...(this.opts.onUsage ? { stream_options: { include_usage: true } } : {}),
         temperature: this.opts.temperature ?? 0.8,
-        messages: [{ role: 'system', content: this.system }, ...(history.length ? history : [{ role: 'user' as const, content: '(השיחה מתחילה / the call starts)' }])],
+        messages: [{ role: 'system', content: this.instructions() }, ...(history.length ? history : [{ role: 'user' as const, content: '(השיחה מתחילה / the call starts)' }])],
       },
       { signal },
     );
@@ -58,6 +65,7 @@ export class ChatBrain implements Brain {
     let pending = '';
     let outcome: Outcome | null = null;
     for await (const chunk of stream) {
+      if (chunk.usage) this.opts.onUsage?.({ kind: 'chat', model: this.opts.model, inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens });
       if (signal.aborted) break; // cut off (barge-in): the SDK may still hold buffered chunks
       const delta = chunk.choices[0]?.delta?.content ?? '';
       if (!delta) continue;
@@ -94,6 +102,7 @@ export class ChatBrain implements Brain {
     const b = Object.create(ChatBrain.prototype) as ChatBrain;
     Object.assign(b, this);
     b.messages = this.messages.map((m) => ({ ...m }));
+    b.layers = this.layers.clone();
     return b;
   }
 
@@ -103,8 +112,12 @@ export class ChatBrain implements Brain {
   }
 
   adjust(d: DifficultyDirective): void {
-    const lang = this.opts.persona.language;
-    this.messages.push({ role: 'system', content: d.note ?? DIRECTIVE_TEXT[d.level][lang] });
+    this.layers.setDirective(d);
+  }
+
+  /** The conversation so far (agent = user, customer = assistant), e.g. to carry it to another engine. */
+  seed(history: Array<{ role: 'user' | 'assistant'; text: string }>): void {
+    this.messages = history.filter((h) => h.text.trim()).map((h) => ({ role: h.role, content: h.text }));
   }
 }
 

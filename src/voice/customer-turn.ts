@@ -148,6 +148,11 @@ export class CustomerTurnRunner {
     return reply.done;
   }
 
+  /** The current brain's instructions (LLM brains), else null. */
+  brainInstructions(): string | null {
+    return this.brain.instructions?.() ?? null;
+  }
+
   /** Apply a difficulty directive to the brain and to every reply being prepared. */
   adjust(d: DifficultyDirective): void {
     this.brain.adjust(d);
@@ -201,7 +206,7 @@ export class CustomerTurnRunner {
         let samples = 0;
         // the first sentence of an adopted reply is what the agent waits for; a prepared one yields to live work
         const background = turn.sentences.length > 1 || !live();
-        for await (const pcm of tts.synthesize(sentence, { language: persona.language, voice: persona.voice.espeak, speed: persona.voice.speed, background }, signal)) {
+        for await (const pcm of tts.synthesize(sentence, { language: persona.language, voice: tts.voiceFor(persona), speed: persona.voice.speed, background }, signal)) {
           samples += pcm.length;
           spoken.durationMs = (samples / WIRE_AUDIO.sampleRate) * 1000;
           for (const f of chunker.push(pcm)) send(f);

@@ -8,7 +8,7 @@ import type { Language } from '../analysis/index.ts';
 import { AppError } from '../core/index.ts';
 import { SCENARIO_CATALOGUE, defaultScenario, isScenarioType, LEVELS, type Level } from '../scenarios/index.ts';
 import type { Brain } from './brain.ts';
-import { DEFAULT_TURN_TAKING, type CustomerToolHandlers, type DifficultyDirective, type VoicePersona } from './engine.ts';
+import { DEFAULT_TURN_TAKING, type VoicePersona } from './engine.ts';
 import { demoVoicePersona } from './test-personas.ts';
 
 export interface CustomerRequest {
@@ -83,39 +83,4 @@ export const standInCustomer: PrepareCustomer = async (r) => {
   return { voice, scenario: { ...scenario, level }, persona: null, source: 'stand-in' };
 };
 
-/**
- * Server-side answers to the Realtime customer's function tools, grounded in the stored persona: the next
- * objection of its strategy, its background facts, and the difficulty directive in force.
- */
-export function customerTools(voice: VoicePersona, persona: unknown, directive: () => DifficultyDirective): CustomerToolHandlers {
-  const p = (persona ?? {}) as {
-    objections?: Array<{ kind?: string; text?: string; line?: string }>;
-    background?: string;
-    currentSituation?: string;
-    role?: string;
-    age?: number;
-    decision?: { budget?: { text?: string }; timeline?: string };
-    competitor?: { name?: string; offer?: string } | null;
-  };
-  let nextObjection = 0;
-  return {
-    company_objection_handler: ({ topic }) => {
-      const list = p.objections ?? [];
-      if (list.length === 0) return { objection: null, note: voice.language === 'he' ? 'אין התנגדות נוספת; הגב/י לפי הדמות.' : 'No further objection; react in character.' };
-      const o = list[Math.min(nextObjection++, list.length - 1)];
-      return { objection: o.text ?? o.line ?? null, kind: o.kind ?? null, topic: topic ?? null, remaining: Math.max(0, list.length - nextObjection) };
-    },
-    customer_background_generator: ({ aspect }) => ({
-      aspect: aspect ?? null,
-      name: voice.name,
-      role: p.role ?? voice.card.role ?? null,
-      age: p.age ?? null,
-      background: p.background ?? voice.card.summary,
-      currentSituation: p.currentSituation ?? null,
-      budget: p.decision?.budget?.text ?? null,
-      timeline: p.decision?.timeline ?? null,
-      competitor: p.competitor ?? null,
-    }),
-    scenario_difficulty_adjuster: () => directive(),
-  };
-}
+export { customerTools } from './customer-tools.ts';

@@ -3,7 +3,8 @@
  * Text with a brain). Each engine file calls `engineConformance(...)` with a harness; skips are named with a reason.
  */
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, SimulationEngine } from './engine.ts';
+import type { DifficultyDirective, EngineEvent, SimulationEngine, VoicePersona } from './engine.ts';
+import { directiveText } from './customer-instructions.ts';
 
 export interface EngineHarness {
   engine: SimulationEngine;
@@ -13,13 +14,33 @@ export interface EngineHarness {
   agentBackchannel?(): Promise<void>;
   /** Long agent speech (≥ 1 s) over the customer; only for audio-in engines. */
   agentTalksOver?(): Promise<void>;
+  /** Every instructions text that reached the upstream model since this harness was made (session.update, chat system message). */
+  upstreamInstructions?(): string[];
   close(): Promise<void>;
 }
 
 export interface ConformanceOptions {
   /** Agent lines that make the customer answer at length (for barge-in). */
   openingLine: string;
-  skip?: Partial<Record<'audio' | 'bargeIn' | 'backchannel', string>>;
+  /** The customer the harness plays (for the instructions invariant). */
+  persona?: VoicePersona;
+  skip?: Partial<Record<'audio' | 'bargeIn' | 'backchannel' | 'instructions', string>>;
+}
+
+const count = (hay: string, needle: string) => (needle ? hay.split(needle).length - 1 : 0);
+
+/** The invariant: the persona's instructions whole, its name, and the current directive once (no earlier one). */
+export function expectPersonaKept(text: string, persona: VoicePersona, d: DifficultyDirective | null, previous: DifficultyDirective[] = []): void {
+  expect(text.includes(persona.instructions), 'the persona\'s compiled instructions are all there').toBe(true);
+  expect(text).toContain(persona.name);
+  expect(text.length).toBeGreaterThanOrEqual(persona.instructions.length);
+  if (!d) return;
+  const now = directiveText(d, persona.language, persona.gender);
+  expect(count(text, now), 'the current directive, once').toBe(1);
+  for (const p of previous) {
+    const old = directiveText(p, persona.language, persona.gender);
+    if (old !== now && !now.includes(old)) expect(count(text, old), 'an earlier directive is replaced, not kept').toBe(0);
+  }
 }
 
 export function recorder(engine: SimulationEngine) {
@@ -146,6 +167,50 @@ export function engineConformance(name: string, make: () => Promise<EngineHarnes
         await h.close();
       }
     });
+
+    it.skipIf(!!opts.skip?.instructions || !opts.persona)(
+      `instructions keep the persona after every update: identity, objections and rules, plus the current directive, each once${opts.skip?.instructions ? ` (skipped: ${opts.skip.instructions})` : !opts.persona ? ' (skipped: the harness names no persona)' : ''}`,
+      async () => {
+        const persona = opts.persona!;
+        const h = await make();
+        const { events, waitFor } = recorder(h.engine);
+        try {
+          await h.engine.start();
+          const base = h.engine.instructions();
+          expect(base, 'an LLM customer exposes its instructions').not.toBeNull();
+          expectPersonaKept(base!, persona, null);
+          const directives: DifficultyDirective[] = [
+            { level: 'challenging' },
+            { level: 'supportive', note: persona.language === 'he' ? 'מעכשיו [היה|היי] סבלני[|ת] יותר ו[תן|תני] לנציג לסיים משפט.' : 'From now on be more patient and let the agent finish a sentence.' },
+            { level: 'challenging', note: persona.language === 'he' ? '[העלה|העלי] עוד התנגדות אחת על המחיר.' : 'Raise one more objection about the price.' },
+            { level: 'challenging', note: persona.language === 'he' ? '[העלה|העלי] עוד התנגדות אחת על המחיר.' : 'Raise one more objection about the price.' },
+            { level: 'neutral' },
+          ];
+          const seen: DifficultyDirective[] = [];
+          const upstreamBefore = h.upstreamInstructions?.().length ?? 0;
+          for (const d of directives) {
+            await h.engine.updateDirectives(d);
+            const text = h.engine.instructions()!;
+            expectPersonaKept(text, persona, d, seen);
+            expect(text.length).toBeGreaterThanOrEqual(base!.length * 0.8);
+            seen.push(d);
+          }
+          // a Hebrew directive agrees with the customer's gender
+          if (persona.language === 'he' && persona.gender === 'female') expect(h.engine.instructions()).not.toMatch(/\[[^\]|]*\|[^\]|]*\]/);
+          await h.agentSays(opts.openingLine);
+          await waitFor((e) => e.type === 'customer_turn_done', 'customer_turn_done');
+          expect(events.some((e) => e.type === 'error' && !e.recoverable)).toBe(false);
+          if (h.upstreamInstructions) {
+            const sent = h.upstreamInstructions().slice(upstreamBefore);
+            expect(sent.length, 'the model received instructions after the updates').toBeGreaterThan(0);
+            for (const t of sent) expectPersonaKept(t, persona, null);
+            expect(sent.at(-1)).toBe(h.engine.instructions());
+          }
+        } finally {
+          await h.close();
+        }
+      },
+    );
 
     it('goes quiet after stop()', async () => {
       const h = await make();

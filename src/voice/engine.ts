@@ -3,7 +3,8 @@
  * and tool callbacks engines need. The SimulationSession talks only to this interface.
  */
 import type { Language } from '../analysis/index.ts';
-import type { EngineName, Outcome, PersonaCard } from './protocol.ts';
+import type { EngineName, EngineTier, Outcome, PersonaCard } from './protocol.ts';
+import type { UsageRecord } from './usage.ts';
 
 /** Milliseconds since the session started; one clock for every timestamp in a session. */
 export type Clock = () => number;
@@ -36,6 +37,8 @@ export interface VoicePersona {
   id: string;
   name: string;
   language: Language;
+  /** Grammatical gender of the customer (Hebrew directives agree with it); default female. */
+  gender?: 'female' | 'male';
   /** Compiled instructions for an LLM customer (Realtime / chat brain). */
   instructions: string;
   card: PersonaCard;
@@ -92,6 +95,10 @@ export type EngineEvent =
   | { type: 'customer_state'; mood: string; values: Record<string, number> }
   | { type: 'hangup'; outcome: Outcome; reason: string }
   | { type: 'tool_call'; name: string; args: unknown; result: unknown }
+  /** The engine in use failed for good (or could not start) and the call goes on in the next one. */
+  | { type: 'engine_switched'; from: EngineTier; to: EngineTier; name: EngineName; capabilities: EngineCapabilities; reason: string }
+  /** What the call consumed from a paid service, as the service reported it (cost per call). */
+  | { type: 'usage'; usage: UsageRecord }
   | { type: 'error'; code: 'ENGINE_ERROR' | 'ENGINE_RECONNECTING'; message: string; recoverable: boolean };
 
 export type EngineListener = (e: EngineEvent) => void;
@@ -113,7 +120,10 @@ export interface SimulationEngine {
   interrupt(itemId: string, playedMs: number): void;
   /** Playback progress report (ms of itemId heard so far). */
   notePlayback(itemId: string, playedMs: number): void;
-  updateDirectives(d: DifficultyDirective, instructions?: string): Promise<void>;
+  /** A mid-call difficulty change, layered onto the persona's instructions (never replacing them). */
+  updateDirectives(d: DifficultyDirective): Promise<void>;
+  /** The customer's instructions in force (LLM customers: persona + current layers); null for the offline brain. */
+  instructions(): string | null;
   stop(): Promise<void>;
   onEvent(listener: EngineListener): () => void;
 }

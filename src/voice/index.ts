@@ -1,16 +1,19 @@
 /** The voice domain's door: wire protocol, session, engines, brains, speech adapters, audio utilities. */
 export * from './protocol.ts';
-export { SimulationSession, type SessionTransport, type SessionTap, type SessionState, type SessionSummary, type TurnRecord, type ConsumeQuota, type SimulationSessionOptions } from './session.ts';
+export { SimulationSession, type SessionTransport, type SessionTap, type SessionState, type SessionSummary, type DirectiveAnnouncement, type TurnRecord, type ConsumeQuota, type SimulationSessionOptions } from './session.ts';
 export { latencyGaps, type TurnTimeline } from './latency.ts';
 export type { SimulationEngine, EngineEvent, EngineCapabilities, VoicePersona, TurnTaking, DifficultyDirective, CustomerToolHandlers, Clock } from './engine.ts';
 export { DEFAULT_TURN_TAKING } from './engine.ts';
 export type { Brain, BrainChunk, BrainTurn } from './brain.ts';
 export { SentenceSplitter } from './brain.ts';
 export { ChatBrain, type ChatBrainOptions } from './chat-brain.ts';
-export { RealtimeEngine, type RealtimeEngineOptions } from './realtime-engine.ts';
+export { RealtimeEngine, realtimeUrl, type RealtimeEngineOptions } from './realtime-engine.ts';
 export { CascadeEngine, type CascadeEngineOptions } from './cascade-engine.ts';
 export { TextEngine } from './text-engine.ts';
-export { chooseEngine, buildEngine, brainFrom, transcriberFrom, type VoiceConfig, type BuildEngineInput } from './engines.ts';
+export { chooseEngine, buildEngine, buildEngineChain, engineChain, availableTiers, brainFrom, transcriberFrom, type VoiceConfig, type BuildEngineInput, type BuildChainInput } from './engines.ts';
+export { FallbackEngine, type ChainLink, type HistoryTurn } from './fallback-engine.ts';
+export { usageCostUsd, addUsage, NO_USAGE, REALTIME_PRICES, TRANSCRIBE_PRICE_PER_MIN, SPEECH_PRICE_PER_MIN, CHAT_PRICES, type UsageRecord, type UsageTotals } from './usage.ts';
+export { OPENAI_VOICES, openAiVoiceFor, espeakVoiceFor } from './voices.ts';
 export { EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechSynthesizer, type SpeechTranscriber, type SpeakOptions } from './speech.ts';
 export { decodeWav, encodeWav, resampleInt16, Resampler, rmsLevel, pcm16View, pcm16Bytes, type WavAudio } from './audio.ts';
 export { demoVoicePersona } from './test-personas.ts';

@@ -24,7 +24,7 @@ export interface SimulationStore {
 }
 
 /** Engine events worth keeping in the event log (audio and transcript deltas are not). */
-const LOGGED: ReadonlySet<EngineEvent['type']> = new Set(['status', 'customer_state', 'hangup', 'tool_call', 'error', 'barge_in']);
+const LOGGED: ReadonlySet<EngineEvent['type']> = new Set(['status', 'customer_state', 'hangup', 'tool_call', 'error', 'barge_in', 'engine_switched']);
 
 /** Default spacing of stored `metrics` snapshots (ms of session time). */
 export const METRICS_EVERY_MS = 10_000;

@@ -28,6 +28,7 @@ export function voicePersonaFrom(p: CustomerPersona, scenario: Scenario, instruc
     id: `persona-${p.seed}`,
     name: p.name,
     language: p.language,
+    gender: p.gender,
     instructions,
     card: {
       name: p.name,

@@ -84,6 +84,7 @@ describe('CustomerTurnRunner.prepare', () => {
 });
 
 const speak = (text: string) => speakPcm24k(text, 'en-us');
+/** Every fake endpoint answers after this long (ms): the yardstick for "prepared ahead". */
 
 describe.skipIf(!haveTools(['espeak-ng'], 'replies prepared during the pause'))('CascadeEngine: the reply is prepared during the silence window', () => {
   let fake: FakeOpenAI;

@@ -90,6 +90,16 @@ export type ClientMessageInput = z.input<typeof clientMessageSchema>;
 export const ENGINE_NAMES = ['realtime', 'cascade', 'text'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
+/**
+ * The fallback chain's rungs, in order: OpenAI Realtime (speech to speech), the cascade over an OpenAI-compatible
+ * endpoint (speech-to-text + chat + text-to-speech), and the offline cascade (offline brain + espeak-ng).
+ */
+export const ENGINE_TIERS = ['realtime', 'cascade', 'offline'] as const;
+export type EngineTier = (typeof ENGINE_TIERS)[number];
+/** What an admin or an agent may ask for: a tier to start from, or the best available. */
+export const ENGINE_CHOICES = ['auto', ...ENGINE_TIERS] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+
 export const personaCardSchema = z.object({
   name: z.string(),
   role: z.string().optional(),
@@ -169,6 +179,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('difficulty'), level: z.string(), reason: z.string(), reasons: bilingualText.optional() }),
   z.object({ type: z.literal('customer_state'), mood: z.string(), values: z.record(z.string(), z.number()) }),
   z.object({ type: z.literal('engine_status'), status: z.enum(['connected', 'reconnecting', 'degraded']), detail: z.string().optional() }),
+  /** The engine in use failed for good and the call goes on in the next one (transcript and persona kept). */
+  z.object({
+    type: z.literal('engine_changed'),
+    from: z.enum(ENGINE_TIERS),
+    to: z.enum(ENGINE_TIERS),
+    engine: z.object({ name: z.enum(ENGINE_NAMES), audioIn: z.boolean(), audioOut: z.boolean(), serverTranscripts: z.boolean() }),
+    reason: z.string(),
+  }),
   z.object({ type: z.literal('error'), code: z.enum(WIRE_ERROR_CODES), message: z.string(), recoverable: z.boolean() }),
   z.object({ type: z.literal('ended'), outcome: z.enum(OUTCOMES), reason: z.enum(END_REASONS), durationMs: z.number() }),
   z.object({ type: z.literal('pong'), t: z.number(), serverMs: z.number() }),

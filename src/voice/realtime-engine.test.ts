@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRealtimeServer, synthSpeech, type FakeRealtimeServer } from '../testing/fake-realtime-server.ts';
 import { engineConformance, recorder, type EngineHarness } from './engine-conformance.ts';
 import { RealtimeEngine } from './realtime-engine.ts';
+import type { SimulationEngine } from './engine.ts';
+import { FallbackEngine } from './fallback-engine.ts';
 import { demoVoicePersona } from './test-personas.ts';
 
 const LONG_REPLY = 'אני לא בטוחה שאני צריכה עוד ביטוח, יש לי כבר ביטוח דרך העבודה והוא עולה לי מספיק כסף כל חודש, אז למה שאחליף?';
@@ -10,7 +12,7 @@ function silence(ms: number) {
   return new Int16Array(Math.round(ms * 24));
 }
 
-async function pushPaced(engine: RealtimeEngine, clip: Int16Array, frameMs = 20, paceFactor = 4) {
+async function pushPaced(engine: SimulationEngine, clip: Int16Array, frameMs = 20, paceFactor = 4) {
   const n = frameMs * 24;
   for (let i = 0; i < clip.length; i += n) {
     engine.pushAudio(clip.slice(i, i + n));
@@ -18,14 +20,17 @@ async function pushPaced(engine: RealtimeEngine, clip: Int16Array, frameMs = 20,
   }
 }
 
+const PERSONA = demoVoicePersona('he', { turnTaking: { silenceMs: 300, vad: 'server_vad', eagerness: 'auto', bargeInMinMs: 600 } });
+
 function harness(server: FakeRealtimeServer, extra: Partial<ConstructorParameters<typeof RealtimeEngine>[0]> = {}): EngineHarness & { engine: RealtimeEngine } {
   const t0 = performance.now();
+  const since = server.received.length;
   const engine = new RealtimeEngine({
     apiKey: 'sk-test',
     url: server.url,
     model: 'gpt-realtime',
     transcribeModel: 'gpt-4o-transcribe',
-    persona: demoVoicePersona('he', { turnTaking: { silenceMs: 300, vad: 'server_vad', eagerness: 'auto', bargeInMinMs: 600 } }),
+    persona: PERSONA,
     clock: () => performance.now() - t0,
     tools: {
       company_objection_handler: () => ({ objection: 'זה יקר לי' }),
@@ -48,6 +53,11 @@ function harness(server: FakeRealtimeServer, extra: Partial<ConstructorParameter
     agentTalksOver: async () => {
       await pushPaced(engine, synthSpeech(900), 20, 1);
     },
+    upstreamInstructions: () =>
+      server.received
+        .slice(since)
+        .map((r) => r.event)
+        .flatMap((e) => (e.type === 'session.update' && e.session.type === 'realtime' && typeof e.session.instructions === 'string' ? [e.session.instructions] : [])),
     close: () => engine.stop(),
   };
 }
@@ -65,7 +75,59 @@ describe('RealtimeEngine against the fake Realtime server', () => {
   });
   afterAll(() => server.close());
 
-  engineConformance('realtime', async () => harness(server), { openingLine: 'שלום דנה, מדבר יוסי מביטוח ישיר' });
+  engineConformance('realtime', async () => harness(server), { openingLine: 'שלום דנה, מדבר יוסי מביטוח ישיר', persona: PERSONA });
+
+  // the session's engine is the fallback chain: it passes the same suite with Realtime in front
+  engineConformance(
+    'fallback chain (Realtime first)',
+    async () => {
+      const h = harness(server);
+      const chain = new FallbackEngine({ chain: [{ tier: 'realtime', name: 'realtime', build: () => h.engine }] });
+      return {
+        ...h,
+        engine: chain,
+        agentSays: async () => {
+          await pushPaced(chain, synthSpeech(800));
+          await pushPaced(chain, silence(400));
+        },
+        agentBackchannel: async () => {
+          await pushPaced(chain, synthSpeech(250), 20, 1);
+          await pushPaced(chain, silence(400), 20, 1);
+        },
+        agentTalksOver: async () => {
+          await pushPaced(chain, synthSpeech(900), 20, 1);
+        },
+        close: () => chain.stop(),
+      };
+    },
+    { openingLine: 'שלום דנה, מדבר יוסי מביטוח ישיר', persona: PERSONA },
+  );
+
+  it('a difficulty change is one session.update carrying the whole persona plus the note once; a repeat sends nothing; a caller passing the note as instructions (the old coaching bug) cannot erase the persona', async () => {
+    const h = harness(server);
+    const since = server.received.length;
+    const updates = () => h.upstreamInstructions!().slice(0);
+    try {
+      await h.engine.start();
+      const base = updates().length;
+      const note = 'מעכשיו היי לקוחה קשה יותר, בלי לצאת מהדמות.';
+      // the old tap passed the note where the instructions go
+      await (h.engine.updateDirectives as (d: unknown, instructions?: string) => Promise<void>)({ level: 'challenging', note }, note);
+      await h.engine.updateDirectives({ level: 'challenging', note });
+      const until = Date.now() + 5000;
+      while (updates().length < base + 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 100));
+      const sent = updates().slice(base);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toContain(PERSONA.instructions);
+      expect(sent[0]).toContain(PERSONA.name);
+      expect(sent[0].split(note).length - 1).toBe(1);
+      expect(sent[0].length).toBeGreaterThan(PERSONA.instructions.length);
+      expect(server.received.slice(since).filter((r) => r.event.type === 'session.update')).toHaveLength(base + 1);
+    } finally {
+      await h.close();
+    }
+  });
 
   it('configures the GA session: instructions, voice, Hebrew transcription, tuned VAD, tools; no beta header', async () => {
     const h = harness(server);

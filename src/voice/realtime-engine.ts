@@ -5,11 +5,14 @@
  * answers function tools from our data, and reconnects with history replay on drops and before the 60-min cap.
  */
 import WebSocket from 'ws';
-import type { RealtimeClientEvent, RealtimeServerEvent, RealtimeSessionCreateRequest } from 'openai/resources/realtime/realtime';
+import type { RealtimeClientEvent, RealtimeResponseUsage, RealtimeServerEvent, RealtimeSessionCreateRequest } from 'openai/resources/realtime/realtime';
 import { OUTCOMES, PLAYBACK_REPORTS, type Outcome } from './protocol.ts';
 import { EngineEmitter, type Clock, type CustomerToolHandlers, type DifficultyDirective, type EngineCapabilities, type SimulationEngine, type VoicePersona } from './engine.ts';
 import { REALTIME_TOOLS } from './realtime-tools.ts';
 import { splitAudioDelta } from './realtime-wire.ts';
+import { CustomerInstructions } from './customer-instructions.ts';
+import { parseToolArgs } from './tool-args.ts';
+import { openAiVoiceFor } from './voices.ts';
 
 export interface RealtimeEngineOptions {
   apiKey: string;
@@ -26,6 +29,8 @@ export interface RealtimeEngineOptions {
   sessionCapMs?: number;
   /** How long to wait for the client's playback report after a barge-in before truncating on an estimate (ms). */
   playbackReportWaitMs?: number;
+  /** Where protocol oddities are reported (an unknown server event: once per type). Default: console.warn. */
+  log?: (msg: string) => void;
 }
 
 type Conn =
@@ -46,17 +51,12 @@ interface CustomerItem {
 
 const PREFIX_PADDING_MS = 300;
 
-const DIRECTIVES: Record<DifficultyDirective['level'], { he: string; en: string }> = {
-  supportive: { he: 'הנחיה עדכנית: היה/י סבלני/ת ופתוח/ה יותר, ותן/י לנציג הזדמנות.', en: 'Current directive: be more patient and open; give the agent a chance.' },
-  neutral: { he: 'הנחיה עדכנית: התנהג/י כרגיל לפי הדמות.', en: 'Current directive: behave as the persona normally would.' },
-  challenging: { he: 'הנחיה עדכנית: העלה/י עוד התנגדות והפעל/י לחץ זמן.', en: 'Current directive: raise another objection and add time pressure.' },
-};
-
 export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
   readonly name = 'realtime' as const;
   readonly capabilities: EngineCapabilities = { audioIn: true, audioOut: true, serverTranscripts: true, instructionUpdates: true };
   private conn: Conn = { status: 'idle' };
-  private instructions: string;
+  private readonly layers: CustomerInstructions;
+  private readonly unknownEvents = new Set<string>();
   /** Conversation as we know it, replayed after a reconnect. */
   private readonly history: Array<{ role: 'user' | 'assistant'; text: string; id: string }> = [];
   private responseActive = false;
@@ -69,7 +69,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
 
   constructor(private readonly o: RealtimeEngineOptions) {
     super();
-    this.instructions = o.persona.instructions;
+    this.layers = new CustomerInstructions(o.persona.instructions, o.persona.language, o.persona.gender);
   }
 
   async start(): Promise<void> {
@@ -92,8 +92,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
   // ── connection ───────────────────────────────────────────────────────────
 
   private connect(attempt: number): void {
-    const base = (this.o.url ?? 'wss://api.openai.com/v1').replace(/\/+$/, '');
-    const ws = new WebSocket(`${base}/realtime?model=${encodeURIComponent(this.o.model)}`, {
+    const ws = new WebSocket(realtimeUrl(this.o.url, this.o.model), {
       headers: { Authorization: `Bearer ${this.o.apiKey}` }, // GA: no OpenAI-Beta header
       handshakeTimeout: 10_000,
       // no permessage-deflate: compressing base64 audio saves a quarter of the bytes but puts every frame through
@@ -141,9 +140,11 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
       this.emit({ type: 'status', status: 'reconnecting', detail: why });
       this.emit({ type: 'error', code: 'ENGINE_RECONNECTING', message: `The customer's line dropped (${why}); reconnecting…`, recoverable: true });
     }
+    // jitter (±25%) so many calls cut off by one outage do not all knock again at the same instant
+    const wait = delays[attempt - 1] * (0.75 + Math.random() * 0.5);
     setTimeout(() => {
       if (this.conn.status === 'reconnecting') this.connect(attempt);
-    }, delays[attempt - 1]);
+    }, wait);
   }
 
   private sessionConfig(): RealtimeSessionCreateRequest {
@@ -156,7 +157,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
         : { type: 'server_vad' as const, threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: tt.silenceMs, create_response: false, interrupt_response: false };
     return {
       type: 'realtime',
-      instructions: this.instructions,
+      instructions: this.layers.text(),
       output_modalities: ['audio'],
       audio: {
         input: {
@@ -165,7 +166,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
           noise_reduction: { type: 'near_field' },
           turn_detection,
         },
-        output: { format: { type: 'audio/pcm', rate: 24000 }, voice: p.voice.realtime, speed: p.voice.speed },
+        output: { format: { type: 'audio/pcm', rate: 24000 }, voice: openAiVoiceFor(p), speed: p.voice.speed },
       },
       tools: REALTIME_TOOLS,
       tool_choice: 'auto',
@@ -252,10 +253,13 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
 
   notePlayback(): void {}
 
-  async updateDirectives(d: DifficultyDirective, instructions?: string): Promise<void> {
-    const lang = this.o.persona.language;
-    this.instructions = `${instructions ?? this.o.persona.instructions}\n\n${d.note ?? DIRECTIVES[d.level][lang]}`;
-    this.send({ type: 'session.update', session: { type: 'realtime', instructions: this.instructions } });
+  async updateDirectives(d: DifficultyDirective): Promise<void> {
+    // the whole instructions every time: session.update replaces them, so a bare note would erase the persona
+    if (this.layers.setDirective(d)) this.send({ type: 'session.update', session: { type: 'realtime', instructions: this.layers.text() } });
+  }
+
+  instructions(): string {
+    return this.layers.text();
   }
 
   /** Ask for a customer response; when one is in flight, cancel it (new agent turn) or queue after it (tool output). */
@@ -366,6 +370,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
       case 'input_audio_buffer.committed':
         return this.onCommitted(ev.item_id, now);
       case 'conversation.item.input_audio_transcription.completed': {
+        this.noteTranscriptionUsage(ev.usage);
         const text = ev.transcript.trim();
         const h = this.history.find((x) => x.id === ev.item_id);
         if (h) h.text = text;
@@ -393,11 +398,46 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
         void this.onToolCall(ev.name, ev.call_id, ev.arguments);
         return;
       case 'response.done':
+        this.noteResponseUsage(ev.response.usage);
         return this.onResponseDone(ev.response.status ?? 'completed');
       case 'error':
         return this.onServiceError(ev.error.code ?? '', ev.error.message);
       default:
+        if (!KNOWN_IGNORED.has(ev.type)) this.unknownEvent(String((ev as { type?: unknown }).type));
         return;
+    }
+  }
+
+  /** A server event this client does not know: logged once per type, otherwise ignored. */
+  private unknownEvent(type: string): void {
+    if (this.unknownEvents.has(type)) return;
+    this.unknownEvents.add(type);
+    (this.o.log ?? ((m: string) => console.warn(`[realtime] ${m}`)))(`ignoring unknown server event "${type}" (reported once)`);
+  }
+
+  private noteResponseUsage(u: RealtimeResponseUsage | undefined): void {
+    if (!u) return;
+    const inD = u.input_token_details, outD = u.output_token_details;
+    this.emit({
+      type: 'usage',
+      usage: {
+        kind: 'realtime',
+        model: this.o.model,
+        inputTextTokens: inD?.text_tokens ?? 0,
+        inputAudioTokens: inD?.audio_tokens ?? 0,
+        cachedInputTokens: inD?.cached_tokens ?? 0,
+        outputTextTokens: outD?.text_tokens ?? 0,
+        outputAudioTokens: outD?.audio_tokens ?? 0,
+      },
+    });
+  }
+
+  private noteTranscriptionUsage(u: { type: string; seconds?: number; input_tokens?: number; output_tokens?: number; input_token_details?: { audio_tokens?: number; text_tokens?: number } } | undefined): void {
+    if (u?.type === 'duration' && typeof u.seconds === 'number') this.emit({ type: 'usage', usage: { kind: 'transcription', model: this.o.transcribeModel, seconds: u.seconds } });
+    else if (u?.type === 'tokens') {
+      const audio = u.input_token_details?.audio_tokens ?? u.input_tokens ?? 0;
+      const text = u.input_token_details?.text_tokens ?? Math.max(0, (u.input_tokens ?? 0) - audio);
+      this.emit({ type: 'usage', usage: { kind: 'transcription_tokens', model: this.o.transcribeModel, inputAudioTokens: audio, inputTextTokens: text, outputTokens: u.output_tokens ?? 0 } });
     }
   }
 
@@ -445,21 +485,18 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
   private pendingHangup: { outcome: Outcome; reason: string } | null = null;
 
   private async onToolCall(name: string, callId: string, rawArgs: string): Promise<void> {
-    let args: Record<string, unknown> = {};
-    try {
-      args = JSON.parse(rawArgs || '{}');
-    } catch {
-      /* the model sent broken JSON; answer with defaults */
-    }
+    const parsed = parseToolArgs(name, rawArgs);
+    const args: Record<string, unknown> = parsed.ok ? parsed.args : {};
     let result: unknown;
     try {
-      if (name === 'end_call') {
+      if (!parsed.ok) result = { error: parsed.error };
+      else if (name === 'end_call') {
         const outcome = (OUTCOMES as readonly string[]).includes(String(args.outcome)) ? (args.outcome as Outcome) : 'no_outcome';
         this.pendingHangup = { outcome, reason: String(args.reason ?? 'the customer ended the call') };
         result = { ok: true };
       } else if (name === 'company_objection_handler' || name === 'customer_background_generator' || name === 'scenario_difficulty_adjuster') {
         result = await this.o.tools[name](args as never);
-      } else result = { error: `unknown tool ${name}` };
+      } else result = { error: `Unknown tool "${name}". Available: company_objection_handler, customer_background_generator, scenario_difficulty_adjuster, end_call.` };
     } catch (e) {
       result = { error: (e as Error).message };
     }
@@ -476,6 +513,25 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
     this.emit({ type: 'error', code: 'ENGINE_ERROR', message: `OpenAI Realtime: ${message}`, recoverable: true });
   }
 }
+
+/**
+ * The Realtime WebSocket address: OPENAI_REALTIME_URL is the API base (`wss://api.openai.com/v1`, the default);
+ * `/realtime?model=…` is appended. A base that already ends in `/realtime` is taken as meant (not doubled).
+ */
+export function realtimeUrl(base: string | undefined, model: string): string {
+  const b = (base ?? 'wss://api.openai.com/v1').replace(/\/+$/, '').replace(/\/realtime$/, '');
+  return `${b}/realtime?model=${encodeURIComponent(model)}`;
+}
+
+/** Server events this client reads no further (they carry nothing the call needs). */
+const KNOWN_IGNORED = new Set<string>([
+  'conversation.created', 'conversation.item.added', 'conversation.item.done', 'conversation.item.retrieved', 'conversation.item.truncated', 'conversation.item.deleted',
+  'conversation.item.input_audio_transcription.delta', 'conversation.item.input_audio_transcription.segment', 'conversation.item.input_audio_transcription.failed',
+  'input_audio_buffer.cleared', 'input_audio_buffer.timeout_triggered', 'output_audio_buffer.started', 'output_audio_buffer.stopped', 'output_audio_buffer.cleared',
+  'response.created', 'response.output_item.done', 'response.content_part.added', 'response.content_part.done', 'response.output_text.delta', 'response.output_text.done',
+  'response.output_audio.done', 'response.function_call_arguments.delta', 'response.mcp_call_arguments.delta', 'response.mcp_call_arguments.done',
+  'rate_limits.updated', 'mcp_list_tools.in_progress', 'mcp_list_tools.completed', 'mcp_list_tools.failed',
+]);
 
 /** Base64 PCM16 straight into its own Int16Array (one allocation per audio delta, none shared with a pool). */
 function decodePcm16Base64(b64: string): Int16Array {

@@ -25,6 +25,12 @@ import { afterIo, type DeferredQueue } from './deferred.ts';
 import { TokenBucket } from './rate-limit.ts';
 
 /** How the session reaches the browser (a WebSocket in production, an array in tests). */
+/** How a difficulty change is shown to the agent (the coach's label, e.g. "challenging:Advanced", and reasons). */
+export interface DirectiveAnnouncement {
+  level?: string;
+  reasons?: { he: string; en: string };
+}
+
 export interface SessionTransport {
   sendJson(msg: ServerMessage): void;
   sendAudio(pcm: Int16Array): void;
@@ -217,11 +223,14 @@ export class SimulationSession {
     if (this.st.status === 'active') this.send(msg);
   }
 
-  /** Make the customer harder or easier from now on. */
-  async applyDirective(d: DifficultyDirective, reason: string, instructions?: string): Promise<void> {
+  /**
+   * Make the customer harder or easier from now on (layered onto the persona's instructions by the engine), and
+   * tell the agent once: `shown` is the coach's richer label and bilingual reasons when it has them.
+   */
+  async applyDirective(d: DifficultyDirective, reason: string, shown?: DirectiveAnnouncement): Promise<void> {
     if (this.st.status !== 'active') return;
-    await this.o.engine.updateDirectives(d, instructions);
-    this.send({ type: 'difficulty', level: d.level, reason });
+    await this.o.engine.updateDirectives(d);
+    this.send({ type: 'difficulty', level: shown?.level ?? d.level, reason, ...(shown?.reasons ? { reasons: shown.reasons } : {}) });
   }
 
   /** End the call (agent request or an operator). */
@@ -410,6 +419,9 @@ export class SimulationSession {
           return this.recordTurn({ id: e.turnId, speaker: 'agent', text: e.text, startMs, endMs: now, interrupted: false, engine: this.o.engine.name, latency: null });
         }
       case 'agent_turn_committed':
+        // the service's transcript of the agent's audio comes later than the customer's reply starts: hold the
+        // agent's place in the transcript now, so the page shows the turns in the order they were spoken
+        if (!e.text) this.send({ type: 'agent_transcript_partial', turnId: e.turnId, text: '' });
         this.latency.committed(e.turnId, e.atMs, e.speechEndMs);
         if (this.agentSpeechStartMs !== null) this.agentTurnStarts.set(e.turnId, this.agentSpeechStartMs);
         this.agentSpeechStartMs = null;
@@ -449,7 +461,12 @@ export class SimulationSession {
       case 'customer_state':
         return this.send({ type: 'customer_state', mood: e.mood, values: e.values });
       case 'tool_call':
+      case 'usage':
         return;
+      case 'engine_switched': {
+        const c = e.capabilities;
+        return this.send({ type: 'engine_changed', from: e.from, to: e.to, engine: { name: e.name, audioIn: c.audioIn, audioOut: c.audioOut, serverTranscripts: c.serverTranscripts }, reason: e.reason });
+      }
       case 'hangup':
         return this.afterPlayback(() => void this.end('customer_hung_up', e.outcome));
       case 'error':

@@ -12,14 +12,15 @@ import type { Repositories, SimulationRow } from '../db/index.ts';
 import type { Language } from '../analysis/index.ts';
 import type { Level } from '../scenarios/index.ts';
 import { latencyGaps } from './latency.ts';
-import { chooseEngine, buildEngine, transcriberFrom, type VoiceConfig } from './engines.ts';
+import { buildEngineChain, engineChain, engineNameOf, legacyChain, transcriberFrom, type VoiceConfig } from './engines.ts';
+import { AiBudget, UsageMeter } from './usage-meter.ts';
 import type { DifficultyDirective, VoicePersona } from './engine.ts';
 import { customerTools, standInCustomer, type OfflineBrainFactory, type PrepareCustomer, type PreparedCustomer } from './customers.ts';
 import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
-import { SimulationSession, type SessionSummary, type SessionTap } from './session.ts';
+import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
-import type { EngineName, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
+import type { EngineChoice, EngineName, EngineTier, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
 /** Who is asking (the signed-in principal, as far as this service cares). */
 export interface Caller {
@@ -38,8 +39,11 @@ export interface StartSimulationInput {
   language?: Language;
   /** voice: microphone; text: typed turns only. */
   mode?: 'voice' | 'text';
-  /** Ask for an engine; default: realtime with an OpenAI key, otherwise the offline cascade. */
-  engine?: EngineName;
+  /**
+   * Ask for an engine tier to start from (the practice page's choice); default: the company's setting, else the
+   * best configured (Realtime → cascade → offline). Later tiers are the fallbacks. "text" is the old name of mode.
+   */
+  engine?: EngineChoice | EngineName;
   seed?: number;
 }
 
@@ -82,7 +86,8 @@ export interface LiveSessionHandle {
   now(): number;
   /** Hint, metrics, difficulty or customer_state to the agent; also stored in the event log. */
   publish(msg: Extract<ServerMessage, { type: 'hint' | 'metrics' | 'difficulty' | 'customer_state' }>): void;
-  applyDirective(d: DifficultyDirective, reason: string, instructions?: string): Promise<void>;
+  /** A difficulty change: the engine layers it onto the persona's instructions; the agent is told once. */
+  applyDirective(d: DifficultyDirective, reason: string, shown?: DirectiveAnnouncement): Promise<void>;
 }
 
 /** Observers other domains (coaching) attach to every session that goes live. */
@@ -110,6 +115,8 @@ interface PersonaSnapshot {
   voice: VoicePersona;
   source: PreparedCustomer['source'];
   persona: unknown;
+  /** The engine chain chosen when the session was created, best first (absent on sessions stored before it). */
+  engineChain?: EngineTier[];
 }
 
 const RESUME_MS = 60_000;
@@ -167,10 +174,13 @@ export class SimulationService {
   /** Creates a simulation for the caller: builds the customer, chooses the engine, stores the snapshots. */
   async create(user: Caller, input: StartSimulationInput) {
     if (!user.companyId) throw new AppError('FORBIDDEN', 'Practice calls belong to a company; platform staff cannot start one.');
-    const mode = input.mode ?? 'voice';
-    const engine = chooseEngine(this.d.config, mode, input.engine);
-    if (engine !== 'realtime' && !this.d.offlineBrain && !this.d.config.OPENAI_API_KEY && !this.d.config.OPENAI_BASE_URL)
-      throw new AppError('NOT_CONFIGURED', 'No customer brain is available: configure OPENAI_API_KEY or OPENAI_BASE_URL (the offline brain is not installed on this server).');
+    const mode = input.mode ?? (input.engine === 'text' ? 'text' : 'voice');
+    const company = await this.d.repos.companies.byId(user.companyId);
+    await new AiBudget(this.d.repos.simulations, user.companyId, company?.aiBudgetCentsPerMonth ?? null).check();
+    // the agent's choice for this call, else the company's setting (admin/manager), else the best available
+    const choice = input.engine && input.engine !== 'auto' ? input.engine : (company?.voiceEngine ?? 'auto');
+    const chain = engineChain(this.d.config, mode, choice, !!this.d.offlineBrain);
+    const engine = engineNameOf(chain[0], mode);
     const seed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
     const prepared = await (this.d.prepareCustomer ?? standInCustomer)({
       companyId: user.companyId,
@@ -183,7 +193,7 @@ export class SimulationService {
       language: input.language,
       seed,
     });
-    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona };
+    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona, engineChain: chain };
     const row = await this.d.repos.simulations.insert({
       id: newId(),
       companyId: user.companyId,
@@ -209,7 +219,8 @@ export class SimulationService {
     return {
       simulation: this.publicRow(row),
       persona: prepared.voice.card,
-      engine: this.engineInfo(engine),
+      engine: this.engineInfo(engine, chain[0]),
+      engineChain: chain,
       assignmentId: prepared.assignmentId ?? null,
       socketUrl: `/api/simulations/${row.id}/socket`,
     };
@@ -225,7 +236,7 @@ export class SimulationService {
       simulation: this.publicRow(row),
       persona: (row.personaSnapshot as PersonaSnapshot).card,
       scenario: row.scenarioSnapshot,
-      engine: this.engineInfo(row.engine),
+      engine: this.engineInfo(row.engine, (row.personaSnapshot as Partial<PersonaSnapshot>).engineChain?.[0]),
       turnTaking: (row.personaSnapshot as Partial<PersonaSnapshot>).voice?.turnTaking ?? null,
       live: this.live.has(id),
       turns: turns.map((t) => {
@@ -302,11 +313,11 @@ export class SimulationService {
   }
 
   /** Make the customer harder or easier from now on (DifficultyEngine). */
-  async applyDirective(id: string, directive: DifficultyDirective, reason: string, instructions?: string): Promise<void> {
+  async applyDirective(id: string, directive: DifficultyDirective, reason: string, shown?: DirectiveAnnouncement): Promise<void> {
     const l = this.live.get(id);
     if (!l) return;
     l.directive = directive;
-    await l.session.applyDirective(directive, reason, instructions);
+    await l.session.applyDirective(directive, reason, shown);
     l.persistence.event('difficulty', { level: directive.level, reason });
   }
 
@@ -380,7 +391,9 @@ export class SimulationService {
     return this.d.resumeWindowMs ?? RESUME_MS;
   }
 
-  private engineInfo(name: EngineName): EngineInfo {
+  private engineInfo(name: EngineName, tier?: EngineTier): EngineInfo {
+    // the offline tier transcribes on the server only with a self-hosted endpoint (no cloud)
+    if (tier === 'offline' && name === 'cascade') return { name, audioIn: true, audioOut: true, serverTranscripts: !!this.d.config.TRANSCRIBE_BASE_URL };
     if (name === 'text') return { name, audioIn: false, audioOut: false, serverTranscripts: false };
     if (name === 'realtime') return { name, audioIn: true, audioOut: true, serverTranscripts: true };
     return { name, audioIn: true, audioOut: true, serverTranscripts: transcriberFrom(this.d.config) !== null };
@@ -432,8 +445,11 @@ export class SimulationService {
     const clock = () => performance.now() - t0;
     const live: Partial<Live> & { directive: DifficultyDirective } = { directive: { level: 'neutral' } };
     const offline = this.d.offlineBrain;
-    const engine = buildEngine({
-      name: row.engine,
+    const meter = new UsageMeter(id, this.d.repos.simulations);
+    const chain = snap.engineChain ?? legacyChain(row.engine, this.d.config);
+    const engine = buildEngineChain({
+      chain,
+      mode: row.mode,
       cfg: this.d.config,
       persona: voice,
       clock,
@@ -442,7 +458,10 @@ export class SimulationService {
         if (!offline) throw new AppError('NOT_CONFIGURED', 'The offline customer brain is not installed on this server; configure OPENAI_API_KEY or OPENAI_BASE_URL.');
         return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock });
       },
+      onUsage: (u) => meter.add(u),
+      log: (m) => this.d.log?.(`simulation ${id}: ${m}`),
     });
+    const budget = new AiBudget(this.d.repos.simulations, row.companyId, (await this.d.repos.companies.byId(row.companyId))?.aiBudgetCentsPerMonth ?? null);
     const recorder = this.d.record !== false && row.mode === 'voice' ? new SessionRecorder(this.d.config.DATA_DIR, id) : null;
     const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log, { beforeEnd: recorder ? () => recorder.onEnd() : undefined });
     const taps: SessionTap[] = recorder ? [persistence, recorder] : [persistence];
@@ -453,7 +472,7 @@ export class SimulationService {
       persona: snap.persona,
       now: clock,
       publish: (msg) => this.publish(id, msg),
-      applyDirective: (d, reason, instructions) => this.applyDirective(id, d, reason, instructions),
+      applyDirective: (d, reason, shown) => this.applyDirective(id, d, reason, shown),
     };
     for (const f of this.tapFactories) {
       try {
@@ -474,12 +493,14 @@ export class SimulationService {
         tickMs: quotaMs,
         consume: async (ms) => {
           const seconds = Math.round(ms / 1000);
+          await meter.flush().catch((e) => this.d.log?.(`simulation ${id}: could not store its usage`, e));
+          if (!(await budget.allows())) return false; // the money quota, this call's cost so far included
           const ok = await this.d.consumeSeconds(row.agentUserId, seconds);
           if (ok) await this.d.repos.simulations.addSeconds(id, seconds);
           return ok;
         },
       },
-      taps: [...taps, { onEnd: (summary) => this.finished(row, summary, persistence) }],
+      taps: [...taps, meter.tap(() => engine.tier, this.d.log), { onEnd: (summary) => this.finished(row, summary, persistence) }],
     });
     Object.assign(live, { row, session, transport, persistence, grace: null });
     this.live.set(id, live as Live);

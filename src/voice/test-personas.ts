@@ -7,6 +7,7 @@ export function demoVoicePersona(language: 'he' | 'en' = 'he', overrides: Partia
     id: `demo-${language}`,
     name: he ? 'דנה כהן' : 'Dana Cohen',
     language,
+    gender: 'female',
     instructions: he
       ? 'את דנה כהן, 42, אמא לשלושה מרמת גן, מבוטחת דרך מקום העבודה. את ספקנית לגבי ביטוחים, רגישה למחיר, ועונה בקצרה. דברי עברית בלבד.'
       : 'You are Dana Cohen, 42, a mother of three from Ramat Gan, insured through work. You are sceptical about insurance, price-sensitive and answer briefly. Speak English only.',

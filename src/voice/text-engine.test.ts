@@ -9,6 +9,7 @@ import type { EngineEvent } from './engine.ts';
 import { TextEngine } from './text-engine.ts';
 
 const NO_AUDIO = { audio: 'the text engine produces no audio', bargeIn: 'typed turns have no audio to talk over', backchannel: 'typed turns have no audio backchannels' };
+const OFFLINE_BRAIN = 'the offline brain plays from compiled parameters, not from instructions';
 const OPENING_HE = 'שלום, מדברת מיכל ממגן ביטוחים, אני מתקשרת בקשר לבדיקת התיק הביטוחי. הפוליסה עולה 2,400 שקל לשנה.';
 
 function offlineHarness(lang: 'he' | 'en' = 'he', type = 'objection_handling'): EngineHarness & { engine: TextEngine } {
@@ -18,7 +19,7 @@ function offlineHarness(lang: 'he' | 'en' = 'he', type = 'objection_handling'): 
   return { engine, agentSays: async (t) => engine.pushAgentText(t), close: () => engine.stop() };
 }
 
-engineConformance('Text (offline brain)', async () => offlineHarness(), { openingLine: OPENING_HE, skip: NO_AUDIO });
+engineConformance('Text (offline brain)', async () => offlineHarness(), { openingLine: OPENING_HE, skip: { ...NO_AUDIO, instructions: OFFLINE_BRAIN } });
 
 describe('TextEngine with the OpenAI-compatible chat brain (fake server)', () => {
   let fake: FakeOpenAI;
@@ -26,16 +27,22 @@ describe('TextEngine with the OpenAI-compatible chat brain (fake server)', () =>
     fake = await startFakeOpenAI({ chat: () => ({ content: 'זה נשמע לי יקר. כמה זה יוצא בחודש, בערך?', chunks: ['זה נשמע ', 'לי יקר. ', 'כמה זה יוצא ', 'בחודש, בערך?'] }) });
   });
   afterAll(() => fake.close());
+  const customer = demoCustomer({ scenarioType: 'objection_handling', language: 'he', seed: 1 });
   engineConformance(
     'Text (chat brain)',
     async () => {
-      const c = demoCustomer({ scenarioType: 'objection_handling', language: 'he', seed: 1 });
       const t0 = performance.now();
-      const brain = new ChatBrain({ baseURL: fake.url, apiKey: 'sk-test', model: 'gpt-4o-mini', persona: c.voice });
-      const engine = new TextEngine({ persona: c.voice, brain, clock: () => performance.now() - t0 });
-      return { engine, agentSays: async (t) => engine.pushAgentText(t), close: () => engine.stop() };
+      const since = fake.requestsTo('/v1/chat/completions').length;
+      const brain = new ChatBrain({ baseURL: fake.url, apiKey: 'sk-test', model: 'gpt-4o-mini', persona: customer.voice });
+      const engine = new TextEngine({ persona: customer.voice, brain, clock: () => performance.now() - t0 });
+      return {
+        engine,
+        agentSays: async (t) => engine.pushAgentText(t),
+        upstreamInstructions: () => fake.requestsTo('/v1/chat/completions').slice(since).map((r) => (r.body as { messages: Array<{ role: string; content: string }> }).messages[0].content),
+        close: () => engine.stop(),
+      };
     },
-    { openingLine: OPENING_HE, skip: NO_AUDIO },
+    { openingLine: OPENING_HE, skip: NO_AUDIO, persona: customer.voice },
   );
 });
 

@@ -32,8 +32,39 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
   }
 
   async start(): Promise<void> {
+    const taken = this.takeover;
+    this.takeover = null;
+    if (taken) await this.catchUp(taken);
     this.emit({ type: 'status', status: 'connected', detail: `${this.opts.brain.kind} brain` });
-    if (this.opts.persona.customerSpeaksFirst) void this.runner.run(null);
+    // a call taken over from another engine is already under way: the customer does not open it again
+    if (this.opts.persona.customerSpeaksFirst && !taken) void this.runner.run(null);
+  }
+
+  private takeover: Array<{ role: 'agent' | 'customer'; text: string }> | null = null;
+
+  /**
+   * Take over a call in progress (before start): an LLM brain gets the conversation so far; a brain without
+   * `seed` (the offline brain) hears the agent's turns again, silently, so its state (trust, objections raised,
+   * needs revealed) follows the call rather than starting afresh.
+   */
+  seedHistory(turns: Array<{ role: 'agent' | 'customer'; text: string }>): void {
+    if (turns.length) this.takeover = turns;
+  }
+
+  private async catchUp(turns: Array<{ role: 'agent' | 'customer'; text: string }>): Promise<void> {
+    const brain = this.opts.brain;
+    if (brain.seed) return brain.seed(turns.map((t) => ({ role: t.role === 'agent' ? 'user' : 'assistant', text: t.text })));
+    const signal = new AbortController().signal;
+    for (const t of turns) {
+      if (t.role !== 'agent') continue;
+      try {
+        for await (const _ of brain.respond({ agentText: t.text }, signal)) {
+          /* the reply was already given by the previous engine: only the state matters */
+        }
+      } catch {
+        return; // catching up is best effort; the call goes on from the brain's current state
+      }
+    }
   }
 
   /**
@@ -75,6 +106,11 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
   async updateDirectives(d: DifficultyDirective): Promise<void> {
     this.runner.adjust(d);
   }
+
+  instructions(): string | null {
+    return this.runner.brainInstructions();
+  }
+
 
   async stop(): Promise<void> {
     this.stopped = true;

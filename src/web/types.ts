@@ -17,6 +17,26 @@ export interface Company {
   practicePrivacyHours: number;
   isDemo: boolean;
   createdAt: string;
+  /** The engine tier practice calls start from ('auto' = the best configured). */
+  voiceEngine?: 'auto' | 'realtime' | 'cascade' | 'offline';
+  /** Monthly AI budget in US cents (null = no money limit). */
+  aiBudgetCentsPerMonth?: number | null;
+}
+
+/** The company's AI cost (US dollars): this month, per month, per practice minute, against the budget. */
+export interface AiCost {
+  currency: 'USD';
+  current: AiCostMonth;
+  months: AiCostMonth[];
+  budgetUsd: number | null;
+  budgetLeftUsd: number | null;
+}
+export interface AiCostMonth {
+  month: string;
+  calls: number;
+  minutes: number;
+  costUsd: number;
+  costPerMinuteUsd: number | null;
 }
 
 export interface Quotas {

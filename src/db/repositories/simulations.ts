@@ -84,6 +84,33 @@ export function simulationsRepo(db: Db) {
         .returning({ id: simulations.id });
       return r.length > 0;
     },
+    /** The call's usage so far (totals, not increments): cost in millionths of a dollar, measures, the tier in use. */
+    async setUsage(id: string, u: { costMicros: number; usage: Record<string, unknown>; engineTier?: 'realtime' | 'cascade' | 'offline' }): Promise<void> {
+      await db.update(simulations).set({ costMicros: Math.round(u.costMicros), usage: u.usage, ...(u.engineTier ? { engineTier: u.engineTier } : {}) }).where(eq(simulations.id, id));
+    },
+    /** A company's AI cost and practice seconds per calendar month (UTC), newest first, `months` back. */
+    async costByMonth(companyId: string, months = 6): Promise<Array<{ month: string; costMicros: number; seconds: number; calls: number }>> {
+      const r = await db
+        .select({
+          month: sql<string>`to_char(date_trunc('month', ${simulations.createdAt} AT TIME ZONE 'UTC'), 'YYYY-MM')`,
+          costMicros: sql<number>`coalesce(sum(${simulations.costMicros}), 0)::float8`,
+          seconds: sql<number>`coalesce(sum(coalesce(${simulations.durationMs}, ${simulations.secondsUsed} * 1000)), 0)::float8 / 1000`,
+          calls: sql<number>`count(*)::int`,
+        })
+        .from(simulations)
+        .where(and(eq(simulations.companyId, companyId), sql`${simulations.createdAt} >= (date_trunc('month', now() AT TIME ZONE 'UTC') - make_interval(months => ${months - 1}::int)) AT TIME ZONE 'UTC'`))
+        .groupBy(sql`1`)
+        .orderBy(sql`1 DESC`);
+      return r.map((x) => ({ month: x.month, costMicros: Number(x.costMicros), seconds: Number(x.seconds), calls: Number(x.calls) }));
+    },
+    /** AI cost of a company's calls this calendar month (UTC), in millionths of a dollar. */
+    async costThisMonth(companyId: string): Promise<number> {
+      const [r] = await db
+        .select({ c: sql<number>`coalesce(sum(${simulations.costMicros}), 0)::float8` })
+        .from(simulations)
+        .where(and(eq(simulations.companyId, companyId), sql`${simulations.createdAt} >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`));
+      return Number(r?.c ?? 0);
+    },
     async addSeconds(id: string, seconds: number): Promise<void> {
       await db.update(simulations).set({ secondsUsed: sql`${simulations.secondsUsed} + ${seconds}` }).where(eq(simulations.id, id));
     },

@@ -5,6 +5,7 @@ import { isStaff } from '../../auth/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import { publicUser, publicCompany, SECTORS } from '../../org/index.ts';
 import { defineRoute, ANY_ROLE, STAFF, COMPANY_MANAGERS, companyParamScope, type GuardedScope } from '../route.ts';
+import { ENGINE_CHOICES } from '../../voice/index.ts';
 import { passwordRule } from './auth.ts';
 
 const uuid = z.string().uuid('must be an id');
@@ -24,6 +25,20 @@ async function userScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedS
   const u = await ctx.repos.users.byId((req.params as { userId: string }).userId);
   if (!u) throw new AppError('NOT_FOUND', 'User was not found.');
   return { companyId: u.companyId, subject: { id: u.id, role: u.role }, notFound: 'User was not found.' };
+}
+
+/** The AI cost the admin sees: per month, per practice minute, against the budget (US dollars). */
+function aiCost(months: Array<{ month: string; costMicros: number; seconds: number; calls: number }>, budgetCents: number | null) {
+  const now = new Date().toISOString().slice(0, 7);
+  const rows = months.map((m) => ({
+    month: m.month,
+    calls: m.calls,
+    minutes: Math.round((m.seconds / 60) * 10) / 10,
+    costUsd: Math.round(m.costMicros / 100) / 10_000,
+    costPerMinuteUsd: m.seconds > 0 ? Math.round((m.costMicros / (m.seconds / 60)) / 100) / 10_000 : null,
+  }));
+  const current = rows.find((r) => r.month === now) ?? { month: now, calls: 0, minutes: 0, costUsd: 0, costPerMinuteUsd: null };
+  return { currency: 'USD', current, months: rows, budgetUsd: budgetCents === null ? null : budgetCents / 100, budgetLeftUsd: budgetCents === null ? null : Math.max(0, budgetCents / 100 - current.costUsd) };
 }
 
 export function orgRoutes(app: FastifyInstance) {
@@ -93,12 +108,20 @@ export function orgRoutes(app: FastifyInstance) {
     url: '/api/companies/:companyId/settings',
     access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
     params: companyParams,
-    body: z.object({ practicePrivacyHours: z.number().int().min(0).max(24 * 30) }).strict(),
+    body: z
+      .object({
+        practicePrivacyHours: z.number().int().min(0).max(24 * 30).optional(),
+        /** The engine tier the company's calls start from (later tiers are the fallbacks). */
+        voiceEngine: z.enum(ENGINE_CHOICES).optional(),
+        /** Monthly AI budget in US cents; null removes the money limit. */
+        aiBudgetCentsPerMonth: z.number().int().min(0).max(100_000_000).nullable().optional(),
+      })
+      .strict(),
     handler: async ({ ctx, params, body, user }) => {
       const current = await ctx.repos.companies.byId(params.companyId);
       if (!current) throw new AppError('NOT_FOUND', 'Company was not found.');
       // a shorter window would open sessions agents practised under the longer one: only platform staff shorten it
-      if (!isStaff(user.role) && body.practicePrivacyHours < current.practicePrivacyHours) {
+      if (body.practicePrivacyHours !== undefined && !isStaff(user.role) && body.practicePrivacyHours < current.practicePrivacyHours) {
         throw new AppError('FORBIDDEN', `The practice privacy window can be lengthened here but not shortened (now ${current.practicePrivacyHours} hours): agents practised trusting it. Ask platform staff to shorten it.`);
       }
       const c = await ctx.repos.companies.update(params.companyId, body);
@@ -115,7 +138,7 @@ export function orgRoutes(app: FastifyInstance) {
     handler: async ({ ctx, params }) => {
       const c = await ctx.repos.companies.byId(params.companyId);
       if (!c) throw new AppError('NOT_FOUND', 'Company was not found.');
-      return { quotas: await ctx.quotas.status(c) };
+      return { quotas: await ctx.quotas.status(c), ai: aiCost(await ctx.repos.simulations.costByMonth(c.id, 6), c.aiBudgetCentsPerMonth) };
     },
   });
 

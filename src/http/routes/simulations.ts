@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/index.ts';
 import type { AppContext } from '../../app/index.ts';
-import { ENGINE_NAMES } from '../../voice/index.ts';
+import { ENGINE_CHOICES, ENGINE_NAMES } from '../../voice/index.ts';
 import { LEVELS } from '../../scenarios/index.ts';
 import { defineRoute, defineSocketRoute, ANY_ROLE, type GuardedScope } from '../route.ts';
 import { auditPracticeRead } from '../audit.ts';
@@ -26,7 +26,8 @@ const startBody = z
     level: z.enum(LEVELS).optional(),
     language: z.enum(['he', 'en']).optional(),
     mode: z.enum(['voice', 'text']).default('voice'),
-    engine: z.enum(ENGINE_NAMES).optional(),
+    // a tier to start from ("auto" = the company's setting, else the best configured); old engine names still accepted
+    engine: z.enum([...ENGINE_CHOICES, ...ENGINE_NAMES]).optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   })
   .strict();

@@ -4,14 +4,15 @@ import { api } from '../../api.ts';
 import { useCommonT } from '../../i18n/common.ts';
 import { useFieldErrors } from '../../i18n/errors.ts';
 import { Alert, Async, Button, Card, ErrorAlert, Field, Loading, PageHeader, QuotaBar, formatDate, useAction, useQuery } from '../../ui/index.ts';
-import type { Company, Quotas, Team, User } from '../../types.ts';
+import type { AiCost, Company, Quotas, Team, User } from '../../types.ts';
+import { AiCostCard } from '../usage/UsagePage.tsx';
 import { SECTORS } from '../questionnaire/model.ts';
 import { useQuestionnaireT } from '../questionnaire/strings.ts';
 import { MembersCard } from '../team/MembersCard.tsx';
 import { TeamsCard } from '../team/TeamsCard.tsx';
 import { useAdminT } from './strings.ts';
 
-/** Staff: one company — name, sector and quotas (editable), usage, users (add manager/agent, reset passwords), teams. */
+/** Staff: one company — name, sector and quotas (editable), usage and AI cost, users (add manager/agent, reset passwords), teams. */
 export default function CompanyDetailPage() {
   const { t, lang } = useAdminT();
   const common = useCommonT().t;
@@ -19,6 +20,7 @@ export default function CompanyDetailPage() {
   const info = useQuery<{ company: Company; quotas: Quotas }>(`/api/companies/${companyId}`);
   const users = useQuery<{ users: User[] }>(`/api/companies/${companyId}/users`);
   const teams = useQuery<{ teams: Team[] }>(`/api/companies/${companyId}/teams`);
+  const usage = useQuery<{ ai?: AiCost }>(`/api/companies/${companyId}/usage`);
 
   if (!info.data) {
     return info.error ? <ErrorAlert error={info.error} onRetry={() => void info.reload()} /> : <Loading />;
@@ -64,6 +66,7 @@ export default function CompanyDetailPage() {
             </div>
           </Card>
         </div>
+        {usage.data?.ai && <AiCostCard ai={usage.data.ai} />}
         <Async query={users}>
           {({ users: list }) => (
             <Async query={teams}>

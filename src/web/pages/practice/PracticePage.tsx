@@ -15,14 +15,15 @@ export default function PracticePage() {
   const [level, setLevel] = useState<LevelId>('intermediate');
   const [language, setLanguage] = useState<'he' | 'en'>(user.locale);
   const [mode, setMode] = useState<'voice' | 'text'>('voice');
+  const [engine, setEngine] = useState<'auto' | 'realtime' | 'cascade' | 'offline'>(loadPrefs().engine ?? 'auto');
   const [pushToTalk, setPushToTalk] = useState(loadPrefs().pushToTalk);
   const list = useQuery<{ simulations: SimulationSummary[] }>('/api/simulations?limit=30');
   const create = useAction((body: Record<string, unknown>) => api.post<CreatedSimulation>('/api/simulations', body));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    savePrefs({ pushToTalk });
-    const r = await create.run({ scenarioType, level, language, mode });
+    savePrefs({ pushToTalk, engine });
+    const r = await create.run({ scenarioType, level, language, mode, ...(engine !== 'auto' ? { engine } : {}) });
     if (r) navigate(`/practice/${r.simulation.id}`, { state: { created: r, pushToTalk } });
   };
 
@@ -61,6 +62,14 @@ export default function PracticePage() {
                 <select name="mode" value={mode} onChange={(e) => setMode(e.target.value as 'voice' | 'text')}>
                   <option value="voice">{t('modeVoice')}</option>
                   <option value="text">{t('modeText')}</option>
+                </select>
+              </Field>
+              <Field label={t('engineChoice')}>
+                <select name="engine" value={engine} onChange={(e) => setEngine(e.target.value as typeof engine)}>
+                  <option value="auto">{t('engineAuto')}</option>
+                  {mode === 'voice' && <option value="realtime">{t('call.tiers.realtime')}</option>}
+                  <option value="cascade">{t('call.tiers.cascade')}</option>
+                  <option value="offline">{t('call.tiers.offline')}</option>
                 </select>
               </Field>
             </div>

@@ -97,6 +97,11 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
         <div className="stack">
           {s.micProblem && <Alert tone="warning">{t(`mic.${s.micProblem}`)}</Alert>}
           {s.recognition === 'failed' && <Alert tone="warning">{t('call.recognitionFailed')}</Alert>}
+          {s.engineChanged && s.phase !== 'ended' && (
+            <div data-testid="engine-changed">
+              <Alert tone="info">{t('call.engineChanged', { to: t(`call.tiers.${s.engineChanged.to}`) })}</Alert>
+            </div>
+          )}
           {s.lastError && <Alert tone={s.phase === 'ended' ? 'error' : 'warning'}>{s.lastError.message}</Alert>}
           {resumedWithoutAudio && (
             <Alert tone="info" actions={<Button size="sm" onClick={() => void call.rejoin()}>{t('call.rejoin')}</Button>}>

@@ -69,6 +69,8 @@ export interface SimulationDetails {
 export const PREFS_KEY = 'salesgym.practice';
 export interface PracticePrefs {
   pushToTalk: boolean;
+  /** The engine tier this agent starts calls from ('auto' = the company's setting). */
+  engine?: 'auto' | 'realtime' | 'cascade' | 'offline';
 }
 export function loadPrefs(): PracticePrefs {
   try {

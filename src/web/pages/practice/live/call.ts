@@ -22,6 +22,8 @@ export interface CallState {
   phase: 'idle' | 'starting' | 'active' | 'ended';
   ready: ServerMessageOf<'ready'> | null;
   engineStatus: 'connected' | 'reconnecting' | 'degraded' | null;
+  /** The call moved to the next engine (the previous one failed for good); shown once as a plain notice. */
+  engineChanged: { from: 'realtime' | 'cascade' | 'offline'; to: 'realtime' | 'cascade' | 'offline' } | null;
   lines: Line[];
   /** Latency timeline per agent turn id (the customer reply it got). */
   latency: Record<string, LatencyTimeline>;
@@ -54,6 +56,7 @@ const initial: CallState = {
   phase: 'idle',
   ready: null,
   engineStatus: null,
+  engineChanged: null,
   lines: [],
   latency: {},
   level: 0,
@@ -78,6 +81,8 @@ export class LiveCall {
   private customerItem: string | null = null;
   private reported = new Map<string, number>();
   private ticker: number | null = null;
+  /** The engine in use has no server transcripts (after a fallback): the browser transcribes. */
+  private browserTranscripts = false;
   private reconnectUntil = 0;
   private closedByUs = false;
   private startRequested = false;
@@ -257,6 +262,16 @@ export class LiveCall {
         return this.set({ latency: { ...this.s.latency, [m.turnId]: m.timeline } });
       case 'engine_status':
         return this.set({ engineStatus: m.status });
+      case 'engine_changed': {
+        // the reconnect warnings of the failed engine are over: one notice replaces them
+        const ready = this.s.ready ? { ...this.s.ready, engine: m.engine } : null;
+        this.set({ engineChanged: { from: m.from, to: m.to }, engineStatus: 'connected', lastError: null, ready });
+        if (!m.engine.serverTranscripts && !this.browserTranscripts) {
+          this.browserTranscripts = true;
+          this.startRecognition();
+        }
+        return;
+      }
       case 'customer_state':
         return this.set({ mood: m.mood });
       case 'hint':
@@ -283,7 +298,7 @@ export class LiveCall {
   }
 
   private startRecognition(): void {
-    if (this.o.mode !== 'voice' || this.o.serverTranscripts || this.recognizer) return;
+    if (this.o.mode !== 'voice' || (this.o.serverTranscripts && !this.browserTranscripts) || this.recognizer) return;
     this.recognizer = startRecognition(
       this.o.language,
       (text, final) => this.send({ type: 'agent_transcript', text, final, lang: this.o.language === 'he' ? 'he-IL' : 'en-US' }),
