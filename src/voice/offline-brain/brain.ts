@@ -23,6 +23,8 @@ export interface OfflineBrainOptions {
   seed?: number;
   /** Session clock (ms since the call started); without it, call time is estimated from the words spoken. */
   clock?: () => number;
+  /** The agent's gender: Hebrew second-person forms the customer uses agree with it (default male). */
+  agentGender?: 'female' | 'male';
 }
 
 export class OfflineCustomerBrain implements Brain {
