@@ -25,7 +25,7 @@ export function compose(c: Composer, plan: Plan): ReplyPart[] {
   const parts: { critical: boolean; text: string; move: Move }[] = [];
   const add = (m: Move | null, critical: boolean) => {
     if (!m) return;
-    for (const t of word(c, m)) parts.push({ critical: critical || CRITICAL.has(m.kind), text: t, move: m });
+    for (const t of word(c, m)) parts.push({ critical: critical || CRITICAL.has(m.kind) || (m.kind === 'say' && !!m.critical), text: t, move: m });
   };
   add(plan.reaction, false);
   add(plan.main, true);
@@ -49,6 +49,8 @@ function word(c: Composer, m: Move): string[] {
     return l ? [l] : [];
   };
   switch (m.kind) {
+    case 'say':
+      return [m.text];
     case 'phrase':
       return one(phrases(m.situation), phrases('shortAnswer'));
     case 'own':
@@ -71,6 +73,7 @@ function word(c: Composer, m: Move): string[] {
         return one([...rest, ...po.pushbacks].map((x) => `${andAlso} ${x}`));
       }
       if (m.how === 'press') return one(po.pushbacks, phrases('notConvinced'));
+      if (m.how === 'remind') return [...one(own.own('remind')), ...one(rest, po.pushbacks, [po.lines[0]])];
       const lead = m.how === 'sharp' ? own.own('reRaiseSharp') : m.how === 'resurface' ? own.own('resurface') : own.own('reRaise');
       return [...one(lead), ...one(rest, po.pushbacks, [po.lines[0]])];
     }
@@ -96,6 +99,7 @@ function word(c: Composer, m: Move): string[] {
     }
     case 'agree': {
       const main = one(phrases(m.outcome === 'purchase' ? 'agreePurchase' : 'agreeNextStep'));
+      if (m.when) return [...one(own.own('agreeWhen').map((t) => t.replace('{when}', m.when!))), ...main];
       if (m.outcome === 'purchase' || !p.close.nextStep) return main;
       return [...main, ...one(own.own('agreeNextStepTail').map((t) => t.replace('{nextStep}', p.close.nextStep)))];
     }

@@ -8,7 +8,7 @@ export type Move =
   /** A line from the persona's phrase banks (params.phrases[situation]). */
   | { kind: 'phrase'; situation: string }
   | { kind: 'own'; situation: OwnSituation }
-  | { kind: 'objection'; id: string; how: 'raise' | 'reraise' | 'sharp' | 'press' | 'resurface' }
+  | { kind: 'objection'; id: string; how: 'raise' | 'reraise' | 'sharp' | 'press' | 'resurface' | 'remind' }
   | { kind: 'accept'; id: string }
   | { kind: 'reveal'; id: string }
   | { kind: 'fact'; index: number }
@@ -18,8 +18,10 @@ export type Move =
   /** What would settle a resurfaced objection, asked in character ("do people like me actually do this?"). */
   | { kind: 'ask'; technique: Technique }
   | { kind: 'stakeholder'; index: number }
-  | { kind: 'agree'; outcome: 'purchase' | 'next_step' }
-  | { kind: 'opening' };
+  | { kind: 'agree'; outcome: 'purchase' | 'next_step'; when?: string }
+  | { kind: 'opening' }
+  /** Words already chosen by the dialogue layer (a fact answered, a summary confirmed, a time echoed). */
+  | { kind: 'say'; text: string; critical?: boolean };
 
 export interface Plan {
   reaction: Move | null;
@@ -45,6 +47,11 @@ export class PlanBuilder {
 
   extra(move: Move): void {
     if (this.extraMoves.length < 2) this.extraMoves.push(move);
+  }
+
+  /** The best main move so far (null when none). */
+  get best(): Move | null {
+    return this.mains.reduce<{ prio: number; move: Move } | null>((b, x) => (!b || x.prio > b.prio ? x : b), null)?.move ?? null;
   }
 
   /** Priority of the best main move so far (−1 when none). */

@@ -3,6 +3,8 @@
  * sales act and event), and plan the reply. Pure given the mind and the reading; no randomness here.
  */
 import type { OfflineBrainParams } from '../../personas/index.ts';
+import { converse, pickOwn, repeatLast, type Voice } from './converse.ts';
+import { proposalWords } from './dialogue.ts';
 import { mentionsAny } from './match.ts';
 import type { Mind } from './mind.ts';
 import { addExtraObjection, dueObjection, judgeClose, judgeOpenObjection, raise } from './objections.ts';
@@ -15,6 +17,8 @@ export const MAX_TURNS = 40;
 export interface StepContext {
   /** The call is a sale (phone sale / upsell): a close attempt can end in a purchase rather than a meeting. */
   purchaseCall: boolean;
+  /** The customer's facts and lines (the dialogue layer words its answers itself). */
+  voice?: Voice;
 }
 
 export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: StepContext): Plan {
@@ -37,25 +41,41 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
     mind.note('out_of_character_probe');
     mind.apply({ trust: 0, interest: -0.02, patience: -0.05 });
     plan.main(90, { kind: 'phrase', situation: 'stayInCharacter' });
-    return finish(mind, p, r, plan);
+    return finish(mind, p, r, plan, ctx);
   }
   if (r.empty) {
     mind.event('dead_air', undefined, 0.5);
     const o = mind.open;
     plan.main(5, o ? { kind: 'objection', id: o.id, how: 'press' } : { kind: 'own', situation: 'empty' });
-    return finish(mind, p, r, plan);
+    return finish(mind, p, r, plan, ctx);
+  }
+
+  const d = r.dialogue;
+  const v = ctx.voice;
+  if (v && d.repair && v.lastSaid) {
+    // "Can you say that again?" — said again, nothing else changes.
+    mind.note('repeat_requested');
+    plan.main(120, { kind: 'say', text: repeatLast(v, p), critical: true });
+    return finish(mind, p, r, plan, ctx);
   }
 
   mind.applyActs(r.acts, p.effects.acts);
 
   opening(mind, p, r, plan);
-  if (plan.end) return finish(mind, p, r, plan);
+  if (plan.end) return finish(mind, p, r, plan, ctx);
 
-  judgeOpenObjection(mind, p, r, plan);
+  const conversational = !!v && (d.slots.length > 0 || d.summary || d.smallTalk || d.understandingCheck);
+  judgeOpenObjection(mind, p, r, plan, conversational);
   technicalAnswer(mind, p, r, plan);
   discovery(mind, p, r, plan);
   presentation(mind, p, r, plan, baseline);
-  if (r.close) judgeClose(mind, p, r, plan, ctx.purchaseCall && r.acts.has('close_attempt'));
+  if (r.close || (v && d.proposal)) {
+    const words = v && d.proposal ? proposalWords(d.proposal, p.language) : '';
+    if (words) mind.note('proposal', words);
+    const when = v && words ? (s: 'proposalTooEarly' | 'proposalNotYet' | 'proposalHold') => pickOwn(v, s, p).replace('{when}', words) : null;
+    judgeClose(mind, p, r, plan, ctx.purchaseCall && r.acts.has('close_attempt') && !d.proposal, when, words || null);
+  }
+  if (v && !plan.end) converse(mind, p, r, d, plan, v);
 
   if (!plan.end) {
     addExtraObjection(mind);
@@ -63,7 +83,7 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
     if (due && plan.top < 50) raise(mind, due, plan, plan.top <= 10 ? 45 : null);
     volunteer(mind, p, plan);
   }
-  return finish(mind, p, r, plan);
+  return finish(mind, p, r, plan, ctx);
 }
 
 function opening(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
@@ -88,7 +108,7 @@ function opening(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanB
   }
   if (mind.reasonGiven && mind.stage === 'opening') mind.stage = 'discovery';
   if (first && mind.reasonGiven) plan.main(6, p.opening.resistant ? { kind: 'phrase', situation: 'busy' } : { kind: 'own', situation: 'goAhead' });
-  if (r.acts.has('small_talk') && mind.turn <= 3) plan.main(7, { kind: 'phrase', situation: 'smallTalk' });
+  if ((r.acts.has('small_talk') || r.dialogue.smallTalk) && mind.turn <= 3) plan.main(7, { kind: 'phrase', situation: 'smallTalk' });
 }
 
 function technicalAnswer(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
@@ -210,7 +230,16 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
   if (authority && voice >= 0) plan.extra({ kind: 'stakeholder', index: voice });
 }
 
-function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): Plan {
+/** Why patience ran out, from what happened in the last turns. */
+function hangUpWhy(mind: Mind): { reason: string; line: 'hangUpIgnored' | 'hangUpMonologue' | 'hangUpNoReason' | 'hangUpNowhere' } {
+  const recent = mind.log.filter((e) => e.turn >= mind.turn - 3);
+  if (recent.some((e) => e.type === 'ignored_objection' || e.type === 'vague_answer')) return { reason: 'its objection was not answered', line: 'hangUpIgnored' };
+  if (recent.some((e) => e.type === 'monologue' || e.type === 'interruption')) return { reason: 'the agent did not let it talk', line: 'hangUpMonologue' };
+  if (recent.some((e) => e.type === 'no_reason_given')) return { reason: 'no reason for the call', line: 'hangUpNoReason' };
+  return { reason: 'the call went nowhere', line: 'hangUpNowhere' };
+}
+
+function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder, ctx?: StepContext): Plan {
   const drain = mind.difficulty === 'supportive' ? 0 : mind.difficulty === 'challenging' ? 1.8 : 1;
   mind.apply({ trust: 0, interest: 0, patience: -p.drain.perTurn * drain });
   const elapsed = mind.elapsedSec();
@@ -218,7 +247,10 @@ function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBu
   if (!plan.end) {
     if (mind.patience <= p.thresholds.hangUpPatience) {
       plan.main(200, { kind: 'phrase', situation: 'hangUp' });
-      plan.end = { outcome: 'hung_up', reason: 'the customer ran out of patience' };
+      const why = hangUpWhy(mind);
+      plan.end = { outcome: 'hung_up', reason: `the customer ran out of patience (${why.reason})` };
+      // The transcript shows why: said just before the goodbye.
+      if (ctx?.voice) plan.react(300, { kind: 'say', text: pickOwn(ctx.voice, why.line, p), critical: true });
     } else if (r.goodbye) {
       const warm = mind.interest >= p.thresholds.agreeMinInterest - 0.1 && mind.trust >= p.thresholds.revealNeedMinTrust;
       plan.main(150, { kind: 'phrase', situation: 'goodbye' });

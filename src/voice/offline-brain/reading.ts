@@ -1,6 +1,7 @@
 /** What one agent turn contains, as the offline customer hears it: sales acts plus persona-specific signals. */
 import { classifyUtterance, type Language, type SalesAct, type UtteranceClass } from '../../analysis/index.ts';
 import type { OfflineBrainParams, Technique } from '../../personas/index.ts';
+import { readDialogue, type DialogueReading } from './dialogue.ts';
 import { mentionsAny } from './match.ts';
 
 export interface AgentReading {
@@ -40,6 +41,8 @@ export interface AgentReading {
   /** Mentions the other decision makers or doing it together. */
   involvesOthers: boolean;
   riskFree: boolean;
+  /** What the turn asks of the customer as a person: a fact, a time, a confirmation, a repeat, small talk. */
+  dialogue: DialogueReading;
 }
 
 const PROBE: Record<Language, RegExp> = {
@@ -130,6 +133,7 @@ export function readAgentTurn(text: string, p: OfflineBrainParams, revealedNeedT
     specificTime,
     involvesOthers,
     riskFree,
+    dialogue: readDialogue(clean, lang),
   };
 }
 

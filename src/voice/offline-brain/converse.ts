@@ -1,0 +1,130 @@
+/**
+ * The customer answering what was asked: a slot question from the fact sheet (once said, a fact is repeated, never
+ * changed), a summary confirmed or corrected, an understanding check, small talk briefly and back to the point, an
+ * inbound caller's reason. Runs inside the policy step after the sales-act effects; its moves outrank the generic
+ * phrase-bank replies but not an ending, an agreement or a re-raised objection the agent ignored.
+ */
+import type { OfflineBrainParams } from '../../personas/index.ts';
+import { genderize } from '../../personas/index.ts';
+import type { DialogueReading, Slot } from './dialogue.ts';
+import type { FactSheet } from './facts.ts';
+import type { LinePicker, OwnLines, OwnSituation } from './lines.ts';
+import { contentWords, mentionsAny } from './match.ts';
+import type { Mind } from './mind.ts';
+import type { PlanBuilder } from './plan.ts';
+import type { AgentReading } from './reading.ts';
+
+export interface Voice {
+  lines: LinePicker;
+  own: OwnLines;
+  facts: FactSheet;
+  /** What the customer said last (for "say that again?"). */
+  lastSaid: string | null;
+}
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) && !/^(I|I'm|Harel|Migdal|Clal|Menora|Ayalon|Me|From)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+
+export function pickOwn(v: Voice, s: OwnSituation, p: OfflineBrainParams): string {
+  return genderize(v.lines.must(v.own.own(s)) ?? v.own.own(s)[0] ?? '', p.gender);
+}
+
+/** The words of a repeat of what the customer said last. */
+export function repeatLast(v: Voice, p: OfflineBrainParams): string {
+  const last = v.lastSaid ?? '';
+  const core = last.split(/(?<=[.!?])\s+/).slice(0, 2).join(' ');
+  return core ? `${pickOwn(v, 'repeat', p)} ${lowerFirst(core)}` : pickOwn(v, 'goAhead', p);
+}
+
+/** A priority in the customer's words: a revealed need, else the surface of the first hidden one, else the budget. */
+function priority(mind: Mind, p: OfflineBrainParams): string {
+  const he = p.language === 'he';
+  const revealed = mind.revealedNeeds[0];
+  if (revealed) {
+    const line = p.hiddenNeeds.find((n) => n.id === revealed.id)?.revealLines[0];
+    if (line) return line;
+  }
+  const tight = /tight|צפוף/.test(p.facts[1]?.lines[0] ?? '');
+  if (tight) return he ? 'בעיקר המחיר. כל שקל אצלנו נספר.' : 'Mostly the price. Every shekel counts for us.';
+  const family = p.hiddenNeeds.some((n) => n.topics.some((t) => /משפח|ילד|family|kid/.test(t)));
+  return family
+    ? (he ? 'שאם חלילה קורה משהו, המשפחה תהיה מסודרת.' : 'That if something happens, the family is taken care of.')
+    : (he ? 'שזה פשוט, ושיהיה מישהו שעונה לי כשצריך.' : 'That it is simple, and that someone answers when I need them.');
+}
+
+/** The answer to a slot question, or null when the customer has nothing to say about it. */
+export function answerFor(slot: Slot, mind: Mind, p: OfflineBrainParams, v: Voice): string | null {
+  if (slot === 'priority') return priority(mind, p);
+  if (slot === 'reason' && p.direction !== 'inbound') return null;
+  return v.facts.answers[slot] ?? null;
+}
+
+export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: DialogueReading, plan: PlanBuilder, v: Voice): void {
+  const he = p.language === 'he';
+  if (d.summary) {
+    mind.note('summary_answered');
+    mind.apply({ trust: 0.03, interest: 0.01, patience: 0.01 });
+    plan.main(75, { kind: 'say', text: summaryReply(mind, p, r, v), critical: true });
+    return;
+  }
+  if (d.understandingCheck) {
+    plan.main(70, { kind: 'say', text: pickOwn(v, 'understood', p), critical: true });
+    return;
+  }
+  const slots = d.slots.filter((s) => answerFor(s, mind, p, v) !== null);
+  if (slots.length > 0) {
+    // A revealed need answers "what matters" better than the fact sheet.
+    const best = plan.best;
+    if (slots[0] === 'priority' && best?.kind === 'reveal') return;
+    const said: string[] = [];
+    for (const s of slots.slice(0, 2)) {
+      const a = answerFor(s, mind, p, v)!;
+      const times = mind.slotsAsked.get(s) ?? 0;
+      mind.slotsAsked.set(s, times + 1);
+      if (times >= 1) {
+        if (times >= 2) mind.event('repeated_question', s, 0.5);
+        said.push(`${pickOwn(v, 'likeISaid', p)} ${lowerFirst(a)}`);
+      } else said.push(a);
+    }
+    let text = said.join(' ');
+    // A guarded customer answers, briefly, and asks why (never about their name or why they called).
+    const guarded = mind.trust < p.mood.skepticalBelowTrust && !slots.includes('name') && !slots.includes('reason') && mind.slotsAsked.size <= 2;
+    if (guarded) text = `${text} ${pickOwn(v, 'whyAsk', p)}`;
+    plan.main(70, { kind: 'say', text, critical: true });
+    return;
+  }
+  if (d.smallTalk) {
+    const inboundBack = p.direction === 'inbound' && v.facts.answers.reason && !mind.reasonRestated;
+    plan.main(inboundBack ? 20 : 12, { kind: 'phrase', situation: 'smallTalk' });
+    if (inboundBack) {
+      mind.reasonRestated = true;
+      plan.extra({ kind: 'say', text: `${pickOwn(v, 'backToIt', p)} ${lowerFirst(v.facts.answers.reason!)}` });
+    }
+    return;
+  }
+  // An inbound caller greeted without a question still says why they called.
+  if (p.direction === 'inbound' && mind.turn <= 2 && !mind.reasonRestated && v.facts.answers.reason && plan.top < 30 && !r.presents) {
+    mind.reasonRestated = true;
+    plan.main(30, { kind: 'say', text: v.facts.answers.reason });
+  }
+  void he;
+}
+
+/** Confirms a summary that matches what the customer said or feels, corrects one that gets a fact wrong. */
+function summaryReply(mind: Mind, p: OfflineBrainParams, r: AgentReading, v: Voice): string {
+  const lang = p.language;
+  const f = v.facts;
+  // A wrong amount or a wrong insurer is corrected with the fact.
+  const nums = [...r.text.matchAll(/\d[\d,]*/g)].map((m) => Number(m[0].replace(/,/g, ''))).filter((n) => n >= 50 && n < 100000);
+  if (f.monthly !== null && nums.length > 0 && !nums.includes(f.monthly) && /pay|משלמ|בחודש|a month/i.test(r.text)) {
+    return `${pickOwn(v, 'correct', p)} ${f.answers.pay}`;
+  }
+  const names = lang === 'he' ? ['הראל', 'מגדל', 'כלל', 'מנורה', 'איילון'] : ['Harel', 'Migdal', 'Clal', 'Menora', 'Ayalon'];
+  const named = names.find((n) => r.text.includes(n));
+  if (named && f.provider && named !== f.provider) return `${pickOwn(v, 'correct', p)} ${f.answers.provider}`;
+  // Matches what was said or what the customer cares about: confirmed; otherwise confirmed in part, with the priority.
+  const said = mind.saidWords;
+  const needTopics = p.hiddenNeeds.flatMap((n) => n.topics);
+  const overlap = contentWords(r.text, lang).filter((w) => said.has(w)).length;
+  if (overlap >= 2 || mentionsAny(r.text, needTopics, lang)) return pickOwn(v, 'confirm', p);
+  return `${pickOwn(v, 'partly', p)} ${lowerFirst(priority(mind, p))}`;
+}
