@@ -146,5 +146,6 @@ function stakeholderGender(s: StakeholderParams): Gender {
 function sentence(s: string): string {
   const t = s.trim();
   if (!t) return '';
-  return /[.?!…,:]$/.test(t) ? t.replace(/[,:]$/, '.') : `${t}.`;
+  if (/[—:]$/.test(t) && !/[.?!]$/.test(t)) return t; // a lead-in: what follows finishes it
+  return /[.?!…,]$/.test(t) ? t.replace(/,$/, '.') : `${t}.`;
 }

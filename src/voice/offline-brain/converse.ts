@@ -22,6 +22,9 @@ export interface Voice {
   lastSaid: string | null;
 }
 
+const he = (l: string) => l === 'he';
+/** A reveal line without its lead-in ("Now that you ask, …"), to quote as a priority. */
+const bare = (s: string) => s.replace(/^(now that you ask|honestly|to be honest|the truth is|actually)[,?.]?\s*|^(האמת\??|עכשיו ש\S+ (שואל|שואלת)|בעצם),?\s*/i, '');
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) && !/^(I|I'm|Harel|Migdal|Clal|Menora|Ayalon|Me|From)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
 export function pickOwn(v: Voice, s: OwnSituation, p: OfflineBrainParams): string {
@@ -41,7 +44,7 @@ function priority(mind: Mind, p: OfflineBrainParams): string {
   const revealed = mind.revealedNeeds[0];
   if (revealed) {
     const line = p.hiddenNeeds.find((n) => n.id === revealed.id)?.revealLines[0];
-    if (line) return line;
+    if (line) return bare(line);
   }
   const tight = /tight|צפוף/.test(p.facts[1]?.lines[0] ?? '');
   if (tight) return he ? 'בעיקר המחיר. כל שקל אצלנו נספר.' : 'Mostly the price. Every shekel counts for us.';
@@ -59,7 +62,6 @@ export function answerFor(slot: Slot, mind: Mind, p: OfflineBrainParams, v: Voic
 }
 
 export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: DialogueReading, plan: PlanBuilder, v: Voice): void {
-  const he = p.language === 'he';
   if (d.summary) {
     mind.note('summary_answered');
     mind.apply({ trust: 0.03, interest: 0.01, patience: 0.01 });
@@ -92,6 +94,10 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
     plan.main(70, { kind: 'say', text, critical: true });
     return;
   }
+  if (d.permission && p.direction === 'outbound' && mind.turn <= 3) {
+    plan.main(28, p.opening.resistant ? { kind: 'phrase', situation: 'busy' } : { kind: 'own', situation: 'goAhead' });
+    return;
+  }
   if (d.smallTalk) {
     const inboundBack = p.direction === 'inbound' && v.facts.answers.reason && !mind.reasonRestated;
     plan.main(inboundBack ? 20 : 12, { kind: 'phrase', situation: 'smallTalk' });
@@ -106,7 +112,6 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
     mind.reasonRestated = true;
     plan.main(30, { kind: 'say', text: v.facts.answers.reason });
   }
-  void he;
 }
 
 /** Confirms a summary that matches what the customer said or feels, corrects one that gets a fact wrong. */
@@ -125,6 +130,7 @@ function summaryReply(mind: Mind, p: OfflineBrainParams, r: AgentReading, v: Voi
   const said = mind.saidWords;
   const needTopics = p.hiddenNeeds.flatMap((n) => n.topics);
   const overlap = contentWords(r.text, lang).filter((w) => said.has(w)).length;
-  if (overlap >= 2 || mentionsAny(r.text, needTopics, lang)) return pickOwn(v, 'confirm', p);
+  const cares = he(lang) ? /משפח|ילד|מחיר|כסף|כיסוי|תביע|פעמיים|כפל|ביחד|זול|עלה|חיוב|מכתב|סכום/ : /family|kids|price|money|cover|claim|twice|duplicate|together|cheap|went up|charge|letter|amount/i;
+  if (overlap >= 1 || mentionsAny(r.text, needTopics, lang) || cares.test(r.text)) return pickOwn(v, 'confirm', p);
   return `${pickOwn(v, 'partly', p)} ${lowerFirst(priority(mind, p))}`;
 }

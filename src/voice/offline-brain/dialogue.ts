@@ -28,15 +28,17 @@ export interface DialogueReading {
   /** "Can you say that again?" */
   repair: boolean;
   smallTalk: boolean;
+  /** "Do you have two minutes?" / "Is now a good time?" */
+  permission: boolean;
 }
 
 type Rx = Record<Language, RegExp>;
 
 const SLOT_RX: Record<Slot, Rx> = {
   name: { en: /\b(your (full )?name|who am I (speaking|talking) (to|with)|name,? please|what was your name)\b/i, he: /השם שלך|שמך|איך קוראים לך|עם מי אני (מדבר|מדברת)|שם בבקשה|השם המלא/ },
-  reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
+  reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
   provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
-  pay: { en: /how much (do|does|are|did) (you|they|it)|what (do|are) you pay|what are you paying|charge you|come to (per|a) month|cost you|pay(ing)? for it/i, he: /כמה (אתה|את|אתם) משלמ|כמה (הם )?גובים|כמה זה (יוצא|עולה לך)|כמה כל זה|וכמה (אתה|את) משלמ|משלמים עליה/ },
+  pay: { en: /how much (do|does|are|did) (you|they|it)|what (do|are) you pay|what are you paying|charge you|come to (per|a) month|cost you|pay(ing)? for it/i, he: /כמה (אתה|את|אתם) משל[מם]|כמה (הם )?גובים|כמה זה (יוצא|עולה לך)|כמה כל זה|וכמה (אתה|את) משל[מם]|משלמים עליה/ },
   drivers: { en: /who drives|\bdrivers?\b/i, he: /מי נוהג|נוהגים ברכב|נהגים/ },
   household: { en: /who (is|would be) covered|who else (is at|lives)|at home|big family|your family|kids|children|married/i, he: /מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
   work: { en: /what do you do|for a living|your job|what('s| is) your work|occupation/i, he: /במה (אתה|את) (עוסק|עוסקת|עובד|עובדת)|מה (אתה|את) עושה בחיים|מה המקצוע/ },
@@ -68,6 +70,11 @@ const SMALL_TALK: Rx = {
 /** Weather / "where are you calling from" remarks that are small talk even without a question mark. */
 const SMALL_REMARK: Rx = { en: /nice weather|great weather|line is (a bit )?(noisy|bad)/i, he: /מזג אוויר (יפה|מעולה)|הקו (קצת )?רועש/ };
 
+const PERMISSION: Rx = {
+  en: /(do you have|have you got|got) (a|two|a couple of|a few) (minute|minutes|moment)|is (now|this) (a good|an okay|a bad) (time|moment)|good time to talk/i,
+  he: /יש לך (דקה|שתי דקות|כמה דקות|רגע)|זה (זמן|רגע) (טוב|נוח)|נוח לך לדבר/,
+};
+
 const DAY: Rx = {
   en: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|this week)\b/i,
   he: /(?:ביום |יום )?(?:ראשון|שני|שלישי|רביעי|חמישי|שישי)(?= |$|[?,.!])|מחר|השבוע|שבוע הבא/,
@@ -90,8 +97,9 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
   const clean = text.trim();
   const parts = clean.split(/(?<=[.!?؟])\s+/).filter(Boolean);
   const questions = parts.filter((x) => /[?؟]\s*$/.test(x));
-  // A slot is asked in a question sentence; a short request ("Name please.") counts as one too.
-  const asked = questions.length > 0 ? questions.join(' ') : parts.length <= 2 ? clean : '';
+  // A slot is asked in a question sentence; a short request ("Name please.", "Tell me what the letter says") counts too.
+  const request = parts.filter((x) => x.split(/\s+/).length <= 5 || /^(tell me|please tell|ספר לי|ספרי לי|תגיד לי|תגידי לי)/i.test(x)).join(' ');
+  const asked = questions.length > 0 ? questions.join(' ') : request;
   const slots = SLOTS.filter((s) => SLOT_RX[s][lang].test(asked));
   // A broad slot only when nothing more specific was asked ("who is covered on it" is about the household, not a claim).
   const specific = slots.filter((s) => !(['situation', 'decision', 'claims', 'household'].includes(s) && slots.some((x) => x !== s && !['situation', 'decision', 'claims', 'household'].includes(x))));
@@ -107,6 +115,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
     understandingCheck: UNDERSTOOD[lang].test(clean),
     repair: REPAIR[lang].test(clean) && !UNDERSTOOD[lang].test(clean),
     smallTalk: SMALL_TALK[lang].test(clean) || SMALL_REMARK[lang].test(clean),
+    permission: PERMISSION[lang].test(clean),
   };
 }
 

@@ -33,7 +33,7 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
   const decision = p.facts[3]?.lines[0] ?? '';
   const competitor = /(?:offer from|הצעה מ)(.+?)\.?$/.exec(p.facts[5]?.lines[0] ?? '')?.[1]?.trim() ?? null;
   const retiree = /פנסיונר|retiree|retired/i.test(intro);
-  const b2b = /HR|manager|owner|company|business|מנהל|בעלים|חברה|עסק/i.test(intro) && !/parent|הורה/.test(intro);
+  const b2b = /\bHR\b|family business|משאבי אנוש|חברה משפחתית/i.test(intro);
   const kids = /parent of (\w+)|הורה ל(\S+)/.exec(intro) || p.plantedDetails.some((d) => /kids|ילדים/.test(d.text));
   const spouse = /spouse|wife|husband|partner|זוג|אשתי|בעלי/.test(decision) || p.stakeholders.some((s) => /spouse|זוג/.test(s.role)) || !!kids;
   const mother = p.plantedDetails.some((d) => /mother|אמא/.test(d.text));
@@ -57,7 +57,10 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
   a.decision = a.decision ? g(a.decision) : undefined;
   a.location = he ? `מ${city}.` : `From ${city}.`;
   if (insurance) {
-    a.provider = b2b ? (he ? `פוליסת הקבוצה שלנו ב${provider}.` : `Our group policy is with ${provider}.`) : he ? g(`אני [מבוטח|מבוטחת] ב${provider}.`) : `I'm with ${provider}.`;
+    const viaWork = !retiree && JSON.stringify([p.objections.map((o) => o.lines), p.hiddenNeeds.map((n) => n.revealLines)]).match(/דרך העבודה|through work/);
+    a.provider = viaWork && !b2b
+      ? (he ? `יש לי ביטוח דרך העבודה, ופוליסה פרטית ב${provider}.` : `I have cover through work, and a private policy with ${provider}.`)
+      : b2b ? (he ? `פוליסת הקבוצה שלנו ב${provider}.` : `Our group policy is with ${provider}.`) : he ? g(`אני [מבוטח|מבוטחת] ב${provider}.`) : `I'm with ${provider}.`;
     a.pay = he ? `בערך ${monthly!.toLocaleString('en-US')} שקל בחודש${b2b ? ' על כל העובדים' : ' על הכל'}.` : `About ${monthly!.toLocaleString('en-US')} shekels a month${b2b ? ' for all the staff' : ' all together'}.`;
     a.renewal = he ? `הפוליסה מתחדשת ב${month}.` : `It renews in ${month}.`;
     a.claims = claimed

@@ -117,6 +117,8 @@ export class Mind {
   outcome: Outcome | null = null;
   /** How often the agent asked each fact (a second time is answered "like I said"). */
   slotsAsked = new Map<string, number>();
+  /** A proposed time the customer put on hold over an objection ("Thursday at 7? Before we book anything —"). */
+  pendingProposal: string | null = null;
   /** An inbound caller has said (again) why they called. */
   reasonRestated = false;
   /** Content words the customer has said (a summary built on them is confirmed). */

@@ -14,9 +14,9 @@ type ParamObjection = OfflineBrainParams['objections'][number];
 
 /** What answers the substance of each kind of objection (not just "I understand"). */
 const SUBSTANCE: Record<ObjectionKind, Record<Language, RegExp>> = {
-  price: { en: /\bsav(e|es|ing)|per month|a month|a day|cheaper|pays for itself|duplicate|discount|lower|less than|free|no cost|\d+ ?(shekels?|₪|dollars?)/i, he: /חוסכ|חיסכון|בחודש|ביום|זול|מחזיר(ה)? את עצמ|כפל|כפילוי|הנחה|להוריד|פחות מ|חינם|בלי עלות|\d+ ?(שקל|ש"ח|₪)/ },
+  price: { en: /\bsav(e|es|ing)|per month|a month|a day|cheaper|pays for itself|duplicate|discount|lower|less than|free|no cost|\d+ ?(shekels?|₪|dollars?)/i, he: /חוס[כך]|חיסכון|בחודש|ביום|זול|מחזיר(ה)? את עצמ|כפל|כפילוי|הנחה|להוריד|פחות מ|חינם|בלי עלות|\d+ ?(שקל|ש"ח|₪)/ },
   timing: { en: /minutes|short|quick|evening|morning|any ?time|suits you|your schedule|next week|whenever|later today|works for you/i, he: /דקות|קצר|בערב|בבוקר|מתי שנוח|בזמן שנוח|שבוע הבא|מתאים לך|נוח לך/ },
-  trust: { en: /free|no commitment|licen[cs]ed|reviews?|references?|clients?|customers?|years|guarantee|tell you so|sell you nothing|nothing to sell|you left your details|on our (site|website)|regulated/i, he: /חינם|בלי התחייבות|ללא התחייבות|רישיון|מורשה|ממליצ|לקוחות|שנים|אחריות|לא אמכור|השארת|באתר|מפוקח/ },
+  trust: { en: /free|no commitment|licen[cs]ed|reviews?|references?|clients?|customers?|years|guarantee|tell you so|sell you nothing|nothing to sell|you left your details|on our (site|website)|regulated/i, he: /חינם|בלי התחייבות|ללא התחייבות|רישיון|מורשה|ממלי[צץ]|לקוחות|שנים|אחריות|לא אמכור|השארת|באתר|מפוקח/ },
   competitor: { en: /difference|unlike|compare|personal agent|claims?|cover(s|age)?|what you get|side by side|same cover/i, he: /ההבדל|בניגוד|משווים|השוואה|סוכן אישי|תביע|כיסוי|מה מקבלים|אחת ליד השנייה/ },
   authority: { en: /together|both of you|join|spouse|wife|husband|partner|with (him|her|them)/i, he: /ביחד|יחד|שניכם|להצטרף|בן הזוג|בת הזוג|אשתך|בעלך|איתה|איתו/ },
   no_need: { en: /ends when you leave|family|gaps?|check|what (does|do) .{0,30}cover|covered for|duplicate|not cover/i, he: /נגמר כש|משפחה|חורים|לבדוק|מה .{0,20}מכס|כפל|לא מכסה/ },
@@ -165,13 +165,22 @@ export function judgeClose(mind: Mind, p: OfflineBrainParams, r: AgentReading, p
   if (mind.open) {
     // Pushing for a yes over an objection still on the table: the open objection's move answers the turn.
     mind.event('premature_close', mind.open.id);
-    if (when) plan.react(50, { kind: 'say', text: when('proposalHold'), critical: true });
+    if (when) {
+      plan.react(50, { kind: 'say', text: when('proposalHold'), critical: true });
+      mind.pendingProposal = whenWords;
+    }
     return;
   }
   const tooSoon = mind.trust < p.thresholds.agreeMinTrust - 0.15 || (p.close.minRevealedNeeds > 0 && mind.revealedNeeds.length === 0 && mind.discoveryQuestions < 2);
   if (tooSoon) mind.event('premature_close');
   const onClose = mind.objections.find((o) => o.status === 'pending' && (o.trigger === 'on_close' || o.trigger === 'on_price'));
-  if (onClose) return raise(mind, onClose, plan, 70);
+  if (onClose) {
+    if (when) {
+      plan.react(50, { kind: 'say', text: when('proposalHold'), critical: true });
+      mind.pendingProposal = whenWords;
+    }
+    return raise(mind, onClose, plan, 70);
+  }
   // A dropped objection comes back once, with what would settle it; dropped again, it weighs on trust but no longer blocks the close.
   const dropped = mind.objections.find((o) => o.status === 'dropped' && !o.resurfaced);
   if (dropped) {
@@ -181,6 +190,10 @@ export function judgeClose(mind: Mind, p: OfflineBrainParams, r: AgentReading, p
     dropped.timesRaised++;
     mind.stage = 'objections';
     mind.note('objection_reraised', dropped.id);
+    if (when) {
+      plan.react(50, { kind: 'say', text: when('proposalHold'), critical: true });
+      mind.pendingProposal = whenWords;
+    }
     plan.main(70, { kind: 'objection', id: dropped.id, how: 'resurface' });
     const missing = paramsOf(p, dropped).resolvedBy.find((t) => t !== 'acknowledge' && !dropped.seen.has(t));
     if (missing) plan.extra({ kind: 'ask', technique: missing });

@@ -7,7 +7,7 @@ import { converse, pickOwn, repeatLast, type Voice } from './converse.ts';
 import { proposalWords } from './dialogue.ts';
 import { mentionsAny } from './match.ts';
 import type { Mind } from './mind.ts';
-import { addExtraObjection, dueObjection, judgeClose, judgeOpenObjection, raise } from './objections.ts';
+import { addExtraObjection, dueObjection, judgeClose, judgeOpenObjection, raise, readyToAgree } from './objections.ts';
 import { PlanBuilder, type Plan } from './plan.ts';
 import type { AgentReading } from './reading.ts';
 
@@ -66,10 +66,24 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
 
   const conversational = !!v && (d.slots.length > 0 || d.summary || d.smallTalk || d.understandingCheck);
   judgeOpenObjection(mind, p, r, plan, conversational);
+  // The objection that held up a proposed time is settled: the customer comes back to that time.
+  if (mind.pendingProposal && !mind.open && mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_resolved') && !d.proposal) {
+    const words = mind.pendingProposal;
+    mind.pendingProposal = null;
+    if (readyToAgree(mind, p)) {
+      const outcome = ctx.purchaseCall ? 'purchase' : 'next_step';
+      mind.stage = 'closing';
+      plan.main(100, { kind: 'agree', outcome, when: words });
+      plan.end = { outcome, reason: outcome === 'purchase' ? 'the customer agreed to buy' : 'the customer agreed to the proposed time once the objection was answered' };
+      return finish(mind, p, r, plan, ctx);
+    }
+  }
   technicalAnswer(mind, p, r, plan);
   discovery(mind, p, r, plan);
   presentation(mind, p, r, plan, baseline);
-  if (r.close || (v && d.proposal)) {
+  // "Did that make sense?" or a summary asks for a confirmation, not a decision.
+  const closing = v ? !!d.proposal || (r.close && !d.understandingCheck && !d.summary && d.slots.length === 0) : r.close;
+  if (closing) {
     const words = v && d.proposal ? proposalWords(d.proposal, p.language) : '';
     if (words) mind.note('proposal', words);
     const when = v && words ? (s: 'proposalTooEarly' | 'proposalNotYet' | 'proposalHold') => pickOwn(v, s, p).replace('{when}', words) : null;

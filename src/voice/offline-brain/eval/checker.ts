@@ -92,8 +92,8 @@ const ACCEPT: Record<Language, RegExp> = {
   he: /(מתאים לי|סגור|בסדר|נקבע|יאללה|אוקיי|טוב,|מעולה|תשלח|תשלחי|נדבר|נתראה)/,
 };
 const DECLINE: Record<Language, RegExp> = {
-  en: /\b(can't|cannot|doesn't work|does not work|not (a good time|then|that day)|no,|not ready|think about it|not now|rather|instead|better|how about)\b/i,
-  he: /(לא מתאים|לא יכול|לא יכולה|אי אפשר|לא [מוכן|מוכנה]|לחשוב על זה|לא עכשיו|עדיף|במקום|אולי ב|מה עם)/,
+  en: /\b(can't|cannot|doesn't work|does not work|not (a good time|then|that day|yet)|no,|not ready|think about it|not now|rather|instead|better|how about|before we)\b/i,
+  he: /(לא מתאים|לא יכול|לא יכולה|אי אפשר|לא מוכן|לא מוכנה|לחשוב|לא עכשיו|עדיף|במקום|אולי ב|מה עם|עוד לא|לפני ש)/,
 };
 
 const DAY_ALIASES: Record<string, string[]> = {
