@@ -94,7 +94,8 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
   if (!plan.end) {
     addExtraObjection(mind);
     const due = dueObjection(mind, r);
-    if (due && plan.top < 50) raise(mind, due, plan, plan.top <= 10 ? 45 : null);
+    // An answer to a question leaves room for a concern said after it.
+    if (due && (plan.top < 50 || (plan.best?.kind === 'say' && plan.top <= 70))) raise(mind, due, plan, plan.top <= 10 ? 45 : null);
     volunteer(mind, p, plan);
   }
   return finish(mind, p, r, plan, ctx);
