@@ -99,7 +99,7 @@ function word(c: Composer, m: Move): string[] {
     }
     case 'agree': {
       const main = one(phrases(m.outcome === 'purchase' ? 'agreePurchase' : 'agreeNextStep'));
-      if (m.when) return [...one(own.own('agreeWhen').map((t) => t.replace('{when}', m.when!))), ...main];
+      if (m.when) return [...one(own.own('agreeWhen').map((t) => t.replace('{when}', m.when!)).map((t) => t.charAt(0).toUpperCase() + t.slice(1))), ...main];
       if (m.outcome === 'purchase' || !p.close.nextStep) return main;
       return [...main, ...one(own.own('agreeNextStepTail').map((t) => t.replace('{nextStep}', p.close.nextStep)))];
     }

@@ -21,6 +21,8 @@ export interface DialogueReading {
   /** Facts the agent asks about, most specific first. */
   slots: Slot[];
   proposal: Proposal | null;
+  /** A day or time mentioned in the turn (a proposal or not: "he will call you tomorrow at 10"). */
+  mentioned: Proposal | null;
   /** The agent sums up what it heard and asks whether it is right. */
   summary: boolean;
   /** The agent checks the customer understood ("did that make sense?"). */
@@ -52,8 +54,8 @@ const SLOT_RX: Record<Slot, Rx> = {
 };
 
 const SUMMARY: Rx = {
-  en: /if I (got|understood|understand|heard)|to sum up|so to summari[sz]e|let me (make sure|check|see if)|just so I('m| am) sure|so you('re| are) saying|what I('m| am) hearing|did I get (that|it) right|is that (right|correct)\?|correct\?|does that sound right|so basically/i,
-  he: /אם הבנתי|לסיכום|רק לוודא|רק כדי לוודא|בוא נראה אם הבנתי|הבנתי נכון\?|נשמע נכון\?|אז בעצם|זה זה\?/,
+  en: /^so\b.{0,200}\bright\?\s*$|if I (got|understood|understand|heard)|to sum up|so to summari[sz]e|let me (make sure|check|see if)|just so I('m| am) sure|so you('re| are) saying|what I('m| am) hearing|did I get (that|it) right|is that (right|correct)\?|correct\?|does that sound right|so basically/i,
+  he: /^אז .{0,200}נכון\?\s*$|אם הבנתי|לסיכום|רק לוודא|רק כדי לוודא|בוא נראה אם הבנתי|הבנתי נכון\?|נשמע נכון\?|אז בעצם|זה זה\?/,
 };
 const UNDERSTOOD: Rx = {
   en: /did that make sense|does that make sense|is that clear|did you understand|clearer now/i,
@@ -107,13 +109,15 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
   const time = TIME[lang].exec(clean)?.[0] ?? null;
   const channel = CHANNEL[lang].exec(clean)?.[0] ?? null;
   const proposal = (day || (time && /\d|ב(שבע|שמונה|תשע|עשר|חמש|שש|ארבע)/.test(time))) && PROPOSING[lang].test(clean) ? { day, time, channel } : null;
-  const summary = SUMMARY[lang].test(clean) && !proposal;
+  const summary = (SUMMARY[lang].test(clean) || SUMMARY[lang].test(parts.at(-1) ?? '')) && !proposal;
   return {
     slots: proposal || summary ? [] : specific,
     proposal,
+    mentioned: day || time ? { day, time, channel } : null,
     summary,
     understandingCheck: UNDERSTOOD[lang].test(clean),
-    repair: REPAIR[lang].test(clean) && !UNDERSTOOD[lang].test(clean),
+    // "Could you repeat what happened with the charge?" asks the question again rather than for a repeat.
+    repair: REPAIR[lang].test(clean) && !UNDERSTOOD[lang].test(clean) && specific.length === 0,
     smallTalk: SMALL_TALK[lang].test(clean) || SMALL_REMARK[lang].test(clean),
     permission: PERMISSION[lang].test(clean),
   };

@@ -75,8 +75,8 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
       : kids
         ? (he ? `אני, ${partner} ושלושה ילדים${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me, ${partner} and our three kids${mother ? ', and my mother lives with us' : ''}.`)
         : spouse
-          ? (he ? `אני ו${partner}.` : `Me and ${partner}.`)
-          : (he ? 'רק אני.' : 'Just me.');
+          ? (he ? `אני ו${partner}${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me and ${partner}${mother ? ', and my mother lives with us' : ''}.`)
+          : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'רק אני.' : 'Just me.');
   a.drivers = b2b ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
   a.reason = reasonFor(p, competitor);
   return { answers: a, provider, monthly };
@@ -114,11 +114,18 @@ export function consistentParams(p: OfflineBrainParams, retireeCheck = true): Of
     (offered && WITH_COMPETITOR[p.language].test(l)) ||
     (retiree && /דרך העבודה|יום עבודה|through work|work day|at work|בעבודה|small kids|ילדים קטנים|משמרות|shifts/i.test(l)) ||
     (p.direction === 'inbound' && COLD_CALL[p.language].test(l));
+  const b2b = /\bHR\b|family business|משאבי אנוש|חברה משפחתית/i.test(intro);
+  const inbound = p.direction === 'inbound';
+  const partnerLine = (l: string) => b2b && /wife|husband|אשתי|בעלי/.test(l);
   for (const o of q.objections) {
-    const keep = o.lines.filter((l) => !bad(l));
-    o.lines = keep.length > 0 ? keep : [he ? 'אני עדיין לא משוכנע.' : 'I am still not convinced.'];
-    const pb = o.pushbacks.filter((l) => !bad(l));
-    o.pushbacks = pb.length > 0 ? pb : o.pushbacks;
+    const fits = (l: string) => !bad(l) && !partnerLine(l) && !(inbound && SOLICITED[p.language].test(l));
+    const keep = o.lines.filter(fits);
+    o.lines = keep.length > 0 ? keep : [...(inbound ? INBOUND_CONCERN[p.language][o.kind] : []), ...(b2b && o.kind === 'authority' ? q.phrases.decisionMakers ?? [] : [])].slice(0, 2);
+    if (o.lines.length === 0) o.lines = [he ? 'אני עדיין לא משוכנע.' : 'I am still not convinced.'];
+    const pb = o.pushbacks.filter(fits);
+    o.pushbacks = pb.length > 0 ? pb : o.pushbacks.filter((l) => !partnerLine(l));
+    // Someone who phoned in about their own matter raises sales concerns only once something is being sold to them.
+    if (inbound && p.scenarioType !== 'cancellation_retention' && o.kind !== 'price' && (o.trigger === 'early' || o.trigger === 'opening')) o.trigger = 'after_pitch';
   }
   q.plantedDetails = q.plantedDetails.filter((d) => !bad(d.text));
   for (const k of Object.keys(q.phrases)) {
@@ -127,6 +134,32 @@ export function consistentParams(p: OfflineBrainParams, retireeCheck = true): Of
   }
   return q;
 }
+
+/** Concerns of someone who was called, not of someone who called ("call me back in two months"). */
+const SOLICITED = {
+  he: /אין לי זמן לזה|תחזור אליי|באמצע יום עבודה|אחרי החגים|רק רוצים למכור לי|יש לי את כל מה שצריך|לא [פנוי|פנויה]|לא פנוי|לא פנויה|מתחדשת רק בעוד/,
+  en: /no time for this|call me back|middle of a work day|after the holidays|just wants to sell me|I have everything I need|I am not free|only renews in/i,
+};
+
+/** What a caller's concerns sound like, by kind (said by someone who phoned in). */
+const INBOUND_CONCERN: Record<'he' | 'en', Record<OfflineBrainParams['objections'][number]['kind'], string[]>> = {
+  he: {
+    price: ['אני לא מוכן לשלם יותר ממה שאני משלם היום.'],
+    timing: ['אין לי הרבה זמן, אני רוצה שזה ייסגר היום.'],
+    trust: ['כבר הבטיחו לי פעם שיטפלו בזה ושום דבר לא קרה.'],
+    competitor: ['אצל אחרים זה יוצא לי זול יותר.'],
+    authority: ['אני לא מחליט על שינויים בלי לדבר בבית.'],
+    no_need: ['אני לא צריך שום דבר חדש, רק שזה יסתדר.'],
+  },
+  en: {
+    price: ['I am not paying more than I pay today.'],
+    timing: ['I do not have long, I want this sorted today.'],
+    trust: ['Someone already promised to fix this once and nothing happened.'],
+    competitor: ['Others would charge me less for this.'],
+    authority: ['I do not change anything without talking it over at home.'],
+    no_need: ['I do not need anything new, I just want this sorted.'],
+  },
+};
 
 /** Lines that only make sense on a cold call (never said by someone who phoned in). */
 export const COLD_CALL = {

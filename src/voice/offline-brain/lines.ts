@@ -9,7 +9,7 @@ export const OWN_SITUATIONS = [
   'reRaise', 'reRaiseSharp', 'movedOnDispleased', 'resurface', 'tooEarly', 'hesitate', 'agreeNextStepTail',
   'techAnswered', 'techVague', 'detailRemembered', 'calmingDown', 'wrapUp', 'noReason', 'empty', 'goAhead', 'openAnswer',
   'remind', 'agreeWhen', 'likeISaid', 'repeat', 'confirm', 'correct', 'partly', 'understood', 'whyAsk', 'backToIt',
-  'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
+  'byeNotBooked', 'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
 ] as const;
 export type OwnSituation = (typeof OWN_SITUATIONS)[number];
 
@@ -40,6 +40,7 @@ const HE: Record<OwnSituation, string[]> = {
   understood: ['כן, עכשיו זה יותר ברור.', 'כן, הבנתי, תודה.', 'כן, ככה זה מובן.'],
   whyAsk: ['למה אתה שואל?', 'למה זה משנה?', 'למה זה חשוב לך?'],
   backToIt: ['בכל מקרה,', 'אבל בוא נחזור לעניין,', 'אז כמו שאמרתי,'],
+  byeNotBooked: ['רק שיהיה ברור, לא קבענו כלום. אני אחשוב על זה.', 'אמרתי שאני צריך[|ה] לחשוב, עוד לא קבענו.'],
   proposalTooEarly: ['{when}? רגע, עוד לא הגענו לזה.', '{when}? לקבוע כבר? עוד לא הבנתי מה אתה מציע.'],
   proposalNotYet: ['{when}? אני עוד לא [מוכן|מוכנה] לקבוע.', '{when}? עוד לא, אני צריך[|ה] לחשוב.', '{when} לא מתאים לי כרגע.'],
   proposalHold: ['{when}? לפני שקובעים משהו —', 'רגע, לפני שנקבע {when} —'],
@@ -76,6 +77,7 @@ const EN: Record<OwnSituation, string[]> = {
   understood: ['Yes, that is clearer now.', 'Yes, I get it, thanks.', 'Yes, put like that it makes sense.'],
   whyAsk: ['Why do you ask?', 'Why does it matter?', 'Why is that important?'],
   backToIt: ['Anyway,', 'But back to why I called,', 'So, like I said,'],
+  byeNotBooked: ['Just so it is clear, we did not book anything. I will think about it.', 'I said I need to think, we have not booked anything yet.'],
   proposalTooEarly: ['{when}? Wait, we are not there yet.', '{when}? Book already? I do not even know what you are offering.'],
   proposalNotYet: ['{when}? I am not ready to book anything yet.', '{when}? Not yet, I need to think.', '{when} does not work for me right now.'],
   proposalHold: ['{when}? Before we book anything —', 'Wait, before we set {when} —'],

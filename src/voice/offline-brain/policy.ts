@@ -84,9 +84,10 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
   // "Did that make sense?" or a summary asks for a confirmation, not a decision.
   const closing = v ? !!d.proposal || (r.close && !d.understandingCheck && !d.summary && d.slots.length === 0) : r.close;
   if (closing) {
-    const words = v && d.proposal ? proposalWords(d.proposal, p.language) : '';
+    const at = d.proposal ?? d.mentioned;
+    const words = v && at ? proposalWords(at, p.language) : '';
     if (words) mind.note('proposal', words);
-    const when = v && words ? (s: 'proposalTooEarly' | 'proposalNotYet' | 'proposalHold') => pickOwn(v, s, p).replace('{when}', words) : null;
+    const when = v && words ? (s: 'proposalTooEarly' | 'proposalNotYet' | 'proposalHold') => upperFirst(pickOwn(v, s, p).replace('{when}', words)) : null;
     judgeClose(mind, p, r, plan, ctx.purchaseCall && r.acts.has('close_attempt') && !d.proposal, when, words || null);
   }
   if (v && !plan.end) converse(mind, p, r, d, plan, v);
@@ -245,6 +246,8 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
   if (authority && voice >= 0) plan.extra({ kind: 'stakeholder', index: voice });
 }
 
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Why patience ran out, from what happened in the last turns. */
 function hangUpWhy(mind: Mind): { reason: string; line: 'hangUpIgnored' | 'hangUpMonologue' | 'hangUpNoReason' | 'hangUpNowhere' } {
   const recent = mind.log.filter((e) => e.turn >= mind.turn - 3);
@@ -270,6 +273,8 @@ function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBu
       const warm = mind.interest >= p.thresholds.agreeMinInterest - 0.1 && mind.trust >= p.thresholds.revealNeedMinTrust;
       plan.main(150, { kind: 'phrase', situation: 'goodbye' });
       plan.end = { outcome: warm ? 'postponed' : 'no_outcome', reason: 'the agent said goodbye' };
+      // The agent speaks as if a time were booked that the customer never agreed to.
+      if (ctx?.voice && r.dialogue.mentioned && mind.closeAttempts > 0) plan.react(140, { kind: 'say', text: pickOwn(ctx.voice, 'byeNotBooked', p), critical: true });
     } else if (mind.turn >= MAX_TURNS || elapsed >= p.ending.timeLimitSec) {
       plan.main(150, { kind: 'phrase', situation: 'postpone' });
       plan.end = { outcome: 'postponed', reason: 'the customer ran out of time' };
@@ -284,7 +289,9 @@ function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBu
       plan.extra({ kind: 'phrase', situation: 'timePressure' });
     }
     hint(mind, p, r, plan);
-    if (mind.patience < p.thresholds.warnPatience && !mind.log.some((e) => e.type === 'hint' && e.turn === mind.turn)) plan.react(35, { kind: 'phrase', situation: 'impatient' });
+    // No "get to the point" over a turn that just answered the customer (a settled objection, a question answered).
+    const answered = ['accept', 'say', 'agree', 'reveal'].includes(plan.best?.kind ?? '');
+    if (mind.patience < p.thresholds.warnPatience && !answered && !mind.log.some((e) => e.type === 'hint' && e.turn === mind.turn)) plan.react(35, { kind: 'phrase', situation: 'impatient' });
   }
   if (plan.end) {
     mind.outcome = plan.end.outcome;

@@ -50,8 +50,8 @@ const PROBE: Record<Language, RegExp> = {
   en: /\b(ai|a\.i\.|bot|robot|chat ?gpt|gpt|language model|artificial intelligence|simulation|prompt|instructions|are you (a )?real|are you human)\b/i,
 };
 const GOODBYE: Record<Language, RegExp> = {
-  he: /(^|\s)(ביי|להתראות|יום טוב|יום נעים|ערב טוב|ערב נעים|שיהיה לך|נדבר|תודה רבה)(\s|$|[.,!])/,
-  en: /\b(bye|goodbye|good bye|have a (good|great|nice|lovely) (day|evening|one)|talk (to you )?(soon|later)|thank you so much|thanks so much)\b/i,
+  he: /(^|\s)(ביי|להתראות|יום טוב|יום נעים|ערב טוב|ערב נעים|לילה טוב|שבוע טוב|שיהיה לך|נדבר|תודה רבה)(\s|$|[.,!])/,
+  en: /\b(bye|goodbye|good bye|have a (good|great|nice|lovely) (day|evening|night|weekend|week|one)|good ?night|take care|talk (to you )?(soon|later)|thank you so much|thanks so much)\b/i,
 };
 const FOLLOW_UP: Record<Language, RegExp> = {
   he: /ספר(י)? לי עוד|תספר(י)? לי עוד|למה זה|מה זאת אומרת|איך זה משפיע|מה עוד|תרחיב|אפשר לשמוע עוד|מה הכי/,

@@ -78,8 +78,8 @@ const SLOT_ANSWER: Record<Language, Record<string, RegExp>> = {
 
 /** "You didn't answer me / you're ignoring me". */
 const RE_RAISE: Record<Language, RegExp> = {
-  en: /did not answer|didn't answer|not answer(ed)? (me|my)|ignoring me|skipped what I said|brushing past|still have not answered|haven't answered/i,
-  he: /לא ענית|מתעלם ממני|מתעלמת ממני|לא התייחסת|מדלג על מה|מדלגת על מה|עדיין לא ענית/,
+  en: /did not get an answer|does not really answer me|did not answer|didn't answer|not answer(ed)? (me|my)|ignoring me|skipped what I said|brushing past|still have not answered|haven't answered/i,
+  he: /לא קיבלתי תשובה|זה לא ממש עונה לי|לא ענית|מתעלם ממני|מתעלמת ממני|לא התייחסת|מדלג על מה|מדלגת על מה|עדיין לא ענית/,
 };
 
 const CONFIRM: Record<Language, RegExp> = {
@@ -176,7 +176,7 @@ export function checkCall(c: CallRecord): Finding[] {
       case 'propose': {
         const acc = ACCEPT[lang].test(reply) && !DECLINE[lang].test(reply);
         const ok = acc ? echoes(reply, t.tag, lang) : DECLINE[lang].test(reply) || mentionsDayOrTime[lang].test(reply) || (ended && c.outcome === 'hung_up');
-        if (acc && echoes(reply, t.tag, lang)) accepted = true;
+        if (acc) accepted = true;
         out.push({ check: 'proposal', turn: i, pass: ok, note: reply });
         break;
       }
