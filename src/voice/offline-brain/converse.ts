@@ -7,7 +7,7 @@
 import type { OfflineBrainParams } from '../../personas/index.ts';
 import { genderize } from '../../personas/index.ts';
 import type { DialogueReading, Slot } from './dialogue.ts';
-import type { FactSheet } from './facts.ts';
+import { EN_INSURERS, HE_INSURERS, type FactSheet } from './facts.ts';
 import type { LinePicker, OwnLines, OwnSituation } from './lines.ts';
 import { contentWords, mentionsAny } from './match.ts';
 import type { Mind } from './mind.ts';
@@ -25,7 +25,7 @@ export interface Voice {
 const he = (l: string) => l === 'he';
 /** A reveal line without its lead-in ("Now that you ask, …"), to quote as a priority. */
 const bare = (s: string) => s.replace(/^(now that you ask|honestly|to be honest|the truth is|actually)[,?.]?\s*|^(האמת\??|עכשיו ש\S+ (שואל|שואלת)|בעצם),?\s*/i, '');
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) && !/^(I|I'm|Harel|Migdal|Clal|Menora|Ayalon|Me|From)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) && !/^(I|I'm|Harel|Migdal|Clal|Menora|Ayalon|From|Yes)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
 export function pickOwn(v: Voice, s: OwnSituation, p: OfflineBrainParams): string {
   return genderize(v.lines.must(v.own.own(s)) ?? v.own.own(s)[0] ?? '', p.gender);
@@ -123,7 +123,7 @@ function summaryReply(mind: Mind, p: OfflineBrainParams, r: AgentReading, v: Voi
   if (f.monthly !== null && nums.length > 0 && !nums.includes(f.monthly) && /pay|משלמ|בחודש|a month/i.test(r.text)) {
     return `${pickOwn(v, 'correct', p)} ${f.answers.pay}`;
   }
-  const names = lang === 'he' ? ['הראל', 'מגדל', 'כלל', 'מנורה', 'איילון'] : ['Harel', 'Migdal', 'Clal', 'Menora', 'Ayalon'];
+  const names = lang === 'he' ? HE_INSURERS : EN_INSURERS;
   const named = names.find((n) => r.text.includes(n));
   if (named && f.provider && named !== f.provider) return `${pickOwn(v, 'correct', p)} ${f.answers.provider}`;
   // Matches what was said or what the customer cares about: confirmed; otherwise confirmed in part, with the priority.

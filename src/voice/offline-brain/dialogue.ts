@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../analysis/index.ts';
 
-export const SLOTS = ['name', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
+export const SLOTS = ['identity', 'name', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 export interface Proposal {
@@ -37,6 +37,7 @@ export interface DialogueReading {
 type Rx = Record<Language, RegExp>;
 
 const SLOT_RX: Record<Slot, Rx> = {
+  identity: { en: /am I (speaking|talking) (with|to)|is this (mr|mrs|ms|miss)\b|right person/i, he: /אני (מדבר|מדברת) עם|האדם הנכון|זה (מר|גברת)/ },
   name: { en: /\b(your (full )?name|who am I (speaking|talking) (to|with)|name,? please|what was your name)\b/i, he: /השם שלך|שמך|איך קוראים לך|עם מי אני (מדבר|מדברת)|שם בבקשה|השם המלא/ },
   reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
   provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
@@ -89,6 +90,10 @@ const CHANNEL: Rx = {
   en: /\b(on zoom|zoom|video call|on the phone|phone call|call you( back)?|at (your|the) (home|office)|come in|in person|meet)\b/i,
   he: /בזום|זום|שיחת וידאו|בטלפון|אתקשר|יתקשר|לחזור אליך|אצלכם בבית|במשרד|להיפגש|פגישה/,
 };
+const BOOKING: Rx = {
+  en: /let'?s (book|meet|set|talk|do|put)|\bbook\b|set up|schedule|\bmeet\b|call you|can we (do|meet|talk|book|set)|could we|how about|shall (we|I)|would .{0,40}(suit|work)|works\?|does (that|it) work|want to come/i,
+  he: /נקבע|לקבוע|להיפגש|פגישה|אתקשר|יתקשר|לחזור אליך|מתאים|יתאים|מה דעתך|אפשר (לדבר|להיפגש|לקבוע|לחזור)|בוא נ|בואי נ|רוצה לבוא/,
+};
 const PROPOSING: Rx = {
   en: /\?|let'?s|shall (we|I)|can we|could we|how about|would .{0,30} (suit|work)|book|set|works\b/i,
   he: /\?|בוא נ|בואי נ|אפשר|נקבע|לקבוע|מה דעתך|יתאים|מתאים|אתקשר|יתקשר/,
@@ -108,7 +113,9 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
   const day = DAY[lang].exec(clean)?.[0] ?? null;
   const time = TIME[lang].exec(clean)?.[0] ?? null;
   const channel = CHANNEL[lang].exec(clean)?.[0] ?? null;
-  const proposal = (day || (time && /\d|ב(שבע|שמונה|תשע|עשר|חמש|שש|ארבע)/.test(time))) && PROPOSING[lang].test(clean) ? { day, time, channel } : null;
+  // A day alone ("how is your week?") is not a proposal: it needs a clock time or words that book something.
+  const clock = !!time && /\d|ב(אחת|שתיים|שלוש|ארבע|חמש|שש|שבע|שמונה|תשע|עשר)/.test(time);
+  const proposal = (day || clock) && (BOOKING[lang].test(clean) || (clock && PROPOSING[lang].test(clean))) ? { day, time, channel } : null;
   const summary = (SUMMARY[lang].test(clean) || SUMMARY[lang].test(parts.at(-1) ?? '')) && !proposal;
   return {
     slots: proposal || summary ? [] : specific,

@@ -14,8 +14,8 @@ export interface FactSheet {
   monthly: number | null;
 }
 
-const HE_INSURERS = ['הראל', 'מגדל', 'כלל', 'מנורה', 'איילון'];
-const EN_INSURERS = ['Harel', 'Migdal', 'Clal', 'Menora', 'Ayalon'];
+export const HE_INSURERS = ['הראל', 'מגדל', 'כלל ביטוח', 'מנורה מבטחים', 'איילון'];
+export const EN_INSURERS = ['Harel', 'Migdal', 'Clal', 'Menora', 'Ayalon'];
 const HE_CITIES = ['רמת גן', 'חולון', 'פתח תקווה', 'ראשון לציון', 'חיפה', 'מודיעין', 'נתניה'];
 const EN_CITIES = ['Ramat Gan', 'Holon', 'Petah Tikva', 'Haifa', 'Modiin', 'Netanya'];
 const HE_MONTHS = ['ינואר', 'מרץ', 'מאי', 'יולי', 'ספטמבר', 'נובמבר'];
@@ -47,6 +47,7 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
   const claimed = p.plantedDetails.some((d) => /burned|נכווית/.test(d.text)) || p.hiddenNeeds.some((n) => n.topics.some((t) => /claim|תביע/.test(t)));
 
   const a: Partial<Record<Slot, string>> = {};
+  a.identity = he ? g(`כן, [מדבר|מדברת]. ${p.customerName}.`) : `Yes, speaking. ${p.customerName}.`;
   a.name = he ? `${p.customerName}.` : `It's ${p.customerName}.`;
   a.work = intro;
   a.situation = p.facts[0]?.lines[0];

@@ -79,7 +79,8 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
     }
   }
   technicalAnswer(mind, p, r, plan);
-  discovery(mind, p, r, plan);
+  // Small talk is answered as small talk, not mined for facts.
+  if (!(v && d.smallTalk && d.slots.length === 0)) discovery(mind, p, r, plan);
   presentation(mind, p, r, plan, baseline);
   // "Did that make sense?" or a summary asks for a confirmation, not a decision.
   const closing = v ? !!d.proposal || (r.close && !d.understandingCheck && !d.summary && d.slots.length === 0) : r.close;

@@ -47,6 +47,7 @@ const INSURERS_EN = 'Harel|Migdal|Clal|Phoenix|Menora|Direct Insurance|Ayalon|Sh
 /** What an answer to each slot looks like (a fact, not a deflection). */
 const SLOT_ANSWER: Record<Language, Record<string, RegExp>> = {
   en: {
+    identity: rx('speaking|this is|yes'),
     provider: rx(`${INSURERS_EN}|not insured|no insurance|nobody`),
     pay: rx('\\d|shekel|hundred|thousand|nothing'),
     drivers: rx("\\b(I drive|I do|only me|just me|my (wife|husband|son|daughter|partner)|both of us|we both|don't have a car|no car|nobody)\\b"),
@@ -61,6 +62,7 @@ const SLOT_ANSWER: Record<Language, Record<string, RegExp>> = {
     situation: rx('polic|insur|cover|have|pay|review|health|life|car'),
   },
   he: {
+    identity: rx('מדבר|מדברת|כן'),
     provider: rx(`${INSURERS_HE}|לא מבוטח|אין לי ביטוח`),
     pay: rx('\\d|שקל|₪|מאות|אלף|כלום'),
     drivers: rx('אני נוהג|אני נוהגת|רק אני|אשתי|בעלי|הבן|הבת|שנינו|אין לי רכב|אין לנו רכב|נוהג|נוהגת'),

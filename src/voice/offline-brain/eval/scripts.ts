@@ -98,7 +98,7 @@ const EN: Raw[] = [
     '[bye] Okay bye.',
   ]],
   ['en-out-clumsy-offscript', 'b2c', 8, 'clumsy', 'female', [
-    'Hello, am I speaking with the right person? This is Magen Insurance.',
+    '[slot:identity] Hello, am I speaking with the right person? This is Magen Insurance.',
     '[small] The line is a bit noisy, where are you calling from?',
     '[small] Nice weather today, huh?',
     '[slot:drivers] So who drives the car?',
@@ -288,7 +288,7 @@ const HE: Raw[] = [
     '[bye] אוקיי ביי.',
   ]],
   ['he-out-clumsy-offscript', 'b2c', 8, 'clumsy', 'female', [
-    'הלו, אני מדברת עם האדם הנכון? כאן מגן ביטוחים.',
+    '[slot:identity] הלו, אני מדברת עם האדם הנכון? כאן מגן ביטוחים.',
     '[small] הקו קצת רועש, מאיפה אתה מדבר?',
     '[small] מזג אוויר יפה היום, נכון?',
     '[slot:drivers] אז מי נוהג ברכב?',
