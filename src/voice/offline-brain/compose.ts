@@ -38,7 +38,10 @@ export function compose(c: Composer, plan: Plan): ReplyPart[] {
     total -= countWords(parts[i].text);
     parts.splice(i, 1);
   }
-  return parts.map((x) => ({ text: sentence(x.text), move: x.move })).filter((x) => x.text);
+  // Never the same thing twice in one reply ("they offered me cheaper" in the reason and again as the objection).
+  const norm = (t: string) => t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  const out = parts.filter((x, i) => !parts.slice(0, i).some((y) => norm(y.text).includes(norm(x.text))));
+  return out.map((x) => ({ text: sentence(x.text), move: x.move })).filter((x) => x.text);
 }
 
 function word(c: Composer, m: Move): string[] {

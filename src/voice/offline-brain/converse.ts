@@ -62,6 +62,11 @@ export function answerFor(slot: Slot, mind: Mind, p: OfflineBrainParams, v: Voic
 }
 
 export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: DialogueReading, plan: PlanBuilder, v: Voice): void {
+  if (d.dismissive && ['angry', 'frustrated'].includes(p.mood.baseline)) {
+    mind.note('dismissed');
+    mind.apply({ trust: -0.06, interest: 0, patience: -0.1 });
+    plan.react(60, { kind: 'say', text: pickOwn(v, 'dismissed', p), critical: true });
+  }
   if (d.summary) {
     mind.note('summary_answered');
     mind.apply({ trust: 0.03, interest: 0.01, patience: 0.01 });
@@ -88,6 +93,7 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
       } else said.push(a);
     }
     let text = said.join(' ');
+    if (slots.includes('reason')) raiseSaid(mind, p, text);
     // A guarded customer answers, briefly, and asks why (never about their name or why they called).
     const guarded = mind.trust < p.mood.skepticalBelowTrust && !slots.includes('name') && !slots.includes('reason') && mind.slotsAsked.size <= 2;
     if (guarded) text = `${text} ${pickOwn(v, 'whyAsk', p)}`;
@@ -110,7 +116,24 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
   // An inbound caller greeted without a question still says why they called.
   if (p.direction === 'inbound' && mind.turn <= 2 && !mind.reasonRestated && v.facts.answers.reason && plan.top < 30 && !r.presents) {
     mind.reasonRestated = true;
+    raiseSaid(mind, p, v.facts.answers.reason);
     plan.main(30, { kind: 'say', text: v.facts.answers.reason });
+  }
+}
+
+/** Objections the customer's own words already said (a caller's reason: "they offered me cheaper") count as raised. */
+export function raiseSaid(mind: Mind, p: OfflineBrainParams, said: string): void {
+  const words = new Set(contentWords(said, p.language));
+  for (const o of mind.objections) {
+    if (o.status !== 'pending') continue;
+    const line = p.objections.find((x) => x.id === o.id)?.lines[0] ?? '';
+    const shared = contentWords(line, p.language).filter((w) => words.has(w)).length;
+    if (shared < 3 || mind.open) continue;
+    o.status = 'open';
+    o.raisedTurn = mind.turn;
+    o.timesRaised = 1;
+    mind.stage = 'objections';
+    mind.note('objection_raised', o.id);
   }
 }
 

@@ -32,6 +32,8 @@ export interface DialogueReading {
   smallTalk: boolean;
   /** "Do you have two minutes?" / "Is now a good time?" */
   permission: boolean;
+  /** "Calm down", "these things happen": brushing the customer's feelings aside. */
+  dismissive: boolean;
 }
 
 type Rx = Record<Language, RegExp>;
@@ -39,7 +41,7 @@ type Rx = Record<Language, RegExp>;
 const SLOT_RX: Record<Slot, Rx> = {
   identity: { en: /am I (speaking|talking) (with|to)|is this (mr|mrs|ms|miss)\b|right person/i, he: /אני (מדבר|מדברת) עם|האדם הנכון|זה (מר|גברת)/ },
   name: { en: /\b(your (full )?name|who am I (speaking|talking) (to|with)|name,? please|what was your name)\b/i, he: /השם שלך|שמך|איך קוראים לך|עם מי אני (מדבר|מדברת)|שם בבקשה|השם המלא/ },
-  reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
+  reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה שקרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
   provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
   pay: { en: /how much (do|does|are|did) (you|they|it)|what (do|are) you pay|what are you paying|charge you|come to (per|a) month|cost you|pay(ing)? for it/i, he: /כמה (אתה|את|אתם) משל[מם]|כמה (הם )?גובים|כמה זה (יוצא|עולה לך)|כמה כל זה|וכמה (אתה|את) משל[מם]|משלמים עליה/ },
   drivers: { en: /who drives|\bdrivers?\b/i, he: /מי נוהג|נוהגים ברכב|נהגים/ },
@@ -76,6 +78,11 @@ const SMALL_REMARK: Rx = { en: /nice weather|great weather|line is (a bit )?(noi
 const PERMISSION: Rx = {
   en: /(do you have|have you got|got) (a|two|a couple of|a few) (minute|minutes|moment)|is (now|this) (a good|an okay|a bad) (time|moment)|good time to talk/i,
   he: /יש לך (דקה|שתי דקות|כמה דקות|רגע)|זה (זמן|רגע) (טוב|נוח)|נוח לך לדבר/,
+};
+
+const DISMISSIVE: Rx = {
+  en: /calm down|these things happen|relax,|no need to (shout|get upset)|it is not a big deal|it's not a big deal/i,
+  he: /להירגע|תירגע|תירגעי|דברים כאלה קורים|לא צריך לצעוק|זה לא נורא|אין מה להתרגש/,
 };
 
 const DAY: Rx = {
@@ -127,6 +134,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
     repair: REPAIR[lang].test(clean) && !UNDERSTOOD[lang].test(clean) && specific.length === 0,
     smallTalk: SMALL_TALK[lang].test(clean) || SMALL_REMARK[lang].test(clean),
     permission: PERMISSION[lang].test(clean),
+    dismissive: DISMISSIVE[lang].test(clean),
   };
 }
 
