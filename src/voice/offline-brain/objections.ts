@@ -68,7 +68,7 @@ export function judgeOpenObjection(mind: Mind, p: OfflineBrainParams, r: AgentRe
     plan.main(60, { kind: 'accept', id: o.id });
     return true;
   }
-  if (!addressed && conversational) {
+  if (conversational && !substance) {
     // A question, a summary or small talk is answered first; the customer comes back to the point after two of them.
     o.deferred++;
     if (o.deferred % 2 === 0) plan.extra({ kind: 'objection', id: o.id, how: 'remind' });
