@@ -26,6 +26,8 @@ export interface Caller {
   id: string;
   role: 'super_admin' | 'admin' | 'manager' | 'agent';
   companyId: string | null;
+  /** The agent's grammatical gender, when known: the offline customer's Hebrew second person agrees with it. */
+  gender?: 'female' | 'male' | null;
 }
 
 export interface StartSimulationInput {
@@ -110,6 +112,8 @@ interface PersonaSnapshot {
   voice: VoicePersona;
   source: PreparedCustomer['source'];
   persona: unknown;
+  /** The agent's gender when the session started (absent: not asked yet, or sessions stored before it). */
+  agentGender?: 'female' | 'male';
 }
 
 const RESUME_MS = 60_000;
@@ -183,7 +187,7 @@ export class SimulationService {
       language: input.language,
       seed,
     });
-    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona };
+    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona, ...(user.gender ? { agentGender: user.gender } : {}) };
     const row = await this.d.repos.simulations.insert({
       id: newId(),
       companyId: user.companyId,
@@ -440,7 +444,7 @@ export class SimulationService {
       tools: customerTools(voice, snap.persona, () => live.directive),
       offlineBrain: () => {
         if (!offline) throw new AppError('NOT_CONFIGURED', 'The offline customer brain is not installed on this server; configure OPENAI_API_KEY or OPENAI_BASE_URL.');
-        return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock });
+        return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock, agentGender: snap.agentGender });
       },
     });
     const recorder = this.d.record !== false && row.mode === 'voice' ? new SessionRecorder(this.d.config.DATA_DIR, id) : null;
