@@ -14,6 +14,12 @@ import type { Mind } from './mind.ts';
 import type { PlanBuilder } from './plan.ts';
 import type { AgentReading } from './reading.ts';
 
+/** The agent deals with what the caller phoned about. */
+const SOLVED = {
+  en: /refund|credit|money back|cancel(l)?ing the (second )?charge|sort(ed)? (it|this) out|fix(ed)? it|in simple words|because of|that is why|nothing else changed/i,
+  he: /מחזיר(ה)? לך|זיכוי|החזר|מבטל(ת)? את החיוב|סידרתי|מטפל(ת)? בזה|במילים פשוטות|בגלל|זאת הסיבה|שום דבר אחר לא השתנה/,
+};
+
 export interface Voice {
   lines: LinePicker;
   own: OwnLines;
@@ -45,6 +51,11 @@ function priority(mind: Mind, p: OfflineBrainParams): string {
   if (revealed) {
     const line = p.hiddenNeeds.find((n) => n.id === revealed.id)?.revealLines[0];
     if (line) return bare(line);
+  }
+  // Someone leaving says what would keep them.
+  if (p.scenarioType === 'cancellation_retention') {
+    const rival = /(?:offer from|הצעה מ)(.+?)\.?$/.exec(p.facts[5]?.lines[0] ?? '')?.[1]?.trim();
+    return genderize(he ? `מחיר. אם תתאימו את מה ש${rival ?? 'אחרים'} הציעו לי, אני [מוכן|מוכנה] לחשוב על זה.` : `The price. If you match what ${rival ?? 'others'} offered me, I would think about staying.`, p.gender);
   }
   const tight = /tight|צפוף/.test(p.facts[1]?.lines[0] ?? '');
   if (tight) return he ? 'בעיקר המחיר. כל שקל אצלנו נספר.' : 'Mostly the price. Every shekel counts for us.';
@@ -81,7 +92,7 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
   if (slots.length > 0) {
     // A revealed need answers "what matters" better than the fact sheet.
     const best = plan.best;
-    if (slots[0] === 'priority' && best?.kind === 'reveal') return;
+    if (slots[0] === 'priority' && best?.kind === 'reveal' && p.scenarioType !== 'cancellation_retention') return;
     const said: string[] = [];
     for (const s of slots.slice(0, 2)) {
       const a = answerFor(s, mind, p, v)!;
@@ -111,6 +122,19 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
       mind.reasonRestated = true;
       plan.extra({ kind: 'say', text: `${pickOwn(v, 'backToIt', p)} ${lowerFirst(v.facts.answers.reason!)}` });
     }
+    return;
+  }
+  // A caller whose problem the agent just dealt with (a refund, an explanation) says so.
+  if (p.direction === 'inbound' && !r.question && plan.top < 30 && SOLVED[p.language].test(r.text) && !mind.callerSatisfied) {
+    mind.callerSatisfied = true;
+    mind.apply({ trust: 0.05, interest: 0.03, patience: 0.05 });
+    plan.main(36, { kind: 'say', text: pickOwn(v, p.mood.baseline === 'confused' ? 'understood' : 'callerHelped', p) });
+    return;
+  }
+  // "How does that sound?" gets an opinion, not a fact about something else.
+  if (d.opinion && plan.top < 40) {
+    const warm = !mind.open && mind.trust >= p.mood.skepticalBelowTrust;
+    plan.main(38, { kind: 'phrase', situation: warm ? 'warming' : 'notConvinced' });
     return;
   }
   // An inbound caller greeted without a question still says why they called.

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../analysis/index.ts';
 
-export const SLOTS = ['identity', 'name', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
+export const SLOTS = ['identity', 'whenNoticed', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 export interface Proposal {
@@ -32,6 +32,8 @@ export interface DialogueReading {
   smallTalk: boolean;
   /** "Do you have two minutes?" / "Is now a good time?" */
   permission: boolean;
+  /** "How does that sound?" / "What do you think?" — asks for the customer's opinion of what was just said. */
+  opinion: boolean;
   /** "Calm down", "these things happen": brushing the customer's feelings aside. */
   dismissive: boolean;
 }
@@ -40,6 +42,10 @@ type Rx = Record<Language, RegExp>;
 
 const SLOT_RX: Record<Slot, Rx> = {
   identity: { en: /am I (speaking|talking) (with|to)|is this (mr|mrs|ms|miss)\b|right person/i, he: /אני (מדבר|מדברת) עם|האדם הנכון|זה (מר|גברת)/ },
+  whenNoticed: { en: /when did you (see|notice|get|receive)|when was (it|the charge|that)/i, he: /מתי (ראית|שמת לב|קיבלת|הגיע)|מתי זה (קרה|היה)/ },
+  policyNumber: { en: /policy number|account number|customer number|membership number/i, he: /מספר (ה)?פוליסה|מספר לקוח|מספר חשבון/ },
+  idNumber: { en: /\bID( number)?\b|identity number|date of birth/i, he: /תעודת (ה)?זהות|ת["״]ז|תאריך לידה|מספר זהות/ },
+  contact: { en: /phone number|e-?mail|your address|best number|reach you/i, he: /מספר טלפון|מייל|אימייל|כתובת|איך אפשר להשיג אותך/ },
   name: { en: /\b(your (full )?name|who am I (speaking|talking) (to|with)|name,? please|what was your name)\b/i, he: /השם שלך|שמך|איך קוראים לך|עם מי אני (מדבר|מדברת)|שם בבקשה|השם המלא/ },
   reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה שקרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
   provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
@@ -48,7 +54,7 @@ const SLOT_RX: Record<Slot, Rx> = {
   household: { en: /who (is|would be) covered|who else (is at|lives)|at home|big family|your family|kids|children|married/i, he: /מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
   work: { en: /what do you do|for a living|your job|what('s| is) your work|occupation/i, he: /במה (אתה|את) (עוסק|עוסקת|עובד|עובדת)|מה (אתה|את) עושה בחיים|מה המקצוע/ },
   renewal: { en: /when does .{0,40}(renew|end|expire)|up for renewal|come up for renewal|renewal date/i, he: /מתי .{0,40}(מתחדש|נגמר|מסתיים)|מועד החידוש/ },
-  priority: { en: /what matters|most important|what is important|what would make (this|it)|what are you looking for|what do you care/i, he: /מה (הכי )?חשוב לך|מה יגרום|מה (אתה|את) (מחפש|מחפשת)/ },
+  priority: { en: /what would it take|what would make you stay|keep you (with us|as a customer)|what matters|most important|what is important|what would make (this|it)|what are you looking for|what do you care/i, he: /מה יגרום לך להישאר|מה צריך לקרות כדי ש|מה (הכי )?חשוב לך|מה יגרום|מה (אתה|את) (מחפש|מחפשת)/ },
   decision: { en: /decide on|decision|anyone else|who else would|decide (yourself|alone|together)/i, he: /מחליט|החלטה|מי עוד (ירצה|מעורב|צריך)/ },
   claims: { en: /\bclaims?\b/i, he: /תביע/ },
   situation: { en: /what do you have today|what you have today|in terms of insurance|what (insurance|cover|policies) do you have|what you have (now|today)/i, he: /מה יש לך היום|מה יש לך מבחינת|מה יש לך\b|איזה ביטוחים יש לך/ },
@@ -57,8 +63,8 @@ const SLOT_RX: Record<Slot, Rx> = {
 };
 
 const SUMMARY: Rx = {
-  en: /^so\b.{0,200}\bright\?\s*$|if I (got|understood|understand|heard)|to sum up|so to summari[sz]e|let me (make sure|check|see if)|just so I('m| am) sure|so you('re| are) saying|what I('m| am) hearing|did I get (that|it) right|is that (right|correct)\?|correct\?|does that sound right|so basically/i,
-  he: /^אז .{0,200}נכון\?\s*$|אם הבנתי|לסיכום|רק לוודא|רק כדי לוודא|בוא נראה אם הבנתי|הבנתי נכון\?|נשמע נכון\?|אז בעצם|זה זה\?/,
+  en: /^so\b.{0,200}\bright\?\s*$|just to confirm|to confirm,|correct me if|if I understand (you )?correctly|you('d| would) like to .{0,80}\?|if I (got|understood|understand|heard)|to sum up|so to summari[sz]e|let me (make sure|check|see if)|just so I('m| am) sure|so you('re| are) saying|what I('m| am) hearing|did I get (that|it) right|is that (right|correct)\?|correct\?|does that sound right|so basically/i,
+  he: /^אז .{0,200}נכון\?\s*$|רק לאשר|אם אני מבין נכון|אם אני מבינה נכון|תקן אותי אם|תקני אותי אם|אם הבנתי|לסיכום|רק לוודא|רק כדי לוודא|בוא נראה אם הבנתי|הבנתי נכון\?|נשמע נכון\?|אז בעצם|זה זה\?/,
 };
 const UNDERSTOOD: Rx = {
   en: /did that make sense|does that make sense|is that clear|did you understand|clearer now/i,
@@ -80,6 +86,10 @@ const PERMISSION: Rx = {
   he: /יש לך (דקה|שתי דקות|כמה דקות|רגע)|זה (זמן|רגע) (טוב|נוח)|נוח לך לדבר/,
 };
 
+const OPINION: Rx = {
+  en: /how does that sound|what do you think|sound (good|fair)\?|how about that\?|does that help\?/i,
+  he: /מה דעתך|איך זה נשמע|נשמע (טוב|הוגן)\?|זה עוזר\?/,
+};
 const DISMISSIVE: Rx = {
   en: /calm down|these things happen|relax,|no need to (shout|get upset)|it is not a big deal|it's not a big deal/i,
   he: /להירגע|תירגע|תירגעי|דברים כאלה קורים|לא צריך לצעוק|זה לא נורא|אין מה להתרגש/,
@@ -135,6 +145,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
     smallTalk: SMALL_TALK[lang].test(clean) || SMALL_REMARK[lang].test(clean),
     permission: PERMISSION[lang].test(clean),
     dismissive: DISMISSIVE[lang].test(clean),
+    opinion: OPINION[lang].test(clean) && !proposal,
   };
 }
 

@@ -56,6 +56,13 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
     ? (spouse && !b2b ? (he ? `לא רק אני, אני [מחליט|מחליטה] ביחד עם ${partner}.` : `Not only me, I decide together with ${partner}.`) : decision)
     : decision;
   a.decision = a.decision ? g(a.decision) : undefined;
+  const digits = (n: number) => Array.from({ length: n }, () => rng.int(0, 9)).join('');
+  const policy = `${digits(4)}-${digits(4)}`;
+  a.policyNumber = he ? `רגע, אני [מחפש|מחפשת]... ${policy}.` : `Hold on, let me find it... ${policy}.`;
+  a.policyNumber = g(a.policyNumber);
+  a.idNumber = he ? `${digits(9)}.` : `It's ${digits(9)}.`;
+  a.contact = he ? 'המספר שאני מדבר[|ת] ממנו, והמייל שלי אצלכם בתיק.' : 'This number is fine, and my email is on file with you.';
+  a.contact = g(a.contact);
   a.location = he ? `מ${city}.` : `From ${city}.`;
   if (insurance) {
     const viaWork = !retiree && JSON.stringify([p.objections.map((o) => o.lines), p.hiddenNeeds.map((n) => n.revealLines)]).match(/דרך העבודה|through work/);
@@ -80,6 +87,7 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
           : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'רק אני.' : 'Just me.');
   a.drivers = b2b ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
   a.reason = reasonFor(p, competitor);
+  a.whenNoticed = he ? 'בשבוע שעבר, כשהגיע הפירוט החודשי.' : 'Last week, when the monthly statement came.';
   return { answers: a, provider, monthly };
 }
 

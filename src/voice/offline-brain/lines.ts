@@ -9,7 +9,7 @@ export const OWN_SITUATIONS = [
   'reRaise', 'reRaiseSharp', 'movedOnDispleased', 'resurface', 'tooEarly', 'hesitate', 'agreeNextStepTail',
   'techAnswered', 'techVague', 'detailRemembered', 'calmingDown', 'wrapUp', 'noReason', 'empty', 'goAhead', 'openAnswer',
   'remind', 'agreeWhen', 'likeISaid', 'repeat', 'confirm', 'correct', 'partly', 'understood', 'whyAsk', 'backToIt',
-  'dismissed', 'byeNotBooked', 'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
+  'callerHelped', 'dismissed', 'byeNotBooked', 'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
 ] as const;
 export type OwnSituation = (typeof OWN_SITUATIONS)[number];
 
@@ -40,6 +40,7 @@ const HE: Record<OwnSituation, string[]> = {
   understood: ['כן, עכשיו זה יותר ברור.', 'כן, הבנתי, תודה.', 'כן, ככה זה מובן.'],
   whyAsk: ['למה אתה שואל?', 'למה זה משנה?', 'למה זה חשוב לך?'],
   backToIt: ['בכל מקרה,', 'אבל בוא נחזור לעניין,', 'אז כמו שאמרתי,'],
+  callerHelped: ['סוף סוף. תודה.', 'טוב, זה מה שרציתי לשמוע.', 'אוקיי, תודה שטיפלת בזה.'],
   dismissed: ['אל תגיד לי להירגע!', 'דברים כאלה קורים? לי זה קרה, ואני זה שמשלם[|ת].', 'זה בדיוק מה שמעצבן אותי, שאף אחד לא לוקח את זה ברצינות.'],
   byeNotBooked: ['רק שיהיה ברור, לא קבענו כלום. אני אחשוב על זה.', 'רק שנדע, עוד לא קבענו. אני אחזור אליך.'],
   proposalTooEarly: ['{when}? רגע, עוד לא הגענו לזה.', '{when}? לקבוע כבר? עוד לא הבנתי מה אתה מציע.'],
@@ -78,6 +79,7 @@ const EN: Record<OwnSituation, string[]> = {
   understood: ['Yes, that is clearer now.', 'Yes, I get it, thanks.', 'Yes, put like that it makes sense.'],
   whyAsk: ['Why do you ask?', 'Why does it matter?', 'Why is that important?'],
   backToIt: ['Anyway,', 'But back to why I called,', 'So, like I said,'],
+  callerHelped: ['Finally. Thank you.', 'Okay, that is what I wanted to hear.', 'Alright, thanks for dealing with it.'],
   dismissed: ['Do not tell me to calm down!', 'These things happen? They happened to me, and I am the one paying.', 'That is exactly what annoys me, nobody takes this seriously.'],
   byeNotBooked: ['Just so it is clear, we did not book anything. I will think about it.', 'Just so we know, nothing is booked yet. I will get back to you.'],
   proposalTooEarly: ['{when}? Wait, we are not there yet.', '{when}? Book already? I do not even know what you are offering.'],

@@ -119,6 +119,8 @@ export class Mind {
   slotsAsked = new Map<string, number>();
   /** A proposed time the customer put on hold over an objection ("Thursday at 7? Before we book anything —"). */
   pendingProposal: string | null = null;
+  /** An inbound caller said the agent dealt with their problem. */
+  callerSatisfied = false;
   /** An inbound caller has said (again) why they called. */
   reasonRestated = false;
   /** Content words the customer has said (a summary built on them is confirmed). */

@@ -17,7 +17,7 @@ const SUBSTANCE: Record<ObjectionKind, Record<Language, RegExp>> = {
   price: { en: /\bsav(e|es|ing)|per month|a month|a day|cheaper|pays for itself|duplicate|discount|lower|less than|free|no cost|\d+ ?(shekels?|₪|dollars?)/i, he: /חוס[כך]|חיסכון|בחודש|ביום|זול|מחזיר(ה)? את עצמ|כפל|כפילוי|הנחה|להוריד|פחות מ|חינם|בלי עלות|\d+ ?(שקל|ש"ח|₪)/ },
   timing: { en: /minutes|short|quick|evening|morning|any ?time|suits you|your schedule|next week|whenever|later today|works for you/i, he: /דקות|קצר|בערב|בבוקר|מתי שנוח|בזמן שנוח|שבוע הבא|מתאים לך|נוח לך/ },
   trust: { en: /free|no commitment|licen[cs]ed|reviews?|references?|clients?|customers?|years|guarantee|tell you so|sell you nothing|nothing to sell|you left your details|on our (site|website)|regulated/i, he: /חינם|בלי התחייבות|ללא התחייבות|רישיון|מורשה|ממלי[צץ]|לקוחות|שנים|אחריות|לא אמכור|השארת|באתר|מפוקח/ },
-  competitor: { en: /difference|unlike|compare|personal agent|claims?|cover(s|age)?|what you get|side by side|same cover/i, he: /ההבדל|בניגוד|משווים|השוואה|סוכן אישי|תביע|כיסוי|מה מקבלים|אחת ליד השנייה/ },
+  competitor: { en: /difference|unlike|compare|personal agent|claims?|cover(s|age)?|what you get|side by side|same cover|match|lower (it|the price|your)|per month|discount|cheaper/i, he: /ההבדל|בניגוד|משווים|השוואה|סוכן אישי|תביע|כיסוי|מה מקבלים|אחת ליד השנייה|להשוות|להוריד|בחודש|הנחה|זול/ },
   authority: { en: /together|both of you|join|spouse|wife|husband|partner|with (him|her|them)/i, he: /ביחד|יחד|שניכם|להצטרף|בן הזוג|בת הזוג|אשתך|בעלך|איתה|איתו/ },
   no_need: { en: /ends when you leave|family|gaps?|check|what (does|do) .{0,30}cover|covered for|duplicate|not cover/i, he: /נגמר כש|משפחה|חורים|לבדוק|מה .{0,20}מכס|כפל|לא מכסה/ },
 };

@@ -64,7 +64,8 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
   opening(mind, p, r, plan);
   if (plan.end) return finish(mind, p, r, plan, ctx);
 
-  const conversational = !!v && (d.slots.length > 0 || d.summary || d.smallTalk || d.understandingCheck);
+  // A person answers a question (or a summary, or small talk) before coming back to their point.
+  const conversational = !!v && (d.slots.length > 0 || d.summary || d.smallTalk || d.understandingCheck || (r.question && !d.proposal && !r.close));
   judgeOpenObjection(mind, p, r, plan, conversational);
   // The objection that held up a proposed time is settled: the customer comes back to that time.
   if (mind.pendingProposal && !mind.open && mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_resolved') && !d.proposal) {
@@ -89,6 +90,15 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
     const words = v && at ? proposalWords(at, p.language) : '';
     if (words) mind.note('proposal', words);
     const when = v && words ? (s: 'proposalTooEarly' | 'proposalNotYet' | 'proposalHold') => upperFirst(pickOwn(v, s, p).replace('{when}', words)) : null;
+    // A caller whose problem was dealt with takes a follow-up call: it is service, not a sale to resist.
+    const followUp = mind.callerSatisfied && !mind.open && !!d.proposal && (p.scenarioType === 'angry_customer' || p.scenarioType === 'confused_customer');
+    if (followUp && words) {
+      mind.closeAttempts++;
+      mind.stage = 'closing';
+      plan.main(100, { kind: 'agree', outcome: 'next_step', when: words });
+      plan.end = { outcome: 'next_step', reason: 'the caller agreed to a follow-up once the problem was dealt with' };
+      return finish(mind, p, r, plan, ctx);
+    }
     judgeClose(mind, p, r, plan, ctx.purchaseCall && r.acts.has('close_attempt') && !d.proposal, when, words || null);
   }
   if (v && !plan.end) converse(mind, p, r, d, plan, v);
@@ -195,7 +205,8 @@ function presentation(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: 
       plan.react(30, { kind: 'own', situation: 'calmingDown' });
     }
   }
-  if (upset && !mind.empathyShown && (r.presents || r.close || r.price)) {
+  const settledNow = mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_resolved');
+  if (upset && !mind.empathyShown && !settledNow && (r.presents || r.close || r.price)) {
     mind.note('solution_before_empathy');
     mind.apply({ trust: -0.04, interest: 0, patience: -0.06 });
     plan.react(45, { kind: 'phrase', situation: 'impatient' });
