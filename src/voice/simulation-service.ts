@@ -19,6 +19,7 @@ import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
 import { SimulationSession, type SessionSummary, type SessionTap } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
+import { addressAgent } from './offline-brain/address.ts';
 import type { EngineName, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
 /** Who is asking (the signed-in principal, as far as this service cares). */
@@ -117,6 +118,13 @@ interface PersonaSnapshot {
 }
 
 const RESUME_MS = 60_000;
+
+type HintMessage = Extract<ServerMessage, { type: 'hint' }>;
+/** A coach hint in the agent's gender (Hebrew). */
+function addressHint(msg: HintMessage, gender: 'female' | 'male' | undefined): HintMessage {
+  if (gender !== 'female') return msg;
+  return { ...msg, text: addressAgent(msg.text, gender, true), ...(msg.texts ? { texts: { ...msg.texts, he: addressAgent(msg.texts.he, gender, true) } } : {}) };
+}
 
 export class SimulationService {
   private readonly live = new Map<string, Live>();
@@ -456,7 +464,8 @@ export class SimulationService {
       scenario,
       persona: snap.persona,
       now: clock,
-      publish: (msg) => this.publish(id, msg),
+      // The live coach speaks to the agent: its Hebrew second person agrees with the agent's gender.
+      publish: (msg) => this.publish(id, msg.type === 'hint' ? addressHint(msg, snap.agentGender) : msg),
       applyDirective: (d, reason, instructions) => this.applyDirective(id, d, reason, instructions),
     };
     for (const f of this.tapFactories) {

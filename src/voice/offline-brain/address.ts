@@ -21,12 +21,31 @@ const AFTER_YOU: Record<string, string> = {
   יודע: 'יודעת', רוצה: 'רוצה', חושב: 'חושבת', מדבר: 'מדברת', נשמע: 'נשמעת', מנסה: 'מנסה', עונה: 'עונה', ממשיך: 'ממשיכה', מכיר: 'מכירה',
   שומע: 'שומעת', מבטיח: 'מבטיחה', מתכוון: 'מתכוונת', פנוי: 'פנויה', צריך: 'צריכה', מוכן: 'מוכנה', עושה: 'עושה', נותן: 'נותנת',
 };
+/** Imperatives of coaching advice ("הכר בה", "עצור ושאל") — only in text addressed to the agent as advice. */
+const IMPERATIVES: Record<string, string> = {
+  הכר: 'הכירי', עצור: 'עצרי', שאל: 'שאלי', נסה: 'נסי', חזור: 'חזרי', ספור: 'ספרי', ענה: 'עני', הצע: 'הציעי', קבע: 'קבעי',
+  בקש: 'בקשי', תבקש: 'תבקשי', השתמש: 'השתמשי', התחל: 'התחילי', תרגם: 'תרגמי', שקף: 'שקפי', הבן: 'הביני', אמור: 'אמרי',
+  סלח: 'סלחי', הקשב: 'הקשיבי', סכם: 'סכמי', הסבר: 'הסבירי', ציין: 'צייני', תעצור: 'תעצרי', תשאל: 'תשאלי', תציג: 'תציגי',
+  הצג: 'הציגי', שתוק: 'שתקי', דבר: 'דברי', המתן: 'המתיני', חכה: 'חכי', הראה: 'הראי', ודא: 'ודאי', פתח: 'פתחי', סגור: 'סגרי',
+};
 const YOU = /(^|[\s,.!?"'(—-])([ושכ]?|כש)אתה(?=$|[\s,.!?])(\s+)?(\S+?)?(?=$|[\s,.!?])/g;
 const VERB = new RegExp(`(^|[\\s,.!?"'(—-])(${Object.keys(VERBS).join('|')})(?=$|[\\s,.!?])`, 'g');
 
-/** Rewrites the Hebrew second person of a customer line for the agent's gender (no-op for a male agent). */
-export function addressAgent(text: string, agent: Gender | undefined): string {
+const IMPERATIVE = new RegExp(`(^|[\\s,.!?"'(—:-])([ו]?)(${Object.keys(IMPERATIVES).join('|')})(?=$|[\\s,.!?:])`, 'g');
+/** What the advice suggests the agent say, in the first person ("אני מבין ש…"). */
+const I_SAY: Record<string, string> = { מבין: 'מבינה', שומע: 'שומעת', יכול: 'יכולה', מציע: 'מציעה', בטוח: 'בטוחה', שמח: 'שמחה', מצטער: 'מצטערת' };
+
+/**
+ * Rewrites the Hebrew second person of a line for the agent's gender (no-op for a male agent). `advice`: the text is
+ * coaching addressed to the agent, so bare imperatives ("שאל", "עצור") are theirs too (in a customer's line "שאל"
+ * may be "he asked").
+ */
+export function addressAgent(text: string, agent: Gender | undefined | null, advice = false): string {
   if (agent !== 'female' || !/[\u05D0-\u05EA]/.test(text)) return text;
+  if (advice) {
+    text = text.replace(IMPERATIVE, (_m, pre: string, and: string, w: string) => `${pre}${and}${IMPERATIVES[w]}`);
+    text = text.replace(/אני (מבין|שומע|יכול|מציע|בטוח|שמח|מצטער)(?=$|[\s,.!?…])/g, (_m, w: string) => `אני ${I_SAY[w]}`);
+  }
   let t = text.replace(YOU, (_m, pre: string, prefix: string, sp: string | undefined, next: string | undefined) => {
     const fem = next ? AFTER_YOU[next] : undefined;
     return `${pre}${prefix}את${sp ?? ''}${next ? (fem ?? next) : ''}`;

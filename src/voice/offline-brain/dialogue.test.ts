@@ -56,6 +56,13 @@ describe('Hebrew second person for the agent', () => {
     expect(addressAgent('שהמשפחה תהיה מכוסה.', 'female')).toBe('שהמשפחה תהיה מכוסה.');
   });
 
+  it('coaching advice for a female agent: imperatives and the suggested first-person words agree too', () => {
+    expect(addressAgent('הלקוח העלה התנגדות — הכר בה לפני שאתה עונה ("אני מבין ש…").', 'female', true)).toBe('הלקוח העלה התנגדות — הכירי בה לפני שאת עונה ("אני מבינה ש…").');
+    expect(addressAgent('עוד לא שאלת שאלת בירור. נסה: "מה הכי חשוב לך?"', 'female', true)).toBe('עוד לא שאלת שאלת בירור. נסי: "מה הכי חשוב לך?"');
+    // a customer's "he asked" is not advice
+    expect(addressAgent('הוא שאל אותי.', 'female')).toBe('הוא שאל אותי.');
+  });
+
   it('a female agent is never addressed in the masculine by the Hebrew customer', async () => {
     const c = customer('objection_handling', 'he', 2);
     const brain = new OfflineCustomerBrain({ params: c.offline, seed: 2, agentGender: 'female' });
