@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../analysis/index.ts';
 
-export const SLOTS = ['identity', 'whenNoticed', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
+export const SLOTS = ['identity', 'whenNoticed', 'car', 'tenure', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 export interface Proposal {
@@ -43,6 +43,8 @@ type Rx = Record<Language, RegExp>;
 const SLOT_RX: Record<Slot, Rx> = {
   identity: { en: /am I (speaking|talking) (with|to)|is this (mr|mrs|ms|miss)\b|right person/i, he: /אני (מדבר|מדברת) עם|האדם הנכון|זה (מר|גברת)/ },
   whenNoticed: { en: /when did you (see|notice|get|receive)|when was (it|the charge|that)/i, he: /מתי (ראית|שמת לב|קיבלת|הגיע)|מתי זה (קרה|היה)/ },
+  car: { en: /what car|which car|car do you (drive|have)|make of (your )?car|what do you drive/i, he: /איזה (רכב|אוטו)|מה הרכב|איזו מכונית/ },
+  tenure: { en: /how long have you been (with|insured)|how long (are you|have you been) with|been with them/i, he: /כמה זמן (אתה|את|אתם) (מבוטח|מבוטחת|מבוטחים|איתם|אצלם)|כמה שנים (אתה|את) (איתם|אצלם|מבוטח)/ },
   policyNumber: { en: /policy number|account number|customer number|membership number/i, he: /מספר (ה)?פוליסה|מספר לקוח|מספר חשבון/ },
   idNumber: { en: /\bID( number)?\b|identity number|date of birth/i, he: /תעודת (ה)?זהות|ת["״]ז|תאריך לידה|מספר זהות/ },
   contact: { en: /phone number|e-?mail|your address|best number|reach you/i, he: /מספר טלפון|מייל|אימייל|כתובת|איך אפשר להשיג אותך/ },
@@ -51,20 +53,20 @@ const SLOT_RX: Record<Slot, Rx> = {
   provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
   pay: { en: /how much (do|does|are|did) (you|they|it)|what (do|are) you pay|what are you paying|charge you|come to (per|a) month|cost you|pay(ing)? for it/i, he: /כמה (אתה|את|אתם) משל[מם]|כמה (הם )?גובים|כמה זה (יוצא|עולה לך)|כמה כל זה|וכמה (אתה|את) משל[מם]|משלמים עליה/ },
   drivers: { en: /who drives|\bdrivers?\b/i, he: /מי נוהג|נוהגים ברכב|נהגים/ },
-  household: { en: /who (is|would be) covered|who else (is at|lives)|at home|big family|your family|kids|children|married/i, he: /מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
+  household: { en: /on the policy|on your policy|who (is|would be) covered|who else (is at|lives)|at home|big family|your family|kids|children|married/i, he: /על הפוליסה|מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
   work: { en: /what do you do|for a living|your job|what('s| is) your work|occupation/i, he: /במה (אתה|את) (עוסק|עוסקת|עובד|עובדת)|מה (אתה|את) עושה בחיים|מה המקצוע/ },
   renewal: { en: /when does .{0,40}(renew|end|expire)|up for renewal|come up for renewal|renewal date/i, he: /מתי .{0,40}(מתחדש|נגמר|מסתיים)|מועד החידוש/ },
   priority: { en: /what would it take|what would make you stay|keep you (with us|as a customer)|what matters|most important|what is important|what would make (this|it)|what are you looking for|what do you care/i, he: /מה יגרום לך להישאר|מה צריך לקרות כדי ש|מה (הכי )?חשוב לך|מה יגרום|מה (אתה|את) (מחפש|מחפשת)/ },
   decision: { en: /decide on|decision|anyone else|who else would|decide (yourself|alone|together)/i, he: /מחליט|החלטה|מי עוד (ירצה|מעורב|צריך)/ },
-  claims: { en: /\bclaims?\b/i, he: /תביע/ },
+  claims: { en: /\bclaims?\b|accidents?/i, he: /תביע|תאונ/ },
   situation: { en: /what do you have today|what you have today|in terms of insurance|what (insurance|cover|policies) do you have|what you have (now|today)/i, he: /מה יש לך היום|מה יש לך מבחינת|מה יש לך\b|איזה ביטוחים יש לך/ },
   location: { en: /where are you (calling|speaking|talking) from|where do you live|where are you based/i, he: /מאיפה (אתה|את) (מדבר|מדברת|מתקשר|מתקשרת)|איפה (אתה|את) (גר|גרה)/ },
   budget: { en: /\bbudget\b|willing to (pay|spend)/i, he: /תקציב|מוכן לשלם|מוכנה לשלם/ },
 };
 
 const SUMMARY: Rx = {
-  en: /^so\b.{0,200}\bright\?\s*$|just to confirm|to confirm,|correct me if|if I understand (you )?correctly|you('d| would) like to .{0,80}\?|if I (got|understood|understand|heard)|to sum up|so to summari[sz]e|let me (make sure|check|see if)|just so I('m| am) sure|so you('re| are) saying|what I('m| am) hearing|did I get (that|it) right|is that (right|correct)\?|correct\?|does that sound right|so basically/i,
-  he: /^אז .{0,200}נכון\?\s*$|רק לאשר|אם אני מבין נכון|אם אני מבינה נכון|תקן אותי אם|תקני אותי אם|אם הבנתי|לסיכום|רק לוודא|רק כדי לוודא|בוא נראה אם הבנתי|הבנתי נכון\?|נשמע נכון\?|אז בעצם|זה זה\?/,
+  en: /^so\b.{0,200}\bright\?\s*$|it sounds like you|sounds like you('re| are)|is that fair\?|am I right\?|just to confirm|to confirm,|correct me if|if I understand (you )?correctly|you('d| would) like to .{0,80}\?|if I (got|understood|understand|heard)|to sum up|so to summari[sz]e|let me (make sure|check|see if)|just so I('m| am) sure|so you('re| are) saying|what I('m| am) hearing|did I get (that|it) right|is that (right|correct)\?|correct\?|does that sound right|so basically/i,
+  he: /^אז .{0,200}נכון\?\s*$|נשמע (ש|כאילו)|זה הוגן\?|אני (צודק|צודקת)\?|רק לאשר|אם אני מבין נכון|אם אני מבינה נכון|תקן אותי אם|תקני אותי אם|אם הבנתי|לסיכום|רק לוודא|רק כדי לוודא|בוא נראה אם הבנתי|הבנתי נכון\?|נשמע נכון\?|אז בעצם|זה זה\?/,
 };
 const UNDERSTOOD: Rx = {
   en: /did that make sense|does that make sense|is that clear|did you understand|clearer now/i,
@@ -82,7 +84,7 @@ const SMALL_TALK: Rx = {
 const SMALL_REMARK: Rx = { en: /nice weather|great weather|line is (a bit )?(noisy|bad)/i, he: /מזג אוויר (יפה|מעולה)|הקו (קצת )?רועש/ };
 
 const PERMISSION: Rx = {
-  en: /(do you have|have you got|got) (a|two|a couple of|a few) (minute|minutes|moment)|is (now|this) (a good|an okay|a bad) (time|moment)|good time to talk/i,
+  en: /(^|[.!?—-]\s*)(is it a )?(good|bad) time\?|(do you have|have you got|got) (a|two|a couple of|a few) (minute|minutes|moment)|is (now|this) (a good|an okay|a bad) (time|moment)|good time to talk/i,
   he: /יש לך (דקה|שתי דקות|כמה דקות|רגע)|זה (זמן|רגע) (טוב|נוח)|נוח לך לדבר/,
 };
 
@@ -100,7 +102,7 @@ const DAY: Rx = {
   he: /(?:ביום |יום )?(?:ראשון|שני|שלישי|רביעי|חמישי|שישי)(?= |$|[?,.!])|מחר|השבוע|שבוע הבא/,
 };
 const TIME: Rx = {
-  en: /\b(at \d{1,2}(:\d\d)?( ?(am|pm))?( in the (morning|afternoon|evening))?|\d{1,2}(:\d\d)? ?(am|pm)|\d{1,2} o'clock|noon|in the (morning|afternoon|evening))\b/i,
+  en: /\b(at \d{1,2}(:\d\d)?( ?(am|pm))?( in the (morning|afternoon|evening))?|\d{1,2}:\d\d|\d{1,2}(:\d\d)? ?(am|pm)|\d{1,2} o'clock|noon|in the (morning|afternoon|evening))\b/i,
   he: /(?:ב-?|בשעה )\d{1,2}(:\d\d)?|ב(?:אחת עשרה|שתים עשרה|שתיים עשרה|אחת|שתיים|שלוש|ארבע|חמש|שש|שבע|שמונה|תשע|עשר)(?= |$|[?,.!])(?: (?:בבוקר|בערב|אחר הצהריים|בצהריים))?|בבוקר|בערב|אחר הצהריים/,
 };
 const CHANNEL: Rx = {
@@ -108,7 +110,7 @@ const CHANNEL: Rx = {
   he: /בזום|זום|שיחת וידאו|בטלפון|אתקשר|יתקשר|לחזור אליך|אצלכם בבית|במשרד|להיפגש|פגישה/,
 };
 const BOOKING: Rx = {
-  en: /let'?s (book|meet|set|talk|do|put)|\bbook\b|set up|schedule|\bmeet\b|call you|can we (do|meet|talk|book|set)|could we|how about|shall (we|I)|would .{0,40}(suit|work)|works\?|does (that|it) work|want to come/i,
+  en: /worth (\d+|a few|ten|fifteen|twenty|thirty) minutes|minutes on|let'?s (book|meet|set|talk|do|put)|\bbook\b|set up|schedule|\bmeet\b|call you|can we (do|meet|talk|book|set)|could we|how about|shall (we|I)|would .{0,40}(suit|work)|works\?|does (that|it) work|want to come/i,
   he: /נקבע|לקבוע|להיפגש|פגישה|אתקשר|יתקשר|לחזור אליך|מתאים|יתאים|מה דעתך|אפשר (לדבר|להיפגש|לקבוע|לחזור)|בוא נ|בואי נ|רוצה לבוא/,
 };
 const PROPOSING: Rx = {
@@ -152,5 +154,6 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
 /** "Thursday at 7" / "ביום חמישי בשבע" — the proposal in the agent's own words, for the customer to echo. */
 export function proposalWords(p: Proposal, lang: Language): string {
   const day = p.day ? (lang === 'he' && /^(ראשון|שני|שלישי|רביעי|חמישי|שישי)$/.test(p.day) ? `ביום ${p.day}` : p.day.replace(/^יום /, 'ביום ')) : '';
-  return [day, p.time ?? ''].filter(Boolean).join(' ').trim();
+  const time = p.time && lang === 'en' && /^\d/.test(p.time) && p.day ? `at ${p.time}` : p.time ?? '';
+  return [day, time].filter(Boolean).join(' ').trim();
 }

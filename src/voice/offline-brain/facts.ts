@@ -87,6 +87,9 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
           : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'רק אני.' : 'Just me.');
   a.drivers = b2b ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
   a.reason = reasonFor(p, competitor);
+  const years = Number(/(\d+|six|שש) (years|שנים)/.exec(a.situation ?? '')?.[1]?.replace(/six|שש/, '6') ?? rng.int(3, 9));
+  a.tenure = he ? `כבר ${years} שנים בערך.` : `About ${years} years now.`;
+  a.car = b2b ? undefined : he ? rng.pick(['מאזדה 3, משנת 2019.', 'טויוטה קורולה, משנת 2020.', 'יונדאי i30, משנת 2018.']) : rng.pick(['A 2019 Mazda 3.', 'A 2020 Toyota Corolla.', 'A 2018 Hyundai i30.']);
   a.whenNoticed = he ? 'בשבוע שעבר, כשהגיע הפירוט החודשי.' : 'Last week, when the monthly statement came.';
   return { answers: a, provider, monthly };
 }
