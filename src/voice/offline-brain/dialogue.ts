@@ -59,14 +59,14 @@ const SLOT_RX: Record<Slot, Rx> = {
   priority: { en: /what would it take|what would make you stay|keep you (with us|as a customer)|what matters|most important|what is important|what would make (this|it)|what are you looking for|what do you care/i, he: /מה יגרום לך להישאר|מה צריך לקרות כדי ש|מה (הכי )?חשוב לך|מה יגרום|מה (אתה|את) (מחפש|מחפשת)/ },
   decision: { en: /decide on|decision|anyone else|who else would|decide (yourself|alone|together)/i, he: /מחליט|החלטה|מי עוד (ירצה|מעורב|צריך)/ },
   claims: { en: /\bclaims?\b|accidents?/i, he: /תביע|תאונ/ },
-  situation: { en: /what do you have today|what you have today|in terms of insurance|what (insurance|cover|policies) do you have|what you have (now|today)/i, he: /מה יש לך היום|מה יש לך מבחינת|מה יש לך\b|איזה ביטוחים יש לך/ },
+  situation: { en: /what do you have today|what you have today|in terms of insurance|what (insurance|cover|policies) do you have|what you have (now|today)/i, he: /מצב ה?ביטוח|מה יש לך היום|מה יש לך מבחינת|מה יש לך\b|איזה ביטוחים יש לך/ },
   location: { en: /where are you (calling|speaking|talking) from|where do you live|where are you based/i, he: /מאיפה (אתה|את) (מדבר|מדברת|מתקשר|מתקשרת)|איפה (אתה|את) (גר|גרה)/ },
   budget: { en: /\bbudget\b|willing to (pay|spend)/i, he: /תקציב|מוכן לשלם|מוכנה לשלם/ },
 };
 
 const SUMMARY: Rx = {
-  en: /^so\b.{0,200}\bright\?\s*$|it sounds like you|sounds like you('re| are)|is that fair\?|am I right\?|just to confirm|to confirm,|correct me if|if I understand (you )?correctly|you('d| would) like to .{0,80}\?|if I (got|understood|understand|heard)|to sum up|so to summari[sz]e|let me (make sure|check|see if)|just so I('m| am) sure|so you('re| are) saying|what I('m| am) hearing|did I get (that|it) right|is that (right|correct)\?|correct\?|does that sound right|so basically/i,
-  he: /^אז .{0,200}נכון\?\s*$|נשמע (ש|כאילו)|זה הוגן\?|אני (צודק|צודקת)\?|רק לאשר|אם אני מבין נכון|אם אני מבינה נכון|תקן אותי אם|תקני אותי אם|אם הבנתי|לסיכום|רק לוודא|רק כדי לוודא|בוא נראה אם הבנתי|הבנתי נכון\?|נשמע נכון\?|אז בעצם|זה זה\?/,
+  en: /^so\b.{0,200}\bright\?\s*$|\b(right|correct)\?\s*$|what I('m| am) hearing|it sounds like you|sounds like you('re| are)|is that fair\?|am I right\?|just to confirm|to confirm,|correct me if|if I understand (you )?correctly|you('d| would) like to .{0,80}\?|if I (got|understood|understand|heard)|to sum up|so to summari[sz]e|let me (make sure|check|see if)|just so I('m| am) sure|so you('re| are) saying|what I('m| am) hearing|did I get (that|it) right|is that (right|correct)\?|correct\?|does that sound right|so basically/i,
+  he: /^אז .{0,200}נכון\?\s*$|(^|\s)נכון\?\s*$|מה שאני (שומע|שומעת)|נשמע (ש|כאילו)|זה הוגן\?|אני (צודק|צודקת)\?|רק לאשר|אם אני מבין נכון|אם אני מבינה נכון|תקן אותי אם|תקני אותי אם|אם הבנתי|לסיכום|רק לוודא|רק כדי לוודא|בוא נראה אם הבנתי|הבנתי נכון\?|נשמע נכון\?|אז בעצם|זה זה\?/,
 };
 const UNDERSTOOD: Rx = {
   en: /did that make sense|does that make sense|is that clear|did you understand|clearer now/i,

@@ -84,7 +84,7 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
         ? (he ? `אני, ${partner} ושלושה ילדים${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me, ${partner} and our three kids${mother ? ', and my mother lives with us' : ''}.`)
         : spouse
           ? (he ? `אני ו${partner}${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me and ${partner}${mother ? ', and my mother lives with us' : ''}.`)
-          : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'רק אני.' : 'Just me.');
+          : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'אין ילדים, רק אני.' : 'No kids, it is just me.');
   a.drivers = b2b ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
   a.reason = reasonFor(p, competitor);
   const years = Number(/(\d+|six|שש) (years|שנים)/.exec(a.situation ?? '')?.[1]?.replace(/six|שש/, '6') ?? rng.int(3, 9));
