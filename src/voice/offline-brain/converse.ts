@@ -16,8 +16,8 @@ import type { AgentReading } from './reading.ts';
 
 /** The agent deals with what the caller phoned about. */
 const SOLVED = {
-  en: /refund|credit|money back|cancel(l)?ing the (second )?charge|sort(ed)? (it|this) out|fix(ed)? it|in simple words|because of|that is why|nothing else changed/i,
-  he: /מחזיר(ה)? לך|זיכוי|החזר|מבטל(ת)? את החיוב|סידרתי|מטפל(ת)? בזה|במילים פשוטות|בגלל|זאת הסיבה|שום דבר אחר לא השתנה/,
+  en: /refund|credit|money back|cancel(l)?ing the (second )?charge|I (have )?(sorted|fixed) it|in simple words|because of|that is why|nothing else changed/i,
+  he: /מחזיר(ה)? לך|זיכוי|החזר|מבטל(ת)? את החיוב|סידרתי|במילים פשוטות|בגלל|זאת הסיבה|שום דבר אחר לא השתנה/,
 };
 
 export interface Voice {
@@ -104,7 +104,10 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
       } else said.push(a);
     }
     let text = said.join(' ');
-    if (slots.includes('reason')) raiseSaid(mind, p, text);
+    if (slots.includes('reason')) {
+      mind.reasonRestated = true;
+      raiseSaid(mind, p, text);
+    }
     // A guarded customer answers, briefly, and asks why (never about their name or why they called).
     const guarded = mind.trust < p.mood.skepticalBelowTrust && !slots.includes('name') && !slots.includes('reason') && mind.slotsAsked.size <= 2;
     if (guarded) text = `${text} ${pickOwn(v, 'whyAsk', p)}`;
