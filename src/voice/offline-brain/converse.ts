@@ -134,6 +134,16 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
     plan.main(36, { kind: 'say', text: pickOwn(v, p.mood.baseline === 'confused' ? 'understood' : 'callerHelped', p) });
     return;
   }
+  // "Any other questions?" — the next thing the customer wanted to know, or "that's it".
+  if (d.anyQuestions && plan.top < 40) {
+    const next = mind.techDone + (mind.techAsked === null ? 0 : 1);
+    if (mind.techAsked === null && next < p.technicalQuestions.length) {
+      mind.techAsked = next;
+      mind.note('technical_question', String(next));
+      plan.main(38, { kind: 'tech', index: next });
+    } else plan.main(38, { kind: 'say', text: pickOwn(v, 'noMoreQuestions', p) });
+    return;
+  }
   // "How does that sound?" gets an opinion, not a fact about something else.
   if (d.opinion && plan.top < 40) {
     const warm = !mind.open && mind.trust >= p.mood.skepticalBelowTrust;

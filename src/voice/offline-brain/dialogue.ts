@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../analysis/index.ts';
 
-export const SLOTS = ['identity', 'whenNoticed', 'car', 'tenure', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
+export const SLOTS = ['identity', 'whenNoticed', 'car', 'tenure', 'product', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 export interface Proposal {
@@ -32,6 +32,8 @@ export interface DialogueReading {
   smallTalk: boolean;
   /** "Do you have two minutes?" / "Is now a good time?" */
   permission: boolean;
+  /** "Any other questions?" — the customer's turn to ask. */
+  anyQuestions: boolean;
   /** "How does that sound?" / "What do you think?" — asks for the customer's opinion of what was just said. */
   opinion: boolean;
   /** "Calm down", "these things happen": brushing the customer's feelings aside. */
@@ -43,6 +45,7 @@ type Rx = Record<Language, RegExp>;
 const SLOT_RX: Record<Slot, Rx> = {
   identity: { en: /am I (speaking|talking) (with|to)|is this (mr|mrs|ms|miss)\b|right person/i, he: /אני (מדבר|מדברת) עם|האדם הנכון|זה (מר|גברת)/ },
   whenNoticed: { en: /when did you (see|notice|get|receive)|when was (it|the charge|that)/i, he: /מתי (ראית|שמת לב|קיבלת|הגיע)|מתי זה (קרה|היה)/ },
+  product: { en: /which (insurance|policy|product|cover)|what (insurance|cover|policy) (are you|were you) (looking|interested)|what are you looking (for|at)/i, he: /על איזה (ביטוח|מוצר)|איזה ביטוח (מעניין|אתה מחפש|את מחפשת)|על מה מדובר\?|מה (אתה מחפש|את מחפשת)/ },
   car: { en: /what car|which car|car do you (drive|have)|make of (your )?car|what do you drive/i, he: /איזה (רכב|אוטו)|מה הרכב|איזו מכונית/ },
   tenure: { en: /how long have you been (with|insured)|how long (are you|have you been) with|been with them/i, he: /כמה זמן (אתה|את|אתם) (מבוטח|מבוטחת|מבוטחים|איתם|אצלם)|כמה שנים (אתה|את) (איתם|אצלם|מבוטח)/ },
   policyNumber: { en: /policy number|account number|customer number|membership number/i, he: /מספר (ה)?פוליסה|מספר לקוח|מספר חשבון/ },
@@ -50,7 +53,7 @@ const SLOT_RX: Record<Slot, Rx> = {
   contact: { en: /phone number|e-?mail|your address|best number|reach you/i, he: /מספר טלפון|מייל|אימייל|כתובת|איך אפשר להשיג אותך/ },
   name: { en: /\b(your (full )?name|who am I (speaking|talking) (to|with)|name,? please|what was your name)\b/i, he: /השם שלך|שמך|איך קוראים לך|עם מי אני (מדבר|מדברת)|שם בבקשה|השם המלא/ },
   reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה שקרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
-  provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
+  provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|are you (currently |already )?insured|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /מבוטח(ת)? (כרגע|היום|עכשיו|במשהו)|באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
   pay: { en: /how much (do|does|are|did) (you|they|it)|what (do|are) you pay|what are you paying|charge you|come to (per|a) month|cost you|pay(ing)? for it/i, he: /כמה (אתה|את|אתם) משל[מם]|כמה (הם )?גובים|כמה זה (יוצא|עולה לך)|כמה כל זה|וכמה (אתה|את) משל[מם]|משלמים עליה/ },
   drivers: { en: /who drives|\bdrivers?\b/i, he: /מי נוהג|נוהגים ברכב|נהגים/ },
   household: { en: /on the policy|on your policy|who (is|would be) covered|who else (is at|lives)|at home|big family|your family|kids|children|married/i, he: /על הפוליסה|מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
@@ -88,6 +91,10 @@ const PERMISSION: Rx = {
   he: /יש לך (דקה|שתי דקות|כמה דקות|רגע)|זה (זמן|רגע) (טוב|נוח)|נוח לך לדבר/,
 };
 
+const ANY_QUESTIONS: Rx = {
+  en: /any (other|more|further) questions|anything else (I can|you('d| would) like)|what else (can I|would you like)|other questions\?/i,
+  he: /(יש|עוד) (עוד )?שאל(ה|ות)|משהו נוסף\?|עוד משהו\?|שאלות נוספות/,
+};
 const OPINION: Rx = {
   en: /how does that sound|what do you think|sound (good|fair)\?|how about that\?|does that help\?/i,
   he: /מה דעתך|איך זה נשמע|נשמע (טוב|הוגן)\?|זה עוזר\?/,
@@ -148,6 +155,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
     permission: PERMISSION[lang].test(clean),
     dismissive: DISMISSIVE[lang].test(clean),
     opinion: OPINION[lang].test(clean) && !proposal,
+    anyQuestions: ANY_QUESTIONS[lang].test(clean) && !proposal,
   };
 }
 

@@ -87,6 +87,7 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
           : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'אין ילדים, רק אני.' : 'No kids, it is just me.');
   a.drivers = b2b ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
   a.reason = reasonFor(p, competitor);
+  if (insurance) a.product = he ? `${productOf(p)}, בעיקר בשבילי.` : `${productOf(p).replace(/^./, (c) => c.toUpperCase())}, mainly for me.`;
   const years = Number(/(\d+|six|שש) (years|שנים)/.exec(a.situation ?? '')?.[1]?.replace(/six|שש/, '6') ?? rng.int(3, 9));
   a.tenure = he ? `כבר ${years} שנים בערך.` : `About ${years} years now.`;
   a.car = b2b ? undefined : he ? rng.pick(['מאזדה 3, משנת 2019.', 'טויוטה קורולה, משנת 2020.', 'יונדאי i30, משנת 2018.']) : rng.pick(['A 2019 Mazda 3.', 'A 2020 Toyota Corolla.', 'A 2018 Hyundai i30.']);
@@ -95,6 +96,14 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
 }
 
 /** Why an inbound customer called, in their words (agrees with the opening line and the persona's facts). */
+/** The product a customer asks about: from their own technical question when it names one. */
+export function productOf(p: OfflineBrainParams): string {
+  const he = p.language === 'he';
+  const q = p.technicalQuestions[0]?.text ?? '';
+  const m = he ? /(ביטוח \S+)/.exec(q) : /\b(\w+ insurance)\b/i.exec(q);
+  return m?.[1] ?? (he ? 'ביטוח בריאות' : 'health insurance');
+}
+
 function reasonFor(p: OfflineBrainParams, competitor: string | null): string | undefined {
   if (p.direction !== 'inbound') return undefined;
   const he = p.language === 'he';
@@ -109,7 +118,7 @@ function reasonFor(p: OfflineBrainParams, competitor: string | null): string | u
     case 'confused_customer':
       return g(he ? 'קיבלתי מכתב שהפרמיה שלי השתנתה, ואני לא [מבין|מבינה] למה ומה זה אומר.' : 'I got a letter saying my premium changed, and I do not understand why or what it means.');
     case 'product_knowledge':
-      return g(he ? 'אני [שוקל|שוקלת] את ביטוח הבריאות שלכם ויש לי כמה שאלות לפני שאני [מחליט|מחליטה].' : 'I am looking at your health policy and I have a few questions before I decide.');
+      return g(he ? `אני [שוקל|שוקלת] את ${productOf(p).replace(/^ביטוח /, 'ביטוח ה')} שלכם ויש לי כמה שאלות לפני שאני [מחליט|מחליטה].` : `I am looking at your ${productOf(p)} and I have a few questions before I decide.`);
     default:
       return p.opening.firstLine;
   }

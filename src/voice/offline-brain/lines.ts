@@ -9,7 +9,7 @@ export const OWN_SITUATIONS = [
   'reRaise', 'reRaiseSharp', 'movedOnDispleased', 'resurface', 'tooEarly', 'hesitate', 'agreeNextStepTail',
   'techAnswered', 'techVague', 'detailRemembered', 'calmingDown', 'wrapUp', 'noReason', 'empty', 'goAhead', 'openAnswer',
   'remind', 'agreeWhen', 'likeISaid', 'repeat', 'confirm', 'correct', 'partly', 'understood', 'whyAsk', 'backToIt',
-  'callerHelped', 'dismissed', 'byeNotBooked', 'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
+  'noMoreQuestions', 'callerHelped', 'dismissed', 'byeNotBooked', 'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
 ] as const;
 export type OwnSituation = (typeof OWN_SITUATIONS)[number];
 
@@ -40,6 +40,7 @@ const HE: Record<OwnSituation, string[]> = {
   understood: ['כן, עכשיו זה יותר ברור.', 'כן, הבנתי, תודה.', 'כן, ככה זה מובן.'],
   whyAsk: ['למה אתה שואל?', 'למה זה משנה?', 'למה זה חשוב לך?'],
   backToIt: ['בכל מקרה,', 'אבל בוא נחזור לעניין,', 'אז כמו שאמרתי,'],
+  noMoreQuestions: ['לא, זהו בינתיים.', 'לא, זה מה שרציתי לדעת.'],
   callerHelped: ['סוף סוף. תודה.', 'טוב, זה מה שרציתי לשמוע.', 'אוקיי, תודה שטיפלת בזה.'],
   dismissed: ['אל תגיד לי להירגע!', 'דברים כאלה קורים? לי זה קרה, ואני זה שמשלם[|ת].', 'זה בדיוק מה שמעצבן אותי, שאף אחד לא לוקח את זה ברצינות.'],
   byeNotBooked: ['רק שיהיה ברור, לא קבענו כלום. אני אחשוב על זה.', 'רק שנדע, עוד לא קבענו. אני אחזור אליך.'],
@@ -79,6 +80,7 @@ const EN: Record<OwnSituation, string[]> = {
   understood: ['Yes, that is clearer now.', 'Yes, I get it, thanks.', 'Yes, put like that it makes sense.'],
   whyAsk: ['Why do you ask?', 'Why does it matter?', 'Why is that important?'],
   backToIt: ['Anyway,', 'But back to why I called,', 'So, like I said,'],
+  noMoreQuestions: ['No, that is it for now.', 'No, that is what I wanted to know.'],
   callerHelped: ['Finally. Thank you.', 'Okay, that is what I wanted to hear.', 'Alright, thanks for dealing with it.'],
   dismissed: ['Do not tell me to calm down!', 'These things happen? They happened to me, and I am the one paying.', 'That is exactly what annoys me, nobody takes this seriously.'],
   byeNotBooked: ['Just so it is clear, we did not book anything. I will think about it.', 'Just so we know, nothing is booked yet. I will get back to you.'],
