@@ -52,6 +52,6 @@ export function addressAgent(text: string, agent: Gender | undefined | null, adv
   });
   t = t.replace(VERB, (_m, pre: string, w: string) => `${pre}${VERBS[w]}`);
   // "שומע אותי?" / "אתה שם?" asked of the agent
-  t = t.replace(/(^|[\s,.!?])שומע אותי/g, '$1שומעת אותי');
+  t = t.replace(/(^|[\s,.!?])שומע אותי/g, '$1שומעת אותי').replace(/(^|[\s,.!?])מי מדבר\?/g, '$1מי מדברת?');
   return t;
 }

@@ -66,8 +66,15 @@ function priority(mind: Mind, p: OfflineBrainParams): string {
 }
 
 /** The answer to a slot question, or null when the customer has nothing to say about it. */
-export function answerFor(slot: Slot, mind: Mind, p: OfflineBrainParams, v: Voice): string | null {
+export function answerFor(slot: Slot, mind: Mind, p: OfflineBrainParams, v: Voice, said = ''): string | null {
   if (slot === 'priority') return priority(mind, p);
+  if (slot === 'identity') {
+    // "Is this Mr. Levi?" when they are not Levi: they say who they are.
+    const named = /is this (?:mr\.?|mrs\.?|ms\.?|miss)?\s*([A-Z][a-z]+)|(?:מדבר|מדברת) עם (?:מר |גברת |הגברת )?([\u05D0-\u05EA]{2,})/.exec(said);
+    const who = named?.[1] ?? named?.[2];
+    const mine = p.customerName.split(/\s+/);
+    if (who && !mine.includes(who) && !/^(the|right|האדם)$/i.test(who)) return p.language === 'he' ? `לא, כאן ${p.customerName}. מי מדבר?` : `No, this is ${p.customerName}. Who is calling?`;
+  }
   if (slot === 'reason' && p.direction !== 'inbound') return null;
   return v.facts.answers[slot] ?? null;
 }
@@ -88,14 +95,14 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
     plan.main(70, { kind: 'say', text: pickOwn(v, 'understood', p), critical: true });
     return;
   }
-  const slots = d.slots.filter((s) => answerFor(s, mind, p, v) !== null);
+  const slots = d.slots.filter((s) => answerFor(s, mind, p, v, r.text) !== null);
   if (slots.length > 0) {
     // A revealed need answers "what matters" better than the fact sheet.
     const best = plan.best;
     if (slots[0] === 'priority' && best?.kind === 'reveal' && p.scenarioType !== 'cancellation_retention') return;
     const said: string[] = [];
     for (const s of slots.slice(0, 2)) {
-      const a = answerFor(s, mind, p, v)!;
+      const a = answerFor(s, mind, p, v, r.text)!;
       const times = mind.slotsAsked.get(s) ?? 0;
       mind.slotsAsked.set(s, times + 1);
       if (times >= 1) {

@@ -133,7 +133,8 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
   // A slot is asked in a question sentence; a short request ("Name please.", "Tell me what the letter says") counts too.
   const request = parts.filter((x) => x.split(/\s+/).length <= 5 || /^(tell me|please tell|ספר לי|ספרי לי|תגיד לי|תגידי לי)/i.test(x)).join(' ');
   const asked = questions.length > 0 ? questions.join(' ') : request;
-  const slots = SLOTS.filter((s) => SLOT_RX[s][lang].test(asked));
+  // "Is this Mr. Levi?" — abbreviations split sentences, so who-am-I-speaking-to is read on the whole turn.
+  const slots = SLOTS.filter((s) => SLOT_RX[s][lang].test(s === 'identity' ? clean : asked));
   // A broad slot only when nothing more specific was asked ("who is covered on it" is about the household, not a claim).
   const specific = slots.filter((s) => !(['situation', 'decision', 'claims', 'household'].includes(s) && slots.some((x) => x !== s && !['situation', 'decision', 'claims', 'household'].includes(x))));
   const day = DAY[lang].exec(clean)?.[0] ?? null;
