@@ -119,6 +119,8 @@ export class Mind {
   slotsAsked = new Map<string, number>();
   /** A proposed time the customer put on hold over an objection ("Thursday at 7? Before we book anything —"). */
   pendingProposal: string | null = null;
+  /** What the agent has said in this call (recent part), so the customer does not ask what it was just told. */
+  agentSaid = '';
   /** An inbound caller said the agent dealt with their problem. */
   callerSatisfied = false;
   /** An inbound caller has said (again) why they called. */

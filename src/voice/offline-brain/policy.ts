@@ -24,6 +24,7 @@ export interface StepContext {
 export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: StepContext): Plan {
   mind.turn++;
   mind.agentWords += r.words;
+  mind.agentSaid = `${mind.agentSaid} ${r.text}`.slice(-4000);
   const plan = new PlanBuilder();
   const baseline = p.mood.baseline;
 
@@ -238,6 +239,13 @@ function presentation(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: 
   }
 }
 
+/** The agent's words so far already answer this customer question (the channel or the length it asks about). */
+function alreadyTold(question: string, agentSaid: string, lang: 'he' | 'en'): boolean {
+  const keys = lang === 'he' ? [/זום/, /כמה זמן/, /מה צריך להביא/] : [/zoom/i, /how long/i, /what do I need to bring/i];
+  const told = lang === 'he' ? [/זום/, /\d+ דקות|עשרים דקות|חצי שעה|רבע שעה/, /להביא|להכין/] : [/zoom/i, /\d+ minutes|twenty minutes|half an hour/i, /bring|have ready|prepare/i];
+  return keys.some((k, i) => k.test(question) && told[i].test(agentSaid));
+}
+
 /** What the customer adds unasked: planted details, technical questions, a stakeholder's worry. */
 function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
   const raisedNow = mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_raised');
@@ -247,6 +255,8 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
     mind.note('detail_planted', String(d));
     plan.extra({ kind: 'detail', index: d });
   }
+  // A question the agent already answered unasked ("on Zoom", "twenty minutes") is not asked: it is skipped.
+  while (mind.techAsked === null && mind.techDone < p.technicalQuestions.length && alreadyTold(p.technicalQuestions[mind.techDone].text, mind.agentSaid, p.language)) mind.techDone++;
   const nextTech = mind.techDone + (mind.techAsked === null ? 0 : 1);
   if (!raisedNow && !mind.open && mind.techAsked === null && nextTech < p.technicalQuestions.length && mind.stage !== 'opening' && plan.top < 45) {
     mind.techAsked = nextTech;
