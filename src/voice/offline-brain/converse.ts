@@ -85,6 +85,13 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
     mind.apply({ trust: -0.06, interest: 0, patience: -0.1 });
     plan.react(60, { kind: 'say', text: pickOwn(v, 'dismissed', p), critical: true });
   }
+  // A confused customer does not follow jargon and says so.
+  if (d.jargon && p.mood.baseline === 'confused') {
+    mind.note('jargon');
+    mind.apply({ trust: -0.03, interest: 0, patience: -0.05 });
+    plan.main(76, { kind: 'phrase', situation: 'askToRepeat' });
+    return;
+  }
   if (d.summary) {
     mind.note('summary_answered');
     mind.apply({ trust: 0.03, interest: 0.01, patience: 0.01 });

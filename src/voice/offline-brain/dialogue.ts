@@ -32,6 +32,8 @@ export interface DialogueReading {
   smallTalk: boolean;
   /** "Do you have two minutes?" / "Is now a good time?" */
   permission: boolean;
+  /** Professional jargon a lay customer does not follow ("actuarial tables", "סעיף ההצמדה"). */
+  jargon: boolean;
   /** "Any other questions?" — the customer's turn to ask. */
   anyQuestions: boolean;
   /** "How does that sound?" / "What do you think?" — asks for the customer's opinion of what was just said. */
@@ -91,6 +93,10 @@ const PERMISSION: Rx = {
   he: /יש לך (דקה|שתי דקות|כמה דקות|רגע)|זה (זמן|רגע) (טוב|נוח)|נוח לך לדבר/,
 };
 
+const JARGON: Rx = {
+  en: /actuar|indexation|index-linked|re-?rating|policy schedule|underwrit|riders?\b|deductible|co-?insurance|premium adjustment|pro-?rata|endorsement|exclusion clause/gi,
+  he: /אקטואר|הצמדה|תמחור מחדש|רשימת הפוליסה|חיתום|נספח|השתתפות עצמית|פרו-?רטה|סעיף ה?חרגה|מקדם|תעריפי/g,
+};
 const ANY_QUESTIONS: Rx = {
   en: /any (other|more|further) questions|anything else (I can|you('d| would) like)|what else (can I|would you like)|other questions\?/i,
   he: /(יש|עוד) (עוד )?שאל(ה|ות)|משהו נוסף\?|עוד משהו\?|שאלות נוספות/,
@@ -157,6 +163,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
     dismissive: DISMISSIVE[lang].test(clean),
     opinion: OPINION[lang].test(clean) && !proposal,
     anyQuestions: ANY_QUESTIONS[lang].test(clean) && !proposal,
+    jargon: (clean.match(JARGON[lang]) ?? []).length >= 2,
   };
 }
 

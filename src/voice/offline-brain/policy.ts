@@ -85,7 +85,7 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
   if (!(v && d.smallTalk && d.slots.length === 0)) discovery(mind, p, r, plan);
   presentation(mind, p, r, plan, baseline);
   // "Did that make sense?" or a summary asks for a confirmation, not a decision.
-  const closing = v ? !!d.proposal || (r.close && !d.understandingCheck && !d.summary && d.slots.length === 0) : r.close;
+  const closing = v ? !!d.proposal || (r.close && !d.understandingCheck && !d.summary && !d.jargon && d.slots.length === 0) : r.close;
   if (closing) {
     const at = d.proposal ?? d.mentioned;
     const words = v && at ? proposalWords(at, p.language) : '';
