@@ -14,6 +14,8 @@ export interface Principal {
   companyId: string | null;
   teamId: string | null;
   locale: 'he' | 'en';
+  /** How Hebrew addresses them (second person); null until they said (asked once). */
+  gender?: 'female' | 'male' | null;
   sessionId: string;
 }
 

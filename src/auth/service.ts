@@ -14,6 +14,7 @@ export const toPrincipal = (u: UserRow, sessionId: string): Principal => ({
   companyId: u.companyId,
   teamId: u.teamId,
   locale: u.locale,
+  gender: u.gender ?? null,
   sessionId,
 });
 

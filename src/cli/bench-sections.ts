@@ -75,6 +75,8 @@ benchSections['analysis-cli'] = async ({ quick }) => {
 };
 benchSections.calls = async (o) => (await import('../calls/bench.ts')).benchCalls(o);
 benchSections.voice = async (o) => (await import('../voice/bench.ts')).benchVoice(o);
+// The offline customer's evaluation scripts, checked (rates, not times)
+benchSections.dialogue = async () => (await import('../voice/offline-brain/eval/bench.ts')).benchDialogue();
 // 30 minutes (SALESGYM_SOAK_MINUTES to shorten): only with `bench --only voice-soak`
 benchSections['voice-soak'] = async (o) => (await import('../voice/bench-soak.ts')).benchVoiceSoak(o);
 benchOptIn.add('voice-soak');

@@ -38,6 +38,8 @@ export const users = pgTable('users', {
   role: text('role', { enum: ['super_admin', 'admin', 'manager', 'agent'] }).notNull(),
   passwordHash: text('password_hash').notNull(),
   locale: text('locale', { enum: ['he', 'en'] }).notNull(),
+  /** How Hebrew addresses the agent (second person agrees with it); null until asked (0010_agent_gender). */
+  gender: text('gender', { enum: ['female', 'male'] }),
   active: boolean('active').notNull(),
   mustChangePassword: boolean('must_change_password').notNull(),
   analysesCap: integer('analyses_cap'),

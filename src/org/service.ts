@@ -14,6 +14,7 @@ export function publicUser(u: UserRow) {
     companyId: u.companyId,
     teamId: u.teamId,
     locale: u.locale,
+    gender: u.gender ?? null,
     active: u.active,
     mustChangePassword: u.mustChangePassword,
     analysesCap: u.analysesCap,

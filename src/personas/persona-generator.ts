@@ -54,13 +54,18 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   const templates = ctx.personaTemplates.filter((t) => t.audience === audience);
   const template = idRng.pick(templates.length > 0 ? templates : ctx.personaTemplates);
   const age = ov.age ?? idRng.int(template.ageRange[0], template.ageRange[1]);
+  // A retiree's lines are a retiree's at any age (no cover through work, no small kids, no shifts).
+  const lifeAge = /retire/i.test(template.role.en) ? Math.max(age, 67) : age;
 
   // Objections: the company's bank first, then the agent's real calls, then the industry pack.
   const objRng = rng.fork('objections');
-  const competitor = ctx.competitors.length > 0 ? objRng.pick(ctx.competitors) : null;
+  let competitor = ctx.competitors.length > 0 ? objRng.pick(ctx.competitors) : null;
   const slots = { price: ctx.products.price, competitor: competitor?.name, company: ctx.companyName, product: ctx.products.types[0], benefit: ctx.benefits[0], differentiator: textLanguage(ctx.differentiator) === lang ? ctx.differentiator : undefined };
   const objectionCount = ov.objectionCount ?? req.minObjections;
-  const drafts = chooseObjections(ctx, callHistory, lang, objRng, objectionCount, shape.leadObjections, profile, ov, slots, age, { mentionsPrice: !!shape.mentionsPrice, mentionsCompetitor: !!shape.mentionsCompetitor });
+  const drafts = chooseObjections(ctx, callHistory, lang, objRng, objectionCount, shape.leadObjections, profile, ov, slots, lifeAge, { mentionsPrice: !!shape.mentionsPrice, mentionsCompetitor: !!shape.mentionsCompetitor });
+  // The competitor the customer names in their objection is the one whose offer they have (one story, not two).
+  const named = drafts.find((d) => d.kind === 'competitor');
+  if (named && competitor && !named.text.includes(competitor.name)) competitor = ctx.competitors.find((c) => named.text.includes(c.name)) ?? competitor;
 
   const gender: Gender = ov.gender ?? idRng.pick(['female', 'male'] as const);
   const g = (s: string) => genderize(s, gender);
@@ -127,7 +132,7 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   const inbound = spec.direction === 'inbound';
   const openRng = rng.fork('opening');
   const firstResponse = inbound ? openRng.pick(inboundOpeners(type, lang, gender)) : req.resistantOpeningSec !== null ? openRng.pick([...bank.whoIsCalling, ...bank.busy]) : openRng.pick(bank.answerPhone);
-  const plantedDetails = rng.fork('details').sample(PLANTED_DETAILS[lang], req.plantedDetails).map((d) => ({ text: g(d.text), topics: d.topics }));
+  const plantedDetails = rng.fork('details').sample(PLANTED_DETAILS[lang].filter((d) => fitsAge(d.text, lifeAge)), req.plantedDetails).map((d) => ({ text: g(d.text), topics: d.topics }));
 
   const traits = a[lang].map(g);
   const base: Omit<CustomerPersona, 'targets'> = {
@@ -238,7 +243,9 @@ function chooseObjections(
     let text = phrasings[0];
     // A scenario that calls for the price (or competitor) says it in the first line, after the company's own words.
     const slotValue = wantsSlot === '{price}' ? ctx.products.price : wantsSlot === '{competitor}' ? slots.competitor : undefined;
-    if (slotValue && !text.includes(slotValue)) {
+    // …unless the line already names another competitor: one offer per line, or the customer contradicts themselves.
+    const namesOther = kind === 'competitor' && ctx.competitors.some((c) => c.name !== slotValue && text.includes(c.name));
+    if (slotValue && !text.includes(slotValue) && !namesOther) {
       const withSlot = pack.find((o) => o.text.includes(wantsSlot!));
       if (withSlot) text = `${sentence(text)} ${fill(withSlot.text)}`;
     }
@@ -362,7 +369,8 @@ function introLine(role: string, lang: Language): string {
 /** Drops lines that contradict the persona's age ("I'm young", "through work" from a retiree). */
 function fitsAge(text: string, age: number): boolean {
   if (/צעיר|young/i.test(text) && age >= 40) return false;
-  if (/דרך העבודה|יום עבודה|through work|work day|at work|בעבודה/i.test(text) && age >= 67) return false;
+  if (/דרך העבודה|יום עבודה|through work|work day|at work|בעבודה|משמרות|work shifts/i.test(text) && age >= 67) return false;
+  if (/ילדים קטנים|small kids/i.test(text) && age >= 60) return false;
   if (/ההורים|אבא שלי|my parents|my father/i.test(text) && age >= 60) return false;
   return true;
 }

@@ -46,7 +46,7 @@ export interface PreparedCustomer {
 export type PrepareCustomer = (r: CustomerRequest) => Promise<PreparedCustomer>;
 
 /** Builds the offline (no network) brain for a stored customer. */
-export type OfflineBrainFactory = (c: { voice: VoicePersona; persona: unknown; scenario: PreparedCustomer['scenario']; seed: number; clock?: () => number }) => Brain;
+export type OfflineBrainFactory = (c: { voice: VoicePersona; persona: unknown; scenario: PreparedCustomer['scenario']; seed: number; clock?: () => number; agentGender?: 'female' | 'male' }) => Brain;
 
 const MOOD: Record<string, { he: string; en: string }> = {
   calm: { he: 'רגוע', en: 'calm' },

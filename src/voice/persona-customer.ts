@@ -95,8 +95,8 @@ export function practiceCustomer(personas: Pick<PersonaService, 'prepareForPract
 }
 
 /** The offline brain for a persona-engine customer (from the stored snapshot). */
-export const offlineBrainFromSnapshot: OfflineBrainFactory = ({ persona, seed, clock }) => {
+export const offlineBrainFromSnapshot: OfflineBrainFactory = ({ persona, seed, clock, agentGender }) => {
   const snap = persona as Partial<EngineCustomerSnapshot> | null;
   if (!snap?.offline) throw new AppError('NOT_CONFIGURED', 'This session was built without a persona; the offline customer needs one (fill in the company questionnaire).');
-  return new OfflineCustomerBrain({ params: snap.offline, seed, clock });
+  return new OfflineCustomerBrain({ params: snap.offline, seed, clock, agentGender });
 };

@@ -20,6 +20,7 @@ import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
 import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
+import { addressAgent } from './offline-brain/address.ts';
 import type { EngineChoice, EngineName, EngineTier, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
 /** Who is asking (the signed-in principal, as far as this service cares). */
@@ -27,6 +28,8 @@ export interface Caller {
   id: string;
   role: 'super_admin' | 'admin' | 'manager' | 'agent';
   companyId: string | null;
+  /** The agent's grammatical gender, when known: the offline customer's Hebrew second person agrees with it. */
+  gender?: 'female' | 'male' | null;
 }
 
 export interface StartSimulationInput {
@@ -117,9 +120,18 @@ interface PersonaSnapshot {
   persona: unknown;
   /** The engine chain chosen when the session was created, best first (absent on sessions stored before it). */
   engineChain?: EngineTier[];
+  /** The agent's gender when the session started (absent: not asked yet, or sessions stored before it). */
+  agentGender?: 'female' | 'male';
 }
 
 const RESUME_MS = 60_000;
+
+type HintMessage = Extract<ServerMessage, { type: 'hint' }>;
+/** A coach hint in the agent's gender (Hebrew). */
+function addressHint(msg: HintMessage, gender: 'female' | 'male' | undefined): HintMessage {
+  if (gender !== 'female') return msg;
+  return { ...msg, text: addressAgent(msg.text, gender, true), ...(msg.texts ? { texts: { ...msg.texts, he: addressAgent(msg.texts.he, gender, true) } } : {}) };
+}
 
 export class SimulationService {
   private readonly live = new Map<string, Live>();
@@ -193,7 +205,7 @@ export class SimulationService {
       language: input.language,
       seed,
     });
-    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona, engineChain: chain };
+    const snapshot: PersonaSnapshot = { card: prepared.voice.card, voice: prepared.voice, source: prepared.source, persona: prepared.persona, engineChain: chain, ...(user.gender ? { agentGender: user.gender } : {}) };
     const row = await this.d.repos.simulations.insert({
       id: newId(),
       companyId: user.companyId,
@@ -456,7 +468,7 @@ export class SimulationService {
       tools: customerTools(voice, snap.persona, () => live.directive),
       offlineBrain: () => {
         if (!offline) throw new AppError('NOT_CONFIGURED', 'The offline customer brain is not installed on this server; configure OPENAI_API_KEY or OPENAI_BASE_URL.');
-        return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock });
+        return offline({ voice, persona: snap.persona, scenario, seed: row.seed, clock, agentGender: snap.agentGender });
       },
       onUsage: (u) => meter.add(u),
       log: (m) => this.d.log?.(`simulation ${id}: ${m}`),
@@ -471,7 +483,8 @@ export class SimulationService {
       scenario,
       persona: snap.persona,
       now: clock,
-      publish: (msg) => this.publish(id, msg),
+      // The live coach speaks to the agent: its Hebrew second person agrees with the agent's gender.
+      publish: (msg) => this.publish(id, msg.type === 'hint' ? addressHint(msg, snap.agentGender) : msg),
       applyDirective: (d, reason, shown) => this.applyDirective(id, d, reason, shown),
     };
     for (const f of this.tapFactories) {

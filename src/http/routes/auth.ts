@@ -62,7 +62,7 @@ export function authRoutes(app: FastifyInstance) {
     method: 'PATCH',
     url: '/api/me',
     access: { roles: ANY_ROLE },
-    body: z.object({ locale: z.enum(['he', 'en']).optional(), name: z.string().trim().min(2).max(120).optional() }).strict(),
+    body: z.object({ locale: z.enum(['he', 'en']).optional(), name: z.string().trim().min(2).max(120).optional(), gender: z.enum(['female', 'male']).optional() }).strict(),
     handler: async ({ ctx, user, body }) => {
       const row = await ctx.repos.users.update(user.id, body);
       return { user: publicUser(row!) };

@@ -9,7 +9,11 @@ import { parseOrThrow } from '../../core/index.ts';
 import { SCENARIO_CATALOGUE } from '../../scenarios/index.ts';
 import type { Brain, BrainChunk, BrainTurn } from '../brain.ts';
 import type { DifficultyDirective } from '../engine.ts';
+import { addressAgent } from './address.ts';
 import { compose, type ReplyPart } from './compose.ts';
+import type { Voice } from './converse.ts';
+import { buildFacts, consistentParams } from './facts.ts';
+import { contentWords } from './match.ts';
 import { LinePicker, ownLines, type OwnLines } from './lines.ts';
 import { Mind, type OfflineBrainSnapshot } from './mind.ts';
 import { step } from './policy.ts';
@@ -23,6 +27,8 @@ export interface OfflineBrainOptions {
   seed?: number;
   /** Session clock (ms since the call started); without it, call time is estimated from the words spoken. */
   clock?: () => number;
+  /** The agent's gender: Hebrew second-person forms the customer uses agree with it (default male). */
+  agentGender?: 'female' | 'male';
 }
 
 export class OfflineCustomerBrain implements Brain {
@@ -34,14 +40,20 @@ export class OfflineCustomerBrain implements Brain {
   private readonly purchaseCall: boolean;
   private opened = false;
   private lastReply: { parts: ReplyPart[]; text: string } | null = null;
+  private readonly agentGender: 'female' | 'male' | undefined;
+  private voice: Voice;
 
   constructor(opts: OfflineBrainOptions) {
-    this.p = parseOrThrow(offlineBrainParamsSchema, opts.params, 'offline brain parameters');
+    // Lines that would contradict the customer's facts (or brush off someone who phoned in) are never said.
+    this.p = consistentParams(parseOrThrow(offlineBrainParamsSchema, opts.params, 'offline brain parameters'));
     const clock = opts.clock;
     this.mind = new Mind(this.p, clock ? () => clock() / 1000 : null);
     const rng = createRng((this.p.seed ^ hashString(`offline-brain:${opts.seed ?? 0}`)) >>> 0);
     this.own = ownLines(this.p.language, this.p.gender);
     this.lines = new LinePicker(rng, this.own.connectors);
+    this.agentGender = opts.agentGender;
+    // The fact sheet draws from its own stream: the same persona has the same facts whatever the agent says.
+    this.voice = { lines: this.lines, own: this.own, facts: buildFacts(this.p, createRng((this.p.seed ^ hashString('offline-brain:facts')) >>> 0)), lastSaid: null };
     const callType = SCENARIO_CATALOGUE[this.p.scenarioType].callType;
     this.purchaseCall = callType === 'phone_sale' || callType === 'upsell';
   }
@@ -52,6 +64,7 @@ export class OfflineCustomerBrain implements Brain {
     Object.assign(b, this);
     b.mind = this.mind.copy();
     b.lines = this.lines.copy();
+    b.voice = { ...this.voice, lines: b.lines };
     return b;
   }
 
@@ -68,11 +81,16 @@ export class OfflineCustomerBrain implements Brain {
     else {
       const revealed = this.mind.revealedNeeds.flatMap((n) => this.p.hiddenNeeds.find((x) => x.id === n.id)?.topics ?? []);
       const reading = readAgentTurn(turn.agentText, this.p, revealed);
-      const plan = step(this.mind, this.p, reading, { purchaseCall: this.purchaseCall });
+      const plan = step(this.mind, this.p, reading, { purchaseCall: this.purchaseCall, voice: this.voice });
       parts = compose({ p: this.p, mind: this.mind, lines: this.lines, own: this.own }, plan);
       end = plan.end;
     }
+    if (this.p.language === 'he') parts = parts.map((x) => ({ ...x, text: addressAgent(x.text, this.agentGender) }));
     const text = parts.map((x) => x.text).join(' ');
+    // What was said is remembered: "say that again" repeats it; a summary built on it is confirmed.
+    const repeat = parts.length === 1 && parts[0].move.kind === 'say' && this.mind.log.some((e) => e.turn === this.mind.turn && e.type === 'repeat_requested');
+    if (!repeat && text) this.voice.lastSaid = parts.filter((x) => x.move.kind !== 'phrase' || parts.length === 1).map((x) => x.text).join(' ') || text;
+    for (const w of contentWords(text, this.p.language)) this.mind.saidWords.add(w);
     this.mind.customerWords += countWords(text);
     this.lastReply = { parts, text };
     yield { type: 'state', mood: this.mind.mood(), values: this.mind.values() };

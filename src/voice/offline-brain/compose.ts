@@ -25,7 +25,7 @@ export function compose(c: Composer, plan: Plan): ReplyPart[] {
   const parts: { critical: boolean; text: string; move: Move }[] = [];
   const add = (m: Move | null, critical: boolean) => {
     if (!m) return;
-    for (const t of word(c, m)) parts.push({ critical: critical || CRITICAL.has(m.kind), text: t, move: m });
+    for (const t of word(c, m)) parts.push({ critical: critical || CRITICAL.has(m.kind) || (m.kind === 'say' && !!m.critical), text: t, move: m });
   };
   add(plan.reaction, false);
   add(plan.main, true);
@@ -38,7 +38,10 @@ export function compose(c: Composer, plan: Plan): ReplyPart[] {
     total -= countWords(parts[i].text);
     parts.splice(i, 1);
   }
-  return parts.map((x) => ({ text: sentence(x.text), move: x.move })).filter((x) => x.text);
+  // Never the same thing twice in one reply ("they offered me cheaper" in the reason and again as the objection).
+  const norm = (t: string) => t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  const out = parts.filter((x, i) => !parts.slice(0, i).some((y) => norm(y.text).includes(norm(x.text))));
+  return out.map((x) => ({ text: sentence(x.text), move: x.move })).filter((x) => x.text);
 }
 
 function word(c: Composer, m: Move): string[] {
@@ -49,6 +52,8 @@ function word(c: Composer, m: Move): string[] {
     return l ? [l] : [];
   };
   switch (m.kind) {
+    case 'say':
+      return [m.text];
     case 'phrase':
       return one(phrases(m.situation), phrases('shortAnswer'));
     case 'own':
@@ -71,6 +76,7 @@ function word(c: Composer, m: Move): string[] {
         return one([...rest, ...po.pushbacks].map((x) => `${andAlso} ${x}`));
       }
       if (m.how === 'press') return one(po.pushbacks, phrases('notConvinced'));
+      if (m.how === 'remind') return [...one(own.own('remind')), ...one(rest, po.pushbacks, [po.lines[0]])];
       const lead = m.how === 'sharp' ? own.own('reRaiseSharp') : m.how === 'resurface' ? own.own('resurface') : own.own('reRaise');
       return [...one(lead), ...one(rest, po.pushbacks, [po.lines[0]])];
     }
@@ -96,6 +102,7 @@ function word(c: Composer, m: Move): string[] {
     }
     case 'agree': {
       const main = one(phrases(m.outcome === 'purchase' ? 'agreePurchase' : 'agreeNextStep'));
+      if (m.when) return [...one(own.own('agreeWhen').map((t) => t.replace('{when}', m.when!)).map((t) => t.charAt(0).toUpperCase() + t.slice(1))), ...main];
       if (m.outcome === 'purchase' || !p.close.nextStep) return main;
       return [...main, ...one(own.own('agreeNextStepTail').map((t) => t.replace('{nextStep}', p.close.nextStep)))];
     }
@@ -142,5 +149,6 @@ function stakeholderGender(s: StakeholderParams): Gender {
 function sentence(s: string): string {
   const t = s.trim();
   if (!t) return '';
-  return /[.?!…,:]$/.test(t) ? t.replace(/[,:]$/, '.') : `${t}.`;
+  if (/[—:]$/.test(t) && !/[.?!]$/.test(t)) return t; // a lead-in: what follows finishes it
+  return /[.?!…,]$/.test(t) ? t.replace(/,$/, '.') : `${t}.`;
 }

@@ -8,6 +8,8 @@ import { genderize, type Gender, type Rng, type Technique } from '../../personas
 export const OWN_SITUATIONS = [
   'reRaise', 'reRaiseSharp', 'movedOnDispleased', 'resurface', 'tooEarly', 'hesitate', 'agreeNextStepTail',
   'techAnswered', 'techVague', 'detailRemembered', 'calmingDown', 'wrapUp', 'noReason', 'empty', 'goAhead', 'openAnswer',
+  'remind', 'agreeWhen', 'likeISaid', 'repeat', 'confirm', 'correct', 'partly', 'understood', 'whyAsk', 'backToIt',
+  'noMoreQuestions', 'callerHelped', 'dismissed', 'byeNotBooked', 'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
 ] as const;
 export type OwnSituation = (typeof OWN_SITUATIONS)[number];
 
@@ -28,6 +30,27 @@ const HE: Record<OwnSituation, string[]> = {
   empty: ['נו?', 'אני מחכה.', 'כן, אני פה.'],
   goAhead: ['כן, במה מדובר?', 'בסדר, מה רצית?', 'כן, אני מקשיב[|ה].'],
   openAnswer: ['האמת שלא חשבתי על זה הרבה.', 'אין משהו מיוחד, הכל די רגיל.', 'זה פחות מעסיק אותי כרגע.', 'תלוי, קשה לי להגיד.', 'לא יודע[|ת], אף פעם לא בדקתי את זה לעומק.'],
+  remind: ['ועדיין, לגבי מה שאמרתי קודם —', 'אבל נחזור רגע למה שאמרתי —', 'ועוד לא סגרנו את מה שהעליתי —'],
+  agreeWhen: ['{when} מתאים לי.', 'אוקיי, {when}.', 'סגור, {when}.'],
+  likeISaid: ['כמו שאמרתי,', 'אמרתי כבר,', 'כבר סיפרתי,'],
+  repeat: ['אמרתי:', 'שוב:', 'אני חוזר[|ת]:'],
+  confirm: ['כן, בדיוק.', 'נכון, זה זה.', 'כן, הבנת נכון.'],
+  correct: ['לא בדיוק.', 'רגע, לא בדיוק.', 'לא ממש.'],
+  partly: ['פחות או יותר. מה שהכי חשוב לי:', 'בערך, כן. העיקר אצלי:', 'כן, פחות או יותר. מעל הכל:'],
+  understood: ['כן, עכשיו זה יותר ברור.', 'כן, הבנתי, תודה.', 'כן, ככה זה מובן.'],
+  whyAsk: ['למה אתה שואל?', 'למה זה משנה?', 'למה זה חשוב לך?'],
+  backToIt: ['בכל מקרה,', 'אבל בוא נחזור לעניין,', 'אז כמו שאמרתי,'],
+  noMoreQuestions: ['לא, זהו בינתיים.', 'לא, זה מה שרציתי לדעת.'],
+  callerHelped: ['סוף סוף. תודה.', 'טוב, זה מה שרציתי לשמוע.', 'אוקיי, תודה שטיפלת בזה.'],
+  dismissed: ['אל תגיד לי להירגע!', 'דברים כאלה קורים? לי זה קרה, ואני זה שמשלם[|ת].', 'זה בדיוק מה שמעצבן אותי, שאף אחד לא לוקח את זה ברצינות.'],
+  byeNotBooked: ['רק שיהיה ברור, לא קבענו כלום. אני אחשוב על זה.', 'רק שנדע, עוד לא קבענו. אני אחזור אליך.'],
+  proposalTooEarly: ['{when}? רגע, עוד לא הגענו לזה.', '{when}? לקבוע כבר? עוד לא הבנתי מה אתה מציע.'],
+  proposalNotYet: ['{when}? אני עוד לא [מוכן|מוכנה] לקבוע.', '{when}? עוד לא, אני צריך[|ה] לחשוב.', '{when} לא מתאים לי כרגע.'],
+  proposalHold: ['{when}? לפני שקובעים משהו —', 'רגע, לפני שנקבע {when} —'],
+  hangUpIgnored: ['אתה לא עונה על מה שאני שואל[|ת].', 'אני מדבר[|ת] ואתה לא מקשיב.'],
+  hangUpMonologue: ['אתה לא נותן לי להגיד מילה.', 'רק אתה מדבר פה.'],
+  hangUpNoReason: ['אני עדיין לא יודע[|ת] למה התקשרת.', 'לא הבנתי מה אתה רוצה ממני.'],
+  hangUpNowhere: ['זה לא מוביל לשום מקום.', 'אנחנו מסתובבים במעגלים.'],
 };
 
 const EN: Record<OwnSituation, string[]> = {
@@ -47,6 +70,27 @@ const EN: Record<OwnSituation, string[]> = {
   empty: ['And?', 'I am waiting.', 'Yes, I am here.'],
   goAhead: ['Yes, what is it about?', 'Okay, what did you want?', 'Sure, I am listening.'],
   openAnswer: ['Honestly, I have not thought about it much.', 'Nothing special, it is all pretty normal.', 'That is not really on my mind right now.', 'It depends, hard to say.', 'I don’t know, I never looked into it properly.'],
+  remind: ['Still, about what I said before —', 'But back to what I said —', 'And we have not settled what I raised —'],
+  agreeWhen: ['{when} works for me.', 'Okay, {when}.', 'Fine, {when} it is.'],
+  likeISaid: ['Like I said,', 'As I said,', 'I told you,'],
+  repeat: ['I said:', 'Again:', 'What I said was:'],
+  confirm: ['Yes, exactly.', 'Right, that is it.', 'Yes, you got it right.'],
+  correct: ['Not exactly.', 'Wait, not quite.', 'No, not really.'],
+  partly: ['More or less. The main thing for me:', 'Pretty much, yes. What matters most to me:', 'Yes, more or less. Above all:'],
+  understood: ['Yes, that is clearer now.', 'Yes, I get it, thanks.', 'Yes, put like that it makes sense.'],
+  whyAsk: ['Why do you ask?', 'Why does it matter?', 'Why is that important?'],
+  backToIt: ['Anyway,', 'But back to why I called,', 'So, like I said,'],
+  noMoreQuestions: ['No, that is it for now.', 'No, that is what I wanted to know.'],
+  callerHelped: ['Finally. Thank you.', 'Okay, that is what I wanted to hear.', 'Alright, thanks for dealing with it.'],
+  dismissed: ['Do not tell me to calm down!', 'These things happen? They happened to me, and I am the one paying.', 'That is exactly what annoys me, nobody takes this seriously.'],
+  byeNotBooked: ['Just so it is clear, we did not book anything. I will think about it.', 'Just so we know, nothing is booked yet. I will get back to you.'],
+  proposalTooEarly: ['{when}? Wait, we are not there yet.', '{when}? Book already? I do not even know what you are offering.'],
+  proposalNotYet: ['{when}? I am not ready to book anything yet.', '{when}? Not yet, I need to think.', '{when} does not work for me right now.'],
+  proposalHold: ['{when}? Before we book anything —', 'Wait, before we set {when} —'],
+  hangUpIgnored: ['You are not answering what I ask.', 'I keep talking and you are not listening.'],
+  hangUpMonologue: ['You do not let me get a word in.', 'Only you are talking here.'],
+  hangUpNoReason: ['I still do not know why you called.', 'I do not get what you want from me.'],
+  hangUpNowhere: ['This is going nowhere.', 'We are going round in circles.'],
 };
 
 /** In-character nudges (supportive mode): what would convince the customer, by objection kind. */

@@ -16,7 +16,8 @@ export type BrainLogType =
   | BrainEvent
   | 'reason_given' | 'no_reason_given' | 'objection_raised' | 'objection_reraised' | 'objection_resolved' | 'objection_dropped'
   | 'need_revealed' | 'value_tied_to_need' | 'ack_then_question' | 'close_attempt' | 'detail_planted' | 'technical_question'
-  | 'out_of_character_probe' | 'hint' | 'time_pressure' | 'calmed_down' | 'solution_before_empathy' | 'difficulty' | 'outcome';
+  | 'out_of_character_probe' | 'hint' | 'time_pressure' | 'calmed_down' | 'solution_before_empathy' | 'difficulty' | 'outcome'
+  | 'summary_answered' | 'dismissed' | 'jargon' | 'slot_answered' | 'repeat_requested' | 'small_talk' | 'proposal';
 
 export interface BrainLogEntry {
   turn: number;
@@ -44,6 +45,10 @@ export interface ObjectionTrack {
   unheard: boolean;
   /** Brought back once at a close after it was dropped; a second drop does not block the close again. */
   resurfaced: boolean;
+  /** Agent turns that answered its substance (price: savings per month; timing: a short slot at their time…). */
+  substance: number;
+  /** Agent turns since it was raised that asked or said something else a person answers first (a question, a summary). */
+  deferred: number;
 }
 
 export interface NeedTrack {
@@ -110,6 +115,19 @@ export class Mind {
   detailsSaid = new Set<number>();
   detailsUsed = new Set<number>();
   outcome: Outcome | null = null;
+  /** How often the agent asked each fact (a second time is answered "like I said"). */
+  slotsAsked = new Map<string, number>();
+  /** A proposed time the customer put on hold over an objection ("Thursday at 7? Before we book anything —"). */
+  pendingProposal: string | null = null;
+  /** What the agent has said in this call (recent part), so the customer does not ask what it was just told. */
+  agentSaid = '';
+  /** An inbound caller said the agent dealt with their problem. */
+  callerSatisfied = false;
+  /** An inbound caller has said (again) why they called. */
+  reasonRestated = false;
+  /** Content words the customer has said (a summary built on them is confirmed). */
+  saidWords = new Set<string>();
+  readonly inbound: boolean;
   readonly objections: ObjectionTrack[];
   readonly needs: NeedTrack[];
   readonly log: BrainLogEntry[] = [];
@@ -118,11 +136,12 @@ export class Mind {
     this.trust = p.start.trust;
     this.interest = p.start.interest;
     this.patience = p.start.patience;
+    this.inbound = p.direction === 'inbound';
     this.stage = p.direction === 'inbound' ? 'discovery' : 'opening';
     this.reasonGiven = p.direction === 'inbound' || !p.opening.resistant;
     this.objections = [...p.objections]
       .sort((a, b) => a.order - b.order)
-      .map((o) => ({ id: o.id, kind: o.kind, order: o.order, trigger: o.trigger, status: 'pending', raisedTurn: null, timesRaised: 0, ignoredTurns: 0, attempts: 0, acknowledged: false, seen: new Set(), extraOf: null, unheard: false, resurfaced: false }));
+      .map((o) => ({ id: o.id, kind: o.kind, order: o.order, trigger: o.trigger, status: 'pending', raisedTurn: null, timesRaised: 0, ignoredTurns: 0, attempts: 0, acknowledged: false, seen: new Set(), extraOf: null, unheard: false, resurfaced: false, substance: 0, deferred: 0 }));
     this.needs = p.hiddenNeeds.map((n) => ({ id: n.id, progress: 0, revealed: false }));
   }
 

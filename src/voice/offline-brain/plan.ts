@@ -8,7 +8,7 @@ export type Move =
   /** A line from the persona's phrase banks (params.phrases[situation]). */
   | { kind: 'phrase'; situation: string }
   | { kind: 'own'; situation: OwnSituation }
-  | { kind: 'objection'; id: string; how: 'raise' | 'reraise' | 'sharp' | 'press' | 'resurface' }
+  | { kind: 'objection'; id: string; how: 'raise' | 'reraise' | 'sharp' | 'press' | 'resurface' | 'remind' }
   | { kind: 'accept'; id: string }
   | { kind: 'reveal'; id: string }
   | { kind: 'fact'; index: number }
@@ -18,8 +18,10 @@ export type Move =
   /** What would settle a resurfaced objection, asked in character ("do people like me actually do this?"). */
   | { kind: 'ask'; technique: Technique }
   | { kind: 'stakeholder'; index: number }
-  | { kind: 'agree'; outcome: 'purchase' | 'next_step' }
-  | { kind: 'opening' };
+  | { kind: 'agree'; outcome: 'purchase' | 'next_step'; when?: string }
+  | { kind: 'opening' }
+  /** Words already chosen by the dialogue layer (a fact answered, a summary confirmed, a time echoed). */
+  | { kind: 'say'; text: string; critical?: boolean };
 
 export interface Plan {
   reaction: Move | null;
@@ -47,6 +49,11 @@ export class PlanBuilder {
     if (this.extraMoves.length < 2) this.extraMoves.push(move);
   }
 
+  /** The best main move so far (null when none). */
+  get best(): Move | null {
+    return this.mains.reduce<{ prio: number; move: Move } | null>((b, x) => (!b || x.prio > b.prio ? x : b), null)?.move ?? null;
+  }
+
   /** Priority of the best main move so far (−1 when none). */
   get top(): number {
     return this.mains.reduce((m, x) => Math.max(m, x.prio), -1);
@@ -55,7 +62,10 @@ export class PlanBuilder {
   finish(end: Plan['end'], fallback: Move): Plan {
     const best = <T extends { prio: number }>(xs: T[]) => xs.reduce<T | null>((b, x) => (!b || x.prio > b.prio ? x : b), null);
     const main = best(this.mains)?.move ?? fallback;
+    let reaction = best(this.reactions)?.move ?? null;
+    // "…but go on" makes no sense in a reply that ends the call.
+    if (end && reaction?.kind === 'own' && reaction.situation === 'movedOnDispleased') reaction = null;
     // An ending reply carries no extras: nobody raises a new topic while hanging up or agreeing.
-    return { reaction: best(this.reactions)?.move ?? null, main, extras: end ? [] : this.extraMoves, end };
+    return { reaction, main, extras: end ? [] : this.extraMoves, end };
   }
 }

@@ -3,9 +3,11 @@
  * sales act and event), and plan the reply. Pure given the mind and the reading; no randomness here.
  */
 import type { OfflineBrainParams } from '../../personas/index.ts';
+import { converse, pickOwn, repeatLast, type Voice } from './converse.ts';
+import { proposalWords } from './dialogue.ts';
 import { mentionsAny } from './match.ts';
 import type { Mind } from './mind.ts';
-import { addExtraObjection, dueObjection, judgeClose, judgeOpenObjection, raise } from './objections.ts';
+import { addExtraObjection, dueObjection, judgeClose, judgeOpenObjection, raise, readyToAgree } from './objections.ts';
 import { PlanBuilder, type Plan } from './plan.ts';
 import type { AgentReading } from './reading.ts';
 
@@ -15,11 +17,14 @@ export const MAX_TURNS = 40;
 export interface StepContext {
   /** The call is a sale (phone sale / upsell): a close attempt can end in a purchase rather than a meeting. */
   purchaseCall: boolean;
+  /** The customer's facts and lines (the dialogue layer words its answers itself). */
+  voice?: Voice;
 }
 
 export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: StepContext): Plan {
   mind.turn++;
   mind.agentWords += r.words;
+  mind.agentSaid = `${mind.agentSaid} ${r.text}`.slice(-4000);
   const plan = new PlanBuilder();
   const baseline = p.mood.baseline;
 
@@ -37,33 +42,76 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
     mind.note('out_of_character_probe');
     mind.apply({ trust: 0, interest: -0.02, patience: -0.05 });
     plan.main(90, { kind: 'phrase', situation: 'stayInCharacter' });
-    return finish(mind, p, r, plan);
+    return finish(mind, p, r, plan, ctx);
   }
   if (r.empty) {
     mind.event('dead_air', undefined, 0.5);
     const o = mind.open;
     plan.main(5, o ? { kind: 'objection', id: o.id, how: 'press' } : { kind: 'own', situation: 'empty' });
-    return finish(mind, p, r, plan);
+    return finish(mind, p, r, plan, ctx);
+  }
+
+  const d = r.dialogue;
+  const v = ctx.voice;
+  if (v && d.repair && v.lastSaid) {
+    // "Can you say that again?" — said again, nothing else changes.
+    mind.note('repeat_requested');
+    plan.main(120, { kind: 'say', text: repeatLast(v, p), critical: true });
+    return finish(mind, p, r, plan, ctx);
   }
 
   mind.applyActs(r.acts, p.effects.acts);
 
   opening(mind, p, r, plan);
-  if (plan.end) return finish(mind, p, r, plan);
+  if (plan.end) return finish(mind, p, r, plan, ctx);
 
-  judgeOpenObjection(mind, p, r, plan);
+  // A person answers a question (or a summary, or small talk) before coming back to their point.
+  const conversational = !!v && (d.slots.length > 0 || d.summary || d.smallTalk || d.understandingCheck || (r.question && !d.proposal && !r.close));
+  judgeOpenObjection(mind, p, r, plan, conversational);
+  // The objection that held up a proposed time is settled: the customer comes back to that time.
+  if (mind.pendingProposal && !mind.open && mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_resolved') && !d.proposal) {
+    const words = mind.pendingProposal;
+    mind.pendingProposal = null;
+    if (readyToAgree(mind, p)) {
+      const outcome = ctx.purchaseCall ? 'purchase' : 'next_step';
+      mind.stage = 'closing';
+      plan.main(100, { kind: 'agree', outcome, when: words });
+      plan.end = { outcome, reason: outcome === 'purchase' ? 'the customer agreed to buy' : 'the customer agreed to the proposed time once the objection was answered' };
+      return finish(mind, p, r, plan, ctx);
+    }
+  }
   technicalAnswer(mind, p, r, plan);
-  discovery(mind, p, r, plan);
+  // Small talk is answered as small talk, not mined for facts.
+  if (!(v && d.smallTalk && d.slots.length === 0)) discovery(mind, p, r, plan);
   presentation(mind, p, r, plan, baseline);
-  if (r.close) judgeClose(mind, p, r, plan, ctx.purchaseCall && r.acts.has('close_attempt'));
+  // "Did that make sense?" or a summary asks for a confirmation, not a decision.
+  const closing = v ? !!d.proposal || (r.close && !d.understandingCheck && !d.summary && !d.jargon && d.slots.length === 0) : r.close;
+  if (closing) {
+    const at = d.proposal ?? d.mentioned;
+    const words = v && at ? proposalWords(at, p.language) : '';
+    if (words) mind.note('proposal', words);
+    const when = v && words ? (s: 'proposalTooEarly' | 'proposalNotYet' | 'proposalHold') => upperFirst(pickOwn(v, s, p).replace('{when}', words)) : null;
+    // A caller whose problem was dealt with takes a follow-up call: it is service, not a sale to resist.
+    const followUp = mind.callerSatisfied && !mind.open && !!d.proposal && (p.scenarioType === 'angry_customer' || p.scenarioType === 'confused_customer');
+    if (followUp && words) {
+      mind.closeAttempts++;
+      mind.stage = 'closing';
+      plan.main(100, { kind: 'agree', outcome: 'next_step', when: words });
+      plan.end = { outcome: 'next_step', reason: 'the caller agreed to a follow-up once the problem was dealt with' };
+      return finish(mind, p, r, plan, ctx);
+    }
+    judgeClose(mind, p, r, plan, ctx.purchaseCall && r.acts.has('close_attempt') && !d.proposal, when, words || null);
+  }
+  if (v && !plan.end) converse(mind, p, r, d, plan, v);
 
   if (!plan.end) {
     addExtraObjection(mind);
     const due = dueObjection(mind, r);
-    if (due && plan.top < 50) raise(mind, due, plan, plan.top <= 10 ? 45 : null);
+    // An answer to a question leaves room for a concern said after it.
+    if (due && (plan.top < 50 || (plan.best?.kind === 'say' && plan.top <= 70))) raise(mind, due, plan, plan.top <= 10 ? 45 : null);
     volunteer(mind, p, plan);
   }
-  return finish(mind, p, r, plan);
+  return finish(mind, p, r, plan, ctx);
 }
 
 function opening(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
@@ -88,7 +136,7 @@ function opening(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanB
   }
   if (mind.reasonGiven && mind.stage === 'opening') mind.stage = 'discovery';
   if (first && mind.reasonGiven) plan.main(6, p.opening.resistant ? { kind: 'phrase', situation: 'busy' } : { kind: 'own', situation: 'goAhead' });
-  if (r.acts.has('small_talk') && mind.turn <= 3) plan.main(7, { kind: 'phrase', situation: 'smallTalk' });
+  if ((r.acts.has('small_talk') || r.dialogue.smallTalk) && mind.turn <= 3) plan.main(7, { kind: 'phrase', situation: 'smallTalk' });
 }
 
 function technicalAnswer(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): void {
@@ -158,7 +206,8 @@ function presentation(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: 
       plan.react(30, { kind: 'own', situation: 'calmingDown' });
     }
   }
-  if (upset && !mind.empathyShown && (r.presents || r.close || r.price)) {
+  const settledNow = mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_resolved');
+  if (upset && !mind.empathyShown && !settledNow && (r.presents || r.close || r.price)) {
     mind.note('solution_before_empathy');
     mind.apply({ trust: -0.04, interest: 0, patience: -0.06 });
     plan.react(45, { kind: 'phrase', situation: 'impatient' });
@@ -190,6 +239,13 @@ function presentation(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: 
   }
 }
 
+/** The agent's words so far already answer this customer question (the channel or the length it asks about). */
+function alreadyTold(question: string, agentSaid: string, lang: 'he' | 'en'): boolean {
+  const keys = lang === 'he' ? [/זום/, /כמה זמן/, /מה צריך להביא/] : [/zoom/i, /how long/i, /what do I need to bring/i];
+  const told = lang === 'he' ? [/זום/, /\d+ דקות|עשרים דקות|חצי שעה|רבע שעה/, /להביא|להכין/] : [/zoom/i, /\d+ minutes|twenty minutes|half an hour/i, /bring|have ready|prepare/i];
+  return keys.some((k, i) => k.test(question) && told[i].test(agentSaid));
+}
+
 /** What the customer adds unasked: planted details, technical questions, a stakeholder's worry. */
 function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
   const raisedNow = mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_raised');
@@ -199,6 +255,8 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
     mind.note('detail_planted', String(d));
     plan.extra({ kind: 'detail', index: d });
   }
+  // A question the agent already answered unasked ("on Zoom", "twenty minutes") is not asked: it is skipped.
+  while (mind.techAsked === null && mind.techDone < p.technicalQuestions.length && alreadyTold(p.technicalQuestions[mind.techDone].text, mind.agentSaid, p.language)) mind.techDone++;
   const nextTech = mind.techDone + (mind.techAsked === null ? 0 : 1);
   if (!raisedNow && !mind.open && mind.techAsked === null && nextTech < p.technicalQuestions.length && mind.stage !== 'opening' && plan.top < 45) {
     mind.techAsked = nextTech;
@@ -210,7 +268,18 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
   if (authority && voice >= 0) plan.extra({ kind: 'stakeholder', index: voice });
 }
 
-function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): Plan {
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Why patience ran out, from what happened in the last turns. */
+function hangUpWhy(mind: Mind): { reason: string; line: 'hangUpIgnored' | 'hangUpMonologue' | 'hangUpNoReason' | 'hangUpNowhere' } {
+  const recent = mind.log.filter((e) => e.turn >= mind.turn - 3);
+  if (recent.some((e) => e.type === 'ignored_objection' || e.type === 'vague_answer')) return { reason: 'its objection was not answered', line: 'hangUpIgnored' };
+  if (recent.some((e) => e.type === 'monologue' || e.type === 'interruption')) return { reason: 'the agent did not let it talk', line: 'hangUpMonologue' };
+  if (recent.some((e) => e.type === 'no_reason_given')) return { reason: 'no reason for the call', line: 'hangUpNoReason' };
+  return { reason: 'the call went nowhere', line: 'hangUpNowhere' };
+}
+
+function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder, ctx?: StepContext): Plan {
   const drain = mind.difficulty === 'supportive' ? 0 : mind.difficulty === 'challenging' ? 1.8 : 1;
   mind.apply({ trust: 0, interest: 0, patience: -p.drain.perTurn * drain });
   const elapsed = mind.elapsedSec();
@@ -218,11 +287,16 @@ function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBu
   if (!plan.end) {
     if (mind.patience <= p.thresholds.hangUpPatience) {
       plan.main(200, { kind: 'phrase', situation: 'hangUp' });
-      plan.end = { outcome: 'hung_up', reason: 'the customer ran out of patience' };
+      const why = hangUpWhy(mind);
+      plan.end = { outcome: 'hung_up', reason: `the customer ran out of patience (${why.reason})` };
+      // The transcript shows why: said just before the goodbye.
+      if (ctx?.voice) plan.react(300, { kind: 'say', text: pickOwn(ctx.voice, why.line, p), critical: true });
     } else if (r.goodbye) {
       const warm = mind.interest >= p.thresholds.agreeMinInterest - 0.1 && mind.trust >= p.thresholds.revealNeedMinTrust;
       plan.main(150, { kind: 'phrase', situation: 'goodbye' });
       plan.end = { outcome: warm ? 'postponed' : 'no_outcome', reason: 'the agent said goodbye' };
+      // The agent speaks as if a time were booked that the customer never agreed to.
+      if (ctx?.voice && r.dialogue.mentioned && mind.closeAttempts > 0) plan.react(140, { kind: 'say', text: pickOwn(ctx.voice, 'byeNotBooked', p), critical: true });
     } else if (mind.turn >= MAX_TURNS || elapsed >= p.ending.timeLimitSec) {
       plan.main(150, { kind: 'phrase', situation: 'postpone' });
       plan.end = { outcome: 'postponed', reason: 'the customer ran out of time' };
@@ -237,7 +311,9 @@ function finish(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBu
       plan.extra({ kind: 'phrase', situation: 'timePressure' });
     }
     hint(mind, p, r, plan);
-    if (mind.patience < p.thresholds.warnPatience && !mind.log.some((e) => e.type === 'hint' && e.turn === mind.turn)) plan.react(35, { kind: 'phrase', situation: 'impatient' });
+    // No "get to the point" over a turn that just answered the customer (a settled objection, a question answered).
+    const answered = ['accept', 'say', 'agree', 'reveal'].includes(plan.best?.kind ?? '');
+    if (mind.patience < p.thresholds.warnPatience && !answered && !mind.log.some((e) => e.type === 'hint' && e.turn === mind.turn)) plan.react(35, { kind: 'phrase', situation: 'impatient' });
   }
   if (plan.end) {
     mind.outcome = plan.end.outcome;

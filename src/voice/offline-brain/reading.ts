@@ -1,6 +1,7 @@
 /** What one agent turn contains, as the offline customer hears it: sales acts plus persona-specific signals. */
 import { classifyUtterance, type Language, type SalesAct, type UtteranceClass } from '../../analysis/index.ts';
 import type { OfflineBrainParams, Technique } from '../../personas/index.ts';
+import { readDialogue, type DialogueReading } from './dialogue.ts';
 import { mentionsAny } from './match.ts';
 
 export interface AgentReading {
@@ -40,6 +41,8 @@ export interface AgentReading {
   /** Mentions the other decision makers or doing it together. */
   involvesOthers: boolean;
   riskFree: boolean;
+  /** What the turn asks of the customer as a person: a fact, a time, a confirmation, a repeat, small talk. */
+  dialogue: DialogueReading;
 }
 
 const PROBE: Record<Language, RegExp> = {
@@ -47,8 +50,8 @@ const PROBE: Record<Language, RegExp> = {
   en: /\b(ai|a\.i\.|bot|robot|chat ?gpt|gpt|language model|artificial intelligence|simulation|prompt|instructions|are you (a )?real|are you human)\b/i,
 };
 const GOODBYE: Record<Language, RegExp> = {
-  he: /(^|\s)(ביי|להתראות|יום טוב|יום נעים|ערב טוב|ערב נעים|שיהיה לך|נדבר|תודה רבה)(\s|$|[.,!])/,
-  en: /\b(bye|goodbye|good bye|have a (good|great|nice|lovely) (day|evening|one)|talk (to you )?(soon|later)|thank you so much|thanks so much)\b/i,
+  he: /(^|\s)(ביי|להתראות|יום טוב|יום נעים|ערב טוב|ערב נעים|לילה טוב|שבוע טוב|שיהיה לך|נדבר|תודה רבה)(\s|$|[.,!])/,
+  en: /\b(bye|goodbye|good bye|have a (good|great|nice|lovely) (day|evening|night|weekend|week|one)|good ?night|take care|cheers|speak soon|bye for now|talk (to you )?(soon|later)|thank you so much|thanks so much)\b/i,
 };
 const FOLLOW_UP: Record<Language, RegExp> = {
   he: /ספר(י)? לי עוד|תספר(י)? לי עוד|למה זה|מה זאת אומרת|איך זה משפיע|מה עוד|תרחיב|אפשר לשמוע עוד|מה הכי/,
@@ -67,6 +70,8 @@ const RISK_FREE: Record<Language, RegExp> = {
   en: /free|no commitment|without commitment|no cost|cancel any ?time|no penalty|guarantee|risk[- ]free|trial/i,
 };
 
+const GENERIC_TOPIC = new Set(['today', 'currently', 'now', 'current', 'have', 'situation', 'when', 'time', 'who', 'do', 'work', 'tell me', 'offer', 'היום', 'כרגע', 'עכשיו', 'קיים', 'יש לך', 'מצב', 'מתי', 'זמן', 'מי', 'ספר', 'עושה', 'עבודה', 'הצעה']);
+
 /** Reads one agent turn. `revealedNeedTopics` are the topics of needs already revealed (for value_to_need). */
 export function readAgentTurn(text: string, p: OfflineBrainParams, revealedNeedTopics: readonly string[]): AgentReading {
   const lang = p.language;
@@ -82,7 +87,8 @@ export function readAgentTurn(text: string, p: OfflineBrainParams, revealedNeedT
   const asked = parts.filter((x) => /[?؟]\s*$/.test(x)).join(' ') || (question ? clean : '');
   const told = parts.filter((x) => !/[?؟]\s*$/.test(x)).join(' ');
   const needHits = p.hiddenNeeds.filter((n) => mentionsAny(asked, n.topics, lang)).map((n) => n.id);
-  const factHits = p.facts.flatMap((f, i) => (mentionsAny(asked, f.topics, lang) ? [i] : []));
+  // Generic words ("have", "now", "who") do not make a question about a stored fact (the dialogue layer reads slots).
+  const factHits = p.facts.flatMap((f, i) => (mentionsAny(asked, f.topics.filter((t) => !GENERIC_TOPIC.has(t)), lang) ? [i] : []));
   const detailHits = p.plantedDetails.flatMap((d, i) => (mentionsAny(asked, d.topics, lang) ? [i] : []));
   const detailMentions = p.plantedDetails.flatMap((d, i) => (mentionsAny(told, d.topics, lang) ? [i] : []));
   const followUp = FOLLOW_UP[lang].test(asked);
@@ -130,6 +136,7 @@ export function readAgentTurn(text: string, p: OfflineBrainParams, revealedNeedT
     specificTime,
     involvesOthers,
     riskFree,
+    dialogue: readDialogue(clean, lang),
   };
 }
 

@@ -6,6 +6,7 @@ import { useFieldErrors } from '../../i18n/errors.ts';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.tsx';
 import { Alert, Button, Card, ErrorAlert, Field, PageHeader, useAction } from '../../ui/index.ts';
 import type { User } from '../../types.ts';
+import { AddressCard } from './AddressCard.tsx';
 import { useAccountT } from './strings.ts';
 
 /** Every user: name, interface language, password change. */
@@ -19,6 +20,7 @@ export default function AccountPage() {
       <div className="grid-2" style={{ alignItems: 'start' }}>
         <div className="stack">
           <ProfileCard />
+          <AddressCard />
           <Card title={t('language')}>
             <div className="stack-sm">
               <div>

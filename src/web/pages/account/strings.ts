@@ -20,6 +20,11 @@ export const useAccountT = defineStrings('account', {
     mismatch: 'הסיסמאות לא זהות',
     changePassword: 'החלפת סיסמה',
     passwordChanged: 'הסיסמה הוחלפה.',
+    addressTitle: 'איך לפנות אליך?',
+    addressHint: 'הלקוחות בתרגול, המאמן והדוח מדברים איתך בעברית בלשון הזה.',
+    addressFemale: 'בלשון נקבה (״את מוכנה?״)',
+    addressMale: 'בלשון זכר (״אתה מוכן?״)',
+    addressSaved: 'נשמר. כך נפנה אליך מעכשיו.',
   },
   en: {
     title: 'My account',
@@ -40,5 +45,10 @@ export const useAccountT = defineStrings('account', {
     mismatch: 'The passwords do not match',
     changePassword: 'Change password',
     passwordChanged: 'Your password was changed.',
+    addressTitle: 'How should we address you in Hebrew?',
+    addressHint: 'Practice customers, the coach and the report speak to you in Hebrew in this form.',
+    addressFemale: 'Feminine (“את מוכנה?”)',
+    addressMale: 'Masculine (“אתה מוכן?”)',
+    addressSaved: 'Saved. This is how we will address you from now on.',
   },
 });

@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { Async, Badge, Button, Card, EmptyState, ErrorAlert, Field, PageHeader, formatDateTime, useAction, useQuery } from '../../ui/index.ts';
 import { LEVELS, SCENARIO_TYPES, loadPrefs, savePrefs, type CreatedSimulation, type LevelId, type ScenarioTypeId, type SimulationSummary } from './model.ts';
+import { AddressCard } from '../account/AddressCard.tsx';
 import { usePracticeT } from './strings.ts';
 
 /** Practice: prepare a new call (scenario, level, language, voice or typing, push-to-talk) and the list of past calls. */
@@ -31,6 +32,7 @@ export default function PracticePage() {
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="stack">
+        <AddressCard onlyIfUnset />
         <Card title={t('newSession')}>
           <form className="stack" onSubmit={submit} data-testid="practice-form">
             <div className="grid-2">

@@ -1,0 +1,191 @@
+/**
+ * The customer's facts as answers to slot questions, built once per call from the persona so they agree with each
+ * other (a parent of three covers the family; a retiree's children are grown; whoever offered a cheaper price is
+ * not also the insurer they are happy with), and lines of the persona that would contradict them are dropped.
+ */
+import { genderize, type Gender, type OfflineBrainParams, type Rng } from '../../personas/index.ts';
+import type { Slot } from './dialogue.ts';
+
+export interface FactSheet {
+  answers: Partial<Record<Slot, string>>;
+  /** The insurer/provider the customer is with now (null: not an insurance customer / unknown). */
+  provider: string | null;
+  /** What they pay a month, as a number (null when not known). */
+  monthly: number | null;
+}
+
+export const HE_INSURERS = ['הראל', 'מגדל', 'כלל ביטוח', 'מנורה מבטחים', 'איילון'];
+export const EN_INSURERS = ['Harel', 'Migdal', 'Clal', 'Menora', 'Ayalon'];
+const HE_CITIES = ['רמת גן', 'חולון', 'פתח תקווה', 'ראשון לציון', 'חיפה', 'מודיעין', 'נתניה'];
+const EN_CITIES = ['Ramat Gan', 'Holon', 'Petah Tikva', 'Haifa', 'Modiin', 'Netanya'];
+const HE_MONTHS = ['ינואר', 'מרץ', 'מאי', 'יולי', 'ספטמבר', 'נובמבר'];
+const EN_MONTHS = ['January', 'March', 'May', 'July', 'September', 'November'];
+
+/** Lines saying the customer is insured with / happy with a company (against "they offered me cheaper"). */
+const WITH_COMPETITOR = { he: /כבר מבוטח\S* ב|ומרוצה/, en: /already (insured )?with|and I'm happy|and I am happy/i };
+
+export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
+  const he = p.language === 'he';
+  const g = (t: string) => genderize(t, p.gender);
+  const all = JSON.stringify([p.facts, p.hiddenNeeds, p.objections.map((o) => o.lines), p.close.nextStep]);
+  const insurance = /ביטוח|פוליס|insur|polic/i.test(all);
+  const intro = p.facts[4]?.lines[0] ?? '';
+  const decision = p.facts[3]?.lines[0] ?? '';
+  const competitor = /(?:offer from|הצעה מ)(.+?)\.?$/.exec(p.facts[5]?.lines[0] ?? '')?.[1]?.trim() ?? null;
+  const retiree = /פנסיונר|retiree|retired/i.test(intro);
+  const b2b = /\bHR\b|family business|משאבי אנוש|חברה משפחתית/i.test(intro);
+  const kids = /parent of (\w+)|הורה ל(\S+)/.exec(intro) || p.plantedDetails.some((d) => /kids|ילדים/.test(d.text));
+  const spouse = /spouse|wife|husband|partner|זוג|אשתי|בעלי/.test(decision) || p.stakeholders.some((s) => /spouse|זוג/.test(s.role)) || !!kids;
+  const mother = p.plantedDetails.some((d) => /mother|אמא/.test(d.text));
+  const partner = he ? (p.gender === 'male' ? 'אשתי' : 'בעלי') : p.gender === 'male' ? 'my wife' : 'my husband';
+
+  const providerPool = (he ? HE_INSURERS : EN_INSURERS).filter((x) => !competitor || !competitor.includes(x));
+  const provider = insurance ? rng.pick(providerPool) : null;
+  const monthly = insurance ? rng.pick(b2b ? [5200, 6800, 8400] : retiree ? [380, 460, 540] : kids ? [620, 740, 860] : [290, 350, 420]) : null;
+  const month = rng.pick(he ? HE_MONTHS : EN_MONTHS);
+  const city = rng.pick(he ? HE_CITIES : EN_CITIES);
+  const claimed = p.plantedDetails.some((d) => /burned|נכווית/.test(d.text)) || p.hiddenNeeds.some((n) => n.topics.some((t) => /claim|תביע/.test(t)));
+
+  const a: Partial<Record<Slot, string>> = {};
+  a.identity = he ? g(`כן, [מדבר|מדברת]. ${p.customerName}.`) : `Yes, speaking. ${p.customerName}.`;
+  a.name = he ? `${p.customerName}.` : `It's ${p.customerName}.`;
+  a.work = intro;
+  a.situation = p.facts[0]?.lines[0];
+  a.budget = p.facts[1]?.lines[0];
+  a.decision = decision && /not only me|לא רק אני/.test(decision)
+    ? (spouse && !b2b ? (he ? `לא רק אני, אני [מחליט|מחליטה] ביחד עם ${partner}.` : `Not only me, I decide together with ${partner}.`) : decision)
+    : decision;
+  a.decision = a.decision ? g(a.decision) : undefined;
+  const digits = (n: number) => Array.from({ length: n }, () => rng.int(0, 9)).join('');
+  const policy = `${digits(4)}-${digits(4)}`;
+  a.policyNumber = he ? `רגע, אני [מחפש|מחפשת]... ${policy}.` : `Hold on, let me find it... ${policy}.`;
+  a.policyNumber = g(a.policyNumber);
+  a.idNumber = he ? `${digits(9)}.` : `It's ${digits(9)}.`;
+  a.contact = he ? 'המספר שאני מדבר[|ת] ממנו, והמייל שלי אצלכם בתיק.' : 'This number is fine, and my email is on file with you.';
+  a.contact = g(a.contact);
+  a.location = he ? `מ${city}.` : `From ${city}.`;
+  if (insurance) {
+    const viaWork = !retiree && JSON.stringify([p.objections.map((o) => o.lines), p.hiddenNeeds.map((n) => n.revealLines)]).match(/דרך העבודה|through work/);
+    a.provider = viaWork && !b2b
+      ? (he ? `יש לי ביטוח דרך העבודה, ופוליסה פרטית ב${provider}.` : `I have cover through work, and a private policy with ${provider}.`)
+      : b2b ? (he ? `פוליסת הקבוצה שלנו ב${provider}.` : `Our group policy is with ${provider}.`) : he ? g(`אני [מבוטח|מבוטחת] ב${provider}.`) : `I'm with ${provider}.`;
+    a.pay = he ? `בערך ${monthly!.toLocaleString('en-US')} שקל בחודש${b2b ? ' על כל העובדים' : ' על הכל'}.` : `About ${monthly!.toLocaleString('en-US')} shekels a month${b2b ? ' for all the staff' : ' all together'}.`;
+    a.renewal = he ? `הפוליסה מתחדשת ב${month}.` : `It renews in ${month}.`;
+    a.claims = claimed
+      ? (he ? 'כן, פעם אחת, וזה היה סיוט. חודשים רדפתי אחריהם.' : 'Yes, once, and it was a nightmare. I chased them for months.')
+      : (he ? 'לא, אף פעם לא הייתי צריך[|ה], תודה לאל.' : 'No, never had to, thankfully.');
+    a.claims = g(a.claims);
+  }
+  a.household = b2b
+    ? (he ? 'אצלנו בחברה כשלושים עובדים.' : 'We have about thirty employees.')
+    : retiree
+      ? (he ? `אני ו${partner}. הילדים כבר גדולים ועם משפחות משלהם.` : `Me and ${partner}. The kids are grown up with families of their own.`)
+      : kids
+        ? (he ? `אני, ${partner} ושלושה ילדים${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me, ${partner} and our three kids${mother ? ', and my mother lives with us' : ''}.`)
+        : spouse
+          ? (he ? `אני ו${partner}${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me and ${partner}${mother ? ', and my mother lives with us' : ''}.`)
+          : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'אין ילדים, רק אני.' : 'No kids, it is just me.');
+  a.drivers = b2b ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
+  a.reason = reasonFor(p, competitor);
+  if (insurance) a.product = he ? `${productOf(p)}, בעיקר בשבילי.` : `${productOf(p).replace(/^./, (c) => c.toUpperCase())}, mainly for me.`;
+  const years = Number(/(\d+|six|שש) (years|שנים)/.exec(a.situation ?? '')?.[1]?.replace(/six|שש/, '6') ?? rng.int(3, 9));
+  a.tenure = he ? `כבר ${years} שנים בערך.` : `About ${years} years now.`;
+  a.car = b2b ? undefined : he ? rng.pick(['מאזדה 3, משנת 2019.', 'טויוטה קורולה, משנת 2020.', 'יונדאי i30, משנת 2018.']) : rng.pick(['A 2019 Mazda 3.', 'A 2020 Toyota Corolla.', 'A 2018 Hyundai i30.']);
+  a.whenNoticed = he ? 'בשבוע שעבר, כשהגיע הפירוט החודשי.' : 'Last week, when the monthly statement came.';
+  return { answers: a, provider, monthly };
+}
+
+/** Why an inbound customer called, in their words (agrees with the opening line and the persona's facts). */
+/** The product a customer asks about: from their own technical question when it names one. */
+export function productOf(p: OfflineBrainParams): string {
+  const he = p.language === 'he';
+  const q = p.technicalQuestions[0]?.text ?? '';
+  const m = he ? /(ביטוח \S+)/.exec(q) : /\b(\w+ insurance)\b/i.exec(q);
+  return m?.[1] ?? (he ? 'ביטוח בריאות' : 'health insurance');
+}
+
+function reasonFor(p: OfflineBrainParams, competitor: string | null): string | undefined {
+  if (p.direction !== 'inbound') return undefined;
+  const he = p.language === 'he';
+  const g = (t: string) => genderize(t, p.gender);
+  switch (p.scenarioType) {
+    case 'cancellation_retention':
+      return competitor
+        ? g(he ? `אני רוצה לבטל. הפרמיה עלתה שוב, ו${competitor} הציעו לי מחיר יותר זול.` : `I want to cancel. My premium went up again, and ${competitor} offered me a cheaper price.`)
+        : g(he ? 'אני רוצה לבטל. הפרמיה עולה כל שנה ונמאס לי.' : 'I want to cancel. The premium goes up every year and I have had enough.');
+    case 'angry_customer':
+      return g(he ? 'חייבו אותי פעמיים החודש, ואף אחד לא חזר אליי למרות שהתקשרתי כבר שלוש פעמים.' : 'You charged me twice this month, and nobody called me back although I have called three times.');
+    case 'confused_customer':
+      return g(he ? 'קיבלתי מכתב שהפרמיה שלי השתנתה, ואני לא [מבין|מבינה] למה ומה זה אומר.' : 'I got a letter saying my premium changed, and I do not understand why or what it means.');
+    case 'product_knowledge':
+      return g(he ? `אני [שוקל|שוקלת] את ${productOf(p).replace(/^ביטוח /, 'ביטוח ה')} שלכם ויש לי כמה שאלות לפני שאני [מחליט|מחליטה].` : `I am looking at your ${productOf(p)} and I have a few questions before I decide.`);
+    default:
+      return p.opening.firstLine;
+  }
+}
+
+/** Drops persona lines that would contradict the fact sheet ("happy with X" when X offered a cheaper price). */
+export function consistentParams(p: OfflineBrainParams, retireeCheck = true): OfflineBrainParams {
+  const he = p.language === 'he';
+  const q = structuredClone(p);
+  const offered = q.objections.some((o) => o.kind === 'competitor' && !WITH_COMPETITOR[p.language].test(o.lines[0]));
+  const intro = p.facts[4]?.lines[0] ?? '';
+  const retiree = retireeCheck && /פנסיונר|retiree|retired/i.test(intro);
+  const bad = (l: string) =>
+    (offered && WITH_COMPETITOR[p.language].test(l)) ||
+    (retiree && /דרך העבודה|יום עבודה|through work|work day|at work|בעבודה|small kids|ילדים קטנים|משמרות|shifts/i.test(l)) ||
+    (p.direction === 'inbound' && COLD_CALL[p.language].test(l));
+  const b2b = /\bHR\b|family business|משאבי אנוש|חברה משפחתית/i.test(intro);
+  const inbound = p.direction === 'inbound';
+  const partnerLine = (l: string) => b2b && /wife|husband|אשתי|בעלי/.test(l);
+  for (const o of q.objections) {
+    const fits = (l: string) => !bad(l) && !partnerLine(l) && !(inbound && SOLICITED[p.language].test(l));
+    const keep = o.lines.filter(fits);
+    o.lines = keep.length > 0 ? keep : [...(inbound ? INBOUND_CONCERN[p.language][o.kind] : []), ...(b2b && o.kind === 'authority' ? q.phrases.decisionMakers ?? [] : [])].slice(0, 2);
+    if (o.lines.length === 0) o.lines = [he ? 'אני עדיין לא משוכנע.' : 'I am still not convinced.'];
+    const pb = o.pushbacks.filter(fits);
+    o.pushbacks = pb.length > 0 ? pb : o.pushbacks.filter((l) => !partnerLine(l));
+    // Someone who phoned in about their own matter raises sales concerns only once something is being sold to them.
+    if (inbound && p.scenarioType !== 'cancellation_retention' && o.kind !== 'price' && (o.trigger === 'early' || o.trigger === 'opening')) o.trigger = 'after_pitch';
+  }
+  q.plantedDetails = q.plantedDetails.filter((d) => !bad(d.text));
+  for (const k of Object.keys(q.phrases)) {
+    const keep = q.phrases[k].filter((l) => !bad(l));
+    if (keep.length > 0 || p.direction === 'inbound') q.phrases[k] = keep;
+  }
+  return q;
+}
+
+/** Concerns of someone who was called, not of someone who called ("call me back in two months"). */
+const SOLICITED = {
+  he: /אין לי זמן לזה|תחזור אליי|באמצע יום עבודה|אחרי החגים|רק רוצים למכור לי|יש לי את כל מה שצריך|לא [פנוי|פנויה]|לא פנוי|לא פנויה|מתחדשת רק בעוד/,
+  en: /no time for this|call me back|middle of a work day|after the holidays|just wants to sell me|I have everything I need|I am not free|only renews in/i,
+};
+
+/** What a caller's concerns sound like, by kind (said by someone who phoned in). */
+const INBOUND_CONCERN: Record<'he' | 'en', Record<OfflineBrainParams['objections'][number]['kind'], string[]>> = {
+  he: {
+    price: ['אני לא מוכן לשלם יותר ממה שאני משלם היום.'],
+    timing: ['אין לי הרבה זמן, אני רוצה שזה ייסגר היום.'],
+    trust: ['כבר הבטיחו לי פעם שיטפלו בזה ושום דבר לא קרה.'],
+    competitor: ['אצל אחרים זה יוצא לי זול יותר.'],
+    authority: ['אני לא מחליט על שינויים בלי לדבר בבית.'],
+    no_need: ['אני לא צריך שום דבר חדש, רק שזה יסתדר.'],
+  },
+  en: {
+    price: ['I am not paying more than I pay today.'],
+    timing: ['I do not have long, I want this sorted today.'],
+    trust: ['Someone already promised to fix this once and nothing happened.'],
+    competitor: ['Others would charge me less for this.'],
+    authority: ['I do not change anything without talking it over at home.'],
+    no_need: ['I do not need anything new, I just want this sorted.'],
+  },
+};
+
+/** Lines that only make sense on a cold call (never said by someone who phoned in). */
+export const COLD_CALL = {
+  he: /מאיפה (השגתם|יש לכם|השגת)|מי זה\?|לא השארתי פרטים|עוד שיחת מכירה|אני נוהג|אני נוהגת|תהיה קצר|מה רצית/,
+  en: /where did you (even )?get my number|who is this|did not leave my details|another sales call|I am driving|make it quick|what did you want/i,
+};
+
+export type { Gender };
