@@ -230,7 +230,7 @@ export class SimulationService {
       live: this.live.has(id),
       turns: turns.map((t) => {
         const latency = (t.latency as LatencyTimeline | null) ?? null;
-        return { id: t.id, seq: t.seq, speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted, engine: t.engine, latency, gaps: latency ? latencyGaps(latency) : null };
+        return { id: t.id, seq: t.seq, speaker: t.speaker, text: t.text, inaudible: t.inaudible, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted, engine: t.engine, latency, gaps: latency ? latencyGaps(latency) : null };
       }),
       events: events.map((e) => ({ id: e.id, atMs: e.atMs, kind: e.kind, data: e.data })),
       recordings: { agentBytes: recordings.agent, customerBytes: recordings.customer },
@@ -357,7 +357,7 @@ export class SimulationService {
       l.transport.sendJson({
         type: 'resumed',
         elapsedMs: Math.round(l.session.now()),
-        turns: l.session.transcript.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, interrupted: t.interrupted, startMs: Math.round(t.startMs), endMs: Math.round(t.endMs) })),
+        turns: l.session.transcript.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, interrupted: t.interrupted, startMs: Math.round(t.startMs), endMs: Math.round(t.endMs), ...(t.inaudible ? { inaudible: true } : {}) })),
       });
     }
     for (const [data, isBinary] of early.splice(0)) deliver(l, data, isBinary);
@@ -489,11 +489,12 @@ export class SimulationService {
 
   /**
    * The session is over: forget it, and once its outcome is stored, a practised stored scenario completes the
-   * agent's open assignments of it (not when the call was cut off or the agent never said a word).
+   * agent's open assignments of it (not when the call was cut off or the agent never said a word the system
+   * could read: inaudible turns practise nothing).
    */
   private async finished(row: SimulationRow, summary: SessionSummary, persistence: PersistenceTap): Promise<void> {
     this.forget(row.id);
-    const practised = summary.reason !== 'interrupted' && summary.turns.some((t) => t.speaker === 'agent');
+    const practised = summary.reason !== 'interrupted' && summary.turns.some((t) => t.speaker === 'agent' && !t.inaudible && t.text.trim() !== '');
     if (!row.scenarioId || !practised || !this.d.completeAssignments) return;
     try {
       await persistence.flush();

@@ -96,7 +96,15 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
       <div className="call-grid">
         <div className="stack">
           {s.micProblem && <Alert tone="warning">{t(`mic.${s.micProblem}`)}</Alert>}
-          {s.recognition === 'failed' && <Alert tone="warning">{t('call.recognitionFailed')}</Alert>}
+          {s.transcriptionNotice ? (
+            <div data-testid="transcription-notice" data-reason={s.transcriptionNotice.reason}>
+              <Alert tone="warning">{inPageLanguage(s.transcriptionNotice.text, s.transcriptionNotice.texts, lang)}</Alert>
+            </div>
+          ) : s.recognition === 'failed' ? (
+            <Alert tone="warning">{s.recognitionError ? t('call.recognitionStopped', { error: s.recognitionError }) : t('call.recognitionFailed')}</Alert>
+          ) : s.recognition === 'unavailable' ? (
+            <Alert tone="warning">{t('call.recognitionFailed')}</Alert>
+          ) : null}
           {s.lastError && <Alert tone={s.phase === 'ended' ? 'error' : 'warning'}>{s.lastError.message}</Alert>}
           {resumedWithoutAudio && (
             <Alert tone="info" actions={<Button size="sm" onClick={() => void call.rejoin()}>{t('call.rejoin')}</Button>}>
@@ -112,9 +120,9 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
             <div className="transcript" ref={listRef} dir={rtl ? 'rtl' : 'ltr'} lang={sim.language} data-testid="live-transcript" aria-live="polite">
               {s.lines.length === 0 && <p className="muted">{t('call.waiting')}</p>}
               {s.lines.map((l) => (
-                <div key={l.id} className={`bubble bubble-${l.speaker}${l.final ? '' : ' bubble-partial'}`} data-speaker={l.speaker} data-final={l.final}>
+                <div key={l.id} className={`bubble bubble-${l.speaker}${l.final ? '' : ' bubble-partial'}${l.inaudible ? ' bubble-inaudible' : ''}`} data-speaker={l.speaker} data-final={l.final} data-inaudible={l.inaudible ? 'true' : undefined}>
                   <span className="bubble-who">{l.speaker === 'agent' ? t('call.you') : persona.name}</span>
-                  {l.text || '…'}
+                  {l.inaudible ? <em className="muted">({t('call.inaudible')})</em> : l.text || '…'}
                   {l.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
                   {l.speaker === 'agent' && s.latency[l.id] && <LatencyTimeline timeline={s.latency[l.id]} />}
                 </div>

@@ -60,7 +60,7 @@ export interface SimulationDetails {
   scenario: { name?: string; type: string; goal?: { he: string; en: string } };
   live: boolean;
   engine: EngineInfo;
-  turns: Array<{ id: string; seq: number; speaker: 'agent' | 'customer'; text: string; startMs: number; endMs: number; interrupted: boolean; latency: LatencyTimeline | null; gaps: Gaps | null }>;
+  turns: Array<{ id: string; seq: number; speaker: 'agent' | 'customer'; text: string; inaudible?: boolean; startMs: number; endMs: number; interrupted: boolean; latency: LatencyTimeline | null; gaps: Gaps | null }>;
   events: Array<{ id: number; atMs: number; kind: string; data: Record<string, unknown> }>;
   recordings: { agentBytes: number | null; customerBytes: number | null };
 }

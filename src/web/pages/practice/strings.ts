@@ -64,6 +64,8 @@ export const usePracticeT = defineStrings('practice', {
       viewSession: 'לסיכום השיחה',
       played: 'מסגרות שמע שהושמעו',
       recognitionFailed: 'זיהוי הדיבור של הדפדפן לא זמין; הקלידו את המשפטים שלכם.',
+      recognitionStopped: 'זיהוי הדיבור של הדפדפן הפסיק לעבוד ({{error}}); הלקוח ישמע "קו גרוע" — הקלידו את המשפטים שלכם.',
+      inaudible: 'לא זוהו מילים — הלקוח ביקש לחזור',
     },
     mic: {
       denied: 'הגישה למיקרופון נחסמה. לחצו על סמל המנעול בשורת הכתובת, אפשרו "מיקרופון" וטענו את הדף מחדש — או המשיכו בהקלדה.',
@@ -154,6 +156,8 @@ export const usePracticeT = defineStrings('practice', {
       viewSession: 'Call summary',
       played: 'Audio frames played',
       recognitionFailed: 'The browser’s speech recognition is not available; type your sentences.',
+      recognitionStopped: 'The browser’s speech recognition stopped working ({{error}}); the customer will hear a bad line — type your sentences.',
+      inaudible: 'no words recognised — the customer asked you to repeat',
     },
     mic: {
       denied: 'Microphone access is blocked. Click the lock icon in the address bar, allow “Microphone” and reload — or continue by typing.',
