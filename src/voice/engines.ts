@@ -7,13 +7,15 @@ import { ChatBrain } from './chat-brain.ts';
 import type { Clock, CustomerToolHandlers, SimulationEngine, VoicePersona } from './engine.ts';
 import type { EngineName } from './protocol.ts';
 import { RealtimeEngine } from './realtime-engine.ts';
-import { EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechTranscriber } from './speech.ts';
+import { EmbeddedSpeechTranscriber, EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechTranscriber } from './speech.ts';
+import { embeddedFromConfig } from '../calls/index.ts';
 import { TextEngine } from './text-engine.ts';
 
 export type VoiceConfig = Pick<
   Config,
   'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_REALTIME_URL' | 'OPENAI_REALTIME_MODEL' | 'OPENAI_CHAT_MODEL' | 'OPENAI_TRANSCRIBE_MODEL' | 'OPENAI_TTS_MODEL' | 'TRANSCRIBE_BASE_URL' | 'TRANSCRIBE_API_KEY'
->;
+> &
+  Partial<Pick<Config, 'DATA_DIR' | 'TRANSCRIBE_MODEL_PATH' | 'TRANSCRIBE_TIMEOUT_MS_PER_SEC'>>;
 
 /** Which engine a session gets: asked-for text → text; a key → realtime; otherwise the offline cascade. */
 export function chooseEngine(cfg: VoiceConfig, wanted: 'voice' | 'text', prefer?: EngineName): EngineName {
@@ -23,11 +25,15 @@ export function chooseEngine(cfg: VoiceConfig, wanted: 'voice' | 'text', prefer?
   return cfg.OPENAI_API_KEY && !cfg.OPENAI_BASE_URL ? 'realtime' : 'cascade';
 }
 
-/** Server speech-to-text when configured (TRANSCRIBE_BASE_URL or an OpenAI key), else null: the browser transcribes. */
+/**
+ * Server speech-to-text, the transcription chain's server steps: an endpoint (TRANSCRIBE_BASE_URL or an OpenAI
+ * key), else the embedded recogniser when a model is installed; null: the browser transcribes, else the agent types.
+ */
 export function transcriberFrom(cfg: VoiceConfig): SpeechTranscriber | null {
   if (cfg.TRANSCRIBE_BASE_URL) return new OpenAiTranscriber({ baseURL: cfg.TRANSCRIBE_BASE_URL, apiKey: cfg.TRANSCRIBE_API_KEY, model: cfg.OPENAI_TRANSCRIBE_MODEL });
   if (cfg.OPENAI_API_KEY) return new OpenAiTranscriber({ baseURL: cfg.OPENAI_BASE_URL, apiKey: cfg.OPENAI_API_KEY, model: cfg.OPENAI_TRANSCRIBE_MODEL });
-  return null;
+  const embedded = cfg.DATA_DIR ? embeddedFromConfig({ DATA_DIR: cfg.DATA_DIR, TRANSCRIBE_MODEL_PATH: cfg.TRANSCRIBE_MODEL_PATH, TRANSCRIBE_TIMEOUT_MS_PER_SEC: cfg.TRANSCRIBE_TIMEOUT_MS_PER_SEC ?? 3000 }) : null;
+  return embedded ? new EmbeddedSpeechTranscriber(embedded) : null;
 }
 
 /** An LLM brain when a chat endpoint is configured, else the given offline brain. */

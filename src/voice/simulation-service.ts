@@ -10,6 +10,7 @@ import type { WebSocket, RawData } from 'ws';
 import { AppError, newId } from '../core/index.ts';
 import type { Repositories, SimulationRow } from '../db/index.ts';
 import type { Language } from '../analysis/index.ts';
+import { serverTranscription } from '../calls/index.ts';
 import type { Level } from '../scenarios/index.ts';
 import { latencyGaps } from './latency.ts';
 import { chooseEngine, buildEngine, transcriberFrom, type VoiceConfig } from './engines.ts';
@@ -102,6 +103,11 @@ export interface EngineInfo {
   audioIn: boolean;
   audioOut: boolean;
   serverTranscripts: boolean;
+  /**
+   * The transcription chain's step this call uses on the server: the Realtime model's own, a configured endpoint,
+   * the embedded model, or none ('browser': the page's recognition, else typing); `detail` names it.
+   */
+  transcription: { source: 'realtime' | 'endpoint' | 'embedded' | 'browser' | 'typed'; detail: string };
 }
 
 /** The persona snapshot stored with a simulation. */
@@ -381,9 +387,12 @@ export class SimulationService {
   }
 
   private engineInfo(name: EngineName): EngineInfo {
-    if (name === 'text') return { name, audioIn: false, audioOut: false, serverTranscripts: false };
-    if (name === 'realtime') return { name, audioIn: true, audioOut: true, serverTranscripts: true };
-    return { name, audioIn: true, audioOut: true, serverTranscripts: transcriberFrom(this.d.config) !== null };
+    if (name === 'text') return { name, audioIn: false, audioOut: false, serverTranscripts: false, transcription: { source: 'typed', detail: '' } };
+    if (name === 'realtime') return { name, audioIn: true, audioOut: true, serverTranscripts: true, transcription: { source: 'realtime', detail: this.d.config.OPENAI_TRANSCRIBE_MODEL } };
+    const s = serverTranscription(this.d.config);
+    const transcription: EngineInfo['transcription'] =
+      s.kind === 'endpoint' ? { source: 'endpoint', detail: `${s.name}: ${s.model}` } : s.kind === 'embedded' ? { source: 'embedded', detail: s.model } : { source: 'browser', detail: s.why };
+    return { name, audioIn: true, audioOut: true, serverTranscripts: transcriberFrom(this.d.config) !== null, transcription };
   }
 
   private publicRow(r: Omit<SimulationRow, 'scenarioSnapshot' | 'personaSnapshot'> & Partial<Pick<SimulationRow, 'scenarioSnapshot' | 'personaSnapshot'>>) {

@@ -6,6 +6,7 @@ import { LatencyTimeline } from './LatencyTimeline.tsx';
 import { LiveCoaching, inPageLanguage, moodTone } from '../coaching/index.ts';
 import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
+import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
 import './practice.css';
 
@@ -191,6 +192,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
               </Button>
             )}
           </Card>
+          {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} />}
           <LiveCoaching source={call} />
           {s.hints.length > 0 && (
             <Card>

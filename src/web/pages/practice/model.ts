@@ -38,6 +38,8 @@ export interface EngineInfo {
   audioIn: boolean;
   audioOut: boolean;
   serverTranscripts: boolean;
+  /** The transcription chain's server step ('browser': none on the server — the page's recognition, else typing). */
+  transcription?: { source: 'realtime' | 'endpoint' | 'embedded' | 'browser' | 'typed'; detail: string };
 }
 
 export interface CreatedSimulation {
