@@ -57,7 +57,9 @@ export function writeTinyWhisperModel(file: string, o: TinyWhisperOptions = {}):
   const letters = 'abcdefghijklmnopqrstuvwxyzאבגדהוזחטיכלמנסעפצקרשת';
   const chars = [...letters];
   for (let t = 0; t < ordinary; t++) {
-    const word = Buffer.from((t % 3 === 0 ? ' ' : '') + chars[t % chars.length] + chars[Math.floor(t / chars.length) % chars.length], 'utf8');
+    // token 220 is the bare space, as in Whisper's tokenizer (the decoder suppresses it at the start of a segment)
+    const text = t === 220 ? ' ' : (t % 3 === 0 ? ' ' : '') + chars[t % chars.length] + chars[Math.floor(t / chars.length) % chars.length];
+    const word = Buffer.from(text, 'utf8');
     i32(word.length);
     parts.push(word);
   }

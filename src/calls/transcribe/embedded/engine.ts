@@ -1,14 +1,15 @@
 /**
- * The embedded recogniser: one whisper.cpp model in a worker thread (never on the thread that relays audio),
+ * The embedded recogniser: one whisper.cpp model in a worker process (never on the thread that relays audio),
  * shared by uploads and practice calls. Requests queue and run one at a time; each has a deadline in proportion
- * to its audio, and a cancelled or overdue request is stopped — and when the binding does not stop, the worker is
- * ended and the next request starts a fresh one. Failures are AppErrors (UPSTREAM_FAILED) that callers turn into
- * inaudible turns or a failed transcription stage.
+ * to its audio, and a cancelled or overdue request is stopped — and when the binding does not stop (it never
+ * settles a request that failed inside whisper.cpp), the process is killed and the next request starts a fresh
+ * one. Failures are AppErrors (UPSTREAM_FAILED) that callers turn into inaudible turns or a failed stage.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { AppError, newId } from '../../../core/index.ts';
 import type { Config } from '../../../config/index.ts';
 import type { Language } from '../../../analysis/index.ts';
@@ -29,6 +30,8 @@ export interface EmbeddedOptions {
   threads?: number;
   /** How long a stopped request may take to settle before the worker is ended (ms, default 2000). */
   stopGraceMs?: number;
+  /** Whisper's temperature fallback step when a decode looks wrong (default: whisper.cpp's 0.2; 0 = no retries). */
+  temperatureInc?: number;
 }
 
 interface Pending {
@@ -40,7 +43,7 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-type WorkerState = { status: 'none' } | { status: 'loading' | 'ready'; worker: Worker; loaded: Promise<void> };
+type WorkerState = { status: 'none' } | { status: 'loading' | 'ready'; worker: ChildProcess; loaded: Promise<void> };
 
 export class EmbeddedWhisper {
   readonly name = 'embedded-whisper';
@@ -71,14 +74,16 @@ export class EmbeddedWhisper {
 
   async close(): Promise<void> {
     for (const j of this.queue.splice(0)) j.reject(new AppError('UPSTREAM_FAILED', 'The embedded recogniser was closed.'));
-    if (this.state.status !== 'none') await this.state.worker.terminate();
+    if (this.state.status !== 'none') await this.endWorker(this.state.worker);
     this.state = { status: 'none' };
   }
 
   private ensureWorker(): Extract<WorkerState, { status: 'loading' | 'ready' }> {
     if (this.state.status !== 'none') return this.state;
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url));
+    const worker = fork(fileURLToPath(new URL('./worker.mjs', import.meta.url)), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [] });
+    // an idle recogniser does not keep the server (or the CLI) alive
     worker.unref();
+    worker.channel?.unref();
     const loaded = new Promise<void>((resolve, reject) => {
       const onMessage = (m: WorkerReply) => {
         if (m.type === 'loaded') {
@@ -90,30 +95,43 @@ export class EmbeddedWhisper {
         } else this.running?.settle(m);
       };
       worker.on('message', onMessage);
-      worker.on('error', (e) => {
-        reject(new AppError('UPSTREAM_FAILED', `The embedded recogniser stopped: ${e.message}`));
-        this.running?.settle({ type: 'failed', id: this.running.job.id, error: e.message });
-        void this.endWorker(worker);
-      });
+      const gone = (why: string) => {
+        reject(new AppError('UPSTREAM_FAILED', `The embedded recogniser stopped: ${why}`));
+        if (this.state.status !== 'none' && this.state.worker === worker) this.state = { status: 'none' };
+        if (this.running) this.running.settle({ type: 'failed', id: this.running.job.id, error: why });
+      };
+      worker.on('error', (e) => gone(e.message));
+      worker.on('exit', (code, signal) => gone(signal ? `killed (${signal})` : `exited with code ${code}`));
     });
     loaded.catch(() => undefined);
-    worker.postMessage({ type: 'load', modelPath: this.o.modelPath });
+    worker.send({ type: 'load', modelPath: this.o.modelPath });
     this.state = { status: 'loading', worker, loaded };
     return this.state;
   }
 
-  private async endWorker(worker: Worker): Promise<void> {
+  private async endWorker(worker: ChildProcess): Promise<void> {
     if (this.state.status !== 'none' && this.state.worker === worker) this.state = { status: 'none' };
-    await worker.terminate().catch(() => undefined);
+    if (worker.exitCode !== null || worker.signalCode !== null) return;
+    const exited = new Promise<void>((r) => worker.once('exit', () => r()));
+    worker.kill('SIGKILL');
+    await exited;
   }
 
+  private busy = false;
+
   private async next(): Promise<void> {
-    if (this.running) return;
+    if (this.busy) return;
     const job = this.queue.shift();
     if (!job) return;
+    // one request at a time, from here on (loading the model is awaited below)
+    this.busy = true;
+    const after = () => {
+      this.busy = false;
+      void this.next();
+    };
     if (job.signal?.aborted) {
       job.reject(abortError());
-      return void this.next();
+      return after();
     }
     let w: Extract<WorkerState, { status: 'loading' | 'ready' }>;
     try {
@@ -121,7 +139,7 @@ export class EmbeddedWhisper {
       await w.loaded;
     } catch (e) {
       job.reject(e as Error);
-      return void this.next();
+      return after();
     }
     const worker = w.worker;
     const audioSec = job.pcm.length / 16_000;
@@ -131,7 +149,7 @@ export class EmbeddedWhisper {
       let grace: NodeJS.Timeout | null = null;
       const stop = (why: Error) => {
         if (finished) return;
-        worker.postMessage({ type: 'stop', id: job.id });
+        if (worker.connected) worker.send({ type: 'stop', id: job.id });
         // a binding that does not stop costs its worker; the next request gets a fresh one
         grace ??= setTimeout(() => {
           this.restarts++;
@@ -151,6 +169,7 @@ export class EmbeddedWhisper {
         clearTimeout(timer);
         if (grace) clearTimeout(grace);
         job.signal?.removeEventListener('abort', onAbort);
+        worker.unref();
         this.running = null;
         settle();
         done();
@@ -166,9 +185,12 @@ export class EmbeddedWhisper {
           }
         },
       };
-      worker.postMessage({ type: 'transcribe', id: job.id, pcm: job.pcm, language: job.language, threads: this.o.threads ?? Math.max(1, availableParallelism() - 1) });
+      // while a request runs, the process keeps the caller alive (a CLI run waits for its transcript)
+      worker.ref();
+      if (!worker.connected) return this.running.settle({ type: 'failed', id: job.id, error: 'the recogniser process is gone' });
+      worker.send({ type: 'transcribe', id: job.id, pcm: job.pcm, language: job.language, threads: this.o.threads ?? Math.max(1, availableParallelism() - 1), temperatureInc: this.o.temperatureInc });
     });
-    void this.next();
+    after();
   }
 }
 
