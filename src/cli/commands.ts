@@ -2,6 +2,7 @@ import type { Io } from './start.ts';
 import { runBench } from './bench.ts';
 import { runPersona } from './persona.ts';
 import { runAnalyze } from './analyze.ts';
+import { runModels } from './models.ts';
 import { runSimulate, registerSimulateReport } from './simulate.ts';
 import { reportForTypedCall } from '../coaching/index.ts';
 import './bench-sections.ts';
@@ -15,4 +16,5 @@ export const commands: Record<string, (argv: string[], io: Io) => Promise<number
   analyze: (argv, io) => runAnalyze(argv, { stdout: io.out, stderr: io.err }),
   persona: (argv, io) => runPersona(argv, io),
   simulate: (argv, io) => runSimulate(argv, io),
+  models: (argv, io) => runModels(argv, io),
 };

@@ -9,6 +9,7 @@ const USAGE = `salesgym — sales and customer-service training
   salesgym analyze FILE [--agent NAME] [--lang he|en] [--type CALL_TYPE] [--json]
   salesgym persona --company demo [--weakness SKILL ...] [--level LEVEL] [--lang he|en] [--seed N] [--json]
   salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]
+  salesgym models list | pull NAME | verify [FILE]   speech recognition models (DATA_DIR/models)
   salesgym bench [--quick] [--only SECTION]      (--only voice-soak: the 30-minute memory soak, not in a plain run)
 `;
 
