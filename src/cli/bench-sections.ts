@@ -21,6 +21,8 @@ benchSections.analysis = async ({ quick }) => {
 };
 benchSections.calls = async (o) => (await import('../calls/bench.ts')).benchCalls(o);
 benchSections.voice = async (o) => (await import('../voice/bench.ts')).benchVoice(o);
+// where a model is installed (or SALESGYM_STT_MODEL names one); says it skipped otherwise
+benchSections.stt = async (o) => (await import('../calls/transcribe/embedded/bench.ts')).benchEmbeddedStt(o);
 // 30 minutes (SALESGYM_SOAK_MINUTES to shorten): only with `bench --only voice-soak`
 benchSections['voice-soak'] = async (o) => (await import('../voice/bench-soak.ts')).benchVoiceSoak(o);
 benchOptIn.add('voice-soak');
