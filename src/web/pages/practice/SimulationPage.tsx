@@ -192,7 +192,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
               </Button>
             )}
           </Card>
-          {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} />}
+          {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} simulationId={sim.id} />}
           <LiveCoaching source={call} />
           {s.hints.length > 0 && (
             <Card>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Button, Card } from '../../ui/index.ts';
+import { api } from '../../api.ts';
 import { openMic, MicError, type Mic } from './live/mic.ts';
 import { speechRecognitionAvailable, startRecognition, type BrowserRecognizer } from './live/recognition.ts';
 import type { EngineInfo } from './model.ts';
@@ -20,7 +21,7 @@ export function chainStep(engine: EngineInfo): Source {
 
 const CHECK_MS = 7000;
 
-export function TranscriptionCheck({ engine, language }: { engine: EngineInfo; language: 'he' | 'en' }) {
+export function TranscriptionCheck({ engine, language, simulationId }: { engine: EngineInfo; language: 'he' | 'en'; simulationId: string }) {
   const { t } = usePracticeT();
   const step = chainStep(engine);
   const [checking, setChecking] = useState(false);
@@ -39,6 +40,8 @@ export function TranscriptionCheck({ engine, language }: { engine: EngineInfo; l
     let mic: Mic | null = null;
     let rec: BrowserRecognizer | null = null;
     let peak = 0;
+    const frames: Int16Array[] = [];
+    const serverStep = step === 'endpoint' || step === 'embedded';
     const stop = () => {
       mic?.stop();
       rec?.stop();
@@ -47,9 +50,10 @@ export function TranscriptionCheck({ engine, language }: { engine: EngineInfo; l
     };
     stopRef.current = stop;
     try {
-      mic = await openMic((_pcm, l) => {
+      mic = await openMic((pcm, l) => {
         peak = Math.max(peak, l);
         setLevel(l);
+        if (serverStep) frames.push(pcm.slice());
       });
     } catch (e) {
       setProblem(t(`mic.${e instanceof MicError ? e.problem : 'unsupported'}`));
@@ -59,12 +63,30 @@ export function TranscriptionCheck({ engine, language }: { engine: EngineInfo; l
     if (step === 'browser') {
       rec = startRecognition(language, (text, final) => setHeard((h) => (final ? `${h} ${text}`.trim() : h || text)), (error) => setProblem(t('check.recognitionError', { error })));
     }
+    const rate = mic.sampleRate;
     window.setTimeout(() => {
       stop();
-      setChecking(false);
-      setDone(true);
       setLevel(0);
       if (peak < 0.01) setProblem((p) => p ?? t('check.silent'));
+      if (!serverStep || peak < 0.01) {
+        setChecking(false);
+        setDone(true);
+        return;
+      }
+      // the server's own recogniser writes what was said
+      const all = new Int16Array(frames.reduce((n, f) => n + f.length, 0));
+      let at = 0;
+      for (const f of frames) all.set(f, (at += f.length) - f.length);
+      const bytes = new Uint8Array(all.buffer);
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      api
+        .post<{ text: string }>(`/api/simulations/${simulationId}/transcription-check`, { pcm: btoa(bin), sampleRate: rate })
+        .then((r) => setHeard(r.text), (e: Error) => setProblem(e.message))
+        .finally(() => {
+          setChecking(false);
+          setDone(true);
+        });
     }, CHECK_MS);
   };
 
@@ -85,12 +107,12 @@ export function TranscriptionCheck({ engine, language }: { engine: EngineInfo; l
               <span style={{ inlineSize: `${Math.min(100, level * 400)}%` }} />
             </div>
           )}
-          {step === 'browser' && (heard || done) && (
+          {(heard || done) && (
             <p data-testid="mic-check-heard" dir="auto">
-              {heard ? `“${heard}”` : t('check.nothingWritten')}
+              {heard ? `“${heard}”` : step === 'browser' ? t('check.nothingWritten') : t('check.serverNothing')}
             </p>
           )}
-          {step !== 'browser' && done && !problem && <p className="small">{t('check.serverOk')}</p>}
+          {step !== 'browser' && done && !problem && !heard && <p className="small">{t('check.serverOk')}</p>}
           {problem && <p className="small" data-testid="mic-check-problem">{problem}</p>}
         </div>
       )}

@@ -82,6 +82,7 @@ export const usePracticeT = defineStrings('practice', {
       silent: 'המיקרופון לא קלט קול. בדקו שהוא מחובר ולא מושתק.',
       nothingWritten: 'לא נכתב דבר — זיהוי הדיבור של הדפדפן לא עובד כאן; בשיחה אפשר להקליד.',
       serverOk: 'המיקרופון קולט; השרת יתמלל את הדיבור בשיחה.',
+      serverNothing: 'מנוע התמלול בשרת לא כתב דבר: דברו קרוב יותר למיקרופון ונסו שוב.',
     },
     mic: {
       denied: 'הגישה למיקרופון נחסמה. לחצו על סמל המנעול בשורת הכתובת, אפשרו "מיקרופון" וטענו את הדף מחדש — או המשיכו בהקלדה.',
@@ -190,6 +191,7 @@ export const usePracticeT = defineStrings('practice', {
       silent: 'The microphone picked up no sound. Check that it is connected and not muted.',
       nothingWritten: 'Nothing was written — the browser’s speech recognition does not work here; in the call you can type.',
       serverOk: 'The microphone works; the server will transcribe your speech in the call.',
+      serverNothing: 'The server’s recogniser wrote nothing: speak closer to the microphone and try again.',
     },
     mic: {
       denied: 'Microphone access is blocked. Click the lock icon in the address bar, allow “Microphone” and reload — or continue by typing.',
