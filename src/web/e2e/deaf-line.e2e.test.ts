@@ -86,6 +86,8 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'deaf-line browser e2e'))(
     const simulationId = page.url().split('/').pop()!;
     expect((await t.ctx.repos.simulations.byId(simulationId))).toMatchObject({ mode: 'voice', engine: 'cascade', scenarioId: assignment.scenarioId });
 
+    // before Start the page says which recogniser this call will use: none on the server, so the browser's (or typing)
+    await poll(() => page.getByTestId('transcription-step').getAttribute('data-step')).toMatch(/^(browser|typed)$/);
     await page.getByTestId('start-call').click();
     await poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
     // the page told the server how its recognition stands
