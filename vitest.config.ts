@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // a poll waits for an event, not for a deadline: generous, so a loaded machine is never a failure
+    expect: { poll: { timeout: 20_000, interval: 20 } },
     reporters: ['default'],
   },
 });

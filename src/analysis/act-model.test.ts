@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { actModelFor, loadLabelled, trainActModel, TRAINING_SETS, type ActGuess } from './act-model.ts';
+import { actModelFor, labelOf, loadLabelled, trainActModel, TRAINING_SETS, type ActGuess } from './act-model.ts';
 import { classifyByRules, classifyUtterance, combineWithModel, MODEL_PROB } from './classifier.ts';
 import { SALES_ACTS, type Language } from './taxonomy.ts';
 
 const guess = (label: ActGuess['label'], prob: number): ActGuess => ({ label, prob });
 
 describe('sales-act model (naive Bayes fallback)', () => {
-  it.each(['he', 'en'] as const)('trains the %s model from the labelled sets in under 50 ms', (lang) => {
+  // Training time is a figure of `npm run bench` (section analysis), not of a test.
+  it.each(['he', 'en'] as const)('trains the %s model from the labelled sets: every act a label, its own examples recalled', (lang) => {
     const rows = TRAINING_SETS.flatMap((s) => loadLabelled(`${s}.${lang}.jsonl`));
-    let best = Infinity;
-    // Fastest of 5, so a busy shared CPU does not count as training cost.
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      trainActModel(rows, lang);
-      best = Math.min(best, performance.now() - t0);
-    }
-    console.info(`[act-model ${lang}] trained on ${rows.length} utterances in ${best.toFixed(1)} ms`);
-    expect(best).toBeLessThan(50);
+    const m = trainActModel(rows, lang);
+    expect([...m.labels].sort()).toEqual([...new Set(rows.map(labelOf))].sort());
+    const recalled = rows.filter((r) => m.predict(r.text).label === labelOf(r)).length;
+    expect(recalled / rows.length).toBeGreaterThan(0.95);
   });
 
   it('never learns from the sets that measure it', () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Transcript } from './types.ts';
 import { analyzeOffline } from './offline-analyzer.ts';
+import { loadLabelled, trainActModel, TRAINING_SETS } from './act-model.ts';
+import { classifyUtterance } from './classifier.ts';
 
 export interface BenchResult {
   name: string;
@@ -8,8 +10,10 @@ export interface BenchResult {
   p95Ms: number;
   p99Ms: number;
   runs: number;
-  /** The target the issue sets, ms. */
+  /** The target the issue sets, in `unit`. */
   targetMs: number;
+  /** Unit of the figures: milliseconds unless it says microseconds. */
+  unit?: 'ms' | 'µs';
   segments: number;
   durationSec: number;
 }
@@ -62,5 +66,52 @@ export async function benchAnalysis(opts: { runs?: number } = {}): Promise<Bench
       medianMs: r2(pct(times, 50)), p95Ms: r2(pct(times, 95)), p99Ms: r2(pct(times, 99)),
     });
   }
+  out.push(...benchActModelTraining(runs), ...benchClassifier());
   return out;
+}
+
+/**
+ * Sales-act classification of one utterance, per language, in microseconds (target < 50 µs): every labelled
+ * utterance, each timed as its fastest of 5 runs (holdout3 and blind4 hold many the rules leave to the model).
+ */
+function benchClassifier(): BenchResult[] {
+  return (['he', 'en'] as const).map((lang) => {
+    const texts = ['utterances', 'holdout2', 'holdout3', 'blind4'].flatMap((s) => loadLabelled(`${s}.${lang}.jsonl`)).map((r) => r.text);
+    for (const t of texts) classifyUtterance(t, lang); // warm-up
+    const us = texts.map((t) => {
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        classifyUtterance(t, lang);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best * 1000;
+    });
+    us.sort((a, b) => a - b);
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    return {
+      name: `sales-act classifier: one utterance, ${lang}`, unit: 'µs', runs: us.length, targetMs: 50, segments: us.length, durationSec: 0,
+      medianMs: r2(pct(us, 50)), p95Ms: r2(pct(us, 95)), p99Ms: r2(pct(us, 99)),
+    };
+  });
+}
+
+/** Training the sales-act model (naive Bayes) from the labelled sets, per language (target < 50 ms: it runs at start). */
+function benchActModelTraining(runs: number): BenchResult[] {
+  return (['he', 'en'] as const).map((lang) => {
+    const rows = TRAINING_SETS.flatMap((s) => loadLabelled(`${s}.${lang}.jsonl`));
+    trainActModel(rows, lang); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      trainActModel(rows, lang);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    return {
+      name: `act model: training, ${lang} (${rows.length} utterances)`, runs, targetMs: 50, segments: rows.length, durationSec: 0,
+      medianMs: r2(pct(times, 50)), p95Ms: r2(pct(times, 95)), p99Ms: r2(pct(times, 99)),
+    };
+  });
 }

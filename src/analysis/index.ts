@@ -19,3 +19,7 @@ export { QuoteVerifier, verifyAnalysisQuotes, FUZZY_THRESHOLD, type QuoteCheck }
 export { buildAudioOnlyAnalysis, NEEDS_TRANSCRIPT_NOTICE, AUDIO_METRICS, ratedMetricsOf, type AudioOnlyInput, type VoiceSegment } from './audio-only.ts';
 export { formatAnalysisText, clock } from './report-text.ts';
 export { benchAnalysis, longTranscript, type BenchResult } from './bench.ts';
+export {
+  evaluate, analyzeCases, formatEvalReport, spearman, auc, ranks, judgeRoles, evalLabelSchema, evalLabelsFileSchema,
+  OUTCOMES, COMPETENT_FROM, POOR_UP_TO, ROLE_FLAG_BELOW, type EvalCase, type EvalLabel, type EvalReport, type CallOutcome,
+} from './evaluation.ts';

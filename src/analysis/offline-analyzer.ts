@@ -1,10 +1,10 @@
 import { SKILL_LABELS, type Language } from './taxonomy.ts';
 import { callAnalysisSchema, type CallAnalysis, type Transcript } from './types.ts';
 import type { AnalyzeOptions, Analyzer } from './analyzer.ts';
-import { classifyTranscript, type ClassifiedSegment } from './segments.ts';
+import { classifyTranscript } from './segments.ts';
 import { computeMetrics } from './metrics.ts';
 import { detectCallType } from './call-type.ts';
-import { agentReplyTo, buildContext, type RubricContext } from './rubric-context.ts';
+import { buildContext, type RubricContext } from './rubric-context.ts';
 import { recommendationsFrom, scoreRubric, strengthsFrom, weaknessesFrom, type RubricResult } from './rubric.ts';
 import { verifyAnalysisQuotes } from './quotes.ts';
 import { buildAudioOnlyAnalysis } from './audio-only.ts';
@@ -44,26 +44,22 @@ export function analyzeOffline(transcript: Transcript, opts: AnalyzeOptions = {}
     tone: opts.tone ?? [],
     analyzer: { name: 'offline', quotesCorrected: 0, quotesDropped: 0 },
     notices: notices(transcript, ctx, rubric, lang),
+    ...(ctx.structure.outcome ? { outcome: ctx.structure.outcome } : {}),
+    ...(transcript.roles ? { roles: rolesOf(transcript) } : {}),
   };
   return callAnalysisSchema.parse(verifyAnalysisQuotes(analysis, transcript));
 }
 
-/** Each customer objection, and whether the agent's reply handled it (acknowledged, asked, or answered with value). */
+/** Each customer objection recognised in context, and whether the agent's typed response handled it. */
 function objectionFindings(ctx: RubricContext): CallAnalysis['objections'] {
-  return ctx.customer
-    .filter((s) => s.acts.has('objection'))
-    .map((o: ClassifiedSegment) => {
-      const reply = agentReplyTo(ctx, o);
-      const has = (...acts: string[]) => reply.some((s) => acts.some((a) => s.acts.has(a as never)));
-      const parts = [has('acknowledgement', 'empathy'), reply.some((s) => s.questions > 0), has('value_statement', 'social_proof', 'feature_explanation')];
-      const sentence = o.sentences.find((x) => x.cls.acts.includes('objection'));
-      return {
-        kind: sentence?.cls.objectionKind ?? 'no_need',
-        quote: sentence?.text ?? o.text,
-        startSec: o.startSec,
-        handled: parts.filter(Boolean).length >= 2,
-      };
-    });
+  return ctx.structure.objections.map((o) => ({ kind: o.kind, quote: o.sentence.text, startSec: o.objection.startSec, handled: o.handled }));
+}
+
+/** The role decision as the report shows it. */
+function rolesOf(t: Transcript): NonNullable<CallAnalysis['roles']> {
+  const r = t.roles!;
+  const by = (sp: 'agent' | 'customer') => [...new Set(t.segments.filter((s) => s.speaker === sp).map((s) => s.label ?? sp))];
+  return { method: r.method, confidence: r.confidence, agent: r.agent ?? by('agent'), customer: r.customer ?? by('customer'), ignored: r.ignored ?? [] };
 }
 
 function notices(t: Transcript, ctx: RubricContext, r: RubricResult, lang: Language): string[] {
@@ -75,9 +71,10 @@ function notices(t: Transcript, ctx: RubricContext, r: RubricResult, lang: Langu
       : 'Some times were estimated from word counts (the transcript had no timestamps, or start times only), so pause and interruption checks were skipped.');
   }
   if (t.roles && t.roles.confidence < 0.7) {
+    const who = t.roles.agent?.length ? t.roles.agent.join(', ') : undefined;
     out.push(he
-      ? `זיהוי הנציג והלקוח נעשה בניחוש (ביטחון ${Math.round(t.roles.confidence * 100)}%). אפשר לציין את שם הנציג כדי לדייק.`
-      : `Agent and customer were told apart by a guess (confidence ${Math.round(t.roles.confidence * 100)}%). Name the agent to be sure.`);
+      ? `זיהוי הנציג והלקוח נעשה בניחוש (ביטחון ${Math.round(t.roles.confidence * 100)}%)${who ? `: הנציג נלקח להיות "${who}"` : ''}. אפשר לציין את שם הנציג (‎--agent‎) כדי לדייק.`
+      : `Agent and customer were told apart by a guess (confidence ${Math.round(t.roles.confidence * 100)}%)${who ? `: "${who}" was taken for the agent` : ''}. Name the agent (--agent) to be sure.`);
   }
   for (const id of r.unscored) {
     const label = SKILL_LABELS[id][lang];

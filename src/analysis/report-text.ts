@@ -7,6 +7,8 @@ const T = {
   he: {
     title: 'ניתוח שיחה', type: 'סוג שיחה', duration: 'משך', overall: 'ציון כולל', noScore: 'אין ציון (אין תמליל)',
     metrics: 'מדדי שיחה מול הבנצ׳מרק', skills: 'ציונים לפי מיומנות', strengths: 'חוזקות', weaknesses: 'חולשות (מהחמורה לקלה)',
+    roles: 'נציג', customerSide: 'צד הלקוח', ignoredLines: 'שורות שלא נספרו', sure: 'ביטחון', unsure: 'לא בטוח — אפשר לציין --agent',
+    outcome: 'תוצאה', outcomes: { agreed: 'הלקוח הסכים', postponed: 'נדחה', refused: 'הלקוח סירב' },
     recs: 'המלצות', objections: 'התנגדויות', handled: 'טופלה', notHandled: 'לא טופלה', notices: 'הערות', analyzer: 'מנתח',
     fallback: 'נפל חזרה לניתוח לא מקוון', quotes: 'ציטוטים', corrected: 'תוקנו', dropped: 'הוסרו', severity: 'חומרה',
     tiers: { excellent: 'מצוין', proficient: 'מיומן', developing: 'מתפתח', needs_work: 'דורש עבודה' },
@@ -15,6 +17,8 @@ const T = {
   en: {
     title: 'Call analysis', type: 'Call type', duration: 'Duration', overall: 'Overall score', noScore: 'no score (no transcript)',
     metrics: 'Conversation metrics vs benchmark', skills: 'Skill scores', strengths: 'Strengths', weaknesses: 'Weaknesses (most severe first)',
+    roles: 'Agent', customerSide: 'customer side', ignoredLines: 'lines left out', sure: 'confidence', unsure: 'unsure — name the agent with --agent',
+    outcome: 'Outcome', outcomes: { agreed: 'the customer agreed', postponed: 'postponed', refused: 'the customer refused' },
     recs: 'Recommendations', objections: 'Objections', handled: 'handled', notHandled: 'not handled', notices: 'Notes', analyzer: 'Analyzer',
     fallback: 'fell back to offline analysis', quotes: 'quotes', corrected: 'corrected', dropped: 'dropped', severity: 'severity',
     tiers: { excellent: 'excellent', proficient: 'proficient', developing: 'developing', needs_work: 'needs work' },
@@ -48,6 +52,13 @@ export function formatAnalysisText(a: CallAnalysis): string {
   const out: string[] = [];
   out.push(`${t.title} — ${t.type}: ${CALL_TYPE_LABELS[a.callType][L]} · ${t.duration}: ${clock(a.durationSec)}`);
   out.push(a.overallScore === null ? `${t.overall}: ${t.noScore}` : `${t.overall}: ${a.overallScore}/100 (${t.tiers[proficiencyTier(a.overallScore)]})`);
+  if (a.roles) {
+    const r = a.roles;
+    const warn = r.confidence < 0.7 ? ` — ${t.unsure}` : '';
+    out.push(`${t.roles}: ${r.agent.join(', ') || '—'} · ${t.customerSide}: ${r.customer.join(', ') || '—'} (${r.method}, ${t.sure} ${Math.round(r.confidence * 100)}%${warn})` +
+      (r.ignored.length ? ` · ${t.ignoredLines}: ${r.ignored.join(', ')}` : ''));
+  }
+  if (a.outcome) out.push(`${t.outcome}: ${t.outcomes[a.outcome]}`);
   out.push('', `${t.metrics}:`);
   const estimated = a.notices.some((n) => /estimated|הוערכו/.test(n));
   // an audio-only report rates only what audio measures (no "0 questions → poor" for a call nobody transcribed)

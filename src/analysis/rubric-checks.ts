@@ -1,243 +1,25 @@
 import { normalizeText } from './text.ts';
-import { rateMetrics } from './benchmarks.ts';
+import { DAY_OR_TIME, SALES_TYPES, agentReplyTo, agentWith, quote, type RubricCheck } from './rubric-context.ts';
+import type { ObjectionPair } from './structure.ts';
 import {
-  DAY_OR_TIME, SALES_TYPES, agentReplyTo, agentWith, earlyAgent, quote, type RubricCheck, type RubricContext,
-} from './rubric-context.ts';
-import type { ClassifiedSegment } from './segments.ts';
-import type { Quote } from './types.ts';
+  yes, no, first, STORY, ASKS_FOR_YES, PRESENTS, BENEFIT, ANYTHING_ELSE, objectionPairs, share, beforeRefusal, objectionMiss, keywordsOf, quoteMatching, refusedReply,
+} from './rubric-helpers.ts';
+import { CONVERSATION_CHECKS } from './rubric-checks-conversation.ts';
 
-const yes = (evidence: Quote[] = []) => ({ passed: true, evidence });
-const no = (evidence: Quote[] = []) => ({ passed: false, evidence });
-const first = (segs: ClassifiedSegment[]) => (segs.length ? [quote(segs[0])] : []);
-
-const HELP = {
-  he: /(?:איך|במה|מה)\s+(?:אפשר|אוכל|אני יכול|אני יכולה|נוכל)\s+(?:לעזור|לסייע)/u,
-  en: /\bhow (?:can|may) i help|what can i do for you|how can we help\b/i,
-};
-const SUMMARY = {
-  he: /אם הבנתי נכון|כלומר|אז מה שאתה אומר|אז מה שאת אומרת|רק לוודא|לסכם|בקיצור אתה/u,
-  en: /\bif i understand|what i'm hearing|so you're saying|just to make sure|to sum up|let me recap|so basically you\b/i,
-};
-const THANKS = { he: /תודה/u, en: /\bthank/i };
-const ANYTHING_ELSE = { he: /עוד משהו|עוד שאלה|עוד דבר/u, en: /\banything else\b/i };
-const INTRO = { he: /(?:מדבר|מדברת|כאן|זה|זאת)\s+\S+\s+מ\S+/u, en: /\b(?:this is|it's|i'm)\s+\w+\s+(?:from|with|at)\b/i };
-
-function objectionReplies(ctx: RubricContext) {
-  return ctx.customer.filter((s) => s.acts.has('objection')).map((o) => ({ o, reply: agentReplyTo(ctx, o) }));
-}
-const share = <T>(xs: T[], f: (x: T) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
-const replyHas = (reply: ClassifiedSegment[], ...acts: string[]) => reply.some((s) => acts.some((a) => s.acts.has(a as never)));
-
-function keywordsOf(text: string): string[] {
-  return [...new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))];
-}
-
-/** Every rubric check, grouped by skill. Weights are relative within a skill. */
+/** Every rubric check, grouped by skill (objection handling, product knowledge and closing here). Weights are relative within a skill. */
 export const RUBRIC_CHECKS: RubricCheck[] = [
-  // ── opening ──
-  {
-    id: 'opening.greeted', skill: 'opening', weight: 1,
-    label: { he: 'פתח בברכה והציג את עצמו', en: 'Greeted and introduced themselves' },
-    advice: { he: 'פתחו בברכה והציגו שם וחברה כבר במשפט הראשון.', en: 'Open with a greeting and your name and company in the first sentence.' },
-    run: (ctx) => {
-      const g = earlyAgent(ctx).find((s) => s.acts.has('greeting') || INTRO[ctx.lang].test(s.text));
-      return g ? yes([quote(g, ['greeting'])]) : no(first(ctx.agent));
-    },
-  },
-  {
-    id: 'opening.reason', skill: 'opening', weight: 2, types: SALES_TYPES,
-    label: { he: 'אמר בבירור למה הוא מתקשר ומה מטרת השיחה', en: 'Stated the reason and purpose of the call' },
-    advice: { he: 'אמרו במשפט אחד למה אתם מתקשרים ובקשו רשות: "אני מתקשר כי השארת פרטים… יש לך שתי דקות?"', en: 'Say in one sentence why you are calling and ask permission: "I\'m calling because you asked for a quote… do you have two minutes?"' },
-    run: (ctx) => {
-      const s = earlyAgent(ctx).find((x) => x.acts.has('opening_agenda'));
-      return s ? yes([quote(s, ['opening_agenda'])]) : no(first(ctx.agent));
-    },
-  },
-  {
-    id: 'opening.offer_help', skill: 'opening', weight: 2, types: ['customer_service'],
-    label: { he: 'הציע עזרה בפתיחה', en: 'Offered help at the start' },
-    advice: { he: 'פתחו ב"איך אפשר לעזור?" ותנו ללקוח לתאר את הפנייה.', en: 'Open with "How can I help?" and let the customer describe the issue.' },
-    run: (ctx) => {
-      const s = earlyAgent(ctx).find((x) => HELP[ctx.lang].test(x.text) || x.acts.has('greeting'));
-      return s ? yes([quote(s)]) : no(first(ctx.agent));
-    },
-  },
-  {
-    id: 'opening.no_early_price', skill: 'opening', weight: 1, types: SALES_TYPES,
-    label: { he: 'לא קפץ למחיר לפני ששאל שאלה', en: 'Did not jump to price before asking anything' },
-    advice: { he: 'אל תזרקו מחיר בפתיחה; קודם שאלה אחת על המצב של הלקוח.', en: 'Do not lead with price; ask about the customer\'s situation first.' },
-    run: (ctx) => {
-      const price = ctx.agent.find((s) => s.acts.has('price_mention'));
-      const q = ctx.agent.find((s) => s.questions > 0 && s.acts.has('discovery_question'));
-      if (!price) return yes();
-      return q && q.index < price.index ? yes([quote(q, ['discovery_question'])]) : no([quote(price, ['price_mention'])]);
-    },
-  },
-  // ── discovery ──
-  {
-    id: 'discovery.enough_questions', skill: 'discovery', weight: 2,
-    label: { he: 'שאל מספיק שאלות לשלב השיחה', en: 'Asked enough questions for the call length' },
-    advice: { he: 'כוונו ל-11–14 שאלות בשיחת בירור מלאה (בשיחה קצרה — לפחות 4–5) לפני שמציגים פתרון.', en: 'Aim for 11–14 questions in a full discovery call (at least 4–5 in a short one) before presenting.' },
-    run: (ctx) => {
-      const r = rateMetrics(ctx.metrics).find((x) => x.metric === 'questionsAgent')!;
-      const qs = agentWith(ctx, 'discovery_question');
-      if (ctx.metrics.questionsAgent >= r.range[0]) return yes(qs.slice(0, 2).map((s) => quote(s, ['discovery_question'])));
-      const pitch = agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention');
-      return no(first(pitch.length ? pitch : ctx.agent));
-    },
-  },
-  {
-    id: 'discovery.open_questions', skill: 'discovery', weight: 2,
-    label: { he: 'שאל שאלות פתוחות (מה, איך, למה, ספר לי)', en: 'Asked open questions (what, how, why, tell me)' },
-    advice: { he: 'החליפו שאלות כן/לא בשאלות פתוחות: "מה הכי חשוב לך…?", "ספר לי איך…".', en: 'Swap yes/no questions for open ones: "What matters most…?", "Tell me how…".' },
-    run: (ctx) => {
-      const open = ctx.agent.filter((s) => s.openQuestions > 0);
-      const total = ctx.metrics.questionsAgent;
-      const n = open.reduce((a, s) => a + s.openQuestions, 0);
-      if (n >= 2 && n >= total * 0.3) return yes(open.slice(0, 2).map((s) => quote(s)));
-      const closed = ctx.agent.find((s) => s.questions > s.openQuestions);
-      return no(closed ? [quote(closed)] : first(ctx.agent));
-    },
-  },
-  {
-    id: 'discovery.before_pitch', skill: 'discovery', weight: 2,
-    label: { he: 'בירר צרכים לפני שהציג מוצר או מחיר', en: 'Explored needs before presenting product or price' },
-    advice: { he: 'קודם בירור, אחר כך הצעה: שאלו לפחות שתי שאלות לפני שמתארים את המוצר או המחיר.', en: 'Discover first, pitch second: ask at least two questions before describing the product or price.' },
-    run: (ctx) => {
-      const pitch = agentWith(ctx, 'feature_explanation', 'value_statement', 'price_mention')[0];
-      const qs = agentWith(ctx, 'discovery_question');
-      if (!pitch) return qs.length ? yes([quote(qs[0], ['discovery_question'])]) : null;
-      const before = qs.filter((q) => q.index < pitch.index);
-      return before.length >= 2 ? yes([quote(before[0], ['discovery_question'])]) : no([quote(pitch, ['feature_explanation', 'value_statement', 'price_mention'])]);
-    },
-  },
-  {
-    id: 'discovery.need_uncovered', skill: 'discovery', weight: 2,
-    label: { he: 'הלקוח ביטא צורך או כאב במילים שלו', en: 'The customer voiced a need or pain in their own words' },
-    advice: { he: 'שאלו על כאב: "מה מפריע לך היום ב…?" ותנו ללקוח לפרט.', en: 'Ask about pain: "What bothers you today about…?" and let the customer elaborate.' },
-    run: (ctx) => {
-      const need = ctx.customer.find((s) => s.acts.has('need_statement') || s.words >= 25);
-      return need ? yes([quote(need, ['need_statement'])]) : no(first(ctx.customer));
-    },
-  },
-  {
-    id: 'discovery.follow_up', skill: 'discovery', weight: 1,
-    label: { he: 'שאל שאלת המשך על תשובה של הלקוח', en: 'Asked a follow-up question on a customer answer' },
-    advice: { he: 'אחרי תשובה של הלקוח, העמיקו: "למה זה חשוב לך?", "מה קרה אז?".', en: 'After an answer, dig deeper: "Why does that matter?", "What happened then?".' },
-    run: (ctx) => {
-      for (const c of ctx.customer) {
-        if (c.words < 10) continue;
-        const reply = agentReplyTo(ctx, c);
-        const q = reply.find((s) => s.acts.has('discovery_question'));
-        if (q) return yes([quote(q, ['discovery_question'])]);
-      }
-      return no(first(ctx.customer.filter((c) => c.words >= 10)));
-    },
-  },
-  // ── rapport ──
-  {
-    id: 'rapport.acknowledged', skill: 'rapport', weight: 2,
-    label: { he: 'הכיר במה שהלקוח אמר ("הבנתי", "נקודה טובה")', en: 'Acknowledged what the customer said' },
-    advice: { he: 'לפני שעונים, הכירו במה שנאמר: "הבנתי", "שאלה טובה", "אני שומע אותך".', en: 'Before answering, acknowledge: "Got it", "Good question", "I hear you".' },
-    run: (ctx) => {
-      const a = agentWith(ctx, 'acknowledgement', 'empathy');
-      return a.length >= 2 ? yes(a.slice(0, 2).map((s) => quote(s, ['acknowledgement', 'empathy']))) : no(first(ctx.agent.slice(1)));
-    },
-  },
-  {
-    id: 'rapport.empathy', skill: 'rapport', weight: 2,
-    label: { he: 'הביע אמפתיה לקושי או לחשש של הלקוח', en: 'Showed empathy for the customer\'s difficulty or concern' },
-    advice: { he: 'כשהלקוח משתף קושי — שקפו רגש: "אני מבין כמה זה מתסכל".', en: 'When the customer shares a difficulty, name the feeling: "I understand how frustrating that is".' },
-    run: (ctx) => {
-      const trouble = ctx.customer.filter((s) => s.acts.has('objection') || s.acts.has('need_statement'));
-      if (!trouble.length) return null;
-      const e = agentWith(ctx, 'empathy');
-      return e.length ? yes([quote(e[0], ['empathy'])]) : no([quote(trouble[0], ['objection', 'need_statement'])]);
-    },
-  },
-  {
-    id: 'rapport.warmth', skill: 'rapport', weight: 1,
-    label: { he: 'יצר קשר אישי (שיחת חולין או תודה)', en: 'Built a personal connection (small talk or thanks)' },
-    advice: { he: 'הוסיפו רגע אישי קצר והודו ללקוח על הזמן.', en: 'Add a short personal moment and thank the customer for their time.' },
-    run: (ctx) => {
-      const s = ctx.agent.find((x) => x.acts.has('small_talk') || THANKS[ctx.lang].test(x.text));
-      return s ? yes([quote(s, ['small_talk'])]) : no(first(ctx.agent));
-    },
-  },
-  {
-    id: 'rapport.no_cut_in', skill: 'rapport', weight: 1,
-    label: { he: 'לא קטע את הלקוח', en: 'Did not cut the customer off' },
-    advice: { he: 'חכו שהלקוח יסיים משפט לפני שאתם נכנסים.', en: 'Let the customer finish the sentence before you come in.' },
-    run: (ctx) => {
-      if (ctx.timesEstimated) return null;
-      const cuts = ctx.agent.filter((s) => {
-        const prev = ctx.segs[s.index - 1];
-        return prev && prev.speaker === 'customer' && s.startSec < prev.endSec - 0.2;
-      });
-      return cuts.length <= 1 ? yes() : no(cuts.slice(0, 2).map((s) => quote(s)));
-    },
-  },
-  // ── listening ──
-  {
-    id: 'listening.talk_ratio', skill: 'listening', weight: 3,
-    label: { he: 'דיבר פחות מ-60% מהזמן', en: 'Talked less than 60% of the time' },
-    advice: { he: 'שאפו ל-43% דיבור (כמו הנציגים המובילים): שאלו ותנו ללקוח לדבר.', en: 'Aim for ~43% talk time like top reps: ask, then let the customer talk.' },
-    run: (ctx) => {
-      const limit = ctx.callType === 'customer_service' ? 0.65 : 0.6;
-      if (ctx.metrics.talkRatioAgent <= limit) return yes();
-      const longest = [...ctx.agent].sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
-      return no(longest ? [quote(longest)] : []);
-    },
-  },
-  {
-    id: 'listening.monologue', skill: 'listening', weight: 2,
-    label: { he: 'לא נאם מונולוגים ארוכים', en: 'Avoided long monologues' },
-    advice: { he: 'קצרו הסברים: אחרי 30–45 שניות עצרו ושאלו "זה רלוונטי לך?".', en: 'Keep explanations short: after 30–45 seconds stop and check in ("Does that fit?").' },
-    run: (ctx) => {
-      const limit = Math.max(45, Math.min(150, ctx.metrics.durationSec * 0.2));
-      if (ctx.metrics.longestAgentMonologueSec <= limit) return yes();
-      const t = ctx.turns.filter((x) => x.speaker === 'agent').sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
-      return no(t ? [quote(t.segments[0])] : []);
-    },
-  },
-  {
-    id: 'listening.customer_story', skill: 'listening', weight: 1,
-    label: { he: 'נתן ללקוח לספר ברצף', en: 'Let the customer tell their story at length' },
-    advice: { he: 'שאלה פתוחה ואז שקט: תנו ללקוח לדבר דקה ברצף בלי להפריע.', en: 'Ask an open question, then stay quiet: let the customer talk for a minute uninterrupted.' },
-    run: (ctx) => {
-      const r = rateMetrics(ctx.metrics).find((x) => x.metric === 'longestCustomerStorySec')!;
-      const longest = ctx.turns.filter((x) => x.speaker === 'customer').sort((a, b) => b.endSec - b.startSec - (a.endSec - a.startSec))[0];
-      const ev = longest ? [quote(longest.segments[0])] : [];
-      return ctx.metrics.longestCustomerStorySec >= r.range[0] ? yes(ev) : no(ev);
-    },
-  },
-  {
-    id: 'listening.summarised', skill: 'listening', weight: 1,
-    label: { he: 'סיכם במילים שלו את מה שהלקוח אמר', en: 'Summarised what the customer said' },
-    advice: { he: 'שקפו וסכמו: "אם הבנתי נכון, מה שחשוב לך זה…".', en: 'Reflect and summarise: "If I understand correctly, what matters to you is…".' },
-    run: (ctx) => {
-      const s = ctx.agent.find((x) => SUMMARY[ctx.lang].test(x.text));
-      return s ? yes([quote(s, ['acknowledgement'])]) : no();
-    },
-  },
-  {
-    id: 'listening.patience', skill: 'listening', weight: 1,
-    label: { he: 'המתין רגע לפני שענה', en: 'Paused before answering' },
-    advice: { he: 'קחו נשימה (חצי שנייה עד שנייה) לפני כל תשובה — זה משדר הקשבה.', en: 'Take a breath (half a second to a second) before answering; it signals listening.' },
-    run: (ctx) => (ctx.timesEstimated ? null : ctx.metrics.patienceSec >= 0.5 ? yes() : no()),
-  },
+  ...CONVERSATION_CHECKS,
   // ── objection handling ──
   {
     id: 'objection.acknowledged', skill: 'objection_handling', weight: 2,
     label: { he: 'הכיר בהתנגדות לפני שענה עליה', en: 'Acknowledged the objection before answering' },
     advice: { he: 'בהתנגדות: קודם הכרה ("לגמרי מבין"), אחר כך שאלה, ורק אז תשובה.', en: 'On an objection: acknowledge first ("Totally understand"), then ask, then answer.' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx);
       if (!rs.length) return null;
-      const good = rs.filter((r) => replyHas(r.reply, 'acknowledgement', 'empathy'));
-      if (share(rs, (r) => replyHas(r.reply, 'acknowledgement', 'empathy')) >= 0.5) return yes(good.slice(0, 2).map((r) => quote(r.reply[0], ['acknowledgement', 'empathy'])));
-      const bad = rs.find((r) => !replyHas(r.reply, 'acknowledgement', 'empathy'))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const ok = (r: ObjectionPair) => (r.types.has('acknowledge') || r.types.has('concede')) && !r.types.has('argue') && !r.types.has('ignore');
+      if (share(rs, ok) >= 0.5) return yes(rs.filter(ok).slice(0, 2).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s, ['acknowledgement', 'empathy']))));
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
     },
   },
   {
@@ -245,12 +27,11 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ענה להתנגדות בשאלה שמבררת אותה', en: 'Answered the objection with a clarifying question' },
     advice: { he: 'שאלו מה עומד מאחורי ההתנגדות: "יקר ביחס למה?", "מה היה גורם לזה להתאים?".', en: 'Ask what is behind it: "Expensive compared to what?", "What would make it work?".' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx).filter((r) => !r.types.has('concede'));
       if (!rs.length) return null;
-      const hit = rs.filter((r) => r.reply.some((s) => s.questions > 0));
-      if (hit.length / rs.length >= 0.5) return yes(hit.slice(0, 2).map((r) => quote(r.reply.find((s) => s.questions > 0)!)));
-      const bad = rs.find((r) => !r.reply.some((s) => s.questions > 0))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const ok = (r: ObjectionPair) => r.types.has('explore');
+      if (share(rs, ok) >= 0.5) return yes(rs.filter(ok).slice(0, 2).map((r) => quote(r.reply.find((s) => s.questions > 0) ?? r.reply[0])));
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
     },
   },
   {
@@ -258,13 +39,31 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ענה עם ערך, הוכחה או מידע רלוונטי', en: 'Answered with value, proof or relevant facts' },
     advice: { he: 'חברו את התשובה לערך ללקוח או לדוגמה של לקוח דומה, לא רק "זה לא יקר".', en: 'Tie the answer to customer value or a similar customer\'s story, not just "it isn\'t expensive".' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx).filter((r) => !r.types.has('concede'));
       if (!rs.length) return null;
-      const acts = ['value_statement', 'social_proof', 'feature_explanation'];
-      const hit = rs.filter((r) => replyHas(r.reply, ...acts));
-      if (hit.length / rs.length >= 0.5) return yes(hit.slice(0, 2).map((r) => quote(r.reply.find((s) => acts.some((a) => s.acts.has(a as never)))!, acts as never)));
-      const bad = rs.find((r) => !replyHas(r.reply, ...acts))!;
-      return no([quote(bad.o, ['objection']), ...bad.reply.slice(0, 1).map((s) => quote(s))]);
+      const acts = ['value_statement', 'social_proof', 'feature_explanation'] as const;
+      // value answers a price or need objection; a "who decides" or "not now" is answered by exploring it; a service
+      // complaint by a resolution
+      const answers = (r: ObjectionPair) =>
+        r.types.has('reframe') || r.reply.some((s) => s.acts.has('feature_explanation')) ||
+        ((r.kind === 'authority' || r.kind === 'timing') && r.types.has('explore')) ||
+        (ctx.callType === 'customer_service' && r.reply.some((s) => s.acts.has('next_step') || s.words >= 15));
+      const ok = (r: ObjectionPair) => answers(r) && !r.types.has('argue') && !r.types.has('ignore');
+      if (share(rs, ok) >= 0.5) {
+        return yes(rs.filter(ok).slice(0, 2).map((r) => quote(r.reply.find((s) => acts.some((a) => s.acts.has(a))) ?? r.reply[0], acts)));
+      }
+      return no(objectionMiss(rs.find((r) => !ok(r))!));
+    },
+  },
+  {
+    id: 'objection.no_argue', skill: 'objection_handling', weight: 2,
+    label: { he: 'לא התווכח עם הלקוח ולא התעלם מההתנגדות', en: 'Did not argue with the customer or talk past the objection' },
+    advice: { he: 'אל תתווכחו ("זה לא יקר", "כמו שאמרתי"): שאלו מה עומד מאחורי ההתנגדות וענו לזה.', en: 'Do not argue ("it\'s actually good value, like I said"): ask what is behind the objection and answer that.' },
+    run: (ctx) => {
+      const rs = objectionPairs(ctx);
+      if (!rs.length) return null;
+      const bad = rs.find((r) => r.types.has('argue') || r.types.has('ignore'));
+      return bad ? no(objectionMiss(bad)) : yes(rs.slice(0, 1).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s))));
     },
   },
   {
@@ -273,20 +72,21 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     advice: { he: 'אחרי התנגדות עצרו כשנייה וחצי לפני שעונים, כמו הנציגים המובילים.', en: 'After an objection pause ~1.5 s before answering, as top reps do.' },
     run: (ctx) => {
       const p = ctx.metrics.patienceAfterObjectionSec;
-      if (ctx.timesEstimated || p === null) return null;
-      return p >= 1 ? yes() : no(objectionReplies(ctx).slice(0, 1).map((r) => quote(r.o, ['objection'])));
+      if (ctx.timesEstimated || p === null || !objectionPairs(ctx).length) return null;
+      return p >= 1 ? yes() : no(objectionPairs(ctx).slice(0, 1).flatMap((r) => r.reply.slice(0, 1).map((s) => quote(s))));
     },
   },
   {
     id: 'objection.persisted', skill: 'objection_handling', weight: 1,
-    label: { he: 'המשיך לקדם את השיחה אחרי ההתנגדות', en: 'Kept moving forward after the objection' },
-    advice: { he: 'אחרי שטיפלתם בהתנגדות — חזרו להצעה עם צעד הבא ברור.', en: 'Once the objection is handled, come back with a clear next step.' },
+    label: { he: 'המשיך לקדם את השיחה אחרי ההתנגדות (או כיבד "לא" סופי)', en: 'Moved the call forward after the objection (or respected a final no)' },
+    advice: { he: 'אחרי שטיפלתם בהתנגדות — חזרו להצעה עם צעד הבא ברור. אחרי "לא" סופי — סיימו בנימוס.', en: 'Once the objection is handled, come back with a clear next step; after a final no, end politely.' },
     run: (ctx) => {
-      const rs = objectionReplies(ctx);
+      const rs = objectionPairs(ctx);
       if (!rs.length) return null;
-      const last = rs[rs.length - 1].o;
-      const after = ctx.agent.find((s) => s.index > last.index && (s.acts.has('close_attempt') || s.acts.has('next_step')));
-      return after ? yes([quote(after, ['close_attempt', 'next_step'])]) : no([quote(last, ['objection'])]);
+      if (ctx.structure.refusalAt !== null) return ctx.structure.pushedAfterRefusal.length ? no(ctx.structure.pushedAfterRefusal.slice(0, 1).map((s) => quote(s))) : yes();
+      const last = rs[rs.length - 1];
+      const after = ctx.agent.find((s) => s.index > last.objection.index && (s.acts.has('close_attempt') || s.acts.has('next_step')));
+      return after ? yes([quote(after, ['close_attempt', 'next_step'])]) : no(last.reply.slice(-1).map((s) => quote(s)));
     },
   },
   // ── product knowledge ──
@@ -295,17 +95,20 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'הסביר מה המוצר או השירות כולל', en: 'Explained what the product or service includes' },
     advice: { he: 'הסבירו בקצרה מה כלול ואיך זה עובד, במילים פשוטות.', en: 'Briefly explain what is included and how it works, in plain words.' },
     run: (ctx) => {
-      const f = agentWith(ctx, 'feature_explanation');
-      return f.length ? yes([quote(f[0], ['feature_explanation'])]) : no();
+      // features recited before the customer has said anything they could answer are a brochure, not knowledge
+      const f = ctx.agent.filter((x) => x.acts.has('feature_explanation') || PRESENTS[ctx.lang].test(x.text));
+      const tied = f.filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
+      return tied.length ? yes([quoteMatching(tied[0], PRESENTS[ctx.lang], ['feature_explanation'])]) : no(first(f));
     },
   },
   {
     id: 'product.value', skill: 'product_knowledge', weight: 2,
-    label: { he: 'תרגם את המוצר לתועלת ללקוח', en: 'Translated the product into customer benefit' },
+    label: { he: 'תרגם את המוצר לתועלת שקשורה למה שהלקוח אמר', en: 'Translated the product into a benefit tied to what the customer said' },
     advice: { he: 'אחרי כל פיצ\'ר אמרו "המשמעות בשבילך היא…" וחברו לצורך שהלקוח אמר.', en: 'After each feature say "what that means for you is…" and link it to the need they voiced.' },
     run: (ctx) => {
-      const v = agentWith(ctx, 'value_statement');
-      return v.length ? yes([quote(v[0], ['value_statement'])]) : no(first(agentWith(ctx, 'feature_explanation', 'price_mention')));
+      // a benefit counts once the customer has said something it can answer: a need, a question, an answer of substance
+      const v = ctx.agent.filter((x) => x.acts.has('value_statement') || BENEFIT[ctx.lang].test(x.text)).filter((s) => ctx.customer.some((c) => c.index < s.index && (c.acts.has('need_statement') || c.acts.has('objection') || c.questions > 0 || c.words >= 12)));
+      return v.length ? yes([quoteMatching(v[0], BENEFIT[ctx.lang], ['value_statement'])]) : no(first(agentWith(ctx, 'value_statement', 'feature_explanation', 'price_mention')));
     },
   },
   {
@@ -313,7 +116,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'השתמש בהוכחה חברתית או בדוגמה', en: 'Used social proof or an example' },
     advice: { he: 'ספרו על לקוח דומה ומה הוא קיבל — דוגמה אחת שווה יותר מעשרה פיצ\'רים.', en: 'Tell the story of a similar customer and what they got; one example beats ten features.' },
     run: (ctx) => {
-      const p = agentWith(ctx, 'social_proof');
+      const p = ctx.agent.filter((s) => s.acts.has('social_proof') || STORY[ctx.lang].test(s.text));
       return p.length ? yes([quote(p[0], ['social_proof'])]) : no();
     },
   },
@@ -351,8 +154,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ביקש החלטה או התחייבות', en: 'Asked for a decision or commitment' },
     advice: { he: 'בקשו במפורש: "מה מתאים לך, שלישי בעשר או רביעי בחמש?".', en: 'Ask explicitly: "What works better, Tuesday at ten or Wednesday at five?".' },
     run: (ctx) => {
-      const c = agentWith(ctx, 'close_attempt');
-      return c.length ? yes([quote(c[0], ['close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
+      const c = beforeRefusal(ctx, ctx.agent.filter((s) => s.acts.has('close_attempt') || ASKS_FOR_YES[ctx.lang].test(s.text)));
+      return c.length ? yes([quote(c[0], ['close_attempt'])]) : no(beforeRefusal(ctx, ctx.agent).slice(-1).map((s) => quote(s)));
     },
   },
   {
@@ -369,7 +172,7 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'סיכם צעד הבא', en: 'Agreed a next step' },
     advice: { he: 'אל תסיימו בלי צעד הבא מוגדר: מי עושה מה ועד מתי.', en: 'Never end without a defined next step: who does what, by when.' },
     run: (ctx) => {
-      const n = agentWith(ctx, 'next_step', 'close_attempt').filter((s) => s.acts.has('next_step') || DAY_OR_TIME[ctx.lang].test(s.text));
+      const n = beforeRefusal(ctx, agentWith(ctx, 'next_step', 'close_attempt')).filter((s) => s.acts.has('next_step') || DAY_OR_TIME[ctx.lang].test(s.text));
       return n.length ? yes([quote(n[n.length - 1], ['next_step', 'close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
     },
   },
@@ -378,9 +181,21 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'קבע יום ושעה מוגדרים', en: 'Set a specific day and time' },
     advice: { he: 'קבעו תאריך ושעה, לא "נדבר בהמשך".', en: 'Set a date and time, not "let\'s talk later".' },
     run: (ctx) => {
-      const late = ctx.agent.filter((s) => s.startSec >= ctx.metrics.durationSec * 0.5 && (s.acts.has('next_step') || s.acts.has('close_attempt')));
-      const t = late.find((s) => DAY_OR_TIME[ctx.lang].test(s.text));
+      // a concrete time the customer did not turn down, proposed before any final no
+      const late = beforeRefusal(ctx, ctx.agent).filter((s) => s.startSec >= ctx.metrics.durationSec * 0.4 || ctx.short);
+      const t = [...late].reverse().find((s) => DAY_OR_TIME[ctx.lang].test(s.text) && !refusedReply(ctx, s));
       return t ? yes([quote(t, ['next_step', 'close_attempt'])]) : no(ctx.agent.slice(-1).map((s) => quote(s)));
+    },
+  },
+  {
+    id: 'closing.commitment', skill: 'closing', weight: 2,
+    label: { he: 'הלקוח הסכים לצעד הבא', en: 'The customer agreed to the next step' },
+    advice: { he: 'כוונו כל שיחה ל"כן" לצעד קטן ומוגדר (פגישה, שליחת מסמך, התחלה בתאריך) ובקשו אישור מפורש.', en: 'Aim every call at a yes to a small, defined step (a meeting, a document, a start date) and ask for an explicit confirmation.' },
+    run: (ctx) => {
+      const o = ctx.structure.outcome;
+      if (o === null) return null;
+      const lastAgent = ctx.agent.slice(-1).map((s) => quote(s));
+      return o === 'agreed' ? yes(beforeRefusal(ctx, agentWith(ctx, 'close_attempt', 'next_step')).slice(-1).map((s) => quote(s, ['close_attempt', 'next_step']))) : no(lastAgent);
     },
   },
   {
@@ -388,7 +203,8 @@ export const RUBRIC_CHECKS: RubricCheck[] = [
     label: { he: 'ניסה לסגור יותר מפעם אחת כשהלקוח היסס', en: 'Tried to close more than once when the customer hesitated' },
     advice: { he: 'לקוח מהסס? אחרי הטיפול בהתנגדות נסו סגירה נוספת, קטנה יותר (צעד ביניים).', en: 'Hesitant customer? After handling the objection try another, smaller close (an intermediate step).' },
     run: (ctx) => {
-      if (!ctx.customer.some((s) => s.acts.has('objection'))) return null;
+      // only when the customer hesitated and did not say yes in the end
+      if (!objectionPairs(ctx).length || ctx.structure.refusalAt !== null || ctx.structure.outcome === 'agreed') return null;
       const c = agentWith(ctx, 'close_attempt');
       return c.length >= 2 ? yes(c.slice(0, 2).map((s) => quote(s, ['close_attempt']))) : no(c.slice(0, 1).map((s) => quote(s, ['close_attempt'])));
     },

@@ -2,6 +2,7 @@ import type { CallType, Language, SalesAct, SkillId } from './taxonomy.ts';
 import type { ConversationMetrics, Quote } from './types.ts';
 import { sentenceWith, type ClassifiedSegment } from './segments.ts';
 import { toTurns, type Turn } from './metrics.ts';
+import { readStructure, type ConversationStructure } from './structure.ts';
 
 /** The parts of the company questionnaire the analyzers use (structurally compatible with org's Questionnaire). */
 export interface CompanyContext {
@@ -24,6 +25,10 @@ export interface RubricContext {
   metrics: ConversationMetrics;
   timesEstimated: boolean;
   company?: CompanyContext;
+  /** Objections and responses, refusal, recaps, acknowledgements and outcome. */
+  structure: ConversationStructure;
+  /** A short call (at most four agent turns): checks that need room to happen do not apply when it ends in a yes. */
+  short: boolean;
 }
 
 export function buildContext(
@@ -33,13 +38,16 @@ export function buildContext(
   callType: CallType,
   company?: CompanyContext,
 ): RubricContext {
+  const turns = toTurns(segs);
   return {
     lang,
     callType,
     segs,
+    structure: readStructure(segs, lang),
+    short: turns.filter((t) => t.speaker === 'agent').length <= 4,
     agent: segs.filter((s) => s.speaker === 'agent'),
     customer: segs.filter((s) => s.speaker === 'customer'),
-    turns: toTurns(segs),
+    turns,
     metrics,
     timesEstimated: segs.some((s) => s.estimated),
     company,
@@ -118,5 +126,5 @@ export const SALES_TYPES: readonly CallType[] = ['phone_sale', 'follow_up_before
 
 export const DAY_OR_TIME = {
   he: /(?:^|[\s,(])[ובלמ]?(?:יום\s)?(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|מחר|מחרתיים|השבוע|שבוע הבא|בשעה|בבוקר|בערב|בצהריים)(?=[\s,.?!)]|$)|\d{1,2}:\d{2}|(?:^|\s)ב-?\d{1,2}(?=[\s,.?!]|$)|(?:^|\s)ב(?:שמונה|תשע|עשר|אחת|שתיים|שלוש|ארבע|חמש|שש|שבע)(?=[\s,.?!]|$)/u,
-  en: /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|this week|noon|morning|afternoon|evening)\b|\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\bat \d{1,2}\b|\bat (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i,
+  en: /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|this week|noon|morning|afternoon|evening)\b|\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\bat \d{1,2}\b|\bat (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:the )?(?:first|second|third|\d{1,2}(?:st|nd|rd|th)?) of (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b|\btoday\b|\bthis afternoon\b|\btonight\b/i,
 };

@@ -1,6 +1,7 @@
 import { SKILL_IDS, SKILL_LABELS, type CallType, type Language, type SkillId } from './taxonomy.ts';
 import type { Quote, SkillScore, Strength, Weakness } from './types.ts';
 import { RUBRIC_CHECKS } from './rubric-checks.ts';
+import { clock } from './report-text.ts';
 import type { RubricCheck, RubricContext } from './rubric-context.ts';
 
 /** How much each skill counts toward the overall score, per call type (each row sums to 1). */
@@ -32,11 +33,22 @@ export interface RubricResult {
   overallScore: number | null;
 }
 
+/**
+ * Checks that need room to happen. A short call that ends in a yes is not marked down for them: a trainer does not
+ * ask for discovery from a customer who calls to say "let's go ahead".
+ */
+export const NEEDS_ROOM = new Set([
+  'discovery.enough_questions', 'discovery.open_questions', 'discovery.before_pitch', 'discovery.need_uncovered', 'discovery.follow_up',
+  'listening.customer_story', 'listening.summarised', 'listening.talk_ratio', 'rapport.empathy', 'product.features', 'product.value', 'product.proof',
+]);
+
 /** Run the call type's checks and weight them to 0–100 per skill and overall. */
 export function scoreRubric(ctx: RubricContext): RubricResult {
   const results: CheckResult[] = [];
+  const roomless = ctx.short && ctx.structure.outcome === 'agreed';
   for (const check of RUBRIC_CHECKS) {
     if (check.types && !check.types.includes(ctx.callType)) continue;
+    if (roomless && NEEDS_ROOM.has(check.id)) continue;
     const r = check.run(ctx);
     if (r) results.push({ check, passed: r.passed, evidence: r.evidence });
   }
@@ -57,7 +69,21 @@ export function scoreRubric(ctx: RubricContext): RubricResult {
       evidence: dedupe(rs.filter((r) => r.passed).flatMap((r) => r.evidence)).slice(0, 3),
     });
   }
-  return { skills, results, unscored, overallScore: overall(skills, ctx.callType) };
+  const raw = overall(skills, ctx.callType);
+  return { skills, results, unscored, overallScore: raw === null ? null : shrink(raw, results) };
+}
+
+/** How much check weight counts as "a whole call seen" for the overall score's confidence. */
+export const EVIDENCE_PRIOR_WEIGHT = 8;
+
+/**
+ * A call that shows little of the agent leans to the pass mark: the overall score is the weighted mean of the skills,
+ * pulled toward PASS_MARK by EVIDENCE_PRIOR_WEIGHT against the weight of the checks that applied. A full call
+ * (~40 weight units) moves a few points; a three-line call that ends in a yes cannot reach 100 on three checks.
+ */
+function shrink(score: number, results: CheckResult[]): number {
+  const seen = results.reduce((a, r) => a + r.check.weight, 0);
+  return Math.round((score * seen + PASS_MARK * EVIDENCE_PRIOR_WEIGHT) / (seen + EVIDENCE_PRIOR_WEIGHT));
 }
 
 /** Weighted mean of the scored skills for the call type (weights renormalised over scored skills). */
@@ -89,11 +115,47 @@ export function weaknessesFrom(r: RubricResult, lang: Language, callType: CallTy
       return {
         skill: s.id,
         severity: Math.round(Math.min(1, gap * (0.75 + w[s.id])) * 100) / 100,
-        description: `${SKILL_LABELS[s.id][lang]}: ${failed.map((f) => f.check.label[lang]).join('; ')}`,
+        description: `${SKILL_LABELS[s.id][lang]} — ${lang === 'he' ? 'חסר' : 'missing'}: ${failed.map((f) => missingText(f, lang)).join('; ')}`,
         quotes: dedupe(failed.flatMap((f) => f.evidence)).slice(0, 3),
       };
     })
-    .sort((a, b) => b.severity - a.severity || w[b.skill] - w[a.skill]);
+    .sort((a, b) => b.severity - a.severity || w[b.skill] - w[a.skill])
+    .reduce(rootCauseFirst(r), [] as Weakness[]);
+}
+
+/**
+ * A trainer coaches the first domino. When the agent presented before asking anything, the long monologue and the
+ * talk share are symptoms of skipped discovery; when the agent argued with an objection, the missing acknowledgement
+ * and empathy are part of how the objection was handled; an agent who cuts the customer off answers what was not
+ * heard. The cause goes ahead of its symptom when both are weak.
+ */
+const ROOT_CAUSES: { check: string; cause: SkillId; symptom: SkillId }[] = [
+  { check: 'discovery.before_pitch', cause: 'discovery', symptom: 'listening' },
+  { check: 'objection.no_argue', cause: 'objection_handling', symptom: 'rapport' },
+  // cutting the customer off comes before everything that answers what was not heard
+  { check: 'listening.let_finish', cause: 'listening', symptom: 'objection_handling' },
+  { check: 'listening.let_finish', cause: 'listening', symptom: 'rapport' },
+  { check: 'listening.let_finish', cause: 'listening', symptom: 'discovery' },
+];
+
+function rootCauseFirst(r: RubricResult) {
+  const active = ROOT_CAUSES.filter((rc) => r.results.some((x) => x.check.id === rc.check && !x.passed));
+  return (out: Weakness[], w: Weakness, _i: number, all: Weakness[]): Weakness[] => {
+    if (out.includes(w)) return out;
+    const causes = active.filter((rc) => rc.symptom === w.skill).map((rc) => all.find((x) => x.skill === rc.cause)).filter((x): x is Weakness => !!x && !out.includes(x));
+    return [...out, ...causes, w];
+  };
+}
+
+/** A failed check as what was missing and where it belonged ("… (at 01:52, after "…")"). */
+function missingText(f: CheckResult, lang: Language): string {
+  const label = f.check.label[lang];
+  const at = f.evidence[0];
+  if (!at) return label;
+  const when = clock(at.startSec);
+  const words = at.text.length > 60 ? `${at.text.slice(0, 57)}…` : at.text;
+  if (at.speaker === 'customer') return lang === 'he' ? `${label} (ב-${when}, אחרי שהלקוח אמר "${words}")` : `${label} (at ${when}, after the customer said "${words}")`;
+  return lang === 'he' ? `${label} (ב-${when}, במקום "${words}")` : `${label} (at ${when}, instead of "${words}")`;
 }
 
 /** Strengths: skills at the proficient tier or above, with the evidence of their passed checks. */

@@ -24,6 +24,12 @@ export const transcriptSchema = z.object({
     .object({
       method: z.enum(['channels', 'labels', 'named_agent', 'heuristic', 'provider']),
       confidence: z.number().min(0).max(1),
+      /** Labels taken for the agent / the customer side; system or narrator labels left out of the call. */
+      agent: z.array(z.string()).optional(),
+      customer: z.array(z.string()).optional(),
+      ignored: z.array(z.string()).optional(),
+      /** Why, in a few words (e.g. "introduced the company"). */
+      reason: z.string().optional(),
     })
     .optional(),
   source: z.string().optional(),
@@ -125,5 +131,17 @@ export const callAnalysisSchema = z.object({
   }),
   /** Plain-language notes, e.g. "content analysis needs a transcript". */
   notices: z.array(z.string()).default([]),
+  /** How the call ended, read from the customer's side (agreed, postponed, refused); absent when unclear. */
+  outcome: z.enum(['agreed', 'postponed', 'refused']).optional(),
+  /** Who was taken for the agent, how, and how sure (shown with a warning when unsure). */
+  roles: z
+    .object({
+      method: z.string(),
+      confidence: z.number().min(0).max(1),
+      agent: z.array(z.string()),
+      customer: z.array(z.string()),
+      ignored: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 export type CallAnalysis = z.infer<typeof callAnalysisSchema>;

@@ -72,9 +72,8 @@ describe.skipIf(!haveTools(['ffmpeg', 'ffprobe', 'espeak-ng'], 'call job restart
     for (let i = 0; i < 200 && fake.requestsTo('/v1/audio/transcriptions').length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(fake.requestsTo('/v1/audio/transcriptions').length).toBeGreaterThan(0);
     // the process dies: the worker has no chance to release its job (its lease stays, as after a crash)
-    const t0 = Date.now();
-    await s.ctx.jobs.stop({ release: false, timeoutMs: 5000 });
-    expect(Date.now() - t0).toBeLessThan(4000); // the aborted handler stopped promptly
+    // the aborted handler gives up its transcription request and returns (not left hanging until the timeout)
+    expect(await s.ctx.jobs.stop({ release: false, timeoutMs: 30_000 })).toEqual({ settled: true });
     await s.app.close();
     await s.database.close();
     hang = false;

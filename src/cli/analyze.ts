@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { CALL_TYPES, LANGUAGES, LlmAnalyzer, OfflineAnalyzer, formatAnalysisText, type Analyzer, type CallType, type Language } from '../analysis/index.ts';
 import { importTranscript } from '../calls/transcript/index.ts';
-import { analyzeRecordingFile, describeAudio } from '../calls/index.ts';
 import { isAppError } from '../core/index.ts';
 import { loadConfig } from '../config/index.ts';
 import { walkArgs } from './args.ts';
@@ -84,7 +83,8 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function pickAnalyzer(args: Args, env: Record<string, string | undefined>): Analyzer {
+/** The analyzer a command uses: offline when asked or when no LLM endpoint is configured. */
+export function pickAnalyzer(args: { offline: boolean }, env: Record<string, string | undefined>): Analyzer {
   if (args.offline) return new OfflineAnalyzer();
   const config = loadConfig(env);
   if (config.OPENAI_API_KEY || config.OPENAI_BASE_URL) return LlmAnalyzer.fromConfig(config);
@@ -97,6 +97,8 @@ function pickAnalyzer(args: Args, env: Record<string, string | undefined>): Anal
  */
 async function analyzeAudioFile(file: string, args: Args, io: CliIO): Promise<number> {
   try {
+    // the audio pipeline (ffmpeg, voice activity, transcription) loads only for audio files
+    const { analyzeRecordingFile, describeAudio } = await import('../calls/index.ts');
     const config = loadConfig(io.env ?? process.env);
     const report = await analyzeRecordingFile(file, config, { agentName: args.agent, language: args.lang, callType: args.type, analyzer: pickAnalyzer(args, io.env ?? process.env) });
     const lang = report.analysis.language;

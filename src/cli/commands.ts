@@ -1,20 +1,22 @@
 import type { Io } from './start.ts';
-import { runBench } from './bench.ts';
-import { runPersona } from './persona.ts';
-import { runAnalyze } from './analyze.ts';
-import { runModels } from './models.ts';
-import { runSimulate, registerSimulateReport } from './simulate.ts';
-import { reportForTypedCall } from '../coaching/index.ts';
-import './bench-sections.ts';
 
-// `simulate --json` carries the coaching layer's scored report of the call
-registerSimulateReport((r, s) => reportForTypedCall(r, { scenario: s.scenario, language: s.persona.language }));
-
-/** CLI sub-commands contributed by feature domains: name → (argv, io) → exit code. */
+/**
+ * CLI sub-commands contributed by feature domains: name → (argv, io) → exit code. Each command loads its own code
+ * when it runs, so `salesgym analyze` does not start by loading the server, the voice pipeline or the bench.
+ */
 export const commands: Record<string, (argv: string[], io: Io) => Promise<number>> = {
-  bench: runBench,
-  analyze: (argv, io) => runAnalyze(argv, { stdout: io.out, stderr: io.err }),
-  persona: (argv, io) => runPersona(argv, io),
-  simulate: (argv, io) => runSimulate(argv, io),
-  models: (argv, io) => runModels(argv, io),
+  bench: async (argv, io) => {
+    await import('./bench-sections.ts');
+    return (await import('./bench.ts')).runBench(argv, io);
+  },
+  analyze: async (argv, io) => (await import('./analyze.ts')).runAnalyze(argv, { stdout: io.out, stderr: io.err }),
+  eval: async (argv, io) => (await import('./eval.ts')).runEval(argv, { stdout: io.out, stderr: io.err }),
+  persona: async (argv, io) => (await import('./persona.ts')).runPersona(argv, io),
+  simulate: async (argv, io) => {
+    const [{ runSimulate, registerSimulateReport }, { reportForTypedCall }] = await Promise.all([import('./simulate.ts'), import('../coaching/index.ts')]);
+    // `simulate --json` carries the coaching layer's scored report of the call
+    registerSimulateReport((r, s) => reportForTypedCall(r, { scenario: s.scenario, language: s.persona.language }));
+    return runSimulate(argv, io);
+  },
+  models: async (argv, io) => (await import('./models.ts')).runModels(argv, io),
 };

@@ -1,5 +1,4 @@
-import { configOrExit, runStart, type Io } from './start.ts';
-import { createContext, resetDemo, demoBanner } from '../app/index.ts';
+import type { Io } from './start.ts';
 import { commands as extra } from './commands.ts';
 
 const USAGE = `salesgym — sales and customer-service training
@@ -7,6 +6,7 @@ const USAGE = `salesgym — sales and customer-service training
   salesgym start [--no-web]     run the app (http://localhost:3000)
   salesgym demo --reset         delete and re-seed the demo company
   salesgym analyze FILE [--agent NAME] [--lang he|en] [--type CALL_TYPE] [--json]
+  salesgym eval DIR [--json] [--offline]        score the analyzer against a coach's labels (DIR/labels.json)
   salesgym persona --company demo [--weakness SKILL ...] [--level LEVEL] [--lang he|en] [--seed N] [--json]
   salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]
   salesgym models list | pull NAME | verify [FILE]   speech recognition models (DATA_DIR/models)
@@ -19,12 +19,14 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 
 const commands: Record<string, Command> = {
-  start: runStart,
+  start: async (argv, io) => (await import('./start.ts')).runStart(argv, io),
   demo: async (argv, io) => {
     if (!argv.includes('--reset')) {
       io.err('Usage: salesgym demo --reset');
       return 2;
     }
+    const { configOrExit } = await import('./start.ts');
+    const { createContext, resetDemo, demoBanner } = await import('../app/index.ts');
     const config = configOrExit(io);
     if (!config) return 1;
     const ctx = await createContext(config);

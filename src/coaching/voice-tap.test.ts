@@ -75,8 +75,7 @@ describe('coachingTap (SimulationService.addTap)', () => {
       const failed: string[] = [];
       const tap = coachingTap({ worker: host, log: (m) => failed.push(m) })(handle('a'));
       await (host as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
-      await new Promise((r) => setTimeout(r, 50));
-      expect(logs.some((m) => m.includes('coaching worker stopped'))).toBe(true);
+      await expect.poll(() => logs.some((m) => m.includes('coaching worker stopped'))).toBe(true);
       await tap.onEnd!({ sessionId: 'a', outcome: 'none', reason: 'agent_ended', durationMs: 0, turns: [], latency: [] } as unknown as SessionSummary);
       expect(failed.some((m) => m.includes('coaching report for a failed'))).toBe(true);
       const reports: SessionReport[] = [];

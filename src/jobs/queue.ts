@@ -99,17 +99,22 @@ export class JobQueue {
    * Stops claiming, aborts running handlers and waits for them. With `release` (default) their jobs go
    * back to the queue uncounted; without it they stay 'running' until the lease expires, as after a crash.
    */
-  async stop(opts: { release?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  /** Aborts running handlers and waits for them up to timeoutMs; `settled`: every one of them ended in time. */
+  async stop(opts: { release?: boolean; timeoutMs?: number } = {}): Promise<{ settled: boolean }> {
     this.started = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const runs = [...this.running.entries()];
     for (const [, r] of runs) r.ctrl.abort(new Error('the worker is shutting down'));
-    const all = Promise.allSettled(runs.map(([, r]) => r.done));
-    await Promise.race([all, new Promise((r) => setTimeout(r, opts.timeoutMs ?? 10_000).unref())]);
+    const all = Promise.allSettled(runs.map(([, r]) => r.done)).then(() => true);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), opts.timeoutMs ?? 10_000)));
+    const settled = await Promise.race([all, late]);
+    clearTimeout(timer);
     if (opts.release !== false) {
       for (const [id] of runs) await this.repos.jobs.release(id, this.workerId).catch(() => {});
     }
+    return { settled };
   }
 
   /** Polls now instead of at the next tick. */

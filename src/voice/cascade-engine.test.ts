@@ -48,8 +48,11 @@ function cascadeHarness(s: Setup): EngineHarness & { engine: CascadeEngine } {
     agentBackchannel: async () => {
       const word = s.lang === 'he' ? 'כן' : 'yeah';
       s.willSay?.(word);
-      await pushPaced(engine, speak(word, voice).slice(0, 24 * 300), 1);
-      await pushPaced(engine, silence(700), 1);
+      // fast: the detector counts audio, not wall time, and the customer's reply must still be playing (by the
+      // wall clock) when the word ends, however busy the machine is
+      const clip = speak(word, voice).slice(0, 24 * 300);
+      await pushPaced(engine, clip, 4);
+      await pushPaced(engine, silence(700), 4);
       browserSays(word);
       await new Promise((r) => setTimeout(r, 1000)); // a wrongly committed turn would show up by now
     },

@@ -8,7 +8,7 @@ import { SentenceSplitter } from './brain.ts';
 import type { Clock, DifficultyDirective, EngineEvent, VoicePersona } from './engine.ts';
 import type { SpeechSynthesizer } from './speech.ts';
 import { FrameChunker } from './audio.ts';
-import { WIRE_AUDIO } from './protocol.ts';
+import { PLAYBACK_REPORTS, WIRE_AUDIO } from './protocol.ts';
 
 interface SpokenSentence {
   text: string;
@@ -264,7 +264,7 @@ export class CustomerTurnRunner {
    * The agent talked over the customer: stop producing now, but wait up to `reportWaitMs` for the client to
    * say how much it played before deciding what was heard (then `interrupt` settles it, or the estimate does).
    */
-  bargeIn(itemId: string, reportWaitMs = 500): boolean {
+  bargeIn(itemId: string, reportWaitMs: number = PLAYBACK_REPORTS.interruptWaitMs): boolean {
     const a = this.active;
     if (!a || a.cut || a.itemId !== itemId) return false;
     a.cut = true;
@@ -292,8 +292,19 @@ export class CustomerTurnRunner {
 
   private pendingSettle: { turn: ActiveTurn; timer: NodeJS.Timeout } | null = null;
 
+  /** The client's latest report of how much of the current reply it has played, on the session clock. */
+  private lastReport: { itemId: string; playedMs: number; atMs: number } | null = null;
+
+  /** The client says it has played `playedMs` of itemId (periodic position reports): sharpens the estimate. */
+  notePlayback(itemId: string, playedMs: number): void {
+    if (this.active?.itemId === itemId) this.lastReport = { itemId, playedMs, atMs: this.deps.clock() };
+  }
+
+  /** How much of `a` had been heard at `at` when the client did not say: from its last report, else from the first audio sent. */
   private estimatePlayed(a: ActiveTurn, at: number): number {
-    return a.firstAudioAtMs === null ? 0 : Math.max(0, Math.min(a.audioMs, at - a.firstAudioAtMs));
+    const r = this.lastReport?.itemId === a.itemId ? this.lastReport : null;
+    const played = r ? r.playedMs + Math.max(0, at - r.atMs) : a.firstAudioAtMs === null ? 0 : at - a.firstAudioAtMs;
+    return Math.max(0, Math.min(a.audioMs, played));
   }
 
   private settle(a: ActiveTurn, playedMs: number): string {
@@ -301,9 +312,10 @@ export class CustomerTurnRunner {
       clearTimeout(this.pendingSettle.timer);
       this.pendingSettle = null;
     }
-    const heard = this.deps.tts ? heardText(a.sentences, Math.min(playedMs, a.audioMs)) : a.text.trim();
+    const heardMs = Math.min(playedMs, a.audioMs);
+    const heard = this.deps.tts ? heardText(a.sentences, heardMs) : a.text.trim();
     if (!a.scripted) this.brain.interrupted(heard);
-    this.deps.emit({ type: 'customer_turn_done', itemId: a.itemId, text: heard, interrupted: true, atMs: this.deps.clock() });
+    this.deps.emit({ type: 'customer_turn_done', itemId: a.itemId, text: heard, interrupted: true, atMs: this.deps.clock(), ...(this.deps.tts && a.firstAudioAtMs !== null ? { heardMs } : {}) });
     return heard;
   }
 

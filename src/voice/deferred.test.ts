@@ -26,10 +26,9 @@ describe('DeferredQueue', () => {
       while (performance.now() < end);
     };
     const order: string[] = [];
-    for (let i = 0; i < 9; i++) q.push(() => (busy(1), order.push(`w${i}`)));
-    // a timer due in 1 ms stands for a frame arriving while the work runs
-    setTimeout(() => order.push('io'), 0);
-    await new Promise((r) => setTimeout(r, 50));
+    // the first item starts a timer: a frame arriving while the work runs (due in 1 ms, before the slice is over)
+    for (let i = 0; i < 9; i++) q.push(() => (i === 0 && setTimeout(() => order.push('io'), 0), busy(1), order.push(`w${i}`)));
+    await expect.poll(() => order.length).toBe(10);
     // every item ran once, in order; the timer ran right after the first slice, which held at most 3 items
     // (2.5 ms budget, each item at least 1 ms; fewer when the machine is busy)
     expect(order.filter((x) => x !== 'io')).toEqual(Array.from({ length: 9 }, (_, i) => `w${i}`));
@@ -41,11 +40,11 @@ describe('DeferredQueue', () => {
     let t = 0;
     const q = new DeferredQueue(1, 5, () => t);
     const order: string[] = [];
-    for (let i = 0; i < 4; i++) q.push(() => order.push(`old${i}`));
+    // the first item starts a timer: a frame arriving while the backlog runs
+    for (let i = 0; i < 4; i++) q.push(() => (i === 0 && setTimeout(() => order.push('io'), 0), order.push(`old${i}`)));
     t = 100; // the queue waited 100 ms (a busy loop): everything queued so far runs in one go
-    setTimeout(() => order.push('io'), 0);
     for (let i = 0; i < 4; i++) q.push(() => ((t += 1), order.push(`new${i}`)));
-    await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => order.length).toBe(9);
     expect(order.slice(0, 5)).toEqual(['old0', 'old1', 'old2', 'old3', 'new0']);
     expect(order).toContain('io');
     expect(order.indexOf('io')).toBeGreaterThan(4);

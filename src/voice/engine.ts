@@ -88,7 +88,8 @@ export type EngineEvent =
   | { type: 'customer_text_delta'; itemId: string; delta: string; atMs: number }
   /** PCM16 24 kHz mono. */
   | { type: 'customer_audio'; itemId: string; pcm: Int16Array; atMs: number }
-  | { type: 'customer_turn_done'; itemId: string; text: string; interrupted: boolean; atMs: number }
+  /** `heardMs`: for a reply cut off mid-audio, how much of its audio the client played (its stored turn ends there). */
+  | { type: 'customer_turn_done'; itemId: string; text: string; interrupted: boolean; atMs: number; heardMs?: number }
   /** The agent talked over the customer: stop playback of itemId now. */
   | { type: 'barge_in'; itemId: string; atMs: number }
   | { type: 'customer_state'; mood: string; values: Record<string, number> }

@@ -20,6 +20,17 @@ export const WIRE_AUDIO = {
   outboundFrameMs: 40,
 } as const;
 
+/** How the browser reports the customer's playback, and how long the server waits for its word on a barge-in. */
+export const PLAYBACK_REPORTS = {
+  /** The client sends `playback_position` for the item playing at most this often. */
+  positionEveryMs: 200,
+  /**
+   * After a barge-in the server waits this long for the client's `interrupt` (what it played) before cutting the
+   * customer's turn at an estimate from the last position report. Generous: a round trip on a loaded machine.
+   */
+  interruptWaitMs: 1000,
+} as const;
+
 /** Bytes of PCM16 24 kHz mono for `ms` milliseconds. */
 export const bytesForMs = (ms: number): number => Math.round((ms * WIRE_AUDIO.sampleRate) / 1000) * WIRE_AUDIO.bytesPerSample;
 /** Milliseconds of PCM16 24 kHz mono in `bytes` bytes. */
@@ -35,8 +46,10 @@ export function audioFrameProblem(byteLength: number): string | null {
   return null;
 }
 
-const id = z.string().min(1).max(100);
-const text = z.string().max(4000);
+// NUL and other C0 controls (tab and new lines aside) are never speech, and PostgreSQL cannot store a NUL
+const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+const id = z.string().min(1).max(100).regex(NO_CONTROL, 'contains a control character');
+const text = z.string().max(4000).regex(NO_CONTROL, 'contains a control character');
 const ms = z.number().finite().min(0);
 
 // ── client → server ───────────────────────────────────────────────────────────

@@ -82,8 +82,7 @@ describe('RealtimeEngine against the fake Realtime server', () => {
     expect(s.audio?.input?.turn_detection).toMatchObject({ type: 'server_vad', silence_duration_ms: 300, create_response: false, interrupt_response: false });
     expect((s.tools ?? []).map((t) => (t as { name: string }).name)).toEqual(['company_objection_handler', 'customer_background_generator', 'scenario_difficulty_adjuster', 'end_call']);
     await h.engine.updateDirectives({ level: 'supportive' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(server.latestSession()!.instructions).toContain('סבלני');
+    await expect.poll(() => server.latestSession()!.instructions).toContain('סבלני');
     await h.close();
   });
 
@@ -96,8 +95,7 @@ describe('RealtimeEngine against the fake Realtime server', () => {
     await new Promise((r) => setTimeout(r, 150));
     h.engine.interrupt(audio.itemId, 120);
     await waitFor((e) => e.type === 'customer_turn_done' && e.interrupted, 'interrupted done');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(server.truncations.at(-1)).toEqual({ itemId: audio.itemId, audioEndMs: 120 });
+    await expect.poll(() => server.truncations.at(-1)).toEqual({ itemId: audio.itemId, audioEndMs: 120 });
     expect(server.eventsOfType('response.cancel').length).toBeGreaterThan(0);
     await h.close();
   });
@@ -143,7 +141,7 @@ describe('RealtimeEngine tools and reconnects', () => {
     server.dropAll();
     await waitFor((e) => e.type === 'status' && e.status === 'reconnecting', 'reconnecting');
     await waitFor((e) => e.type === 'status' && e.status === 'connected' && (e.detail ?? '').includes('replayed'), 'reconnected');
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => server.latestItems().length).toBe(2);
     const items = server.latestItems();
     expect(items.map((i) => (i.type === 'message' ? `${i.role}:${i.content.map((p) => (p as { text?: string; transcript?: string }).text ?? (p as { transcript?: string }).transcript).join('')}` : i.type))).toEqual(['user:שאלה ראשונה', 'assistant:תשובה 1']);
     expect(server.latestSession()!.instructions).toContain('דנה כהן');

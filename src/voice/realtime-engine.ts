@@ -6,7 +6,7 @@
  */
 import WebSocket from 'ws';
 import type { RealtimeClientEvent, RealtimeServerEvent, RealtimeSessionCreateRequest } from 'openai/resources/realtime/realtime';
-import { OUTCOMES, type Outcome } from './protocol.ts';
+import { OUTCOMES, PLAYBACK_REPORTS, type Outcome } from './protocol.ts';
 import { EngineEmitter, type Clock, type CustomerToolHandlers, type DifficultyDirective, type EngineCapabilities, type SimulationEngine, type VoicePersona } from './engine.ts';
 import { REALTIME_TOOLS } from './realtime-tools.ts';
 import { splitAudioDelta } from './realtime-wire.ts';
@@ -287,7 +287,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
     const timer = setTimeout(() => {
       const played = c.firstAudioAt === null ? 0 : Math.min(c.audioMs, estimateAt - c.firstAudioAt);
       this.truncateCustomer(c.itemId, played);
-    }, this.o.playbackReportWaitMs ?? 500);
+    }, this.o.playbackReportWaitMs ?? PLAYBACK_REPORTS.interruptWaitMs);
     this.pendingTruncate = { itemId: c.itemId, timer };
   }
 
@@ -309,7 +309,7 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
     const h = this.history.find((x) => x.id === itemId);
     if (h) h.text = heard;
     else if (heard) this.history.push({ role: 'assistant', text: heard, id: itemId });
-    this.emit({ type: 'customer_turn_done', itemId, text: heard, interrupted: true, atMs: this.o.clock() });
+    this.emit({ type: 'customer_turn_done', itemId, text: heard, interrupted: true, atMs: this.o.clock(), ...(c.firstAudioAt !== null ? { heardMs: played } : {}) });
   }
 
   private abandonCustomerTurn(): void {

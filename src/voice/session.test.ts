@@ -163,8 +163,7 @@ describe('SimulationSession', () => {
     session.handleText(JSON.stringify({ type: 'interrupt', itemId: stop.itemId, playedMs: 250 }));
     const cut = await w.waitFor('customer_transcript_final', (m) => m.interrupted);
     expect(cut.itemId).toBe(started.itemId);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(slow.truncations).toEqual([{ itemId: started.itemId, audioEndMs: 250 }]);
+    await expect.poll(() => slow.truncations).toEqual([{ itemId: started.itemId, audioEndMs: 250 }]);
     await session.end();
     await slow.close();
   });
@@ -235,7 +234,6 @@ describe('SimulationSession', () => {
     const s = await session.done();
     expect(s.reason).toBe('interrupted');
     expect(session.state).toEqual({ status: 'interrupted', detail: 'socket reset' });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(server.openConnections).toBe(before - 1);
+    await expect.poll(() => server.openConnections).toBe(before - 1);
   });
 });

@@ -104,6 +104,9 @@ export interface SimulationSessionOptions {
   hangupGraceMs?: number;
 }
 
+/** Longest text frame looked at for an `end` once the message limit is hit (an end message is a few bytes). */
+const END_FRAME_MAX = 256;
+
 export class SimulationSession {
   readonly id: string;
   private st: SessionState = { status: 'connecting' };
@@ -158,7 +161,12 @@ export class SimulationSession {
   /** A text frame from the client. Never throws; problems become error events. */
   handleText(raw: string): void {
     if (this.isOver()) return;
-    if (!this.msgBucket.take()) return this.fail('RATE_LIMITED', 'Too many messages; slow down.');
+    if (!this.msgBucket.take()) {
+      // control that survives the limit: an `end` is always honoured (a flooding client can still hang up)
+      const e = raw.length <= END_FRAME_MAX ? decodeClientMessage(raw) : null;
+      if (e?.ok && e.message.type === 'end') return void this.end('agent_ended').catch((err) => this.fail('INTERNAL', `Could not end: ${(err as Error).message}`));
+      return this.fail('RATE_LIMITED', 'Too many messages; slow down.');
+    }
     const d = decodeClientMessage(raw);
     if (!d.ok) return this.fail(d.code, d.message);
     void this.onMessage(d.message).catch((e) => this.fail('INTERNAL', `Could not handle ${d.message.type}: ${(e as Error).message}`));
@@ -445,9 +453,8 @@ export class SimulationSession {
       case 'customer_turn_done': {
         this.send({ type: 'customer_transcript_final', itemId: e.itemId, text: e.text, interrupted: e.interrupted, atMs: Math.round(e.atMs) });
         const t = this.latency.forItem(e.itemId);
-        const startMs = this.customerStarts.get(e.itemId) ?? e.atMs;
-        this.customerStarts.delete(e.itemId);
-        this.recordTurn({ id: e.itemId, speaker: 'customer', text: e.text, startMs, endMs: e.atMs, interrupted: e.interrupted, engine: this.o.engine.name, latency: t ? { ...t } : null });
+        const { startMs, endMs } = this.customerSpan(e);
+        this.recordTurn({ id: e.itemId, speaker: 'customer', text: e.text, startMs, endMs, interrupted: e.interrupted, engine: this.o.engine.name, latency: t ? { ...t } : null });
         if (t) this.reportLatency(e.itemId);
         return;
       }
@@ -503,6 +510,19 @@ export class SimulationSession {
   private clearTimers(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+  }
+
+  /**
+   * When the customer was heard, on the session's clock: a spoken reply from its first audio sent (the client plays
+   * it as it arrives) to the end of its audio, or, when cut off, to the audio the client reported as played.
+   */
+  private customerSpan(e: Extract<EngineEvent, { type: 'customer_turn_done' }>): { startMs: number; endMs: number } {
+    const started = this.customerStarts.get(e.itemId) ?? e.atMs;
+    this.customerStarts.delete(e.itemId);
+    const audio = this.customerAudioMs.get(e.itemId);
+    if (!audio) return { startMs: started, endMs: e.atMs };
+    if (e.heardMs !== undefined) return { startMs: audio.firstAt, endMs: audio.firstAt + Math.min(e.heardMs, audio.ms) };
+    return { startMs: audio.firstAt, endMs: e.interrupted ? e.atMs : Math.max(e.atMs, audio.firstAt + audio.ms) };
   }
 
   private finish(reason: EndReason | 'interrupted', outcome: Outcome): void {

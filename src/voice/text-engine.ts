@@ -85,7 +85,9 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
     this.runner.interrupt(itemId, playedMs);
   }
 
-  notePlayback(_itemId: string, _playedMs: number): void {}
+  notePlayback(itemId: string, playedMs: number): void {
+    this.runner.notePlayback(itemId, playedMs);
+  }
 
   async updateDirectives(d: DifficultyDirective): Promise<void> {
     this.runner.adjust(d);

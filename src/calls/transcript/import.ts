@@ -5,6 +5,7 @@ import { parseSrt, parseVtt } from './parse-subtitles.ts';
 import { parseJsonSegments } from './parse-json.ts';
 import { assignRoles } from './roles.ts';
 import { fillTimes } from './timing.ts';
+import { unsupportedLanguage } from './language.ts';
 import type { RawSegment } from './raw.ts';
 
 export type TranscriptFormat = 'json' | 'vtt' | 'srt' | 'lines' | 'paragraph';
@@ -67,9 +68,19 @@ export function importTranscript(text: string, opts: ImportOptions = {}): Transc
   }
   carryLabels(raw);
 
+  const refusal = opts.language ? undefined : unsupportedLanguage(raw.map((s) => s.text).join(' '));
+  if (refusal) throw new AppError('BAD_FILE', `${name} ${refusal}`);
   const language = opts.language ?? detectLanguage(raw.map((s) => s.text).join(' '));
   const roles = assignRoles(raw, language, opts.agentName);
-  const timed = fillTimes(raw, language);
+  const spoken = raw.filter((s) => roles.roleOf.has(s.label ?? ''));
+  const sides = new Set(spoken.map((s) => roles.roleOf.get(s.label ?? '')));
+  if (spoken.length < 2 || sides.size < 2) {
+    throw new AppError(
+      'BAD_FILE',
+      `${name} is not a conversation: ${roles.agent.length + roles.customer.length ? `only one speaker (${roles.agent.concat(roles.customer).join(', ')}) says anything` : `its labels are headers or notes (${roles.ignored.join(', ')}), not speakers`}. A call needs the agent and the customer, e.g. "Agent: …" / "Customer: …".`,
+    );
+  }
+  const timed = fillTimes(spoken, language);
   const transcript: Transcript = {
     language,
     segments: timed.map((s) => ({
@@ -80,7 +91,14 @@ export function importTranscript(text: string, opts: ImportOptions = {}): Transc
       text: s.text,
       ...(s.estimated ? { estimated: true } : s.endEstimated ? { endEstimated: true } : {}),
     })),
-    roles: { method: roles.method, confidence: roles.confidence },
+    roles: {
+      method: roles.method,
+      confidence: roles.confidence,
+      agent: roles.agent,
+      customer: roles.customer,
+      ...(roles.ignored.length ? { ignored: roles.ignored } : {}),
+      reason: roles.reason,
+    },
     source: `import:${format}`,
   };
   return transcriptSchema.parse(transcript);

@@ -1,31 +1,58 @@
 import { TIME_RE, parseTime, type RawSegment } from './raw.ts';
 
-const LABEL = String.raw`[\p{L}][\p{L}\p{N}'"׳״.\-]*(?:\s[\p{L}\p{N}][\p{L}\p{N}'"׳״.\-]*){0,2}`;
-/** `[00:12] Agent: text`, `00:12 Agent: text`, `Agent [00:12]: text`, `Agent (00:12): text`, `Agent: text`. */
+
+const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}_'"׳״.\-]*`;
+const LABEL = String.raw`[\p{L}][\p{L}\p{N}_'"׳״.\-]*(?:\s${WORD}){0,2}`;
+/**
+ * `[00:12] Agent: text`, `00:12 Agent: text`, `Agent [00:12]: text`, `Agent (00:12): text`, `Agent: text`,
+ * `[Nina]: text`, `Tom (Acme Plumbing): text`, `REP_JOHN: text`; markdown bold around the label is removed first.
+ */
 const LINE_RE = new RegExp(
-  String.raw`^\s*(?:[\[(]?(${TIME_RE})[\])]?\s*[-–—]?\s*)?(${LABEL})\s*(?:[\[(](${TIME_RE})[\])])?\s*[:：]\s*(.*)$`,
+  String.raw`^\s*(?:[\[(]?(${TIME_RE})[\])]?\s*[-–—]?\s*)?\[?(${LABEL})\]?(?:\s*\((?!${TIME_RE}\))([^()]{1,40})\))?\s*(?:[\[(](${TIME_RE})[\])])?\s*[:：]\s*(.*)$`,
   'u',
 );
+/** A line that is only a stage direction or annotation: "[hold music]", "(מוזיקה)", "*hangs up*". */
+const ANNOTATION = /^\s*(?:\[[^\]]*\]|\([^)]*\)|\*[^*]+\*|_[^_]+_)\s*$/u;
+/** Markdown structure that is not speech: headings, rules, bullets, tables. */
+const MARKUP = /^\s*(?:#{1,6}\s|[-=*_]{3,}\s*$|[-*•]\s|\|)/u;
+
+/** Remove markdown bold around a leading label: `**Brian:** hi` / `**Brian**: hi` → `Brian: hi`. */
+function unbold(line: string): string {
+  return line.replace(/^(\s*(?:\[[^\]]*\]\s*)?)\*\*([^*]{1,60}?)\*\*\s*[:：]/u, '$1$2:').replace(/^(\s*(?:\[[^\]]*\]\s*)?)\*\*([^*]{1,60}?)[:：]\*\*/u, '$1$2:');
+}
 
 /** True when the line starts with a speaker label. */
-export const isLabelledLine = (line: string): boolean => LINE_RE.test(line);
+export const isLabelledLine = (line: string): boolean => LINE_RE.test(unbold(line));
 
 /** Plain-text transcript, one `Speaker: text` per line; unlabelled lines continue the previous turn. */
 export function parseLines(text: string): RawSegment[] {
   const out: RawSegment[] = [];
+  let open = false;
   for (const raw of text.split('\n')) {
-    const line = raw.trim();
+    const line = unbold(raw.trim());
     if (!line) continue;
+    if (ANNOTATION.test(line) || MARKUP.test(line)) {
+      open = false;
+      continue;
+    }
     const m = LINE_RE.exec(line);
     if (m) {
-      const startSec = parseTime(m[1] ?? m[3]);
-      out.push({ label: m[2].trim(), ...(startSec !== undefined ? { startSec } : {}), text: m[4].trim() });
-    } else if (out.length) {
+      const startSec = parseTime(m[1] ?? m[4]);
+      const label = m[3] ? `${m[2].trim()} (${m[3].trim()})` : m[2].trim();
+      out.push({ label, ...(startSec !== undefined ? { startSec } : {}), text: stripDirections(m[5]) });
+      open = true;
+    } else if (out.length && open) {
       const prev = out[out.length - 1];
-      prev.text = prev.text ? `${prev.text} ${line}` : line;
+      const more = stripDirections(line);
+      prev.text = prev.text ? `${prev.text} ${more}` : more;
     }
   }
   return out.filter((s) => s.text.length > 0);
+}
+
+/** Stage directions inside a turn ("*laughs*", "[inaudible]") are not words said. */
+function stripDirections(text: string): string {
+  return text.replace(/\*[^*]{1,40}\*|\[[^\]]{1,40}\]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const INLINE_LABEL = /(?:^|(?<=[\s.!?,;]))([\p{L}][\p{L}\p{N}'"׳״\-]*):(?=\s)/gu;

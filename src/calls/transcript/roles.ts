@@ -2,6 +2,12 @@ import { classifyUtterance, normalizeText, type Language, type Speaker } from '.
 import { AppError } from '../../core/index.ts';
 import type { RawSegment } from './raw.ts';
 
+/**
+ * Who is the agent. Owns the label vocabulary (role words in Hebrew and English, system and narrator labels) and
+ * the decision from the call's shape when labels are names: who introduces the company, who is greeted by name,
+ * who asks and pitches, who objects. The decision comes with its method, confidence and a reason.
+ */
+
 /** Labels that name the agent's side (Hebrew forms with gender, English titles). */
 export const AGENT_LABELS = [
   'נציג', 'נציגה', 'נציג שירות', 'נציגת שירות', 'נציג מכירות', 'נציגת מכירות', 'מוכר', 'מוכרת', 'סוכן', 'סוכנת',
@@ -14,46 +20,126 @@ export const CUSTOMER_LABELS = [
   'לקוח', 'לקוחה', 'לקוח פוטנציאלי', 'לקוחה פוטנציאלית', 'מתקשר', 'מתקשרת', 'פונה', 'מבוטח', 'מבוטחת', 'קונה',
   'customer', 'client', 'prospect', 'caller', 'lead', 'buyer', 'user', 'patient', 'guest',
 ];
+/**
+ * Labels that are no party to the call: system prompts, narrators, notes, file metadata. Their lines are left
+ * out of the conversation (and listed in the role decision).
+ */
+export const IGNORED_LABELS = [
+  'system', 'narrator', 'note', 'notes', 'ivr', 'recording', 'automated message', 'auto attendant', 'voicemail greeting',
+  'call id', 'date', 'time', 'duration', 'participants', 'attendees', 'outcome', 'subject', 'title', 'summary', 'call notes',
+  'call type', 'location', 'product', 'result', 'from', 'to', 'cc', 'bcc', 'sent', 're', 'fwd',
+  'מערכת', 'קריין', 'קריינות', 'הערה', 'הערות', 'הקלטה', 'מענה קולי', 'תאריך', 'משך', 'משתתפים', 'תוצאה', 'סיכום', 'נושא',
+];
+/**
+ * Role words strong enough to decide inside a longer label ("REP_JOHN", "PROSPECT_SARAH", "Brian (Sales Rep)").
+ * "Caller" is not among them: in a cold call the caller is the agent.
+ */
+const STRONG_AGENT_WORDS = ['נציג', 'נציגה', 'סוכן', 'סוכנת', 'מוכר', 'מוכרת', 'agent', 'rep', 'salesperson', 'seller', 'representative', 'csr', 'sdr', 'bdr', 'sales rep', 'account executive', 'account manager', 'sales agent', 'נציג מכירות', 'נציגת מכירות', 'נציג שירות', 'נציגת שירות'];
+const STRONG_CUSTOMER_WORDS = ['לקוח', 'לקוחה', 'customer', 'client', 'prospect', 'buyer'];
+/** Labels that only hint at a side: the call's shape decides, the hint breaks ties. */
+const WEAK_LABELS: Record<string, Speaker> = { caller: 'customer', 'מתקשר': 'customer', 'מתקשרת': 'customer', receiver: 'customer', 'callee': 'customer' };
 
-const norm = (s: string) => normalizeText(s).replace(/[^\p{L}\p{N} ]/gu, '').trim();
+const norm = (s: string) => normalizeText(s).replace(/[_]/g, ' ').replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
 const AGENT_SET = new Set(AGENT_LABELS.map(norm));
 const CUSTOMER_SET = new Set(CUSTOMER_LABELS.map(norm));
+const IGNORED_SET = new Set(IGNORED_LABELS.map(norm));
+const STRONG_AGENT = new Set(STRONG_AGENT_WORDS.map(norm));
+const STRONG_CUSTOMER = new Set(STRONG_CUSTOMER_WORDS.map(norm));
 
-/** 'agent' | 'customer' for a known role label ("נציגה", "Sales Rep 2", "הלקוח"), else undefined. */
+const bare = (label: string) => norm(label).replace(/\s*\d+$/, '');
+const isWeak = (label: string) => bare(label) in WEAK_LABELS;
+
+/** 'agent' | 'customer' for a known role label ("נציגה", "Sales Rep 2", "הלקוח", "REP_JOHN", "PROSPECT_SARAH"), else undefined. */
 export function roleFromLabel(label: string): Speaker | undefined {
-  const l = norm(label).replace(/\s*\d+$/, '');
+  const l = bare(label);
   for (const cand of [l, l.replace(/^ה/, '')]) {
     if (AGENT_SET.has(cand)) return 'agent';
     if (CUSTOMER_SET.has(cand)) return 'customer';
   }
+  // a role word inside a longer label: any one or two consecutive words
+  const tokens = l.split(' ');
+  for (let n = 2; n >= 1; n--) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      const g = tokens.slice(i, i + n).join(' ');
+      for (const cand of [g, g.replace(/^ה/, '')]) {
+        if (STRONG_AGENT.has(cand)) return 'agent';
+        if (STRONG_CUSTOMER.has(cand)) return 'customer';
+      }
+    }
+  }
   return undefined;
 }
 
+/** True for labels that are no party to the call (SYSTEM, Narrator, מערכת, file metadata such as "Date"). */
+export function isIgnoredLabel(label: string): boolean {
+  return IGNORED_SET.has(bare(label));
+}
+
 export interface RoleAssignment {
+  /** Role per label; labels left out of the call (system, narrator) have none. */
   roleOf: Map<string, Speaker>;
   method: 'labels' | 'named_agent' | 'heuristic';
   confidence: number;
+  agent: string[];
+  customer: string[];
+  ignored: string[];
+  reason: string;
 }
 
-/** Decide who is the agent: explicit name, then role labels, then a heuristic with a confidence. */
+/** Decide who is the agent: explicit name, then role labels, then the call's shape, with a confidence. */
 export function assignRoles(segments: RawSegment[], lang: Language, agentName?: string): RoleAssignment {
-  const labels = [...new Set(segments.map((s) => s.label ?? ''))];
-  if (agentName) return byName(labels, agentName);
-  const known = new Map(labels.map((l) => [l, roleFromLabel(l)] as const));
+  const all = [...new Set(segments.map((s) => s.label ?? ''))];
+  const ignored = all.filter((l) => l && isIgnoredLabel(l));
+  const labels = all.filter((l) => !ignored.includes(l));
+  const spoken = segments.filter((s) => !ignored.includes(s.label ?? ''));
+  const done = (roleOf: Map<string, Speaker>, method: RoleAssignment['method'], confidence: number, reason: string): RoleAssignment => ({
+    roleOf,
+    method,
+    confidence: Math.round(confidence * 100) / 100,
+    agent: labels.filter((l) => roleOf.get(l) === 'agent'),
+    customer: labels.filter((l) => roleOf.get(l) === 'customer'),
+    ignored,
+    reason,
+  });
+  if (!labels.length) return done(new Map(), 'heuristic', 0, 'no speaker takes part');
+  if (agentName) return done(byName(labels, agentName), 'named_agent', 1, 'named by the user');
+  const known = new Map(labels.map((l) => [l, isWeak(l) ? undefined : roleFromLabel(l)] as const));
   const unknown = labels.filter((l) => !known.get(l));
-  if (unknown.length === 0 && labels.length > 0) {
-    return { roleOf: new Map(labels.map((l) => [l, known.get(l)!])), method: 'labels', confidence: 1 };
-  }
   const knownRoles = new Set([...known.values()].filter(Boolean));
-  if (knownRoles.size === 1 && unknown.length === 1) {
-    const other: Speaker = knownRoles.has('agent') ? 'customer' : 'agent';
-    const roleOf = new Map(labels.map((l) => [l, known.get(l) ?? other]));
-    return { roleOf, method: 'labels', confidence: 0.9 };
+  if (unknown.length === 0 && knownRoles.size === 2) {
+    return done(new Map(labels.map((l) => [l, known.get(l)!])), 'labels', 1, 'role labels');
   }
-  return heuristic(segments, labels, lang);
+  const shape = scoreShape(spoken, labels, lang);
+  // one side labelled, the other named: the named ones are the other side, unless the labelled side is the customer
+  // and several names remain (several agents are rare; several buyers are common) — then the shape picks the agent.
+  if (knownRoles.size === 1 && unknown.length >= 1) {
+    if (knownRoles.has('agent')) {
+      return done(new Map(labels.map((l) => [l, known.get(l) ?? 'customer'])), 'labels', 0.9, 'role label for the agent');
+    }
+    if (unknown.length === 1) return done(new Map(labels.map((l) => [l, known.get(l) ?? 'agent'])), 'labels', 0.9, 'role label for the customer');
+    return pickAgent(unknown, labels, shape, known, done);
+  }
+  if (labels.length === 1) return done(new Map([[labels[0], known.get(labels[0]) ?? 'agent']]), 'heuristic', 0.3, 'one speaker only');
+  return pickAgent(unknown.length ? unknown : labels, labels, shape, known, done);
 }
 
-function byName(labels: string[], agentName: string): RoleAssignment {
+function pickAgent(
+  candidates: string[],
+  labels: string[],
+  shape: Map<string, { score: number; reasons: string[] }>,
+  known: Map<string, Speaker | undefined>,
+  done: (roleOf: Map<string, Speaker>, method: RoleAssignment['method'], confidence: number, reason: string) => RoleAssignment,
+): RoleAssignment {
+  const ranked = [...candidates].sort((a, b) => shape.get(b)!.score - shape.get(a)!.score);
+  const top = ranked[0];
+  const margin = shape.get(top)!.score - (ranked.length > 1 ? shape.get(ranked[1])!.score : 0);
+  const confidence = Math.min(0.95, 0.5 + 0.45 * (1 - Math.exp(-Math.max(0, margin) / 3)));
+  const roleOf = new Map(labels.map((l) => [l, l === top ? 'agent' : known.get(l) === 'agent' ? 'agent' : 'customer'] as [string, Speaker]));
+  const why = shape.get(top)!.reasons;
+  return done(roleOf, 'heuristic', confidence, why.length ? why.join(', ') : 'no clear sign');
+}
+
+function byName(labels: string[], agentName: string): Map<string, Speaker> {
   const want = norm(agentName);
   const match = labels.filter((l) => {
     const n = norm(l);
@@ -65,44 +151,61 @@ function byName(labels: string[], agentName: string): RoleAssignment {
       `No speaker called "${agentName}" in this transcript. Speakers found: ${labels.filter(Boolean).join(', ') || '(none)'}.`,
     );
   }
-  const roleOf = new Map(labels.map((l) => [l, match.includes(l) ? 'agent' : 'customer'] as [string, Speaker]));
-  return { roleOf, method: 'named_agent', confidence: 1 };
+  return new Map(labels.map((l) => [l, match.includes(l) ? 'agent' : 'customer'] as [string, Speaker]));
 }
 
-const COMPANY_WORDS = {
-  he: /(?:מדבר|מדברת|מתקשר|מתקשרת|כאן)\s+\S+\s+מ|אצלנו|החברה שלנו|הלקוחות שלנו|אנחנו מציעים|השארת פרטים/u,
-  en: /\b(?:this is \w+ from|calling from|our company|our clients|our customers|we offer|with us|you requested|you left)\b/i,
+/** "This is Maya from Fieldline", "calling from", "thank you for calling", "מדברת נועה מביטוח הגליל". */
+const INTRODUCES_COMPANY = {
+  he: /(?:מדבר|מדברת|מתקשר|מתקשרת|כאן|שמי)\s+\S+\s+(?:\S+\s+)?מ\S{2,}|אני\s+מ(?!דבר|תקשר|עוניי|בין)\S{2,}|(?:שירות|מוקד)\s+(?:ה)?לקוחות|החברה שלנו|הלקוחות שלנו|אנחנו מציעים|אצלנו/u,
+  en: /\b(?:this is|it's|my name is|i'm)\s+\w+(?:\s+\w+)?\s+(?:from|with|at|calling from)\b|\bcalling (?:from|on behalf of)\b|\bthank(?:s| you) for calling\b|\bour (?:company|clients|customers|platform|team)\b|\bwe (?:offer|help|work with)\b/i,
 };
+/** "Hi Dana", "שלום מיכל": the customer is the one greeted by name at the start. */
+const GREETS = { he: /^(?:היי|הי|שלום|בוקר טוב|ערב טוב|אהלן)\s+/u, en: /^(?:hi|hello|hey|good (?:morning|afternoon|evening))\s*,?\s+/i };
 
 /**
- * Scores each speaker: questions asked, speaking first, company words ("מדבר דני ממגן…", "calling from"),
- * versus objections and needs (customer acts). The top scorer is the agent; confidence grows with the margin.
+ * Scores each speaker on the agent's marks (introduces the company, asks, pitches, asks for the meeting) against
+ * the customer's (objections, needs, greeted by name); counts, so a speaker with more of the call weighs more.
  */
-function heuristic(segments: RawSegment[], labels: string[], lang: Language): RoleAssignment {
-  if (labels.length === 1) {
-    return { roleOf: new Map([[labels[0], 'agent']]), method: 'heuristic', confidence: 0.3 };
-  }
-  const score = new Map(labels.map((l) => [l, 0]));
-  const turns = new Map(labels.map((l) => [l, 0]));
+function scoreShape(segments: RawSegment[], labels: string[], lang: Language): Map<string, { score: number; reasons: string[] }> {
+  const out = new Map(labels.map((l) => [l, { score: 0, reasons: [] as string[] }]));
+  const add = (l: string, v: number, why?: string) => {
+    const e = out.get(l);
+    if (!e) return;
+    e.score += v;
+    if (why && !e.reasons.includes(why)) e.reasons.push(why);
+  };
+  const firstName = (l: string) => norm(l).split(' ')[0];
   segments.forEach((s, i) => {
     const l = s.label ?? '';
+    if (!out.has(l)) return;
+    if (i === 0) add(l, 0.5);
     const c = classifyUtterance(s.text, lang);
+    if (INTRODUCES_COMPANY[lang].test(s.text)) add(l, i < 4 ? 4 : 1.5, 'introduced the company');
     let v = 0;
-    if (c.isQuestion) v += 1;
-    if (COMPANY_WORDS[lang].test(s.text)) v += 2;
+    if (c.isQuestion && !c.acts.includes('objection')) v += 0.5;
     for (const a of c.acts) {
-      if (a === 'discovery_question' || a === 'value_statement' || a === 'feature_explanation' || a === 'close_attempt') v += 1;
-      if (a === 'opening_agenda' || a === 'next_step' || a === 'social_proof' || a === 'price_mention') v += 1.5;
+      if (a === 'discovery_question' || a === 'feature_explanation' || a === 'value_statement') v += 1;
+      if (a === 'close_attempt' || a === 'next_step' || a === 'opening_agenda') v += 1.5;
+      if (a === 'social_proof' || a === 'price_mention') v += 1;
       if (a === 'objection' || a === 'need_statement' || a === 'buying_signal') v -= 1.5;
     }
-    if (i === 0) v += 1;
-    score.set(l, score.get(l)! + v);
-    turns.set(l, turns.get(l)! + 1);
+    if (v > 0) add(l, Math.min(v, 3), 'asked, pitched or proposed next steps');
+    else if (v < 0) add(l, Math.max(v, -3), undefined);
+    // greeted by name early: the one greeted is the customer
+    if (i < 4) {
+      const m = GREETS[lang].exec(normalizeText(s.text));
+      if (m) {
+        const rest = normalizeText(s.text).slice(m[0].length);
+        for (const other of labels) {
+          const name = firstName(other);
+          if (other !== l && name.length >= 2 && new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(rest)) {
+            add(other, -2);
+            add(l, 1, 'greeted the other side by name');
+          }
+        }
+      }
+    }
   });
-  const rate = (l: string) => score.get(l)! / Math.max(1, turns.get(l)!);
-  const ranked = [...labels].sort((a, b) => rate(b) - rate(a));
-  const margin = rate(ranked[0]) - rate(ranked[1]);
-  const confidence = Math.round(Math.min(0.95, 0.5 + 0.45 * (1 - Math.exp(-margin))) * 100) / 100;
-  const roleOf = new Map(labels.map((l) => [l, l === ranked[0] ? 'agent' : 'customer'] as [string, Speaker]));
-  return { roleOf, method: 'heuristic', confidence };
+  for (const l of labels) if (isWeak(l)) add(l, -0.5);
+  return out;
 }

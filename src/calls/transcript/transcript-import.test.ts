@@ -24,7 +24,7 @@ describe('plain-text lines', () => {
       ['agent', 3723],
     ]);
     expect(t.segments[0].endSec).toBeLessThanOrEqual(9);
-    expect(t.roles).toEqual({ method: 'labels', confidence: 1 });
+    expect(t.roles).toMatchObject({ method: 'labels', confidence: 1, agent: ['נציג', 'נציגה'], customer: ['לקוח'] });
     expect(t.segments.some((s) => s.estimated)).toBe(false);
     // start times were read; end times had to be computed, and say so
     expect(t.segments.every((s) => s.endEstimated)).toBe(true);
@@ -74,7 +74,7 @@ describe('single paragraph', () => {
   it('uses --agent NAME over everything else', () => {
     const t = importTranscript('Dana: hi there friend. Mark: hello, what can I do? Dana: nothing. Mark: ok.', { agentName: 'mark' });
     expect(t.segments.filter((s) => s.speaker === 'agent').map((s) => s.label)).toEqual(['Mark', 'Mark']);
-    expect(t.roles).toEqual({ method: 'named_agent', confidence: 1 });
+    expect(t.roles).toMatchObject({ method: 'named_agent', confidence: 1, agent: ['Mark'], customer: ['Dana'] });
   });
 
   it('names the speakers found when --agent matches none', () => {

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/index.ts';
+import { isStaff } from '../../auth/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import { publicUser, publicCompany, SECTORS } from '../../org/index.ts';
-import { defineRoute, ANY_ROLE, STAFF, COMPANY_MANAGERS, companyParamScope } from '../route.ts';
+import { defineRoute, ANY_ROLE, STAFF, COMPANY_MANAGERS, companyParamScope, type GuardedScope } from '../route.ts';
 import { passwordRule } from './auth.ts';
 
 const uuid = z.string().uuid('must be an id');
@@ -18,11 +19,11 @@ const member = z.object({
   teamId: uuid.nullable().optional(),
 });
 
-/** Scope of a user addressed by `:userId` (the user's company). */
-async function userScope(req: FastifyRequest, ctx: AppContext) {
+/** Scope of a user addressed by `:userId`: the user's company, and the user as the subject of the role hierarchy. */
+async function userScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedScope> {
   const u = await ctx.repos.users.byId((req.params as { userId: string }).userId);
   if (!u) throw new AppError('NOT_FOUND', 'User was not found.');
-  return { companyId: u.companyId };
+  return { companyId: u.companyId, subject: { id: u.id, role: u.role }, notFound: 'User was not found.' };
 }
 
 export function orgRoutes(app: FastifyInstance) {
@@ -93,7 +94,13 @@ export function orgRoutes(app: FastifyInstance) {
     access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
     params: companyParams,
     body: z.object({ practicePrivacyHours: z.number().int().min(0).max(24 * 30) }).strict(),
-    handler: async ({ ctx, params, body }) => {
+    handler: async ({ ctx, params, body, user }) => {
+      const current = await ctx.repos.companies.byId(params.companyId);
+      if (!current) throw new AppError('NOT_FOUND', 'Company was not found.');
+      // a shorter window would open sessions agents practised under the longer one: only platform staff shorten it
+      if (!isStaff(user.role) && body.practicePrivacyHours < current.practicePrivacyHours) {
+        throw new AppError('FORBIDDEN', `The practice privacy window can be lengthened here but not shortened (now ${current.practicePrivacyHours} hours): agents practised trusting it. Ask platform staff to shorten it.`);
+      }
       const c = await ctx.repos.companies.update(params.companyId, body);
       if (!c) throw new AppError('NOT_FOUND', 'Company was not found.');
       return { company: publicCompany(c) };
@@ -165,9 +172,7 @@ export function orgRoutes(app: FastifyInstance) {
     handler: async ({ ctx, params, body, user }) => {
       const target = await ctx.repos.users.byId(params.userId);
       if (!target) throw new AppError('NOT_FOUND', 'User was not found.');
-      if (user.role === 'manager' && target.role !== 'agent' && target.id !== user.id) {
-        throw new AppError('FORBIDDEN', 'Managers can change agents only.');
-      }
+      // who may act on whom (the role hierarchy) is checked by the guard in route.ts
       if (body.teamId) {
         const team = await ctx.repos.teams.byId(body.teamId);
         if (!team || team.companyId !== target.companyId) throw new AppError('VALIDATION_FAILED', 'The team does not belong to this company.');
@@ -176,7 +181,11 @@ export function orgRoutes(app: FastifyInstance) {
       let row = Object.keys(patch).length ? await ctx.repos.users.update(target.id, patch) : target;
       if (active === false) {
         if (target.id === user.id) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
-        row = (await ctx.repos.users.deactivate(target.id)) ?? row;
+        const off = await ctx.repos.users.deactivate(target.id);
+        if (!off && target.active && target.role === 'super_admin') {
+          throw new AppError('CONFLICT', 'This is the last active super admin; add another super admin before deactivating this one.');
+        }
+        row = off ?? row;
       } else if (active === true && !target.active) {
         const back = await ctx.repos.users.reactivate(target.id);
         if (!back) throw new AppError('SEAT_QUOTA_EXCEEDED', 'No seat is free to reactivate this user. Buy a seat package (Billing → Add seats) or deactivate someone else.', { details: { howToAddSeats: '/billing' } });
@@ -251,6 +260,16 @@ export function orgRoutes(app: FastifyInstance) {
     access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
     params: companyParams,
     handler: async ({ ctx, params, req, user }) => ({ questionnaire: await ctx.org.saveQuestionnaire(params.companyId, req.body, user.id) }),
+  });
+
+  // Audit log: who read practice that was private to an agent (staff only)
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/companies/:companyId/audit',
+    access: { roles: STAFF, scope: companyParamScope },
+    params: companyParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+    handler: async ({ ctx, params, query }) => ({ entries: await ctx.repos.audit.forCompany(params.companyId, query.limit) }),
   });
 
   // Staff users and system statistics

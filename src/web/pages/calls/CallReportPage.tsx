@@ -107,6 +107,13 @@ export default function CallReportPage() {
                         {t('report.analyzer', { name: a.analyzer.model ?? a.analyzer.name })}
                         {a.analyzer.quotesCorrected + a.analyzer.quotesDropped > 0 && ` · ${t('report.quotesFixed', { n: a.analyzer.quotesCorrected, d: a.analyzer.quotesDropped })}`}
                       </p>
+                      {a.roles && (
+                        <p className="muted small" data-testid="role-decision">
+                          {t('report.roleDecision', { agent: a.roles.agent.join(', ') || '—', customer: a.roles.customer.join(', ') || '—', pct: Math.round(a.roles.confidence * 100) })}
+                          {a.roles.confidence < 0.7 && ` ${t('report.rolesUnsure')}`}
+                        </p>
+                      )}
+                      {a.outcome && <p className="muted small">{t(`report.outcome.${a.outcome}` as never)}</p>}
                     </Card>
                     <Card title={t('report.skills')}>
                       <SkillChart skills={a.skills.map((s) => ({ name: SKILL_LABELS[s.id][lang], score: s.score }))} />

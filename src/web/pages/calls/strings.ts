@@ -82,6 +82,9 @@ export const useCallsT = defineStrings('calls', {
       noAudio: 'לשיחה הזו אין הקלטה.',
       analyzer: 'נותח ע״י {{name}}',
       quotesFixed: '{{n}} ציטוטים תוקנו ו־{{d}} הושמטו כי לא נמצאו בתמליל.',
+      roleDecision: 'נציג: {{agent}} · צד הלקוח: {{customer}} (ביטחון {{pct}}%)',
+      rolesUnsure: 'הזיהוי לא ודאי — אפשר להעלות שוב עם שם הנציג.',
+      outcome: { agreed: 'תוצאה: הלקוח הסכים', postponed: 'תוצאה: נדחה', refused: 'תוצאה: הלקוח סירב' },
     },
   },
   en: {
@@ -165,6 +168,9 @@ export const useCallsT = defineStrings('calls', {
       noAudio: 'This call has no recording.',
       analyzer: 'Analysed by {{name}}',
       quotesFixed: '{{n}} quotes were corrected and {{d}} dropped because they were not in the transcript.',
+      roleDecision: 'Agent: {{agent}} · customer side: {{customer}} ({{pct}}% sure)',
+      rolesUnsure: 'Not sure who is who — upload again with the agent\'s name.',
+      outcome: { agreed: 'Outcome: the customer agreed', postponed: 'Outcome: postponed', refused: 'Outcome: the customer refused' },
     },
   },
 });

@@ -127,11 +127,12 @@ describe.skipIf(!haveTools(['chromium'], 'coaching pages e2e'))('coaching pages 
     await page.goto(`/practice/${created.body.simulation.id}`);
     await page.getByTestId('start-call').click();
     await poll(() => page.getByTestId('coach-panel').count()).toBe(1);
+    const answers = page.locator('[data-speaker="customer"][data-final="true"]');
     const say = async (text: string) => {
+      const before = await answers.count();
       await page.getByRole('textbox').fill(text);
       await page.keyboard.press('Enter');
-      await poll(() => page.locator('[data-speaker="customer"][data-final="true"]').count()).toBeGreaterThan(0);
-      await page.waitForTimeout(400);
+      await poll(() => answers.count()).toBeGreaterThan(before); // the customer answered this line
     };
     await say('היי, אז, אממ, יש לנו את הביטוח הכי טוב בארץ, והמחיר הוא רק 350 שקל בחודש לחבילה המלאה, אז כדאי לך לקחת את זה עכשיו.');
     await say('לא לא, זה לא נכון, אממ, אנחנו הכי זולים, כולם משלמים יותר, אז בעצם אין מה לחשוב.');

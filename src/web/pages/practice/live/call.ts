@@ -4,7 +4,7 @@
  * subscribe/snapshot API so React renders it and tests can read it. Reconnects by itself after a network drop
  * (the server keeps the session for 60 s and replays the transcript).
  */
-import { decodeServerMessage, type ClientMessageInput, type LatencyTimeline, type ServerMessage, type ServerMessageOf } from '../../../../voice/protocol.ts';
+import { decodeServerMessage, PLAYBACK_REPORTS, type ClientMessageInput, type LatencyTimeline, type ServerMessage, type ServerMessageOf } from '../../../../voice/protocol.ts';
 import { MicError, openMic, type Mic, type MicProblem } from './mic.ts';
 import { Player } from './player.ts';
 import { startRecognition, type BrowserRecognizer } from './recognition.ts';
@@ -196,7 +196,7 @@ export class LiveCall {
         this.set({ micProblem: e instanceof MicError ? e.problem : 'unsupported' });
       }
     }
-    this.ticker ??= window.setInterval(() => this.reportPlayback(), 200);
+    this.ticker ??= window.setInterval(() => this.reportPlayback(), PLAYBACK_REPORTS.positionEveryMs);
   }
 
   private onMicFrame(pcm: Int16Array, level: number): void {
