@@ -52,7 +52,7 @@ describe('transcription chain before Start', () => {
     // only the person practising may run it
     const other = await t.login('agent2@demo.salesgym.dev');
     const denied = await t.app.inject({ method: 'POST', url: `/api/simulations/${created.simulation.id}/transcription-check`, headers: { cookie: other }, payload: { pcm: speech(), sampleRate: 24_000 } });
-    expect(denied.statusCode).toBe(403);
+    expect([403, 404]).toContain(denied.statusCode); // refused (the security rules may hide that it exists)
   });
 
   it('a model in DATA_DIR/models: the embedded recogniser is the step of the call and runs the check', async () => {
