@@ -20,11 +20,24 @@ export interface AudioOnlyInput {
   callType?: CallType;
 }
 
-/** The plain notice shown when there are no words to analyse. */
+/** The plain notice shown when there are no words to analyse: what the audio measured, what a transcript would add. */
 export const NEEDS_TRANSCRIPT_NOTICE = {
-  he: 'ניתוח התוכן (ציונים, חוזקות, חולשות וציטוטים) דורש תמליל: העלו תמליל יחד עם ההקלטה או הגדירו שירות תמלול. הדוח מציג רק מדדים מתוך השמע עצמו.',
-  en: 'Content analysis (scores, strengths, weaknesses, quotes) needs a transcript: upload one with the recording or configure a transcription endpoint. This report shows only what the audio itself tells.',
+  he: 'ניתוח התוכן (ציונים, חוזקות, חולשות וציטוטים) דורש תמליל: העלו תמליל יחד עם ההקלטה, התקינו מודל תמלול מקומי (npx salesgym models pull) או הגדירו שירות תמלול. הדוח מציג רק מה שהשמע עצמו מודד — מי דיבר מתי (זמני דיבור, רצפים, החלפות דובר, דיבור חופף) והטון. תמליל היה מוסיף: ציון ומיומנויות, שאלות, התנגדויות, מילות מילוי, קצב במילים וציטוטים.',
+  en: 'Content analysis (scores, strengths, weaknesses, quotes) needs a transcript: upload one with the recording, install a local transcription model (npx salesgym models pull) or configure a transcription endpoint. This report shows only what the audio itself measures — who spoke when (talk time, monologues, speaker switches, overlapping speech) and tone. A transcript would add: the score and skills, questions, objections, filler words, pace in words and quotes.',
 };
+
+/** Metrics the audio alone measures (who spoke when); the rest need words. */
+export const AUDIO_METRICS = ['talkRatioAgent', 'longestAgentMonologueSec', 'longestCustomerStorySec', 'interactivityPerMin', 'patienceSec', 'interruptions'] as const;
+
+/**
+ * Which metrics of an analysis may be rated: all of them for a content analysis; for an audio-only one, the
+ * talk-time metrics when speakers were told apart (stereo), none when they were not (a mono call without words).
+ */
+export function ratedMetricsOf(a: Pick<CallAnalysis, 'analyzer' | 'metrics'>): readonly string[] | null {
+  if (a.analyzer.name !== 'audio-only') return null;
+  const separated = a.metrics.interactivityPerMin > 0 || a.metrics.talkRatioAgent > 0;
+  return separated ? AUDIO_METRICS : [];
+}
 
 /**
  * A report for a call with audio but no transcript: talk-time metrics and tone only, `overallScore: null`,

@@ -16,7 +16,7 @@ export type { Analyzer, AnalyzeOptions } from './analyzer.ts';
 export { OfflineAnalyzer, analyzeOffline } from './offline-analyzer.ts';
 export { LlmAnalyzer, parseLlmReply, llmOutputSchema, type LlmAnalyzerOptions, type LlmOutput } from './llm-analyzer.ts';
 export { QuoteVerifier, verifyAnalysisQuotes, FUZZY_THRESHOLD, type QuoteCheck } from './quotes.ts';
-export { buildAudioOnlyAnalysis, NEEDS_TRANSCRIPT_NOTICE, type AudioOnlyInput, type VoiceSegment } from './audio-only.ts';
+export { buildAudioOnlyAnalysis, NEEDS_TRANSCRIPT_NOTICE, AUDIO_METRICS, ratedMetricsOf, type AudioOnlyInput, type VoiceSegment } from './audio-only.ts';
 export { formatAnalysisText, clock } from './report-text.ts';
 export { benchAnalysis, longTranscript, type BenchResult } from './bench.ts';
 export {

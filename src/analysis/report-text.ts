@@ -1,6 +1,7 @@
 import { CALL_TYPE_LABELS, SKILL_LABELS, proficiencyTier } from './taxonomy.ts';
 import type { CallAnalysis, Quote } from './types.ts';
 import { rateMetrics, type Rating } from './benchmarks.ts';
+import { ratedMetricsOf } from './audio-only.ts';
 
 const T = {
   he: {
@@ -60,7 +61,9 @@ export function formatAnalysisText(a: CallAnalysis): string {
   if (a.outcome) out.push(`${t.outcome}: ${t.outcomes[a.outcome]}`);
   out.push('', `${t.metrics}:`);
   const estimated = a.notices.some((n) => /estimated|הוערכו/.test(n));
-  for (const r of rateMetrics(a.metrics, { timesEstimated: estimated })) {
+  // an audio-only report rates only what audio measures (no "0 questions → poor" for a call nobody transcribed)
+  const only = ratedMetricsOf(a);
+  for (const r of rateMetrics(a.metrics, { timesEstimated: estimated }).filter((x) => !only || only.includes(x.metric))) {
     const u = r.benchmark.unit;
     const band = `${fmtValue(r.range[0], u)}–${Number.isFinite(r.range[1]) ? fmtValue(r.range[1], u) : '∞'}`;
     out.push(`  ${r.benchmark.label[L]}: ${fmtValue(r.value, u)}  [${t.ratings[r.rating]}; ${band}]`);

@@ -37,7 +37,7 @@ export function sessionToAnalysisRecord(r: SessionReport, meta: { at: Date; sess
 export const SESSION_PASS_MARK = 70;
 
 export function sessionPassed(r: SessionReport): boolean {
-  return r.overallScore >= SESSION_PASS_MARK && r.criteria.every((c) => c.passed);
+  return r.overallScore !== null && r.overallScore >= SESSION_PASS_MARK && r.criteria.every((c) => c.passed);
 }
 
 /** The practice history entry scenarios' recommendNextScenario reads. */

@@ -153,8 +153,9 @@ export function teamAggregates(points: readonly ScorePoint[]): TeamAggregate {
   const sims = points.filter((p) => p.source === 'simulation');
   const calls = points.filter((p) => p.source === 'call');
   const avg = (ps: readonly ScorePoint[]) => mean(ps.map((p) => p.overallScore).filter((x): x is number => x !== null));
-  const withOutcome = sims.filter((p) => p.outcome);
-  const withPass = sims.filter((p) => p.passed !== undefined);
+  // a practice call without a score (no agent words were recognised) is no evidence of winning or passing
+  const withOutcome = sims.filter((p) => p.outcome && p.overallScore !== null);
+  const withPass = sims.filter((p) => p.passed !== undefined && p.overallScore !== null);
   const skills = SKILL_IDS.map((id) => {
     const xs = points.flatMap((p) => p.skills.filter((s) => s.id === id).map((s) => s.score));
     return { id, average: mean(xs) ?? 0, samples: xs.length };

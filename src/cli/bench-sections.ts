@@ -77,6 +77,8 @@ benchSections.calls = async (o) => (await import('../calls/bench.ts')).benchCall
 benchSections.voice = async (o) => (await import('../voice/bench.ts')).benchVoice(o);
 // The offline customer's evaluation scripts, checked (rates, not times)
 benchSections.dialogue = async () => (await import('../voice/offline-brain/eval/bench.ts')).benchDialogue();
+// where a model is installed (or SALESGYM_STT_MODEL names one); says it skipped otherwise
+benchSections.stt = async (o) => (await import('../calls/transcribe/embedded/bench.ts')).benchEmbeddedStt(o);
 // 30 minutes (SALESGYM_SOAK_MINUTES to shorten): only with `bench --only voice-soak`
 benchSections['voice-soak'] = async (o) => (await import('../voice/bench-soak.ts')).benchVoiceSoak(o);
 benchOptIn.add('voice-soak');

@@ -19,4 +19,5 @@ export const commands: Record<string, (argv: string[], io: Io) => Promise<number
     registerSimulateReport((r, s) => reportForTypedCall(r, { scenario: s.scenario, language: s.persona.language }));
     return runSimulate(argv, io);
   },
+  models: async (argv, io) => (await import('./models.ts')).runModels(argv, io),
 };

@@ -10,6 +10,7 @@ const USAGE = `salesgym — sales and customer-service training
   salesgym persona --company demo [--weakness SKILL ...] [--level LEVEL] [--lang he|en] [--seed N] [--json]
   salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]
   salesgym doctor [--json]      check the AI configuration: keys, models, Realtime, transcription, speech
+  salesgym models list | pull NAME | verify [FILE]   speech recognition models (DATA_DIR/models)
   salesgym bench [--quick] [--only SECTION]      (--only voice-soak: the 30-minute memory soak, not in a plain run)
 `;
 

@@ -5,7 +5,7 @@
  */
 import type { Language, ObjectionKind, Speaker } from '../analysis/index.ts';
 import { COACHING_BENCHMARKS } from './benchmarks.ts';
-import type { CustomerState, LiveEvent, Turn } from './types.ts';
+import { isUnheard, type CustomerState, type LiveEvent, type Turn } from './types.ts';
 import { readTurn, sentenceWith, type TurnReading } from './utterance.ts';
 
 /** One objection the customer raised and what the agent did with it. */
@@ -95,6 +95,11 @@ export class ConversationTracker {
   private words = 0;
   private fillers = 0;
   private monologueStart: number | null = null;
+  /** The running monologue holds at least one worded agent turn. */
+  private monologueHasWords = false;
+  /** Some agent turn had words: live speech may count as talk before its transcript arrives. */
+  private agentWords = false;
+  private unheard = 0;
   private longestMonologue = 0;
   private customerStoryStart: number | null = null;
   private longestStory = 0;
@@ -133,6 +138,7 @@ export class ConversationTracker {
         this.lastAtMs = Math.max(this.lastAtMs, e.atMs);
         return;
       case 'turn':
+        if (isUnheard(e)) return this.onUnheard(e.endMs);
         this.onTurn({ speaker: e.speaker, text: e.text, startMs: e.startMs, endMs: e.endMs, interrupted: e.interrupted });
         return;
     }
@@ -165,6 +171,22 @@ export class ConversationTracker {
     else this.onCustomerTurn(tt, prev);
   }
 
+  /**
+   * The agent spoke but no words could be had: audio without words is not talk (no talk time, no monologue, no
+   * words per minute); it only ends the speech that was counted as going on.
+   */
+  private onUnheard(atMs: number): void {
+    this.lastAtMs = Math.max(this.lastAtMs, atMs);
+    this.speakingSince.agent = null;
+    this.unheard++;
+    if (!this.monologueHasWords) this.monologueStart = null;
+  }
+
+  /** Agent utterances heard without words so far. */
+  get unheardTurns(): number {
+    return this.unheard;
+  }
+
   private noteAgentStart(atMs: number): void {
     if (this.monologueStart === null) this.monologueStart = atMs;
     // The first sign of the agent answering an objection fixes the response delay.
@@ -176,6 +198,8 @@ export class ConversationTracker {
   private onAgentTurn(t: TrackedTurn, prev: TrackedTurn | undefined): void {
     const r = t.reading;
     this.noteAgentStart(t.startMs);
+    this.agentWords = true;
+    this.monologueHasWords = true;
     this.longestMonologue = Math.max(this.longestMonologue, t.endMs - (this.monologueStart ?? t.startMs));
     this.customerStoryStart = null;
     this.words += r.words;
@@ -229,7 +253,10 @@ export class ConversationTracker {
   private onCustomerTurn(t: TrackedTurn, prev: TrackedTurn | undefined): void {
     const r = t.reading;
     const substantive = !r.acts.has('backchannel') || r.words > 4;
-    if (substantive) this.monologueStart = null;
+    if (substantive) {
+      this.monologueStart = null;
+      this.monologueHasWords = false;
+    }
     if (this.customerStoryStart === null) this.customerStoryStart = t.startMs;
     this.longestStory = Math.max(this.longestStory, t.endMs - this.customerStoryStart);
     if (prev && prev.speaker === 'agent' && prev.endMs - t.startMs >= this.overlapMs && substantive) this.interruptions.byCustomer++;
@@ -264,11 +291,16 @@ export class ConversationTracker {
   snapshot(nowMs: number = this.lastAtMs): ConversationSnapshot {
     const now = Math.max(nowMs, this.lastAtMs);
     const live = (s: Speaker) => (this.speakingSince[s] === null ? 0 : Math.max(0, now - this.speakingSince[s]!));
-    const agentMs = this.talkMs.agent + live('agent');
+    // agent speech counts as talk as it happens only once the call has shown it gets words (else it may be
+    // audio that no recogniser turns into words: not talk, not a monologue)
+    const agentLive = this.agentWords ? live('agent') : 0;
+    const agentMs = this.talkMs.agent + agentLive;
     const customerMs = this.talkMs.customer + live('customer');
     const total = agentMs + customerMs;
     const agentSpeaking = this.speakingSince.agent !== null;
-    const currentMonologue = agentSpeaking && this.monologueStart !== null ? now - this.monologueStart : 0;
+    const currentMonologue = agentSpeaking && this.agentWords && this.monologueStart !== null ? now - this.monologueStart : 0;
+    // speech without words makes the agent's share unknowable, not 0 %
+    const ratioKnown = total > 0 && (this.agentWords || this.unheard === 0);
     const answered = this.objections.filter((o) => o.responseDelayMs !== null);
     const agentMin = agentMs / 60_000;
     let resolved = this.objections.filter((o) => o.resolved === true).length;
@@ -280,7 +312,7 @@ export class ConversationTracker {
     }
     return {
       atMs: now,
-      talk: { agentMs, customerMs, ratio: total > 0 ? agentMs / total : null },
+      talk: { agentMs, customerMs, ratio: ratioKnown ? agentMs / total : null },
       monologue: { currentMs: currentMonologue, longestMs: Math.max(this.longestMonologue, currentMonologue) },
       longestCustomerStoryMs: this.longestStory,
       questions: { ...this.q },

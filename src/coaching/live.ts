@@ -13,7 +13,7 @@ import { EmotionDetector, type AgentReading, type MoodReading } from './emotion.
 import { hedgeCount, type CustomerMood } from './emotion-lexicon.ts';
 import { ProsodyTracker, featuresOf } from './prosody.ts';
 import { VoiceConfidence, type ConfidenceReading } from './voice-confidence.ts';
-import { type Bilingual, type CustomerState, type LiveEvent, type Turn, clamp01, customerStateFromValues, round } from './types.ts';
+import { type Bilingual, type CustomerState, type LiveEvent, type Turn, clamp01, customerStateFromValues, isUnheard, round } from './types.ts';
 
 /** The messages the live layer sends to the browser (same shapes as the voice wire protocol). */
 export type CoachMessage =
@@ -52,6 +52,8 @@ export interface LiveRecord {
   voice: ConfidenceReading | null;
   /** Confidence per agent turn as the difficulty engine saw it. */
   turnConfidence: { atMs: number; confidence: number | null }[];
+  /** Agent utterances heard without words (no recogniser, a failed one, or an empty result). */
+  unheardTurns: number;
 }
 
 /** Structural slices of the voice domain's session tap inputs (so this file needs no voice import). */
@@ -61,6 +63,8 @@ export interface TurnRecordLike {
   startMs: number;
   endMs: number;
   interrupted: boolean;
+  /** Agent speech heard without words (voice domain's TurnRecord.inaudible). */
+  inaudible?: boolean;
 }
 export type EngineEventLike =
   | { type: 'agent_speech_started'; atMs: number }
@@ -128,6 +132,11 @@ export class LiveCoaching {
     }
     if (e.type !== 'turn') {
       this.tick(e.atMs);
+      return;
+    }
+    if (isUnheard(e)) {
+      // no words: nothing to judge, no confidence to read; the tracker only closes the speech it counted
+      this.tick(e.endMs, true);
       return;
     }
     const turn: Turn = { speaker: e.speaker, text: e.text, startMs: e.startMs, endMs: e.endMs, interrupted: e.interrupted };
@@ -204,6 +213,7 @@ export class LiveCoaching {
       customerState: this.tracker.customerState,
       voice: this.agentHadAudio ? this.voice.overall() : null,
       turnConfidence: [...this.turnConf],
+      unheardTurns: this.tracker.unheardTurns,
     };
   }
 
@@ -216,7 +226,7 @@ export class LiveCoaching {
       onAgentAudio: (pcm: Int16Array, atMs: number) => this.agentAudio(pcm, atMs),
       onCustomerAudio: (pcm: Int16Array) => this.customerAudio(pcm),
       onEngineEvent: (e: EngineEventLike) => this.onEngineEvent(e),
-      onTurn: (t: TurnRecordLike) => this.update({ type: 'turn', speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted }),
+      onTurn: (t: TurnRecordLike) => this.update({ type: 'turn', speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted, ...(t.inaudible ? { inaudible: true } : {}) }),
     };
   }
 

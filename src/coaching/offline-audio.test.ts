@@ -31,7 +31,7 @@ describe.skipIf(!haveTools(['espeak-ng'], 'offline audio path (espeak-ng)'))(
         const table = rows.map((r) => `seed ${r.seed}: good ${row(r.good)} / poor ${row(r.poor)}`).join('\n');
         console.info(`offline audio path (${lang}):\n${table}`);
         for (const { good, poor } of rows) {
-          expect(good.report.overallScore - poor.report.overallScore, table).toBeGreaterThanOrEqual(20);
+          expect(good.report.overallScore! - poor.report.overallScore!, table).toBeGreaterThanOrEqual(20);
           expect(good.report.outcome, table).not.toBe(poor.report.outcome);
           expect(AGREED, table).toContain(good.report.outcome);
           expect(AGREED, table).not.toContain(poor.report.outcome);

@@ -23,9 +23,9 @@ describe('scripted agents through the offline engine (TextEngine + OfflineCustom
       for (const seed of SEEDS) {
         rows.push({ seed, good: await runOfflineCall({ language: lang, seed, agent: goodAgent(lang) }), poor: await runOfflineCall({ language: lang, seed, agent: poorAgent(lang) }) });
       }
-      const table = rows.map((r) => `seed ${r.seed}: good ${r.good.report.overallScore} ${r.good.report.outcome} / poor ${r.poor.report.overallScore} ${r.poor.report.outcome}`).join('\n');
+      const table = rows.map((r) => `seed ${r.seed}: good ${r.good.report.overallScore!} ${r.good.report.outcome} / poor ${r.poor.report.overallScore!} ${r.poor.report.outcome}`).join('\n');
       for (const { good, poor } of rows) {
-        expect(good.report.overallScore - poor.report.overallScore, table).toBeGreaterThanOrEqual(20);
+        expect(good.report.overallScore! - poor.report.overallScore!, table).toBeGreaterThanOrEqual(20);
         expect(AGREED, table).not.toContain(poor.report.outcome);
         expect(() => sessionReportSchema.parse(good.report)).not.toThrow();
         expect(good.report.language).toBe(lang);

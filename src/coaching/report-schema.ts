@@ -42,7 +42,10 @@ export const sessionReportSchema = z.object({
   durationSec: z.number().min(0),
   outcome: z.enum(SESSION_OUTCOMES),
   outcomeReason: z.string(),
-  overallScore: z.number().min(0).max(100),
+  /** Null when the agent said no words the system could read: see noScoreReason. */
+  overallScore: z.number().min(0).max(100).nullable(),
+  /** Why there is no score and what a transcript would add (session language); only with overallScore null. */
+  noScoreReason: z.string().optional(),
   /** How overallScore was made (weights and parts), shown next to it. */
   scoreBreakdown: z.object({ skills: z.number(), criteria: z.number().nullable(), outcome: z.number(), formula: z.string() }),
   skills: z.array(skillScoreSchema),

@@ -50,7 +50,7 @@ describe('session report', () => {
     it(`scores the good agent ≥ 20 points above the poor one, with different outcomes (${lang})`, () => {
       const g = buildSessionReport({ language: lang, turns: timed(good), scenario: SCENARIO });
       const p = buildSessionReport({ language: lang, turns: timed(poor), scenario: SCENARIO });
-      expect(g.overallScore - p.overallScore).toBeGreaterThanOrEqual(20);
+      expect(g.overallScore! - p.overallScore!).toBeGreaterThanOrEqual(20);
       expect(g.outcome).toBe('converted');
       expect(p.outcome).toBe('lost');
       expect(g.criteria.filter((c) => c.passed).length).toBeGreaterThan(p.criteria.filter((c) => c.passed).length);

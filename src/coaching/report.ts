@@ -18,7 +18,8 @@ import { evaluateCriteria } from './report-criteria.ts';
 import { sessionReportSchema, type SessionOutcome, type SessionReport } from './report-schema.ts';
 import { questionTarget, scoreSkills } from './report-skills.ts';
 import type { CustomerState, Turn } from './types.ts';
-import { round } from './types.ts';
+import { isUnheard, round } from './types.ts';
+import { wordlessReport } from './report-wordless.ts';
 import type { ConfidenceReading } from './voice-confidence.ts';
 
 /** The voice protocol's per-turn latency timeline (session ms, null when not observed). */
@@ -58,6 +59,8 @@ export interface SessionReportInput {
   moods?: LiveRecord['moods'];
   latency?: readonly LatencyTimelineLike[];
   voice?: ConfidenceReading | null;
+  /** Agent utterances heard without words (they are not in `turns`' words; a call of only these gets no score). */
+  unheardTurns?: number;
 }
 
 /** The report input from the live layer's record plus what only the session knows. */
@@ -70,6 +73,7 @@ export function reportInputFromLive(r: LiveRecord, extra: Omit<SessionReportInpu
     hints: r.hints,
     moods: r.moods,
     voice: r.voice,
+    unheardTurns: r.unheardTurns,
     ...extra,
     scenario: { level: r.level, ...extra.scenario },
   };
@@ -110,7 +114,9 @@ export function inferOutcome(c: Pick<ReportContext, 'turns' | 'lang'>, engineOut
 }
 
 /** Builds and validates the report. */
-export function buildSessionReport(input: SessionReportInput): SessionReport {
+export function buildSessionReport(given: SessionReportInput): SessionReport {
+  // inaudible agent turns carry no words: they are counted, never judged
+  const input = { ...given, turns: given.turns.filter((t) => !isUnheard(t)), unheardTurns: (given.unheardTurns ?? 0) + given.turns.filter((t) => t.speaker === 'agent' && isUnheard(t) && t.inaudible).length };
   const lang = input.language;
   const sc = input.scenario ?? {};
   const targets = sc.targetSkills ?? [];
@@ -118,6 +124,15 @@ export function buildSessionReport(input: SessionReportInput): SessionReport {
   const { outcome, reason } = inferOutcome({ turns: pre.turns, lang }, input.engineOutcome, input.endReason);
   const durationMs = input.durationMs ?? Math.max(0, ...input.turns.map((t) => t.endMs));
   const c = buildContext(lang, input.turns, input.customerState, outcome, durationMs);
+  if (!input.turns.some((t) => t.speaker === 'agent')) {
+    return sessionReportSchema.parse(wordlessReport({
+      lang, callType: sc.callType ?? 'phone_sale', scenarioId: sc.id, level: sc.level, durationMs, outcome, outcomeReason: reason,
+      unheardTurns: input.unheardTurns, targets, metrics: metricsOf(c, durationMs), benchmarks: benchmarkRows(c, durationMs, input.latency ?? [], lang),
+      latency: latencySummary(input.latency ?? []), voiceConfidence: input.voice?.confidence ?? null,
+      tone: input.voice?.confidence != null ? [{ speaker: 'agent', confidence: input.voice.confidence, features: toneFeatures(input.voice) }] : [],
+      difficulty: difficultyRows(input.difficulty), hints: hintRows(input.hints), moods: moodRows(input.moods),
+    }));
+  }
   const { skills, checks, notExercised } = scoreSkills(c);
   const criteria = evaluateCriteria(sc.successCriteria ?? [], c, sc.differentiator);
 
@@ -162,9 +177,9 @@ export function buildSessionReport(input: SessionReportInput): SessionReport {
       const raised = snap.objections.list.filter((o) => o.kind === kind);
       return { kind, raised: raised.length > 0, handled: raised.length > 0 && raised.every((o) => o.acknowledged && o.resolved !== false) };
     }),
-    difficulty: (input.difficulty ?? []).map((d) => ({ atSec: round(d.atMs / 1000, 1), from: d.from, to: d.to, confidence: d.confidence, reason: d.reason })),
-    hints: (input.hints ?? []).map((h) => ({ rule: h.rule, text: h.text, triggerAtSec: round(h.triggerAtMs / 1000, 1), shownAtSec: round(h.shownAtMs / 1000, 1), trigger: h.trigger })),
-    moods: (input.moods ?? []).map((m) => ({ atSec: round(m.atMs / 1000, 1), mood: m.mood, source: m.source })),
+    difficulty: difficultyRows(input.difficulty),
+    hints: hintRows(input.hints),
+    moods: moodRows(input.moods),
     latency: latencySummary(input.latency ?? []),
     voiceConfidence: input.voice?.confidence ?? null,
     quotesDropped: 0,
@@ -172,6 +187,12 @@ export function buildSessionReport(input: SessionReportInput): SessionReport {
   const dropped = verifyQuotes(report, input.turns);
   return sessionReportSchema.parse({ ...report, quotesDropped: dropped });
 }
+
+const difficultyRows = (d: SessionReportInput['difficulty']): SessionReport['difficulty'] =>
+  (d ?? []).map((x) => ({ atSec: round(x.atMs / 1000, 1), from: x.from, to: x.to, confidence: x.confidence, reason: x.reason }));
+const hintRows = (h: SessionReportInput['hints']): SessionReport['hints'] =>
+  (h ?? []).map((x) => ({ rule: x.rule, text: x.text, triggerAtSec: round(x.triggerAtMs / 1000, 1), shownAtSec: round(x.shownAtMs / 1000, 1), trigger: x.trigger }));
+const moodRows = (m: SessionReportInput['moods']): SessionReport['moods'] => (m ?? []).map((x) => ({ atSec: round(x.atMs / 1000, 1), mood: x.mood, source: x.source }));
 
 function describe(s: SkillScore, strong: boolean, lang: Language): string {
   const label = SKILL_LABELS[s.id][lang];

@@ -12,7 +12,12 @@ export interface Turn {
   endMs: number;
   /** Customer turns: the agent barged in and this is what was actually heard. */
   interrupted?: boolean;
+  /** Agent turns: speech was heard but no words could be had (text empty). Not talk, not words, not a turn to judge. */
+  inaudible?: boolean;
 }
+
+/** An agent turn that carries no words to judge (inaudible speech, or empty text). */
+export const isUnheard = (t: Pick<Turn, 'speaker' | 'text' | 'inaudible'>): boolean => t.speaker === 'agent' && (t.inaudible === true || t.text.trim() === '');
 
 /**
  * The offline brain's internal customer state (or any estimate of it). Values 0..1 unless named otherwise;

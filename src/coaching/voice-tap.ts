@@ -123,7 +123,7 @@ export function coachingTap(opts: CoachingTapOptions = {}): TapFactory {
         onAgentAudio: (pcm, atMs) => remote.agentAudio(pcm, atMs),
         onCustomerAudio: (pcm) => remote.customerAudio(pcm),
         onEngineEvent: (e) => remote.event(e),
-        onTurn: (t) => remote.turn({ speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted }),
+        onTurn: (t) => remote.turn({ speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted, ...(t.inaudible ? { inaudible: true } : {}) }),
         onEnd: async (summary) => {
           try {
             const report = await remote.end({ summary: { outcome: summary.outcome, reason: summary.reason, durationMs: summary.durationMs, latency: summary.latency }, differentiator: opts.differentiator?.(h) });

@@ -34,6 +34,10 @@ export const envSchema = z.object({
   /** Separate OpenAI-compatible transcription endpoint (e.g. a self-hosted Whisper server). */
   TRANSCRIBE_BASE_URL: url(['http:', 'https:']).optional(),
   TRANSCRIBE_API_KEY: z.string().min(1).optional(),
+  /** A whisper.cpp (ggml) model file for the embedded recogniser; default: the first model in DATA_DIR/models. */
+  TRANSCRIBE_MODEL_PATH: z.string().min(1).optional(),
+  /** Longest the embedded recogniser may take per second of audio before it is stopped (ms, default 3000). */
+  TRANSCRIBE_TIMEOUT_MS_PER_SEC: z.coerce.number({ message: 'must be a number' }).positive().default(3000),
   SALESGYM_DEMO: bool(true),
   /** Demo calls get audio rendered with espeak-ng (about 20 s on first start); false = transcripts only. */
   SALESGYM_DEMO_AUDIO: bool(true),

@@ -11,7 +11,8 @@ export const sessionReports = pgTable('session_reports', {
   level: text('level', { enum: ['foundation', 'intermediate', 'advanced', 'expert'] }).notNull(),
   scenarioId: text('scenario_id'),
   language: text('language', { enum: ['he', 'en'] }).notNull(),
-  overallScore: real('overall_score').notNull(),
+  /** Null when the agent said no words the system could read (no score for speech it never understood). */
+  overallScore: real('overall_score'),
   outcome: text('outcome', { enum: ['converted', 'next_step', 'lost', 'hung_up'] }).notNull(),
   passed: boolean('passed').notNull(),
   report: jsonb('report').notNull(),

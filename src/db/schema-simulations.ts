@@ -49,6 +49,8 @@ export const simulationTurns = pgTable(
     startMs: integer('start_ms').notNull(),
     endMs: integer('end_ms').notNull(),
     interrupted: boolean('interrupted').notNull(),
+    /** Agent speech heard but not transcribed (text is empty). */
+    inaudible: boolean('inaudible').notNull().default(false),
     engine: text('engine').notNull(),
     latency: jsonb('latency'),
     createdAt: ts('created_at').notNull().defaultNow(),

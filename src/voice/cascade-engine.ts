@@ -9,6 +9,7 @@ import type { EngineCapabilities } from './engine.ts';
 import type { SpeechSynthesizer, SpeechTranscriber } from './speech.ts';
 import type { PreparedReply } from './customer-turn.ts';
 import { TurnDetector, type Pause, type Utterance } from './turn-detector.ts';
+import type { TranscriptProblem } from './protocol.ts';
 
 export interface CascadeEngineOptions extends BrainEngineOptions {
   tts: SpeechSynthesizer;
@@ -43,6 +44,7 @@ export class CascadeEngine extends BrainEngine {
   private dropFinalsUntil = 0;
   private paused = false;
   private ahead: Ahead | null = null;
+  private recognition: 'on' | 'unavailable' | 'failed' = 'on';
   /** Replies (or their transcripts) prepared ahead and then adopted / dropped (for metrics and tests). */
   readonly preparedAhead = { adopted: 0, dropped: 0 };
   /** Backchannels heard while the customer talked (for metrics and tests). */
@@ -192,15 +194,33 @@ export class CascadeEngine extends BrainEngine {
         const early = ahead ? ((await ahead.text)?.trim() ?? '') : '';
         if (!early) ahead?.reply?.discard();
         const text = early || (await this.c.stt.transcribe(u.audio, 24_000, this.c.persona.language));
+        if (!text.trim()) return this.inaudible(u.speechEndMs, 'empty');
         this.commit(text, u.speechEndMs, undefined, early ? ahead!.reply : null);
       } catch (e) {
-        this.emit({ type: 'error', code: 'ENGINE_ERROR', message: (e as Error).message, recoverable: true });
+        this.inaudible(u.speechEndMs, 'engine_error', (e as Error).message);
       }
       return;
     }
     if (this.browserFinals.length) return this.commitBrowserText(u.speechEndMs);
-    const timer = setTimeout(() => (this.awaiting = null), this.c.browserTranscriptWaitMs ?? 1500);
+    // the browser said it recognises nothing: no transcript will come, the customer reacts now
+    if (this.recognition !== 'on') return this.inaudible(u.speechEndMs, 'no_recognition');
+    const timer = setTimeout(() => {
+      this.awaiting = null;
+      this.inaudible(u.speechEndMs, 'no_recognition');
+    }, this.c.browserTranscriptWaitMs ?? 1500);
     this.awaiting = { speechEndMs: u.speechEndMs, timer };
+  }
+
+  /** Speech without a transcript is never dropped: an inaudible turn, and the reason for the agent. */
+  private inaudible(speechEndMs: number, reason: TranscriptProblem, detail?: string): void {
+    if (this.stopped) return;
+    this.emit({ type: 'transcription_problem', reason, ...(detail ? { detail } : {}) });
+    this.commitInaudibleTurn(speechEndMs);
+  }
+
+  /** Browser path: whether the page's speech recognition runs (until told otherwise, assume it does). */
+  browserRecognition(state: 'on' | 'unavailable' | 'failed'): void {
+    this.recognition = state;
   }
 
   private commitBrowserText(speechEndMs: number | null): void {

@@ -27,6 +27,8 @@ interface ActiveTurn {
   streaming: boolean;
   /** Set when the reply was cut off; turn_done has been emitted. */
   cut: boolean;
+  /** A fixed line (a bad-line reaction), not the brain's: the brain neither answers it nor hears it cut. */
+  scripted?: boolean;
 }
 
 /** Text actually heard when playback stopped after playedMs (whole sentences + the played share of the next). */
@@ -108,6 +110,24 @@ export class CustomerTurnRunner {
   }
 
   /**
+   * Say a fixed line as the customer (spoken and streamed like any reply, cut off the same way), without asking
+   * the brain or changing it: the reaction to an inaudible agent turn.
+   */
+  say(line: string): Promise<void> {
+    const brain: Brain = {
+      kind: this.brain.kind,
+      async *respond() {
+        yield { type: 'text', delta: line };
+      },
+      interrupted: () => undefined,
+      adjust: () => undefined,
+    };
+    const reply = this.start(null, brain);
+    reply.turn.scripted = true;
+    return this.adopt(reply);
+  }
+
+  /**
    * Start producing a reply on a fork of the brain, before the agent's turn is certain to be over, without letting
    * anything out: `adopt` makes it the customer's reply, `discard` drops it. Null when the brain cannot fork.
    */
@@ -140,7 +160,7 @@ export class CustomerTurnRunner {
     const reply = prepared as Reply;
     if (!this.prepared.delete(reply) || reply.turn.cut) throw new Error('adopt: this reply was discarded or already adopted');
     if (this.active) this.interrupt(this.active.itemId, null); // settles a pending barge-in too
-    this.brain = reply.brain;
+    if (!reply.turn.scripted) this.brain = reply.brain;
     this.active = reply.turn;
     const held = reply.held ?? [];
     reply.held = null;
@@ -299,7 +319,7 @@ export class CustomerTurnRunner {
     }
     const heardMs = Math.min(playedMs, a.audioMs);
     const heard = this.deps.tts ? heardText(a.sentences, heardMs) : a.text.trim();
-    this.brain.interrupted(heard);
+    if (!a.scripted) this.brain.interrupted(heard);
     this.deps.emit({ type: 'customer_turn_done', itemId: a.itemId, text: heard, interrupted: true, atMs: this.deps.clock(), ...(this.deps.tts && a.firstAudioAtMs !== null ? { heardMs } : {}) });
     return heard;
   }

@@ -3,7 +3,7 @@
  * and tool callbacks engines need. The SimulationSession talks only to this interface.
  */
 import type { Language } from '../analysis/index.ts';
-import type { EngineName, EngineTier, Outcome, PersonaCard } from './protocol.ts';
+import type { EngineName, EngineTier, Outcome, PersonaCard, TranscriptProblem } from './protocol.ts';
 import type { UsageRecord } from './usage.ts';
 
 /** Milliseconds since the session started; one clock for every timestamp in a session. */
@@ -82,8 +82,11 @@ export type EngineEvent =
   | { type: 'status'; status: 'connected' | 'reconnecting' | 'degraded'; detail?: string }
   | { type: 'agent_speech_started'; atMs: number }
   | { type: 'agent_speech_stopped'; atMs: number }
-  | { type: 'agent_transcript'; turnId: string; text: string; final: boolean }
-  | { type: 'agent_turn_committed'; turnId: string; text: string; atMs: number; speechEndMs: number | null }
+  /** `inaudible`: speech was heard but no words could be had (text is empty); see inaudible.ts. */
+  | { type: 'agent_transcript'; turnId: string; text: string; final: boolean; inaudible?: boolean }
+  | { type: 'agent_turn_committed'; turnId: string; text: string; atMs: number; speechEndMs: number | null; inaudible?: boolean }
+  /** Why the last agent utterance has no words (the session tells the agent once per reason). */
+  | { type: 'transcription_problem'; reason: TranscriptProblem; detail?: string }
   | { type: 'customer_turn_started'; itemId: string; atMs: number }
   | { type: 'customer_text_delta'; itemId: string; delta: string; atMs: number }
   /** PCM16 24 kHz mono. */
@@ -112,6 +115,8 @@ export interface SimulationEngine {
   pushAudio(pcm: Int16Array): void;
   /** Agent transcript from the browser's speech recognition. */
   pushAgentTranscript(text: string, final: boolean): void;
+  /** The browser says whether its speech recognition runs (engines that wait for browser transcripts use it). */
+  browserRecognition?(state: 'on' | 'unavailable' | 'failed'): void;
   /** A typed agent turn. */
   pushAgentText(text: string): void;
   /** Push-to-talk release: end the agent's turn now. */

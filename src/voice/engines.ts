@@ -13,13 +13,15 @@ import type { EngineChoice, EngineName, EngineTier } from './protocol.ts';
 import { FallbackEngine, type ChainLink } from './fallback-engine.ts';
 import type { UsageRecord } from './usage.ts';
 import { RealtimeEngine } from './realtime-engine.ts';
-import { EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechTranscriber } from './speech.ts';
+import { EmbeddedSpeechTranscriber, EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechTranscriber } from './speech.ts';
+import { embeddedFromConfig } from '../calls/index.ts';
 import { TextEngine } from './text-engine.ts';
 
 export type VoiceConfig = Pick<
   Config,
   'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_REALTIME_URL' | 'OPENAI_REALTIME_MODEL' | 'OPENAI_CHAT_MODEL' | 'OPENAI_TRANSCRIBE_MODEL' | 'OPENAI_TTS_MODEL' | 'TRANSCRIBE_BASE_URL' | 'TRANSCRIBE_API_KEY'
->;
+> &
+  Partial<Pick<Config, 'DATA_DIR' | 'TRANSCRIBE_MODEL_PATH' | 'TRANSCRIBE_TIMEOUT_MS_PER_SEC'>>;
 
 /** Tiers this configuration can run: Realtime needs a key (and the Realtime service: OpenAI's, or OPENAI_REALTIME_URL when OPENAI_BASE_URL points elsewhere); the cascade needs a chat endpoint; offline needs the offline brain. */
 export function availableTiers(cfg: VoiceConfig, hasOffline: boolean): EngineTier[] {
@@ -73,12 +75,17 @@ export function chooseEngine(cfg: VoiceConfig, wanted: 'voice' | 'text', prefer?
   return engineNameOf(engineChain(cfg, wanted, prefer, true)[0], wanted);
 }
 
-/** Server speech-to-text when configured (TRANSCRIBE_BASE_URL or an OpenAI key), else null: the browser transcribes. */
-export function transcriberFrom(cfg: VoiceConfig, onUsage?: (u: UsageRecord) => void): SpeechTranscriber | null {
+/**
+ * Server speech-to-text, the transcription chain's server steps: an endpoint (TRANSCRIBE_BASE_URL or an OpenAI
+ * key), else the embedded recogniser when a model is installed; null: the browser transcribes, else the agent types.
+ */
+export function transcriberFrom(cfg: VoiceConfig, onUsage?: (u: UsageRecord) => void, opts: { cloud?: boolean } = {}): SpeechTranscriber | null {
   const report = onUsage && ((u: { seconds: number }) => onUsage({ kind: 'transcription', model: cfg.OPENAI_TRANSCRIBE_MODEL, seconds: u.seconds }));
   if (cfg.TRANSCRIBE_BASE_URL) return new OpenAiTranscriber({ baseURL: cfg.TRANSCRIBE_BASE_URL, apiKey: cfg.TRANSCRIBE_API_KEY, model: cfg.OPENAI_TRANSCRIBE_MODEL, onUsage: report });
-  if (cfg.OPENAI_API_KEY) return new OpenAiTranscriber({ baseURL: cfg.OPENAI_BASE_URL, apiKey: cfg.OPENAI_API_KEY, model: cfg.OPENAI_TRANSCRIBE_MODEL, onUsage: report });
-  return null;
+  // `cloud: false` (the offline tier): never OpenAI's service, only a self-hosted endpoint or the embedded model
+  if (cfg.OPENAI_API_KEY && opts.cloud !== false) return new OpenAiTranscriber({ baseURL: cfg.OPENAI_BASE_URL, apiKey: cfg.OPENAI_API_KEY, model: cfg.OPENAI_TRANSCRIBE_MODEL, onUsage: report });
+  const embedded = cfg.DATA_DIR ? embeddedFromConfig({ DATA_DIR: cfg.DATA_DIR, TRANSCRIBE_MODEL_PATH: cfg.TRANSCRIBE_MODEL_PATH, TRANSCRIBE_TIMEOUT_MS_PER_SEC: cfg.TRANSCRIBE_TIMEOUT_MS_PER_SEC ?? 3000 }) : null;
+  return embedded ? new EmbeddedSpeechTranscriber(embedded) : null;
 }
 
 /** An LLM brain when a chat endpoint is configured, else the given offline brain. */
@@ -134,8 +141,8 @@ function buildTier(tier: EngineTier, i: BuildChainInput): SimulationEngine {
   }
   const brain = i.offlineBrain();
   if (i.mode === 'text') return new TextEngine({ persona, brain, clock });
-  // offline: no cloud; a self-hosted transcription server still helps (else the browser transcribes)
-  const stt = cfg.TRANSCRIBE_BASE_URL ? transcriberFrom(cfg, usage) : null;
+  // offline: no cloud; a self-hosted transcription server or the embedded model (else the browser transcribes)
+  const stt = transcriberFrom(cfg, usage, { cloud: false });
   return new CascadeEngine({ persona, brain, clock, tts: new EspeakSynthesizer(), stt });
 }
 

@@ -15,7 +15,7 @@ import type { SessionSummary, SessionTap, TurnRecord } from './session.ts';
 export interface SimulationStore {
   upsertTurn(
     simulationId: string,
-    t: { id: string; seq: number; speaker: 'agent' | 'customer'; text: string; startMs: number; endMs: number; interrupted: boolean; engine: string; latency?: unknown },
+    t: { id: string; seq: number; speaker: 'agent' | 'customer'; text: string; startMs: number; endMs: number; interrupted: boolean; engine: string; latency?: unknown; inaudible?: boolean },
   ): Promise<void>;
   setTurnLatency(simulationId: string, turnId: string, latency: unknown): Promise<boolean>;
   appendEvent(simulationId: string, atMs: number, kind: string, data: unknown): Promise<void>;
@@ -95,7 +95,7 @@ export class PersistenceTap implements SessionTap {
     }
     if (turn.latency) this.latest.set(turn.id, timelineOf(turn.latency));
     const latency = this.latest.get(turn.id) ?? null;
-    const row = { id: turn.id, seq, speaker: turn.speaker, text: turn.text, startMs: Math.round(turn.startMs), endMs: Math.round(turn.endMs), interrupted: turn.interrupted, engine: turn.engine, latency };
+    const row = { id: turn.id, seq, speaker: turn.speaker, text: turn.text, startMs: Math.round(turn.startMs), endMs: Math.round(turn.endMs), interrupted: turn.interrupted, engine: turn.engine, latency, ...(turn.inaudible ? { inaudible: true } : {}) };
     this.enqueue('turn', () => this.store.upsertTurn(this.simulationId, row));
   }
 

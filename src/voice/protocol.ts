@@ -72,6 +72,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     /** Browser recognition language tag, e.g. he-IL. */
     lang: z.string().max(20).optional(),
   }),
+  /** Browser transcripts: whether the page's speech recognition runs (`failed`: it stopped for good, with why). */
+  z.object({ type: z.literal('recognition'), status: z.enum(['on', 'unavailable', 'failed']), error: z.string().max(100).optional() }),
   z.object({ type: z.literal('agent_text'), text: text.min(1) }),
   /** Push-to-talk release: the agent's turn is over. */
   z.object({ type: z.literal('agent_turn_end') }),
@@ -142,6 +144,10 @@ export const WIRE_ERROR_CODES = [
 ] as const;
 export type WireErrorCode = (typeof WIRE_ERROR_CODES)[number];
 
+/** Why an agent utterance has no words: no recogniser at all, a recogniser error, or an empty result. */
+export const TRANSCRIPT_PROBLEMS = ['no_recognition', 'engine_error', 'empty'] as const;
+export type TranscriptProblem = (typeof TRANSCRIPT_PROBLEMS)[number];
+
 /** One text in Hebrew and English. */
 const bilingualText = z.object({ he: z.string(), en: z.string() });
 
@@ -159,7 +165,10 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agent_speech_started'), atMs: z.number() }),
   z.object({ type: z.literal('agent_speech_stopped'), atMs: z.number() }),
   z.object({ type: z.literal('agent_transcript_partial'), turnId: z.string(), text: z.string() }),
-  z.object({ type: z.literal('agent_transcript_final'), turnId: z.string(), text: z.string(), atMs: z.number() }),
+  /** `inaudible`: the agent spoke but no words could be had (text is empty); the customer asks them to repeat. */
+  z.object({ type: z.literal('agent_transcript_final'), turnId: z.string(), text: z.string(), atMs: z.number(), inaudible: z.boolean().optional() }),
+  /** Why the agent's speech has no words, and the fix: sent once per reason in a call. */
+  z.object({ type: z.literal('transcription_notice'), reason: z.enum(TRANSCRIPT_PROBLEMS), text: z.string(), texts: bilingualText }),
   z.object({ type: z.literal('customer_turn_started'), itemId: z.string(), atMs: z.number() }),
   z.object({ type: z.literal('customer_transcript_delta'), itemId: z.string(), delta: z.string() }),
   z.object({
@@ -195,7 +204,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('resumed'),
     elapsedMs: z.number(),
     turns: z.array(
-      z.object({ id: z.string(), speaker: z.enum(['agent', 'customer']), text: z.string(), interrupted: z.boolean(), startMs: z.number(), endMs: z.number() }),
+      z.object({ id: z.string(), speaker: z.enum(['agent', 'customer']), text: z.string(), interrupted: z.boolean(), startMs: z.number(), endMs: z.number(), inaudible: z.boolean().optional() }),
     ),
   }),
 ]);

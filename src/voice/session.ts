@@ -18,8 +18,10 @@ import {
   type Outcome,
   type ServerMessage,
   type ServerMessageOf,
+  type TranscriptProblem,
   type WireErrorCode,
 } from './protocol.ts';
+import { transcriptionNotice } from './inaudible.ts';
 import { pcm16View } from './audio.ts';
 import { afterIo, type DeferredQueue } from './deferred.ts';
 import { TokenBucket } from './rate-limit.ts';
@@ -49,6 +51,8 @@ export interface TurnRecord {
   engine: string;
   /** Customer turns: the timeline from the agent turn they answer. */
   latency: TurnTimeline | null;
+  /** Agent turns: speech was heard but no words could be had (text is empty). */
+  inaudible?: boolean;
 }
 
 export interface SessionSummary {
@@ -124,6 +128,8 @@ export class SimulationSession {
   /** Where each committed agent turn's speech began, until its transcript arrives. */
   private readonly agentTurnStarts = new Map<string, number>();
   private starting = false;
+  /** Transcription problems the agent has been told about. */
+  private readonly noticed = new Set<TranscriptProblem>();
   private readonly early: EngineEvent[] = [];
   /** Pending timers only: each one leaves the set when it fires, so a long call holds none of the past ones. */
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -321,6 +327,8 @@ export class SimulationSession {
         return engine.pushAgentText(m.text);
       case 'agent_transcript':
         return engine.pushAgentTranscript(m.text, m.final);
+      case 'recognition':
+        return engine.browserRecognition?.(m.status);
       case 'agent_turn_end':
         return engine.endAgentTurn();
       case 'interrupt':
@@ -411,13 +419,19 @@ export class SimulationSession {
         return this.send({ type: 'agent_speech_stopped', atMs: Math.round(e.atMs) });
       case 'agent_transcript':
         if (!e.final) return this.send({ type: 'agent_transcript_partial', turnId: e.turnId, text: e.text });
-        this.send({ type: 'agent_transcript_final', turnId: e.turnId, text: e.text, atMs: Math.round(now) });
+        this.send({ type: 'agent_transcript_final', turnId: e.turnId, text: e.text, atMs: Math.round(now), ...(e.inaudible ? { inaudible: true } : {}) });
         {
           const startMs = this.agentTurnStarts.get(e.turnId) ?? this.agentSpeechStartMs ?? now;
           this.agentTurnStarts.delete(e.turnId);
           this.agentSpeechStartMs = null;
-          return this.recordTurn({ id: e.turnId, speaker: 'agent', text: e.text, startMs, endMs: now, interrupted: false, engine: this.o.engine.name, latency: null });
+          const turn: TurnRecord = { id: e.turnId, speaker: 'agent', text: e.text, startMs, endMs: now, interrupted: false, engine: this.o.engine.name, latency: null };
+          return this.recordTurn(e.inaudible ? { ...turn, inaudible: true } : turn);
         }
+      case 'transcription_problem':
+        // once per reason: the customer's "you're breaking up" says the rest each time
+        if (this.noticed.has(e.reason)) return;
+        this.noticed.add(e.reason);
+        return this.send(transcriptionNotice(e.reason, this.o.persona.language, e.detail));
       case 'agent_turn_committed':
         // the service's transcript of the agent's audio comes later than the customer's reply starts: hold the
         // agent's place in the transcript now, so the page shows the turns in the order they were spoken

@@ -10,6 +10,7 @@ import type { WebSocket, RawData } from 'ws';
 import { AppError, newId } from '../core/index.ts';
 import type { Repositories, SimulationRow } from '../db/index.ts';
 import type { Language } from '../analysis/index.ts';
+import { serverTranscription } from '../calls/index.ts';
 import type { Level } from '../scenarios/index.ts';
 import { latencyGaps } from './latency.ts';
 import { buildEngineChain, engineChain, engineNameOf, legacyChain, transcriberFrom, type VoiceConfig } from './engines.ts';
@@ -110,6 +111,11 @@ export interface EngineInfo {
   audioIn: boolean;
   audioOut: boolean;
   serverTranscripts: boolean;
+  /**
+   * The transcription chain's step this call uses on the server: the Realtime model's own, a configured endpoint,
+   * the embedded model, or none ('browser': the page's recognition, else typing); `detail` names it.
+   */
+  transcription: { source: 'realtime' | 'endpoint' | 'embedded' | 'browser' | 'typed'; detail: string };
 }
 
 /** The persona snapshot stored with a simulation. */
@@ -253,7 +259,7 @@ export class SimulationService {
       live: this.live.has(id),
       turns: turns.map((t) => {
         const latency = (t.latency as LatencyTimeline | null) ?? null;
-        return { id: t.id, seq: t.seq, speaker: t.speaker, text: t.text, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted, engine: t.engine, latency, gaps: latency ? latencyGaps(latency) : null };
+        return { id: t.id, seq: t.seq, speaker: t.speaker, text: t.text, inaudible: t.inaudible, startMs: t.startMs, endMs: t.endMs, interrupted: t.interrupted, engine: t.engine, latency, gaps: latency ? latencyGaps(latency) : null };
       }),
       events: events.map((e) => ({ id: e.id, atMs: e.atMs, kind: e.kind, data: e.data })),
       recordings: { agentBytes: recordings.agent, customerBytes: recordings.customer },
@@ -380,7 +386,7 @@ export class SimulationService {
       l.transport.sendJson({
         type: 'resumed',
         elapsedMs: Math.round(l.session.now()),
-        turns: l.session.transcript.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, interrupted: t.interrupted, startMs: Math.round(t.startMs), endMs: Math.round(t.endMs) })),
+        turns: l.session.transcript.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, interrupted: t.interrupted, startMs: Math.round(t.startMs), endMs: Math.round(t.endMs), ...(t.inaudible ? { inaudible: true } : {}) })),
       });
     }
     for (const [data, isBinary] of early.splice(0)) deliver(l, data, isBinary);
@@ -404,11 +410,14 @@ export class SimulationService {
   }
 
   private engineInfo(name: EngineName, tier?: EngineTier): EngineInfo {
-    // the offline tier transcribes on the server only with a self-hosted endpoint (no cloud)
-    if (tier === 'offline' && name === 'cascade') return { name, audioIn: true, audioOut: true, serverTranscripts: !!this.d.config.TRANSCRIBE_BASE_URL };
-    if (name === 'text') return { name, audioIn: false, audioOut: false, serverTranscripts: false };
-    if (name === 'realtime') return { name, audioIn: true, audioOut: true, serverTranscripts: true };
-    return { name, audioIn: true, audioOut: true, serverTranscripts: transcriberFrom(this.d.config) !== null };
+    if (name === 'text') return { name, audioIn: false, audioOut: false, serverTranscripts: false, transcription: { source: 'typed', detail: '' } };
+    if (name === 'realtime') return { name, audioIn: true, audioOut: true, serverTranscripts: true, transcription: { source: 'realtime', detail: this.d.config.OPENAI_TRANSCRIBE_MODEL } };
+    // the offline tier never sends audio to the cloud: only a self-hosted endpoint or the embedded model transcribe it
+    const cloud = tier !== 'offline';
+    const s = serverTranscription(cloud ? this.d.config : { ...this.d.config, OPENAI_API_KEY: undefined });
+    const transcription: EngineInfo['transcription'] =
+      s.kind === 'endpoint' ? { source: 'endpoint', detail: `${s.name}: ${s.model}` } : s.kind === 'embedded' ? { source: 'embedded', detail: s.model } : { source: 'browser', detail: s.why };
+    return { name, audioIn: true, audioOut: true, serverTranscripts: transcriberFrom(this.d.config, undefined, { cloud }) !== null, transcription };
   }
 
   private publicRow(r: Omit<SimulationRow, 'scenarioSnapshot' | 'personaSnapshot'> & Partial<Pick<SimulationRow, 'scenarioSnapshot' | 'personaSnapshot'>>) {
@@ -523,11 +532,12 @@ export class SimulationService {
 
   /**
    * The session is over: forget it, and once its outcome is stored, a practised stored scenario completes the
-   * agent's open assignments of it (not when the call was cut off or the agent never said a word).
+   * agent's open assignments of it (not when the call was cut off or the agent never said a word the system
+   * could read: inaudible turns practise nothing).
    */
   private async finished(row: SimulationRow, summary: SessionSummary, persistence: PersistenceTap): Promise<void> {
     this.forget(row.id);
-    const practised = summary.reason !== 'interrupted' && summary.turns.some((t) => t.speaker === 'agent');
+    const practised = summary.reason !== 'interrupted' && summary.turns.some((t) => t.speaker === 'agent' && !t.inaudible && t.text.trim() !== '');
     if (!row.scenarioId || !practised || !this.d.completeAssignments) return;
     try {
       await persistence.flush();

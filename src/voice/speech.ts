@@ -6,6 +6,7 @@ import OpenAI, { toFile } from 'openai';
 import type { SpeechCreateParams } from 'openai/resources/audio/speech';
 import { AppError } from '../core/index.ts';
 import type { Language } from '../analysis/index.ts';
+import type { EmbeddedWhisper } from '../calls/index.ts';
 import { decodeWav, encodeWav, pcm16View, resampleInt16 } from './audio.ts';
 import { EspeakRunner } from './espeak-runner.ts';
 import type { VoicePersona } from './engine.ts';
@@ -124,6 +125,18 @@ export class OpenAiSpeechSynthesizer implements SpeechSynthesizer {
         yield pcm16View(bytes.slice(0, even));
       }
     }
+  }
+}
+
+/** The embedded recogniser (a whisper.cpp model in a worker thread, shared with uploads): 16 kHz in, text out. */
+export class EmbeddedSpeechTranscriber implements SpeechTranscriber {
+  readonly name = 'embedded-whisper';
+  constructor(private readonly engine: Pick<EmbeddedWhisper, 'transcribe'>) {}
+
+  async transcribe(pcm: Int16Array, sampleRate: number, language: Language, signal?: AbortSignal): Promise<string> {
+    const audio = sampleRate === 16_000 ? pcm : resampleInt16(pcm, sampleRate, 16_000);
+    const segments = await this.engine.transcribe(audio, language, signal);
+    return segments.map((s) => s.text).join(' ').replace(/\s+/g, ' ').trim();
   }
 }
 

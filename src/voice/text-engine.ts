@@ -12,6 +12,7 @@ import {
 } from './engine.ts';
 import type { EngineName } from './protocol.ts';
 import type { SpeechSynthesizer } from './speech.ts';
+import { BadLine } from './inaudible.ts';
 
 export interface BrainEngineOptions {
   persona: VoicePersona;
@@ -25,10 +26,12 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
   abstract readonly capabilities: EngineCapabilities;
   protected readonly runner: CustomerTurnRunner;
   protected stopped = false;
+  private readonly badLine: BadLine;
 
   constructor(protected readonly opts: BrainEngineOptions, tts: SpeechSynthesizer | null) {
     super();
     this.runner = new CustomerTurnRunner({ brain: opts.brain, tts, persona: opts.persona, clock: opts.clock, emit: (e) => this.emit(e) });
+    this.badLine = new BadLine(opts.persona);
   }
 
   async start(): Promise<void> {
@@ -78,10 +81,24 @@ export abstract class BrainEngine extends EngineEmitter implements SimulationEng
     if (this.stopped || !clean) return false;
     const current = this.runner.current;
     if (current) this.runner.interrupt(current.itemId, null);
+    this.badLine.understood();
     this.emit({ type: 'agent_transcript', turnId, text: clean, final: true });
     this.emit({ type: 'agent_turn_committed', turnId, text: clean, atMs: this.opts.clock(), speechEndMs });
     void (usable ? this.runner.adopt(prepared) : this.runner.run(clean));
     return usable;
+  }
+
+  /**
+   * The agent spoke but no words could be had: the turn is kept as inaudible (empty text) and the customer
+   * reacts as on a bad line; the brain is not asked (it cannot answer words it never got).
+   */
+  protected commitInaudibleTurn(speechEndMs: number | null, turnId = newId()): void {
+    if (this.stopped) return;
+    const current = this.runner.current;
+    if (current) this.runner.interrupt(current.itemId, null);
+    this.emit({ type: 'agent_transcript', turnId, text: '', final: true, inaudible: true });
+    this.emit({ type: 'agent_turn_committed', turnId, text: '', atMs: this.opts.clock(), speechEndMs, inaudible: true });
+    void this.runner.say(this.badLine.next());
   }
 
   pushAgentText(text: string): void {

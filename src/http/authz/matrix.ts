@@ -86,6 +86,7 @@ export const MATRIX: Record<string, Expectation> = {
   'GET /api/simulations/:simulationId': COMPANY_MEMBERS,
   'GET /api/simulations/:simulationId/recording': COMPANY_MEMBERS,
   'POST /api/simulations/:simulationId/end': OWNER_ONLY,
+  'POST /api/simulations/:simulationId/transcription-check': OWNER_ONLY,
   'GET /api/simulations/:simulationId/socket': OWNER_ONLY,
 
   'GET /api/scenario-catalogue': SIGNED_IN,

@@ -201,7 +201,7 @@ describe('closed loop: a practice report feeds the weakness profile and "practis
     await t.ctx.practice.storeReport(sim2.id, good);
     const later = await progress();
     expect(later.scenarios[0]).toMatchObject({ attempts: 2, first: { score: poor.overallScore }, best: { score: good.overallScore } });
-    expect(later.scenarios[0].gain).toBe(good.overallScore - poor.overallScore);
+    expect(later.scenarios[0].gain).toBe(good.overallScore! - poor.overallScore!);
     expect(later.profile.skills.find((s: { skill: string }) => s.skill === worst.id).weakness).toBeLessThan(w.weakness);
   });
 });

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/index.ts';
 import type { AppContext } from '../../app/index.ts';
-import { ENGINE_CHOICES, ENGINE_NAMES } from '../../voice/index.ts';
+import { ENGINE_CHOICES, ENGINE_NAMES, transcriberFrom } from '../../voice/index.ts';
 import { LEVELS } from '../../scenarios/index.ts';
 import { defineRoute, defineSocketRoute, ANY_ROLE, type GuardedScope } from '../route.ts';
 import { auditPracticeRead } from '../audit.ts';
@@ -96,6 +96,30 @@ export function simulationRoutes(app: FastifyInstance) {
       const details = await ctx.simulations.details(params.simulationId);
       await auditPracticeRead(ctx, user, params.simulationId, 'session');
       return details;
+    },
+  });
+
+  // before Start: the practice page's microphone + recognition check, through the server's own recogniser
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/simulations/:simulationId/transcription-check',
+    access: { roles: PRACTISERS, scope: ownerScope },
+    params,
+    body: z.object({
+      /** PCM16 little-endian mono, base64, at most 10 s. */
+      pcm: z.string().min(1).max(700_000),
+      sampleRate: z.number().int().min(8000).max(48_000),
+    }),
+    handler: async ({ ctx, params, body }) => {
+      const row = (await ctx.repos.simulations.byId(params.simulationId))!;
+      const stt = transcriberFrom(ctx.config);
+      if (!stt) throw new AppError('NOT_CONFIGURED', 'This server has no speech recogniser: the call uses the browser\'s recognition or typing.');
+      const bytes = Buffer.from(body.pcm, 'base64');
+      const pcm = new Int16Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 2));
+      if (pcm.length > body.sampleRate * 10) throw new AppError('VALIDATION_FAILED', 'The check takes at most 10 seconds of audio.');
+      const t0 = performance.now();
+      const text = await stt.transcribe(pcm, body.sampleRate, row.language as 'he' | 'en', AbortSignal.timeout(60_000));
+      return { text, recogniser: stt.name, ms: Math.round(performance.now() - t0) };
     },
   });
 

@@ -209,7 +209,7 @@ export function SessionsTable({ rows, showAgent }: { rows: ProgressResponse['ses
               <td>{formatDate(r.createdAt, lang)}</td>
               {showAgent && <td>{r.agentName ?? '—'} {r.sharedWithManager && <Badge>{t('team.shared')}</Badge>}</td>}
               <td><ScenarioName id={`${r.scenarioType}:${r.level}`} /></td>
-              <td className="num"><strong>{Math.round(r.overallScore)}</strong> {r.passed && <Badge tone="ok">✓</Badge>}</td>
+              <td className="num"><strong>{r.overallScore === null ? '—' : Math.round(r.overallScore)}</strong> {r.passed && <Badge tone="ok">✓</Badge>}</td>
               <td>{t(`outcomes.${r.outcome}`)}</td>
               <td><Link to={`/practice/${r.simulationId}/report`}>{t('progress.open')}</Link></td>
             </tr>

@@ -24,7 +24,7 @@ export function ReportLinkCard({ simulationId }: { simulationId: string }) {
       {q.data ? (
         <div className="stack-sm" data-testid="report-link">
           <p>
-            <strong className="score-inline">{Math.round(q.data.overallScore)}</strong> / 100 ·{' '}
+            {q.data.overallScore === null ? <strong className="score-inline" data-score="none">{t('report.noScore')}</strong> : <><strong className="score-inline">{Math.round(q.data.overallScore)}</strong> / 100</>} ·{' '}
             <Badge tone={q.data.outcome === 'converted' || q.data.outcome === 'next_step' ? 'ok' : 'danger'}>{t(`outcomes.${q.data.outcome}`)}</Badge>
           </p>
           <Link className="btn btn-primary btn-sm" to={`/practice/${simulationId}/report`}>{t('progress.open')}</Link>

@@ -39,8 +39,17 @@ export default function ReportPage() {
               <ShareCard d={d} onChange={(patch) => q.setData({ ...d, ...patch })} />
               <div className="report-top">
                 <Card title={t('report.score')}>
-                  <div className={`score-big ${TIER_CLASS[proficiencyTier(r.overallScore)]}`} data-testid="overall-score">{Math.round(r.overallScore)}</div>
-                  <p className="small muted" title={r.scoreBreakdown.formula}>{t('report.formula')}: {r.scoreBreakdown.formula}</p>
+                  {r.overallScore === null ? (
+                    <>
+                      <div className="score-big" data-testid="overall-score" data-score="none">{t('report.noScore')}</div>
+                      <p className="small" dir="auto" data-testid="no-score-reason">{r.noScoreReason}</p>
+                    </>
+                  ) : (
+                    <>
+                      <div className={`score-big ${TIER_CLASS[proficiencyTier(r.overallScore)]}`} data-testid="overall-score">{Math.round(r.overallScore)}</div>
+                      <p className="small muted" title={r.scoreBreakdown.formula}>{t('report.formula')}: {r.scoreBreakdown.formula}</p>
+                    </>
+                  )}
                 </Card>
                 <Card title={t('report.outcome')}>
                   <Badge tone={r.outcome === 'converted' || r.outcome === 'next_step' ? 'ok' : 'danger'}>{t(`outcomes.${r.outcome}`)}</Badge>

@@ -35,7 +35,7 @@ async function practised(e: E2E, agentId: string, o: { good: boolean; seed: numb
 describe.skipIf(!haveTools(['chromium'], 'coaching pages e2e'))('coaching pages in Chromium', () => {
   let e: E2E;
   let agentId: string, agent2Id: string;
-  let latest: { id: string; report: { overallScore: number } };
+  let latest: { id: string; report: { overallScore: number | null } };
   let privateOne: string;
 
   beforeAll(async () => {
@@ -60,7 +60,7 @@ describe.skipIf(!haveTools(['chromium'], 'coaching pages e2e'))('coaching pages 
     const page = await e.newPage();
     await e.signIn(page, 'agent1@demo.salesgym.dev');
     await page.goto(`/practice/${latest.id}/report`);
-    await poll(() => page.getByTestId('overall-score').innerText()).toBe(String(Math.round(latest.report.overallScore)));
+    await poll(() => page.getByTestId('overall-score').innerText()).toBe(String(Math.round(latest.report.overallScore!)));
     expect(await page.getByTestId('improvements').locator('li').count()).toBe(3);
     await poll(() => page.getByTestId('skill-chart').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(3);
     expect(await page.getByTestId('quote').count()).toBeGreaterThan(0);

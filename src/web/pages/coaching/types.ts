@@ -14,7 +14,8 @@ export interface ReportResponse {
   level: string;
   scenarioId: string | null;
   language: 'he' | 'en';
-  overallScore: number;
+  /** Null: the agent said no words the system could read. */
+  overallScore: number | null;
   outcome: Outcome;
   passed: boolean;
   sharedWithManager: boolean;
@@ -40,7 +41,8 @@ export interface SessionRow {
   level: string;
   scenarioId: string | null;
   language: 'he' | 'en';
-  overallScore: number;
+  /** Null: the agent said no words the system could read. */
+  overallScore: number | null;
   outcome: Outcome;
   passed: boolean;
   sharedWithManager: boolean;

@@ -25,9 +25,9 @@ export function SessionView({ details }: { details: SimulationDetails }) {
                 // a customer turn's timeline measures the agent turn right before it
                 const next = details.turns[i + 1];
                 return (
-                  <div key={turn.id} className={`bubble bubble-${turn.speaker}`} data-speaker={turn.speaker}>
+                  <div key={turn.id} className={`bubble bubble-${turn.speaker}`} data-speaker={turn.speaker} data-inaudible={turn.inaudible ? 'true' : undefined}>
                     <span className="bubble-who">{turn.speaker === 'agent' ? t('call.you') : details.persona.name}</span>
-                    {turn.text}
+                    {turn.inaudible ? <em className="muted">({t('call.inaudible')})</em> : turn.text}
                     {turn.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
                     {turn.speaker === 'agent' && next?.speaker === 'customer' && next.latency && <LatencyTimeline timeline={next.latency} />}
                   </div>

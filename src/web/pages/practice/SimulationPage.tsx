@@ -6,6 +6,7 @@ import { LatencyTimeline } from './LatencyTimeline.tsx';
 import { LiveCoaching, inPageLanguage, moodTone } from '../coaching/index.ts';
 import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
+import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
 import './practice.css';
 
@@ -96,7 +97,15 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
       <div className="call-grid">
         <div className="stack">
           {s.micProblem && <Alert tone="warning">{t(`mic.${s.micProblem}`)}</Alert>}
-          {s.recognition === 'failed' && <Alert tone="warning">{t('call.recognitionFailed')}</Alert>}
+          {s.transcriptionNotice ? (
+            <div data-testid="transcription-notice" data-reason={s.transcriptionNotice.reason}>
+              <Alert tone="warning">{inPageLanguage(s.transcriptionNotice.text, s.transcriptionNotice.texts, lang)}</Alert>
+            </div>
+          ) : s.recognition === 'failed' ? (
+            <Alert tone="warning">{s.recognitionError ? t('call.recognitionStopped', { error: s.recognitionError }) : t('call.recognitionFailed')}</Alert>
+          ) : s.recognition === 'unavailable' ? (
+            <Alert tone="warning">{t('call.recognitionFailed')}</Alert>
+          ) : null}
           {s.engineChanged && s.phase !== 'ended' && (
             <div data-testid="engine-changed">
               <Alert tone="info">{t('call.engineChanged', { to: t(`call.tiers.${s.engineChanged.to}`) })}</Alert>
@@ -117,9 +126,9 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
             <div className="transcript" ref={listRef} dir={rtl ? 'rtl' : 'ltr'} lang={sim.language} data-testid="live-transcript" aria-live="polite">
               {s.lines.length === 0 && <p className="muted">{t('call.waiting')}</p>}
               {s.lines.map((l) => (
-                <div key={l.id} className={`bubble bubble-${l.speaker}${l.final ? '' : ' bubble-partial'}`} data-speaker={l.speaker} data-final={l.final}>
+                <div key={l.id} className={`bubble bubble-${l.speaker}${l.final ? '' : ' bubble-partial'}${l.inaudible ? ' bubble-inaudible' : ''}`} data-speaker={l.speaker} data-final={l.final} data-inaudible={l.inaudible ? 'true' : undefined}>
                   <span className="bubble-who">{l.speaker === 'agent' ? t('call.you') : persona.name}</span>
-                  {l.text || '…'}
+                  {l.inaudible ? <em className="muted">({t('call.inaudible')})</em> : l.text || '…'}
                   {l.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
                   {l.speaker === 'agent' && s.latency[l.id] && <LatencyTimeline timeline={s.latency[l.id]} />}
                 </div>
@@ -188,6 +197,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
               </Button>
             )}
           </Card>
+          {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} simulationId={sim.id} />}
           <LiveCoaching source={call} />
           {s.hints.length > 0 && (
             <Card>

@@ -38,6 +38,8 @@ export interface EngineInfo {
   audioIn: boolean;
   audioOut: boolean;
   serverTranscripts: boolean;
+  /** The transcription chain's server step ('browser': none on the server — the page's recognition, else typing). */
+  transcription?: { source: 'realtime' | 'endpoint' | 'embedded' | 'browser' | 'typed'; detail: string };
 }
 
 export interface CreatedSimulation {
@@ -60,7 +62,7 @@ export interface SimulationDetails {
   scenario: { name?: string; type: string; goal?: { he: string; en: string } };
   live: boolean;
   engine: EngineInfo;
-  turns: Array<{ id: string; seq: number; speaker: 'agent' | 'customer'; text: string; startMs: number; endMs: number; interrupted: boolean; latency: LatencyTimeline | null; gaps: Gaps | null }>;
+  turns: Array<{ id: string; seq: number; speaker: 'agent' | 'customer'; text: string; inaudible?: boolean; startMs: number; endMs: number; interrupted: boolean; latency: LatencyTimeline | null; gaps: Gaps | null }>;
   events: Array<{ id: number; atMs: number; kind: string; data: Record<string, unknown> }>;
   recordings: { agentBytes: number | null; customerBytes: number | null };
 }

@@ -75,7 +75,7 @@ export default function AgentPage() {
               <div className="agent-stats">
                 <Stat label={t('stats.simulations')} value={<span data-testid="agent-simulations">{d.totals.simulations}</span>} />
                 <Stat label={t('stats.passed')} value={d.totals.passed} />
-                <Stat label={t('stats.average')} value={average(d.sessions.map((s) => s.overallScore))} />
+                <Stat label={t('stats.average')} value={average(d.sessions.flatMap((s) => (s.overallScore === null ? [] : [s.overallScore])))} />
                 <Stat label={t('stats.calls')} value={<span data-testid="agent-calls-count">{d.totals.calls}</span>} />
               </div>
               <div className="agent-grid">

@@ -15,6 +15,8 @@ export interface Line {
   text: string;
   final: boolean;
   interrupted: boolean;
+  /** Agent speech heard but not transcribed (text empty): the customer asked them to say it again. */
+  inaudible?: boolean;
 }
 
 export interface CallState {
@@ -30,7 +32,11 @@ export interface CallState {
   level: number;
   talking: boolean;
   micProblem: MicProblem | null;
-  recognition: 'off' | 'on' | 'failed';
+  recognition: 'off' | 'on' | 'failed' | 'unavailable';
+  /** The browser's recognition error that stopped it for good (audio-capture, network, not-allowed, ended…). */
+  recognitionError: string | null;
+  /** Why the agent's speech has no words, and the fix (the server says it once per reason). */
+  transcriptionNotice: ServerMessageOf<'transcription_notice'> | null;
   mood: string | null;
   /** The last hints: `text` in the call's language, `texts` in both when the server sends them. */
   hints: { text: string; texts?: { he: string; en: string } }[];
@@ -63,6 +69,8 @@ const initial: CallState = {
   talking: false,
   micProblem: null,
   recognition: 'off',
+  recognitionError: null,
+  transcriptionNotice: null,
   mood: null,
   hints: [],
   lastError: null,
@@ -238,11 +246,13 @@ export class LiveCall {
         this.startRecognition();
         return;
       case 'resumed':
-        return this.set({ lines: m.turns.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, final: true, interrupted: t.interrupted })) });
+        return this.set({ lines: m.turns.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, final: true, interrupted: t.interrupted, ...(t.inaudible ? { inaudible: true } : {}) })) });
       case 'agent_transcript_partial':
         return this.upsert({ id: m.turnId, speaker: 'agent', text: m.text, final: false, interrupted: false });
       case 'agent_transcript_final':
-        return this.upsert({ id: m.turnId, speaker: 'agent', text: m.text, final: true, interrupted: false });
+        return this.upsert({ id: m.turnId, speaker: 'agent', text: m.text, final: true, interrupted: false, ...(m.inaudible ? { inaudible: true } : {}) });
+      case 'transcription_notice':
+        return this.set({ transcriptionNotice: m });
       case 'customer_turn_started':
         this.customerItem = m.itemId;
         return this.upsert({ id: m.itemId, speaker: 'customer', text: '', final: false, interrupted: false });
@@ -297,14 +307,20 @@ export class LiveCall {
     this.set({ lines });
   }
 
+  /** Browser transcripts: start the page's recognition and tell the server whether it runs (it stops waiting for it). */
   private startRecognition(): void {
     if (this.o.mode !== 'voice' || (this.o.serverTranscripts && !this.browserTranscripts) || this.recognizer) return;
     this.recognizer = startRecognition(
       this.o.language,
       (text, final) => this.send({ type: 'agent_transcript', text, final, lang: this.o.language === 'he' ? 'he-IL' : 'en-US' }),
-      () => this.set({ recognition: 'failed' }),
+      (error) => {
+        this.set({ recognition: 'failed', recognitionError: error });
+        this.send({ type: 'recognition', status: 'failed', error });
+      },
     );
-    this.set({ recognition: this.recognizer ? 'on' : 'failed' });
+    const status = this.recognizer ? 'on' : 'unavailable';
+    this.set({ recognition: status });
+    this.send({ type: 'recognition', status });
   }
 
   private onClose(code: number): void {
