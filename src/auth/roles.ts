@@ -17,6 +17,18 @@ export interface Principal {
   sessionId: string;
 }
 
+/** Platform rank: a user acts on another user only of a lower rank (the super admin on anyone). */
+export const ROLE_RANK: Record<Role, number> = { super_admin: 3, admin: 2, manager: 1, agent: 0 };
+
+/**
+ * The role hierarchy: may `actor` change, reset or deactivate `target`? Themselves yes; the super admin anyone;
+ * everybody else only users of a strictly lower platform role (an admin never another admin or the super admin).
+ */
+export function mayActOn(actor: Pick<Principal, 'id' | 'role'>, target: { id: string; role: Role }): boolean {
+  if (actor.id === target.id || actor.role === 'super_admin') return true;
+  return ROLE_RANK[actor.role] > ROLE_RANK[target.role];
+}
+
 /** Who owns a resource, as the tenant guard compares it with the principal. */
 export interface ResourceScope {
   companyId: string | null;
@@ -24,6 +36,8 @@ export interface ResourceScope {
   ownerUserId?: string | null;
   /** True when the owner shared it with their manager (practice privacy). */
   sharedWithManager?: boolean;
+  /** A user the request acts on (change, reset, deactivate): the guard applies the role hierarchy to them. */
+  subject?: { id: string; role: Role };
 }
 
 /**

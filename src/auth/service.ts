@@ -19,25 +19,45 @@ export const toPrincipal = (u: UserRow, sessionId: string): Principal => ({
 
 /** Accounts: login with rate limiting, sessions stored in the database, logout, password changes. */
 export function createAuthService(repos: Repositories, config: Config) {
+  const windowMs = config.LOGIN_WINDOW_MINUTES * 60_000;
+  const wait = (untilMs: number, message: string) => {
+    const sec = Math.max(1, Math.ceil((untilMs - Date.now()) / 1000));
+    const minutes = Math.ceil(sec / 60);
+    return new AppError('RATE_LIMITED', message.replace('{minutes}', String(minutes)), { details: { retryAfterSec: sec } });
+  };
+  async function throttle(email: string, client: string) {
+    const spray = await repos.loginAttempts.clientFailures(client, config.LOGIN_WINDOW_MINUTES);
+    if (spray.count >= config.LOGIN_CLIENT_MAX_FAILURES) {
+      throw wait((spray.oldest?.getTime() ?? Date.now()) + windowMs, 'Too many failed sign-ins from this network. Try again in {minutes} minute(s).');
+    }
+    const pair = await repos.loginAttempts.pairFailures(email, client, config.LOGIN_WINDOW_MINUTES);
+    if (pair.count >= config.LOGIN_MAX_FAILURES && pair.last) {
+      const backoff = Math.min(windowMs, 60_000 * 2 ** (pair.count - config.LOGIN_MAX_FAILURES));
+      const until = pair.last.getTime() + backoff;
+      if (until > Date.now()) {
+        throw wait(until, 'Too many failed sign-in attempts. Try again in {minutes} minute(s) or ask an admin to reset the password.');
+      }
+    }
+  }
+
   return {
-    /** Verifies the password and opens a session; returns the cookie token (only its hash is stored). */
+    /**
+     * Verifies the password and opens a session; returns the cookie token (only its hash is stored).
+     * Throttling never lets a stranger lock a user out: failures count per account *and client address* (after
+     * LOGIN_MAX_FAILURES that client waits 1, 2, 4… minutes, at most the window), plus a budget of failures per
+     * client across all accounts (password spraying). Another client with the right password always gets in.
+     */
     async login(email: string, password: string, meta: { ip: string | null; userAgent: string | null }) {
       const key = email.trim().toLowerCase();
-      const failures = await repos.loginAttempts.recentFailures(key, config.LOGIN_WINDOW_MINUTES);
-      if (failures.count >= config.LOGIN_MAX_FAILURES) {
-        const until = new Date((failures.oldest?.getTime() ?? Date.now()) + config.LOGIN_WINDOW_MINUTES * 60_000);
-        const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-        throw new AppError('RATE_LIMITED', `Too many failed sign-in attempts. Try again in ${minutes} minute(s) or ask an admin to reset the password.`, {
-          details: { retryAfterSec: minutes * 60 },
-        });
-      }
+      const client = clientKey(meta.ip);
+      await throttle(key, client);
       const user = await repos.users.byEmail(key);
       const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
       if (!user || !ok || !user.active) {
-        await repos.loginAttempts.record(key, meta.ip, false);
+        await repos.loginAttempts.record(key, client, false);
         throw new AppError('INVALID_CREDENTIALS', 'The email or password is incorrect.');
       }
-      await repos.loginAttempts.record(key, meta.ip, true);
+      await repos.loginAttempts.record(key, client, true);
       const token = newToken();
       const sessionId = sha256(token);
       const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
@@ -59,22 +79,42 @@ export function createAuthService(repos: Repositories, config: Config) {
       await repos.sessions.delete(sessionId);
     },
 
-    async changePassword(userId: string, current: string, next: string) {
+    /** Changes the password and ends every other session of the user (the one making the change stays signed in). */
+    async changePassword(userId: string, current: string, next: string, keepSessionId: string) {
       const user = await repos.users.byId(userId);
       if (!user || !(await verifyPassword(user.passwordHash, current))) {
         throw new AppError('INVALID_CREDENTIALS', 'The current password is incorrect.');
       }
       await repos.users.update(userId, { passwordHash: await hashPassword(next), mustChangePassword: false });
+      await repos.sessions.deleteOthers(userId, keepSessionId);
     },
 
-    /** Admin reset: sets a new temporary password (generated when not given), ends the user's sessions. */
+    /** Admin reset: sets a new temporary password (generated when not given), ends the user's sessions, lifts sign-in throttling. */
     async resetPassword(userId: string, password?: string): Promise<string> {
       const temp = password ?? newToken(9);
       const row = await repos.users.update(userId, { passwordHash: await hashPassword(temp), mustChangePassword: true });
       if (!row) throw new AppError('NOT_FOUND', 'User was not found.');
       await repos.sessions.deleteForUser(userId);
+      await repos.loginAttempts.clearFailures(row.email);
       return temp;
     },
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/**
+ * The client a sign-in is counted against: its address, IPv6 cut to the /64 a single subscriber gets (rotating
+ * addresses inside it must not reset the budget). The address is Fastify's req.ip, i.e. X-Forwarded-For only from
+ * a proxy TRUST_PROXY names.
+ */
+export function clientKey(ip: string | null): string {
+  if (!ip) return 'unknown';
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (v4) return v4[1];
+  if (!ip.includes(':')) return ip;
+  const [head, tail = ''] = ip.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const full = ip.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
+  return `${full.slice(0, 4).map((x) => x.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

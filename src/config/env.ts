@@ -39,13 +39,59 @@ export const envSchema = z.object({
   SALESGYM_DEMO_AUDIO: bool(true),
   UPLOAD_MAX_MB: z.coerce.number({ message: 'must be a number' }).positive().max(2048).default(100),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number' }).positive().default(24 * 30),
-  COOKIE_SECURE: bool(false),
+  /** Default: on when PUBLIC_URL is https (see loadConfig). */
+  COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1' || v === 'yes')),
+  /** The address people open, e.g. https://gym.example.com: its origin is the one state-changing requests may come from. */
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /** More origins allowed to send state-changing requests and open sockets (comma-separated, e.g. https://a.example,https://b.example). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => originOf(o) === o.replace(/\/$/, '')), 'must be a comma-separated list of origins such as https://gym.example.com')
+    .transform((list) => list.map((o) => originOf(o)!))
+    .optional(),
+  /**
+   * Which proxies may tell us the client's address (X-Forwarded-For): a number of hops, or their addresses / CIDRs
+   * (comma-separated; "loopback", "uniquelocal" allowed). Unset: none, the socket's address is the client.
+   */
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => !/^(true|yes)$/i.test(v.trim()), 'name the proxy (e.g. 127.0.0.1, 10.0.0.0/8) or the number of proxies in front; "true" would believe any client')
+    .transform((v): false | number | string => (/^(false|no|0)$/i.test(v.trim()) ? false : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v.trim()))
+    .optional(),
+  /** `manual`: only platform staff mark orders paid. `test`: buyers may pay with the test flow (never in production). */
+  PAYMENTS_MODE: z.enum(['manual', 'test']).default('manual'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Failed sign-ins to one account from one client before that client waits (doubling each further failure). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** Failed sign-ins from one client (any accounts) per window before it waits for the window: slows password spraying. */
+  LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().positive().default(20),
+  /** Longest call accepted for analysis, in minutes (read from the file's header before decoding). */
+  CALL_MAX_MINUTES: z.coerce.number({ message: 'must be a number' }).positive().max(24 * 60).default(180),
+  /** Lowest practice score that completes an assignment (0-100); unset: any finished session of the scenario. */
+  ASSIGNMENT_PASS_SCORE: z.coerce.number({ message: 'must be a number' }).min(0).max(100).optional(),
 });
 
-export type Config = z.output<typeof envSchema>;
+/** The origin (scheme://host[:port]) of a URL, or null when it is not one. */
+export function originOf(v: string): string | null {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export type Config = Omit<z.output<typeof envSchema>, 'COOKIE_SECURE'> & { COOKIE_SECURE: boolean };
+
+/** Settings derived from others: the session cookie is Secure by default when the public address is https. */
+function finish(c: z.output<typeof envSchema> & Partial<Config>): Config {
+  return { ...c, COOKIE_SECURE: c.COOKIE_SECURE ?? Boolean(c.PUBLIC_URL?.startsWith('https:')) };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -65,7 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!r.success) {
     throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`));
   }
-  return { ...r.data, ...overrides };
+  return finish({ ...r.data, ...overrides });
 }
 
 /** A config for tests: defaults, no AI, no demo, in-memory database unless told otherwise. */

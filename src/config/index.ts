@@ -1,1 +1,1 @@
-export { envSchema, loadConfig, testConfig, ConfigError, type Config } from './env.ts';
+export { envSchema, loadConfig, testConfig, originOf, ConfigError, type Config } from './env.ts';

@@ -8,6 +8,7 @@ import { jobsRepo } from './repositories/jobs.ts';
 import { simulationsRepo } from './repositories/simulations.ts';
 import { scenariosRepo, personasRepo, assignmentsRepo, skillPriorsRepo } from './repositories/scenarios.ts';
 import { reportsRepo } from './repositories/reports.ts';
+import { auditRepo } from './repositories/audit.ts';
 
 export { openDatabase, num, sql, type Database, type Db, type DbKind, type OpenOptions } from './driver.ts';
 export { runMigrations, listMigrations, MIGRATIONS_DIR } from './migrate.ts';
@@ -21,6 +22,7 @@ export type { SimulationRow, NewSimulation, SimulationStatus, SimulationTurnRow,
 export type { ScenarioRow, ScenarioVersionRow, ScenarioVersionInput, PersonaRow, NewPersona, AssignmentRow, NewAssignment, AssignmentStatus, AssignmentListRow, AssignmentFilter, SkillPriorRow } from './repositories/scenarios.ts';
 export type { SessionReportRow, NewSessionReport, SessionReportSummaryRow, CallScoreRow, ReportFilter } from './repositories/reports.ts';
 export type { SeatPackageRow, DiscountCodeRow, OrderRow } from './repositories/billing.ts';
+export type { AuditRow, NewAudit } from './repositories/audit.ts';
 export * as tables from './schema.ts';
 
 /** Every repository, bound to one database. Only repositories touch SQL. */
@@ -43,6 +45,7 @@ export function createRepositories(database: Database) {
     assignments: assignmentsRepo(db),
     skillPriors: skillPriorsRepo(db),
     reports: reportsRepo(db),
+    audit: auditRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

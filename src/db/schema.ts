@@ -126,3 +126,4 @@ export * from './schema-calls.ts';
 export * from './schema-simulations.ts';
 export * from './schema-scenarios.ts';
 export * from './schema-coaching.ts';
+export * from './schema-security.ts';

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../testing/app.ts';
 import { testDbKinds } from '../testing/db.ts';
 import { MATRIX, type Allow } from './authz/matrix.ts';
 import { PARAM_FIXTURES, type Tenant } from './authz/fixtures.ts';
+import { newId } from '../core/index.ts';
 
 const ROLES = ['super_admin', 'admin', 'manager', 'agent'] as const;
 
@@ -15,7 +16,7 @@ for (const kind of testDbKinds()) {
     const tenants = {} as Record<'own' | 'other', Tenant>;
 
     beforeAll(async () => {
-      t = await startTestApp({ kind });
+      t = await startTestApp({ kind, config: { PAYMENTS_MODE: 'test' } });
       const { ctx } = t;
       const users = await ctx.repos.users.listByCompany(t.demoCompanyId);
       const manager = users.find((u) => u.role === 'manager')!;
@@ -69,11 +70,27 @@ for (const kind of testDbKinds()) {
               headers: cookie ? { cookie } : {},
               ...(entry.method === 'GET' || entry.method === 'DELETE' ? {} : { payload: {} }),
             });
+          // the same request for ids that exist nowhere: a resource that is not yours must get exactly this answer
+          const sendMissing = (cookie?: string) =>
+            t.app.inject({
+              method: entry.method as 'GET',
+              url: params.reduce((u, p) => u.replace(`:${p}`, newId()), entry.url),
+              headers: cookie ? { cookie } : {},
+              ...(entry.method === 'GET' || entry.method === 'DELETE' ? {} : { payload: {} }),
+            });
+          /** Allowed = neither refused (401/403) nor answered as if the resource did not exist. */
+          const allowedBy = async (r: Awaited<ReturnType<typeof send>>, cookie?: string) => {
+            if (r.statusCode === 401 || r.statusCode === 403) return false;
+            if (r.statusCode !== 404 || params.length === 0) return true;
+            const missing = await sendMissing(cookie);
+            return !(missing.statusCode === 404 && missing.body === r.body);
+          };
           const anon = await send();
-          if (exp.anon !== (anon.statusCode !== 401 && anon.statusCode !== 403)) failures.push(`${key} anon ${side}: ${anon.statusCode}`);
+          if (exp.anon !== (await allowedBy(anon))) failures.push(`${key} anon ${side}: ${anon.statusCode}`);
           for (const role of ROLES) {
             const r = await send(cookies[role]);
-            const got = r.statusCode !== 401 && r.statusCode !== 403;
+            const got = await allowedBy(r, cookies[role]);
+            if (r.statusCode === 404 && !got && r.json().error?.code !== 'NOT_FOUND') failures.push(`${key} as ${role} on ${side}: 404 without NOT_FOUND`);
             const want = allowed(exp[role], side);
             if (got !== want) failures.push(`${key} as ${role} on ${side} company: expected ${want ? 'allow' : 'deny'}, got ${r.statusCode} ${r.body.slice(0, 120)}`);
             if (r.statusCode >= 500) failures.push(`${key} as ${role} on ${side}: server error ${r.statusCode} ${r.body.slice(0, 200)}`);

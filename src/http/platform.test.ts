@@ -11,7 +11,7 @@ import { DEMO_QUESTIONNAIRE } from '../org/index.ts';
 describe('platform HTTP API', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ config: { LOGIN_MAX_FAILURES: 3 } });
+    t = await startTestApp({ config: { LOGIN_MAX_FAILURES: 3, PAYMENTS_MODE: 'test' } });
   });
   afterAll(async () => t?.close());
 

@@ -52,7 +52,7 @@ describe('WebSocket routes', () => {
     const demo = (await ctx.repos.companies.findDemo())!;
     expect((await open(`${base}/api/test-echo/${demo.id}`)).status).toBe(401);
     const cookie = await login('agent1@demo.salesgym.dev');
-    expect((await open(`${base}/api/test-echo/00000000-0000-0000-0000-000000000000`, cookie)).status).toBe(403);
+    expect((await open(`${base}/api/test-echo/00000000-0000-0000-0000-000000000000`, cookie)).status).toBe(404); // not yours = not found
   });
 
   it('upgrades an authorised user and knows who they are', async () => {

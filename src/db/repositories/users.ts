@@ -65,9 +65,19 @@ export function usersRepo(db: Db) {
         return row;
       });
     },
-    /** Deactivates a company user and frees the seat, in one transaction. */
+    /**
+     * Deactivates a user, frees a company user's seat and ends their sessions, in one transaction. Undefined when
+     * the user is already inactive, or is the last active super admin (their rows are locked while counting, so two
+     * super admins deactivating each other at once cannot leave none).
+     */
     async deactivate(id: string): Promise<UserRow | undefined> {
       return db.transaction(async (tx) => {
+        const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, id));
+        if (target?.role === 'super_admin') {
+          const supers = await tx.execute(sql`SELECT id FROM users WHERE role = 'super_admin' AND active ORDER BY id FOR UPDATE`);
+          const n = ((supers as unknown as { rows?: unknown[] }).rows ?? (supers as unknown as unknown[])).length;
+          if (n <= 1) return undefined;
+        }
         const [row] = await tx
           .update(users)
           .set({ active: false })
@@ -78,8 +88,8 @@ export function usersRepo(db: Db) {
             .update(companies)
             .set({ seatsUsed: sql`GREATEST(${companies.seatsUsed} - 1, 0)` })
             .where(eq(companies.id, row.companyId));
-          await tx.delete(authSessions).where(eq(authSessions.userId, id));
         }
+        if (row) await tx.delete(authSessions).where(eq(authSessions.userId, id));
         return row;
       });
     },
@@ -109,6 +119,10 @@ export function sessionsRepo(db: Db) {
     async deleteForUser(userId: string) {
       await db.delete(authSessions).where(eq(authSessions.userId, userId));
     },
+    /** Ends every session of the user but one (the one that just changed the password). */
+    async deleteOthers(userId: string, keepSessionId: string) {
+      await db.delete(authSessions).where(and(eq(authSessions.userId, userId), sql`${authSessions.id} <> ${keepSessionId}`));
+    },
   };
 }
 
@@ -117,16 +131,30 @@ export function loginAttemptsRepo(db: Db) {
     async record(email: string, ip: string | null, success: boolean) {
       await db.insert(loginAttempts).values({ email: email.trim().toLowerCase(), ip, success });
     },
-    /** Failed attempts for this email since the last success, within the window. */
-    async recentFailures(email: string, windowMinutes: number): Promise<{ count: number; oldest: Date | null }> {
+    /** Failed attempts for this email from this client since that client's last success for it, within the window. */
+    async pairFailures(email: string, ip: string, windowMinutes: number): Promise<{ count: number; last: Date | null }> {
+      const e = email.trim().toLowerCase();
+      const rows = (await db.execute(sql`
+        SELECT count(*)::int AS count, max(at) AS last FROM login_attempts
+        WHERE email = ${e} AND ip = ${ip} AND success = false
+          AND at > now() - make_interval(mins => ${windowMinutes})
+          AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE email = ${e} AND ip = ${ip} AND success = true), 'epoch')
+      `)) as unknown as { rows: { count: number; last: string | Date | null }[] };
+      const r = rows.rows[0];
+      return { count: Number(r?.count ?? 0), last: r?.last ? new Date(r.last) : null };
+    },
+    /** Failed attempts from this client for any account within the window (password spraying). */
+    async clientFailures(ip: string, windowMinutes: number): Promise<{ count: number; oldest: Date | null }> {
       const rows = (await db.execute(sql`
         SELECT count(*)::int AS count, min(at) AS oldest FROM login_attempts
-        WHERE email = ${email.trim().toLowerCase()} AND success = false
-          AND at > now() - make_interval(mins => ${windowMinutes})
-          AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE email = ${email.trim().toLowerCase()} AND success = true), 'epoch')
+        WHERE ip = ${ip} AND success = false AND at > now() - make_interval(mins => ${windowMinutes})
       `)) as unknown as { rows: { count: number; oldest: string | Date | null }[] };
       const r = rows.rows[0];
       return { count: Number(r?.count ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null };
+    },
+    /** Forgets an account's failed attempts (an admin reset its password). */
+    async clearFailures(email: string) {
+      await db.delete(loginAttempts).where(and(eq(loginAttempts.email, email.trim().toLowerCase()), eq(loginAttempts.success, false)));
     },
   };
 }

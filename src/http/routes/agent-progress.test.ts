@@ -115,9 +115,9 @@ describe("a manager's view of one agent: progress and focus skills", () => {
     expect(own.status).toBe(200);
     expect(own.body.hidden).toBe(0);
     expect(own.body.sessions).toHaveLength(3);
-    expect((await call('agent2', 'GET', `/api/agents/${id.agent1}/progress`)).status).toBe(403);
-    expect((await call('otherManager', 'GET', `/api/agents/${id.agent1}/progress`)).status).toBe(403);
-    expect((await call('manager', 'GET', `/api/agents/${id.otherAgent}/progress`)).status).toBe(403);
+    expect((await call('agent2', 'GET', `/api/agents/${id.agent1}/progress`)).status).toBe(404); // not yours: answered as missing
+    expect((await call('otherManager', 'GET', `/api/agents/${id.agent1}/progress`)).status).toBe(404); // not yours: answered as missing
+    expect((await call('manager', 'GET', `/api/agents/${id.otherAgent}/progress`)).status).toBe(404); // not yours: answered as missing
     expect((await call('admin', 'GET', `/api/agents/${id.agent1}/progress`)).body.sessions).toHaveLength(3);
     expect((await call('manager', 'GET', `/api/agents/${newId()}/progress`)).status).toBe(404);
   });
@@ -148,8 +148,8 @@ describe("a manager's view of one agent: progress and focus skills", () => {
 
   it('lets neither the agent nor another company’s manager set focus', async () => {
     expect((await call('agent2', 'PUT', `/api/agents/${id.agent2}/focus`, { skills: ['closing'] })).status).toBe(403);
-    expect((await call('otherManager', 'PUT', `/api/agents/${id.agent2}/focus`, { skills: ['closing'] })).status).toBe(403);
-    expect((await call('manager', 'PUT', `/api/agents/${id.otherAgent}/focus`, { skills: ['closing'] })).status).toBe(403);
+    expect((await call('otherManager', 'PUT', `/api/agents/${id.agent2}/focus`, { skills: ['closing'] })).status).toBe(404); // not yours: answered as missing
+    expect((await call('manager', 'PUT', `/api/agents/${id.otherAgent}/focus`, { skills: ['closing'] })).status).toBe(404); // not yours: answered as missing
     expect((await call('manager', 'GET', `/api/agents/${id.agent2}/profile`)).body.focus).toEqual([]);
   });
 });

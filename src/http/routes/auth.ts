@@ -75,7 +75,7 @@ export function authRoutes(app: FastifyInstance) {
     access: { roles: ANY_ROLE },
     body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordRule }),
     handler: async ({ ctx, user, body }) => {
-      await ctx.auth.changePassword(user.id, body.currentPassword, body.newPassword);
+      await ctx.auth.changePassword(user.id, body.currentPassword, body.newPassword, user.sessionId);
       return { ok: true };
     },
   });

@@ -9,7 +9,7 @@ const uuid = z.string().uuid('must be an id');
 async function orderScope(req: FastifyRequest, ctx: AppContext) {
   const o = await ctx.repos.billing.orderById((req.params as { orderId: string }).orderId);
   if (!o) throw new AppError('NOT_FOUND', 'Order was not found.');
-  return { companyId: o.companyId };
+  return { companyId: o.companyId, notFound: 'Order was not found.' };
 }
 
 const money = (cents: number, currency: string) => ({ cents, display: `${(cents / 100).toFixed(2)} ${currency}` });
@@ -145,13 +145,19 @@ export function billingRoutes(app: FastifyInstance) {
     handler: async ({ ctx, params, body, user }) => ({ order: await ctx.billing.markPaid(params.orderId, user.id, 'manual', body.reference) }),
   });
 
-  /** Test-mode payment: the payment-gateway seam without a gateway; the buyer "pays" and seats are added. */
+  /** Test-mode payment (PAYMENTS_MODE=test only): the payment-gateway seam without a gateway; the buyer "pays" and seats are added. */
   defineRoute(app, {
     method: 'POST',
     url: '/api/orders/:orderId/pay-test',
     access: { roles: COMPANY_MANAGERS, scope: orderScope },
     params: z.object({ orderId: uuid }),
-    handler: async ({ ctx, params, user }) => ({ order: await ctx.billing.markPaid(params.orderId, user.id, 'test', `test-${Date.now()}`) }),
+    handler: async ({ ctx, params, user }) => {
+      // never on by default: without PAYMENTS_MODE=test only platform staff mark an order paid (mark-paid)
+      if (ctx.config.PAYMENTS_MODE !== 'test') {
+        throw new AppError('FORBIDDEN', 'Test payments are turned off on this server. Platform staff mark an order paid once the payment arrives.', { details: { paymentsMode: ctx.config.PAYMENTS_MODE } });
+      }
+      return { order: await ctx.billing.markPaid(params.orderId, user.id, 'test', `test-${Date.now()}`) };
+    },
   });
 
   defineRoute(app, {

@@ -19,7 +19,7 @@ async function callScope(req: FastifyRequest, ctx: AppContext) {
   const id = (req.params as { callId?: string }).callId ?? '';
   const s = UUID_RE.test(id) ? await ctx.repos.calls.scope(id) : undefined;
   if (!s) throw new AppError('NOT_FOUND', 'Call was not found.');
-  return { companyId: s.companyId, ownerUserId: s.agentUserId };
+  return { companyId: s.companyId, ownerUserId: s.agentUserId, notFound: 'Call was not found.' };
 }
 
 /** A call as the list shows it. */

@@ -69,7 +69,7 @@ describe('practice reports, sharing and the privacy window', () => {
     const m1 = await get(`/api/simulations/${sim.id}/report`, manager);
     expect(m1.statusCode).toBe(403);
     expect(m1.json().error.message).toMatch(/private to the agent until/);
-    expect((await get(`/api/simulations/${sim.id}/report`, agent2)).statusCode).toBe(403); // a colleague never
+    expect((await get(`/api/simulations/${sim.id}/report`, agent2)).statusCode).toBe(404); // a colleague never
     expect(await teamIds()).not.toContain(sim.id);
     const hiddenBefore = (await get(`/api/companies/${t.demoCompanyId}/practice`, manager)).json().hidden;
     expect(hiddenBefore).toBeGreaterThanOrEqual(1);

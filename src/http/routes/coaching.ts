@@ -7,9 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/index.ts';
 import type { AppContext } from '../../app/index.ts';
-import type { ResourceScope } from '../../auth/index.ts';
 import { publicUser } from '../../org/index.ts';
-import { defineRoute, companyParamScope, ANY_ROLE, COMPANY_MANAGERS } from '../route.ts';
+import { defineRoute, companyParamScope, ANY_ROLE, COMPANY_MANAGERS, type GuardedScope } from '../route.ts';
 import { agentScope } from './scenarios.ts';
 
 const uuid = z.string().uuid('must be an id');
@@ -24,21 +23,21 @@ const sinceOf = (days?: number) => (days ? new Date(Date.now() - days * 86_400_0
 async function simulationOwner(req: FastifyRequest, ctx: AppContext) {
   const id = (req.params as { simulationId?: string }).simulationId ?? '';
   const row = uuid.safeParse(id).success ? await ctx.repos.simulations.scope(id) : undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'This practice session was not found.');
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
   return row;
 }
+const NOT_FOUND_MESSAGE = 'This practice session was not found.';
 
 /** The agent's own sessions; the company's managers (the privacy window is checked by the service); staff. */
-async function reportScope(req: FastifyRequest, ctx: AppContext): Promise<ResourceScope> {
+async function reportScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedScope> {
   const row = await simulationOwner(req, ctx);
-  return { companyId: row.companyId, ownerUserId: row.agentUserId };
+  return { companyId: row.companyId, ownerUserId: row.agentUserId, notFound: NOT_FOUND_MESSAGE };
 }
 
 /** Only the agent who practised decides about sharing. */
-async function ownerScope(req: FastifyRequest, ctx: AppContext): Promise<ResourceScope> {
+async function ownerScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedScope> {
   const row = await simulationOwner(req, ctx);
-  if (req.principal?.id !== row.agentUserId) throw new AppError('FORBIDDEN', 'Only the agent who practised can share this report.');
-  return { companyId: row.companyId, ownerUserId: row.agentUserId };
+  return { companyId: row.companyId, ownerUserId: row.agentUserId, notFound: NOT_FOUND_MESSAGE, ownerOnly: 'Only the agent who practised can share this report.' };
 }
 
 export function coachingRoutes(app: FastifyInstance) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import { publicUser, publicCompany, SECTORS } from '../../org/index.ts';
-import { defineRoute, ANY_ROLE, STAFF, COMPANY_MANAGERS, companyParamScope } from '../route.ts';
+import { defineRoute, ANY_ROLE, STAFF, COMPANY_MANAGERS, companyParamScope, type GuardedScope } from '../route.ts';
 import { passwordRule } from './auth.ts';
 
 const uuid = z.string().uuid('must be an id');
@@ -18,11 +18,11 @@ const member = z.object({
   teamId: uuid.nullable().optional(),
 });
 
-/** Scope of a user addressed by `:userId` (the user's company). */
-async function userScope(req: FastifyRequest, ctx: AppContext) {
+/** Scope of a user addressed by `:userId`: the user's company, and the user as the subject of the role hierarchy. */
+async function userScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedScope> {
   const u = await ctx.repos.users.byId((req.params as { userId: string }).userId);
   if (!u) throw new AppError('NOT_FOUND', 'User was not found.');
-  return { companyId: u.companyId };
+  return { companyId: u.companyId, subject: { id: u.id, role: u.role }, notFound: 'User was not found.' };
 }
 
 export function orgRoutes(app: FastifyInstance) {
@@ -165,9 +165,7 @@ export function orgRoutes(app: FastifyInstance) {
     handler: async ({ ctx, params, body, user }) => {
       const target = await ctx.repos.users.byId(params.userId);
       if (!target) throw new AppError('NOT_FOUND', 'User was not found.');
-      if (user.role === 'manager' && target.role !== 'agent' && target.id !== user.id) {
-        throw new AppError('FORBIDDEN', 'Managers can change agents only.');
-      }
+      // who may act on whom (the role hierarchy) is checked by the guard in route.ts
       if (body.teamId) {
         const team = await ctx.repos.teams.byId(body.teamId);
         if (!team || team.companyId !== target.companyId) throw new AppError('VALIDATION_FAILED', 'The team does not belong to this company.');
@@ -176,7 +174,11 @@ export function orgRoutes(app: FastifyInstance) {
       let row = Object.keys(patch).length ? await ctx.repos.users.update(target.id, patch) : target;
       if (active === false) {
         if (target.id === user.id) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
-        row = (await ctx.repos.users.deactivate(target.id)) ?? row;
+        const off = await ctx.repos.users.deactivate(target.id);
+        if (!off && target.active && target.role === 'super_admin') {
+          throw new AppError('CONFLICT', 'This is the last active super admin; add another super admin before deactivating this one.');
+        }
+        row = off ?? row;
       } else if (active === true && !target.active) {
         const back = await ctx.repos.users.reactivate(target.id);
         if (!back) throw new AppError('SEAT_QUOTA_EXCEEDED', 'No seat is free to reactivate this user. Buy a seat package (Billing → Add seats) or deactivate someone else.', { details: { howToAddSeats: '/billing' } });

@@ -136,7 +136,7 @@ describe('scenarios, personas and assignments over HTTP (demo company + another 
       const mine = (await call('agent2', 'GET', '/api/assignments')).body.assignments;
       expect(mine.map((a: Json) => a.agentUserId)).toEqual([id.agent2]);
       const agent1Row = r.body.assignments.find((a: Json) => a.agentUserId === id.agent1);
-      expect((await call('agent2', 'POST', `/api/assignments/${agent1Row.id}/complete`, {})).status).toBe(403);
+      expect((await call('agent2', 'POST', `/api/assignments/${agent1Row.id}/complete`, {})).status).toBe(404); // not yours: answered as missing
       const done = await call('agent2', 'POST', `/api/assignments/${mine[0].id}/complete`, {});
       expect(done.status).toBe(200);
       expect(done.body.assignment.status).toBe('completed');
@@ -163,9 +163,9 @@ describe('scenarios, personas and assignments over HTTP (demo company + another 
 
   describe('tenant isolation', () => {
     it('keeps one company’s scenarios, assignments, profiles and personas away from another', async () => {
-      expect((await call('otherManager', 'GET', `/api/scenarios/${id.scenario}`)).status).toBe(403);
-      expect((await call('otherManager', 'GET', `/api/companies/${id.demo}/scenarios`)).status).toBe(403);
-      expect((await call('otherManager', 'GET', `/api/agents/${id.agent1}/profile`)).status).toBe(403);
+      expect((await call('otherManager', 'GET', `/api/scenarios/${id.scenario}`)).status).toBe(404); // not yours: answered as missing
+      expect((await call('otherManager', 'GET', `/api/companies/${id.demo}/scenarios`)).status).toBe(404); // not yours: answered as missing
+      expect((await call('otherManager', 'GET', `/api/agents/${id.agent1}/profile`)).status).toBe(404); // not yours: answered as missing
       expect((await call('otherManager', 'GET', `/api/assignments?companyId=${id.demo}`)).status).toBe(403);
       expect((await call('otherManager', 'GET', '/api/assignments')).body.assignments).toEqual([]);
       // using another company's scenario through one's own company is refused too
@@ -178,8 +178,8 @@ describe('scenarios, personas and assignments over HTTP (demo company + another 
       expect(cross.status).toBe(400);
       const persona = (await call('agent1', 'GET', `/api/agents/${id.agent1}/personas`)).body.personas[0];
       expect((await call('agent1', 'GET', `/api/personas/${persona.id}`)).status).toBe(200);
-      expect((await call('agent2', 'GET', `/api/personas/${persona.id}`)).status).toBe(403);
-      expect((await call('otherManager', 'GET', `/api/personas/${persona.id}`)).status).toBe(403);
+      expect((await call('agent2', 'GET', `/api/personas/${persona.id}`)).status).toBe(404); // not yours: answered as missing
+      expect((await call('otherManager', 'GET', `/api/personas/${persona.id}`)).status).toBe(404); // not yours: answered as missing
       expect((await call('manager', 'GET', `/api/personas/${persona.id}`)).status).toBe(200);
     });
   });

@@ -10,7 +10,7 @@ import { AppError } from '../../core/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import { isStaff } from '../../auth/index.ts';
 import { scenarioCatalogueView, scenarioDraftSchema } from '../../scenarios/index.ts';
-import { defineRoute, ANY_ROLE, COMPANY_MANAGERS, companyParamScope } from '../route.ts';
+import { defineRoute, ANY_ROLE, COMPANY_MANAGERS, companyParamScope, type GuardedScope } from '../route.ts';
 
 const uuid = z.string().uuid('must be an id');
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,7 +23,7 @@ async function scenarioScope(req: FastifyRequest, ctx: AppContext) {
   const id = param(req, 'scenarioId');
   const s = id ? await ctx.repos.scenarios.scope(id) : undefined;
   if (!s) throw new AppError('NOT_FOUND', 'Scenario was not found.');
-  return { companyId: s.companyId };
+  return { companyId: s.companyId, notFound: 'Scenario was not found.' };
 }
 
 /** An assignment belongs to its agent (agents see only their own). */
@@ -31,29 +31,27 @@ async function assignmentScope(req: FastifyRequest, ctx: AppContext) {
   const id = param(req, 'assignmentId');
   const s = id ? await ctx.repos.assignments.scope(id) : undefined;
   if (!s) throw new AppError('NOT_FOUND', 'Assignment was not found.');
-  return { companyId: s.companyId, ownerUserId: s.agentUserId };
+  return { companyId: s.companyId, ownerUserId: s.agentUserId, notFound: 'Assignment was not found.' };
 }
 
 async function personaScope(req: FastifyRequest, ctx: AppContext) {
   const id = param(req, 'personaId');
   const s = id ? await ctx.repos.personas.scope(id) : undefined;
   if (!s) throw new AppError('NOT_FOUND', 'Persona was not found.');
-  return { companyId: s.companyId, ownerUserId: s.agentUserId };
+  return { companyId: s.companyId, ownerUserId: s.agentUserId, notFound: 'Persona was not found.' };
 }
 
 /** A company member addressed by `:agentId`: their company, owned by them (also used by the coaching routes). */
-export async function agentScope(req: FastifyRequest, ctx: AppContext) {
+export async function agentScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedScope> {
   const id = param(req, 'agentId');
   const u = id ? await ctx.repos.users.byId(id) : undefined;
   if (!u || !u.companyId) throw new AppError('NOT_FOUND', 'That agent was not found.');
-  return { companyId: u.companyId, ownerUserId: u.id };
+  return { companyId: u.companyId, ownerUserId: u.id, notFound: 'That agent was not found.' };
 }
 
 /** Only the person themselves (a self-assessment is not something anyone else fills in). */
-async function selfScope(req: FastifyRequest, ctx: AppContext) {
-  const scope = await agentScope(req, ctx);
-  if (req.principal?.id !== scope.ownerUserId) throw new AppError('FORBIDDEN', 'Only the agent can fill in their own self-assessment.');
-  return scope;
+async function selfScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedScope> {
+  return { ...(await agentScope(req, ctx)), ownerOnly: 'Only the agent can fill in their own self-assessment.' };
 }
 
 const companyParams = z.object({ companyId: uuid });

@@ -263,11 +263,11 @@ describe('simulations over a real socket (Realtime engine against the fake Realt
     const s = await t.create(agent);
     const other = await t.login('agent2@demo.salesgym.dev');
     const manager = await t.login('manager@demo.salesgym.dev');
-    await expect(t.connect(s.simulation.id, other)).rejects.toMatchObject({ status: 403 });
+    await expect(t.connect(s.simulation.id, other)).rejects.toMatchObject({ status: 404 }); // not yours: answered as missing
     await expect(t.connect(s.simulation.id, manager)).rejects.toMatchObject({ status: 403 });
     await expect(t.connect(s.simulation.id)).rejects.toMatchObject({ status: 401 });
     const ended = await t.app.inject({ method: 'POST', url: `/api/simulations/${s.simulation.id}/end`, headers: { cookie: other } });
-    expect(ended.statusCode).toBe(403);
+    expect(ended.statusCode).toBe(404); // not yours: answered as missing
     const mine = await t.app.inject({ method: 'POST', url: `/api/simulations/${s.simulation.id}/end`, headers: { cookie: agent } });
     expect(mine.json().simulation.status).toBe('ended');
     // the manager sees it in the team list

@@ -9,12 +9,12 @@ import { AppError } from '../../core/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import { ENGINE_NAMES } from '../../voice/index.ts';
 import { LEVELS } from '../../scenarios/index.ts';
-import { defineRoute, defineSocketRoute, ANY_ROLE } from '../route.ts';
-import type { ResourceScope } from '../../auth/index.ts';
+import { defineRoute, defineSocketRoute, ANY_ROLE, type GuardedScope } from '../route.ts';
 
 const uuid = z.string().uuid('must be an id');
 const params = z.object({ simulationId: uuid });
 const PRACTISERS = ['manager', 'agent'] as const;
+const NOT_FOUND_MESSAGE = 'This practice session was not found.';
 
 const startBody = z
   .object({
@@ -33,12 +33,12 @@ const startBody = z
 async function load(req: FastifyRequest, ctx: AppContext) {
   const id = (req.params as { simulationId?: string }).simulationId ?? '';
   const row = uuid.safeParse(id).success ? await ctx.repos.simulations.scope(id) : undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'This practice session was not found.');
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
   return row;
 }
 
 /** Whoever may read a session: its agent, staff, and the company's managers once the privacy window has passed. */
-async function readScope(req: FastifyRequest, ctx: AppContext): Promise<ResourceScope> {
+async function readScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedScope> {
   const row = await load(req, ctx);
   const p = req.principal;
   if (p?.role === 'manager' && p.id !== row.agentUserId && p.companyId === row.companyId) {
@@ -50,14 +50,13 @@ async function readScope(req: FastifyRequest, ctx: AppContext): Promise<Resource
       if (open) throw new AppError('FORBIDDEN', `This practice session is private to the agent for ${hours} hours after it ends.`);
     }
   }
-  return { companyId: row.companyId, ownerUserId: row.agentUserId };
+  return { companyId: row.companyId, ownerUserId: row.agentUserId, notFound: NOT_FOUND_MESSAGE };
 }
 
 /** Only the agent practising drives the call (not staff, not the manager). */
-async function ownerScope(req: FastifyRequest, ctx: AppContext): Promise<ResourceScope> {
+async function ownerScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedScope> {
   const row = await load(req, ctx);
-  if (req.principal?.id !== row.agentUserId) throw new AppError('FORBIDDEN', 'Only the person practising can control this session.');
-  return { companyId: row.companyId, ownerUserId: row.agentUserId };
+  return { companyId: row.companyId, ownerUserId: row.agentUserId, notFound: NOT_FOUND_MESSAGE, ownerOnly: 'Only the person practising can control this session.' };
 }
 
 export function simulationRoutes(app: FastifyInstance) {

@@ -48,7 +48,8 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   ensureClientBuilt();
-  const ctx = await createContext(testConfig(), await openTestDatabase());
+  // the billing suite pays with the test-mode flow, which exists only with PAYMENTS_MODE=test (never by default)
+  const ctx = await createContext(testConfig({ PAYMENTS_MODE: 'test' }), await openTestDatabase());
   await seedDemo(ctx);
   const app = await buildApp({ ctx, serveWeb: true, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
