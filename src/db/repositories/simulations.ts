@@ -62,6 +62,15 @@ export function simulationsRepo(db: Db) {
       const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(simulations).where(cond);
       return { rows, total: Number(n) };
     },
+    /** An agent's finished (status `ended`) sessions of a stored scenario since a moment, newest first. */
+    async finishedOfScenario(agentUserId: string, scenarioId: string, since: Date): Promise<SimulationRow[]> {
+      return db
+        .select()
+        .from(simulations)
+        .where(and(eq(simulations.agentUserId, agentUserId), eq(simulations.scenarioId, scenarioId), eq(simulations.status, 'ended'), sql`${simulations.createdAt} >= ${since}`))
+        .orderBy(desc(simulations.endedAt))
+        .limit(20);
+    },
     async update(id: string, patch: Partial<NewSimulation>): Promise<SimulationRow | undefined> {
       const [row] = await db.update(simulations).set(patch).where(eq(simulations.id, id)).returning();
       return row;

@@ -54,6 +54,7 @@ export const MATRIX: Record<string, Expectation> = {
   'DELETE /api/companies/:companyId/teams/:teamId': COMPANY_MANAGERS,
   'GET /api/companies/:companyId/questionnaire': COMPANY_MEMBERS,
   'PUT /api/companies/:companyId/questionnaire': COMPANY_MANAGERS,
+  'GET /api/companies/:companyId/audit': STAFF_ON_TENANT,
   'GET /api/admin/stats': STAFF_ONLY,
   'GET /api/admin/staff': SUPER_ONLY,
   'POST /api/admin/staff': SUPER_ONLY,

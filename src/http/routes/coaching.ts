@@ -10,6 +10,7 @@ import type { AppContext } from '../../app/index.ts';
 import { publicUser } from '../../org/index.ts';
 import { defineRoute, companyParamScope, ANY_ROLE, COMPANY_MANAGERS, type GuardedScope } from '../route.ts';
 import { agentScope } from './scenarios.ts';
+import { auditPracticeRead } from '../audit.ts';
 
 const uuid = z.string().uuid('must be an id');
 const simParams = z.object({ simulationId: uuid });
@@ -46,7 +47,11 @@ export function coachingRoutes(app: FastifyInstance) {
     url: '/api/simulations/:simulationId/report',
     access: { roles: ANY_ROLE, scope: reportScope },
     params: simParams,
-    handler: async ({ ctx, user, params }) => ctx.practice.report(user, params.simulationId),
+    handler: async ({ ctx, user, params }) => {
+      const report = await ctx.practice.report(user, params.simulationId);
+      await auditPracticeRead(ctx, user, params.simulationId, 'report');
+      return report;
+    },
   });
 
   defineRoute(app, {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/index.ts';
+import { isStaff } from '../../auth/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import { publicUser, publicCompany, SECTORS } from '../../org/index.ts';
 import { defineRoute, ANY_ROLE, STAFF, COMPANY_MANAGERS, companyParamScope, type GuardedScope } from '../route.ts';
@@ -93,7 +94,13 @@ export function orgRoutes(app: FastifyInstance) {
     access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
     params: companyParams,
     body: z.object({ practicePrivacyHours: z.number().int().min(0).max(24 * 30) }).strict(),
-    handler: async ({ ctx, params, body }) => {
+    handler: async ({ ctx, params, body, user }) => {
+      const current = await ctx.repos.companies.byId(params.companyId);
+      if (!current) throw new AppError('NOT_FOUND', 'Company was not found.');
+      // a shorter window would open sessions agents practised under the longer one: only platform staff shorten it
+      if (!isStaff(user.role) && body.practicePrivacyHours < current.practicePrivacyHours) {
+        throw new AppError('FORBIDDEN', `The practice privacy window can be lengthened here but not shortened (now ${current.practicePrivacyHours} hours): agents practised trusting it. Ask platform staff to shorten it.`);
+      }
       const c = await ctx.repos.companies.update(params.companyId, body);
       if (!c) throw new AppError('NOT_FOUND', 'Company was not found.');
       return { company: publicCompany(c) };
@@ -253,6 +260,16 @@ export function orgRoutes(app: FastifyInstance) {
     access: { roles: COMPANY_MANAGERS, scope: companyParamScope },
     params: companyParams,
     handler: async ({ ctx, params, req, user }) => ({ questionnaire: await ctx.org.saveQuestionnaire(params.companyId, req.body, user.id) }),
+  });
+
+  // Audit log: who read practice that was private to an agent (staff only)
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/companies/:companyId/audit',
+    access: { roles: STAFF, scope: companyParamScope },
+    params: companyParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+    handler: async ({ ctx, params, query }) => ({ entries: await ctx.repos.audit.forCompany(params.companyId, query.limit) }),
   });
 
   // Staff users and system statistics

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CALLS } from '../../calls/index.ts';
 import { startTestApp, type TestApp } from '../../testing/app.ts';
+import { insertPracticeSession } from '../../testing/practice.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -137,6 +138,9 @@ describe('scenarios, personas and assignments over HTTP (demo company + another 
       expect(mine.map((a: Json) => a.agentUserId)).toEqual([id.agent2]);
       const agent1Row = r.body.assignments.find((a: Json) => a.agentUserId === id.agent1);
       expect((await call('agent2', 'POST', `/api/assignments/${agent1Row.id}/complete`, {})).status).toBe(404); // not yours: answered as missing
+      // completing needs a finished practice session of the scenario (issue 15)
+      expect((await call('agent2', 'POST', `/api/assignments/${mine[0].id}/complete`, {})).status).toBe(409);
+      await insertPracticeSession(t.ctx, { companyId: id.demo, agentUserId: id.agent2, scenarioId: id.scenario });
       const done = await call('agent2', 'POST', `/api/assignments/${mine[0].id}/complete`, {});
       expect(done.status).toBe(200);
       expect(done.body.assignment.status).toBe('completed');

@@ -54,6 +54,33 @@ async function selfScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedS
   return { ...(await agentScope(req, ctx)), ownerOnly: 'Only the agent can fill in their own self-assessment.' };
 }
 
+/**
+ * The practice session that completes an assignment: the assigned agent's own, of the assigned scenario, started
+ * after the assignment and finished (and, with ASSIGNMENT_REQUIRES_PASS, passed). Without `simulationId` the newest
+ * such session is taken. Throws VALIDATION_FAILED / CONFLICT saying what is missing.
+ */
+async function completionEvidence(ctx: AppContext, assignmentId: string, simulationId: string | undefined): Promise<string> {
+  const a = await ctx.repos.assignments.byId(assignmentId);
+  if (!a) throw new AppError('NOT_FOUND', 'Assignment was not found.');
+  const requirePass = ctx.config.ASSIGNMENT_REQUIRES_PASS;
+  const passed = async (simId: string) => {
+    const r = await ctx.repos.reports.bySimulation(simId);
+    return Boolean(r?.passed);
+  };
+  if (simulationId) {
+    const sim = await ctx.repos.simulations.byId(simulationId);
+    const fits = sim && sim.agentUserId === a.agentUserId && sim.scenarioId === a.scenarioId && sim.createdAt >= a.createdAt;
+    if (!fits) throw new AppError('VALIDATION_FAILED', 'That practice session does not complete this assignment: it must be the assigned agent’s own session of this scenario, started after it was assigned.', { details: { fields: { simulationId: 'not a session of this assignment' } } });
+    if (sim.status !== 'ended') throw new AppError('CONFLICT', 'That practice session has not finished yet; end the call first.');
+    if (requirePass && !(await passed(sim.id))) throw new AppError('CONFLICT', 'That practice session did not pass; practise the scenario again to complete the assignment.');
+    return sim.id;
+  }
+  for (const sim of await ctx.repos.simulations.finishedOfScenario(a.agentUserId, a.scenarioId, a.createdAt)) {
+    if (!requirePass || (await passed(sim.id))) return sim.id;
+  }
+  throw new AppError('CONFLICT', requirePass ? 'No passing practice session of this scenario yet: practise it (and pass) to complete the assignment.' : 'No finished practice session of this scenario yet: practise it to complete the assignment.');
+}
+
 const companyParams = z.object({ companyId: uuid });
 const scenarioParams = z.object({ scenarioId: uuid });
 const assignmentParams = z.object({ assignmentId: uuid });
@@ -187,7 +214,10 @@ export function scenarioRoutes(app: FastifyInstance) {
     access: { roles: ANY_ROLE, scope: assignmentScope },
     params: assignmentParams,
     body: z.object({ simulationId: uuid.optional() }),
-    handler: async ({ ctx, params, body }) => ({ assignment: await ctx.personas.completeAssignment(params.assignmentId, body.simulationId ?? null) }),
+    handler: async ({ ctx, params, body }) => {
+      const evidence = await completionEvidence(ctx, params.assignmentId, body.simulationId);
+      return { assignment: await ctx.personas.completeAssignment(params.assignmentId, evidence) };
+    },
   });
 
   defineRoute(app, {

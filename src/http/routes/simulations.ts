@@ -10,6 +10,7 @@ import type { AppContext } from '../../app/index.ts';
 import { ENGINE_NAMES } from '../../voice/index.ts';
 import { LEVELS } from '../../scenarios/index.ts';
 import { defineRoute, defineSocketRoute, ANY_ROLE, type GuardedScope } from '../route.ts';
+import { auditPracticeRead } from '../audit.ts';
 
 const uuid = z.string().uuid('must be an id');
 const params = z.object({ simulationId: uuid });
@@ -90,7 +91,11 @@ export function simulationRoutes(app: FastifyInstance) {
     url: '/api/simulations/:simulationId',
     access: { roles: ANY_ROLE, scope: readScope },
     params,
-    handler: async ({ ctx, params }) => ctx.simulations.details(params.simulationId),
+    handler: async ({ ctx, params, user }) => {
+      const details = await ctx.simulations.details(params.simulationId);
+      await auditPracticeRead(ctx, user, params.simulationId, 'session');
+      return details;
+    },
   });
 
   defineRoute(app, {
@@ -107,9 +112,10 @@ export function simulationRoutes(app: FastifyInstance) {
     access: { roles: ANY_ROLE, scope: readScope },
     params,
     query: z.object({ track: z.enum(['agent', 'customer', 'mix']).default('mix') }),
-    handler: async ({ ctx, params, query, reply }) => {
+    handler: async ({ ctx, params, query, reply, user }) => {
       const stream = ctx.simulations.recording(params.simulationId, query.track);
       if (!stream) throw new AppError('NOT_FOUND', 'This session has no recording (text sessions and sessions that never started are not recorded).');
+      await auditPracticeRead(ctx, user, params.simulationId, 'recording');
       reply.header('content-type', 'audio/wav');
       reply.header('content-disposition', `attachment; filename="simulation-${params.simulationId}-${query.track}.wav"`);
       const { Readable } = await import('node:stream');
