@@ -38,6 +38,9 @@ export interface AppContext {
   onClose: (() => Promise<void> | void)[];
 }
 
+/** An upload nothing has written to for this long is abandoned (a slow link still writes every few seconds). */
+const UPLOAD_IDLE_MS = 30 * 60_000;
+
 export async function createContext(config: Config, database?: Database): Promise<AppContext> {
   const db =
     database ??
@@ -47,6 +50,8 @@ export async function createContext(config: Config, database?: Database): Promis
   // PGlite belongs to this process alone, so jobs found running at start were orphaned by a crash
   const jobs = new JobQueue(repos, { exclusive: db.kind === 'pglite' });
   const calls = createCallsService({ config, repos, quotas, jobs, analyzer: callAnalyzerFromConfig(config), transcriber: transcriberFromConfig(config) });
+  // temp files of uploads a crash interrupted: removed now, and idle ones every 10 minutes
+  const stopSweep = await calls.sweepUploads({ idleMs: UPLOAD_IDLE_MS, everyMs: 10 * 60_000 });
   const personas = createPersonaService({ repos });
   const simulations = createSimulationService({ config, repos, quotas, personas, exclusive: db.kind === 'pglite' });
   await simulations.recover();
@@ -70,6 +75,6 @@ export async function createContext(config: Config, database?: Database): Promis
     personas,
     coachingWorker,
     // run in reverse order: live sessions end (and get their reports from the worker) before the worker stops
-    onClose: [() => coachingWorker.close(), () => jobs.stop(), () => simulations.close()],
+    onClose: [() => coachingWorker.close(), () => jobs.stop(), () => simulations.close(), stopSweep],
   };
 }

@@ -126,13 +126,18 @@ const TRUNCATION = /ended prematurely|input buffer exhausted|partial file|invali
 export async function normalizeAudio(
   input: string,
   outDir: string,
-  opts: { probe?: ProbeResult; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+  opts: { probe?: ProbeResult; signal?: AbortSignal; onProgress?: (fraction: number) => void; maxDurationSec?: number } = {},
 ): Promise<NormalizedAudio> {
   const probe = opts.probe ?? (await probeAudio(input, opts.signal));
+  const max = opts.maxDurationSec;
+  // a few KB of FLAC can hold hours of tone: refuse by the container's own length before decoding anything
+  if (max && probe.durationSec != null && probe.durationSec > max) throw tooLong(probe.durationSec, max);
   const stereo = probe.channels >= 2;
   const monoPath = path.join(outDir, 'analysis.wav');
   const channelPaths: [string, string] | null = stereo ? [path.join(outDir, 'ch0.wav'), path.join(outDir, 'ch1.wav')] : null;
-  const pcm = ['-c:a', 'pcm_s16le', '-ar', String(ANALYSIS_RATE), '-ac', '1', '-fflags', '+bitexact', '-map_metadata', '-1'];
+  // and a header that lies cannot make ffmpeg write more than the limit (plus a second to notice it was hit)
+  const bound = max ? ['-t', String(Math.ceil(max) + 1)] : [];
+  const pcm = ['-c:a', 'pcm_s16le', '-ar', String(ANALYSIS_RATE), '-ac', '1', '-fflags', '+bitexact', '-map_metadata', '-1', ...bound];
   const args = ['-hide_banner', '-nostdin', '-y', '-v', 'error', '-progress', 'pipe:1', '-nostats', '-i', input];
   if (stereo) {
     args.push(
@@ -165,6 +170,10 @@ export async function normalizeAudio(
   }
   const info = await readWavInfo(monoPath);
   const durationSec = info.dataBytes / 2 / ANALYSIS_RATE;
+  if (max && durationSec > max) {
+    await cleanup();
+    throw tooLong(durationSec, max);
+  }
   const declared = probe.durationSec;
   // amr, ADTS aac and ogg carry no total length (ffprobe estimates it from the bitrate), so only formats
   // that declare one are held to it; a DTX phone recording (amr) legitimately decodes shorter than estimated
@@ -186,6 +195,12 @@ export async function normalizeAudio(
   const warnings = r.stderr.trim() ? [`Some parts of the file were damaged and skipped (${firstLine(r.stderr)})`] : [];
   return { monoPath, channelPaths, durationSec, warnings };
 }
+
+const hm = (sec: number) => (sec >= 3600 ? `${Math.floor(sec / 3600)} h ${Math.round((sec % 3600) / 60)} min` : `${Math.max(1, Math.round(sec / 60))} min`);
+const tooLong = (sec: number, max: number) =>
+  new AppError('BAD_FILE', `The recording is ${hm(sec)} long; the longest call accepted is ${hm(max)}. Cut it into parts, or ask the administrator to raise CALL_MAX_MINUTES.`, {
+    details: { durationSec: Math.round(sec), maxDurationSec: max },
+  });
 
 const firstLine = (s: string) => s.trim().split('\n')[0]?.replace(/^\[[^\]]+\]\s*/, '').slice(0, 160) ?? '';
 
@@ -210,11 +225,12 @@ async function isSilent(wav: string): Promise<boolean> {
 }
 
 /** A browser-playable copy (MP3, speech quality, channels kept) for the audio player. */
-export async function makePlayable(input: string, outPath: string, opts: { channels: number; signal?: AbortSignal }): Promise<{ path: string; mime: string }> {
+export async function makePlayable(input: string, outPath: string, opts: { channels: number; signal?: AbortSignal; maxDurationSec?: number }): Promise<{ path: string; mime: string }> {
   const ch = Math.min(2, Math.max(1, opts.channels));
+  const bound = opts.maxDurationSec ? ['-t', String(Math.ceil(opts.maxDurationSec) + 1)] : [];
   const r = await run(
     'ffmpeg',
-    ['-hide_banner', '-nostdin', '-y', '-v', 'error', '-i', input, '-map', '0:a:0', '-vn', '-af', 'aresample=async=1:first_pts=0', '-ac', String(ch), '-ar', '22050', '-c:a', 'libmp3lame', '-b:a', ch === 2 ? '64k' : '48k', '-map_metadata', '-1', outPath],
+    ['-hide_banner', '-nostdin', '-y', '-v', 'error', '-i', input, '-map', '0:a:0', '-vn', '-af', 'aresample=async=1:first_pts=0', '-ac', String(ch), '-ar', '22050', '-c:a', 'libmp3lame', '-b:a', ch === 2 ? '64k' : '48k', '-map_metadata', '-1', ...bound, outPath],
     { signal: opts.signal },
   );
   if (r.code !== 0) {

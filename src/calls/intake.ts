@@ -24,6 +24,9 @@ export interface Intake {
   discard(): Promise<void>;
 }
 
+// C0 controls except tab, newline and carriage return, and DEL (as src/http/route.ts refuses in JSON bodies)
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** Form fields that may carry a file. */
 export const FILE_FIELDS = ['file', 'transcript'] as const;
 
@@ -54,6 +57,10 @@ export async function receiveUpload(req: FastifyRequest, dataDir: string, maxByt
       } else {
         fields[part.fieldname] = String(part.value ?? '');
       }
+      const text = part.type === 'file' ? part.filename ?? '' : fields[part.fieldname];
+      if (CONTROL.test(text) || CONTROL.test(part.fieldname)) {
+        throw new AppError('VALIDATION_FAILED', `The ${part.type === 'file' ? 'file name' : `field "${part.fieldname.replace(CONTROL, '?')}"`} contains a control character (such as NUL); rename it and try again.`);
+      }
     }
   } catch (e) {
     await removeDir(dir);
@@ -75,6 +82,7 @@ function translate(e: unknown, maxBytes: number): unknown {
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new AppError('VALIDATION_FAILED', 'Too many files or fields in the upload: send one recording and at most one transcript.');
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the call as multipart/form-data.');
   if (e instanceof Error && /Unexpected end of form|Part terminated early|aborted/i.test(e.message)) return new AppError('VALIDATION_FAILED', 'The upload was interrupted before it finished. Please try again.');
+  if (e instanceof Error && /boundary|malformed|multipart|header/i.test(e.message)) return new AppError('VALIDATION_FAILED', 'The upload is not a well-formed multipart/form-data body. Send the recording from the upload form (or with curl -F file=@call.mp3).');
   return e;
 }
 

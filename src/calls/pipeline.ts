@@ -27,6 +27,8 @@ export interface PipelineAudio {
   /** Where the audio analysis is cached between attempts. */
   analysisCache: string;
   sourceChannels: number;
+  /** Longest audio decoded (CALL_MAX_MINUTES): the playable copy is bounded too. */
+  maxDurationSec?: number;
 }
 
 export interface PipelineInput {
@@ -97,7 +99,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps, hook
     if (!hooks.skipPlayback && !(await exists(a.playback))) {
       // an MP3 plays in every browser as it is; anything else gets a speech-quality MP3 copy
       if (a.original.endsWith('.mp3')) await copyFile(a.original, a.playback);
-      else await makePlayable(a.original, a.playback, { channels: a.sourceChannels, signal });
+      else await makePlayable(a.original, a.playback, { channels: a.sourceChannels, signal, maxDurationSec: a.maxDurationSec });
     }
     await report('converting', 0.3);
     audio = await readCache(a.analysisCache);

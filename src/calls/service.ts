@@ -11,7 +11,7 @@ import type { QuotaService } from '../org/index.ts';
 import { PermanentJobError, type JobQueue, type JobRun } from '../jobs/index.ts';
 import { importTranscript } from './transcript/index.ts';
 import { receiveUpload, looksLikeText, type Intake } from './intake.ts';
-import { callFiles, dropWorkFiles, exists, moveFile, removeDir } from './storage.ts';
+import { callFiles, dropWorkFiles, exists, moveFile, removeDir, sweepUploadTemp } from './storage.ts';
 import { runPipeline, STAGE_START, type CallReport, type PipelineAudio } from './pipeline.ts';
 import type { Transcriber } from './transcribe/index.ts';
 import type { FastifyRequest } from 'fastify';
@@ -51,6 +51,7 @@ interface Prepared {
 export function createCallsService(deps: CallsDeps) {
   const { config, repos } = deps;
   const maxBytes = Math.round(config.UPLOAD_MAX_MB * 1024 * 1024);
+  const maxDurationSec = config.CALL_MAX_MINUTES * 60;
 
   /** Sniffs, decodes and parses the received files in their temp directory. Throws BAD_FILE & co. */
   async function prepare(intake: Intake, f: UploadFields): Promise<Prepared> {
@@ -68,7 +69,7 @@ export function createCallsService(deps: CallsDeps) {
     if (mainIsText) return { audio: null, transcript, transcriptName: textFile!.clientName };
     if (main.bytes === 0) throw new AppError('BAD_FILE', `"${main.clientName}" is empty (0 bytes).`);
     const probe = await probeAudio(main.path);
-    const norm = await normalizeAudio(main.path, intake.dir, { probe });
+    const norm = await normalizeAudio(main.path, intake.dir, { probe, maxDurationSec });
     return {
       audio: { path: main.path, name: main.clientName, format: probe.format, channels: probe.channels, bytes: main.bytes, durationSec: norm.durationSec },
       transcript,
@@ -186,7 +187,8 @@ export function createCallsService(deps: CallsDeps) {
         saveTranscript: async (t) => void (await repos.calls.update(call.id, { transcript: t })),
       },
     );
-    if (report.kind === 'full' && (await repos.calls.claimQuota(call.id))) {
+    // every analysis counts, the audio-only kind too (talk time, voice activity and tone are an analysis)
+    if (await repos.calls.claimQuota(call.id)) {
       const agent = await repos.users.byId(call.agentUserId);
       try {
         if (agent) await deps.quotas.consume(agent, 'analyses');
@@ -215,7 +217,7 @@ export function createCallsService(deps: CallsDeps) {
     const original = files.original(call.originalFormat);
     if (!(await exists(original))) return null;
     // the analysis WAVs are dropped once a call is done; remake them when it is processed again
-    if (!(await exists(files.mono))) await normalizeAudio(original, files.dir);
+    if (!(await exists(files.mono))) await normalizeAudio(original, files.dir, { maxDurationSec });
     const stereo = (call.channels ?? 1) >= 2 && call.channelMap !== 'mixed' && (await exists(files.channels[0]));
     return {
       original,
@@ -225,6 +227,7 @@ export function createCallsService(deps: CallsDeps) {
       playback: files.playback,
       analysisCache: files.audioAnalysis,
       sourceChannels: call.channels ?? 1,
+      maxDurationSec,
     };
   }
 
@@ -235,6 +238,17 @@ export function createCallsService(deps: CallsDeps) {
 
   return {
     maxBytes,
+    /**
+     * Removes temp files of interrupted uploads (a dead process's at once, idle ones after `idleMs`); runs at
+     * start and then every `everyMs` until the returned stop function is called.
+     */
+    async sweepUploads(o: { idleMs: number; everyMs: number }): Promise<() => void> {
+      const sweep = () => sweepUploadTemp(config.DATA_DIR, o.idleMs).catch(() => []);
+      await sweep();
+      const timer = setInterval(() => void sweep(), o.everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
     /** Receives a multipart upload and creates the call (4xx with a reason for any bad input, no leftovers). */
     async upload(user: Principal, req: FastifyRequest): Promise<CallRow> {
       const intake = await receiveUpload(req, config.DATA_DIR, maxBytes);

@@ -64,7 +64,7 @@ describe.skipIf(!haveTools(['ffmpeg', 'ffprobe', 'espeak-ng'], 'call upload'))('
     expect(rep.analysis.tone.map((x) => x.speaker).sort()).toEqual(['agent', 'customer']);
     expect(d.audioUrl).toBe(`/api/calls/${call.id}/audio`);
     // an audio-only report does not use up an analysis
-    expect(await t.ctx.repos.usage.get(t.demoCompanyId, 'company', 'analyses')).toBe(0);
+    expect(await t.ctx.repos.usage.get(t.demoCompanyId, 'company', 'analyses')).toBe(1); // an audio-only analysis counts too (issue 15)
 
     // the player can seek: byte ranges
     const whole = await t.app.inject({ method: 'GET', url: d.audioUrl, headers: { cookie: agent1 } });
@@ -96,12 +96,12 @@ describe.skipIf(!haveTools(['ffmpeg', 'ffprobe', 'espeak-ng'], 'call upload'))('
     expect(d.call.overallScore).toBeGreaterThan(0);
     expect(d.report.analysis.skills.length).toBeGreaterThan(0);
     expect(d.transcript.segments.length).toBeGreaterThan(10);
-    expect(await t.ctx.repos.usage.get(t.demoCompanyId, 'company', 'analyses')).toBe(1);
+    expect(await t.ctx.repos.usage.get(t.demoCompanyId, 'company', 'analyses')).toBe(2);
     // processing it again (e.g. a retried job) does not take the quota twice
     await t.ctx.repos.calls.update(d.call.id, { status: 'analysing' });
     await t.ctx.jobs.enqueue('call.analyse', { callId: d.call.id });
     await t.ctx.jobs.idle();
-    expect(await t.ctx.repos.usage.get(t.demoCompanyId, 'company', 'analyses')).toBe(1);
+    expect(await t.ctx.repos.usage.get(t.demoCompanyId, 'company', 'analyses')).toBe(2);
   }, 60_000);
 
   it('analyses a transcript uploaded alone', async () => {

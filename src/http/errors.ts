@@ -27,6 +27,13 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
       return map('VALIDATION_FAILED', 'The Content-Length header does not match the body.');
   }
   if (err instanceof SyntaxError && /JSON/i.test(err.message)) return map('MALFORMED_JSON', 'The request body is not valid JSON.');
+  // a PostgreSQL "data exception" (class 22: bad text encoding, a value that is not a uuid…) is the client's value,
+  // caught only if a route let it through; never a 500
+  if (typeof fe?.code === 'string' && /^22[0-9A-Z]{3}$/.test(fe.code)) return map('VALIDATION_FAILED', 'A value in the request is not valid (for example an id that is not an id, or a character that is not allowed).');
+  if (fe?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return map('UNSUPPORTED_MEDIA_TYPE', 'Send the call as multipart/form-data.');
+  if (err instanceof Error && /^Multipart: |Boundary not found|Unexpected end of (form|multipart)/i.test(err.message)) {
+    return map('VALIDATION_FAILED', 'The upload is not a well-formed multipart/form-data body.');
+  }
   if (fe?.statusCode === 413) return map('PAYLOAD_TOO_LARGE', 'The request body is too large.');
   if (fe?.statusCode === 415) return map('UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here.');
   if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return map('VALIDATION_FAILED', fe.message);
