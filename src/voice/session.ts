@@ -100,6 +100,9 @@ export interface SimulationSessionOptions {
   hangupGraceMs?: number;
 }
 
+/** Longest text frame looked at for an `end` once the message limit is hit (an end message is a few bytes). */
+const END_FRAME_MAX = 256;
+
 export class SimulationSession {
   readonly id: string;
   private st: SessionState = { status: 'connecting' };
@@ -152,7 +155,12 @@ export class SimulationSession {
   /** A text frame from the client. Never throws; problems become error events. */
   handleText(raw: string): void {
     if (this.isOver()) return;
-    if (!this.msgBucket.take()) return this.fail('RATE_LIMITED', 'Too many messages; slow down.');
+    if (!this.msgBucket.take()) {
+      // control that survives the limit: an `end` is always honoured (a flooding client can still hang up)
+      const e = raw.length <= END_FRAME_MAX ? decodeClientMessage(raw) : null;
+      if (e?.ok && e.message.type === 'end') return void this.end('agent_ended').catch((err) => this.fail('INTERNAL', `Could not end: ${(err as Error).message}`));
+      return this.fail('RATE_LIMITED', 'Too many messages; slow down.');
+    }
     const d = decodeClientMessage(raw);
     if (!d.ok) return this.fail(d.code, d.message);
     void this.onMessage(d.message).catch((e) => this.fail('INTERNAL', `Could not handle ${d.message.type}: ${(e as Error).message}`));
