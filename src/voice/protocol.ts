@@ -35,8 +35,10 @@ export function audioFrameProblem(byteLength: number): string | null {
   return null;
 }
 
-const id = z.string().min(1).max(100);
-const text = z.string().max(4000);
+// NUL and other C0 controls (tab and new lines aside) are never speech, and PostgreSQL cannot store a NUL
+const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+const id = z.string().min(1).max(100).regex(NO_CONTROL, 'contains a control character');
+const text = z.string().max(4000).regex(NO_CONTROL, 'contains a control character');
 const ms = z.number().finite().min(0);
 
 // ── client → server ───────────────────────────────────────────────────────────
