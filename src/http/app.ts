@@ -77,7 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         version: VERSION,
         database: ctx.database.kind,
         ai: ctx.config.OPENAI_API_KEY ? 'openai' : ctx.config.OPENAI_BASE_URL ? 'openai-compatible' : 'offline',
-        limits: { uploadMaxMb: ctx.config.UPLOAD_MAX_MB },
+        limits: { uploadMaxMb: ctx.config.UPLOAD_MAX_MB, callMaxMinutes: ctx.config.CALL_MAX_MINUTES, paymentsMode: ctx.config.PAYMENTS_MODE },
         uptimeSec: Math.round(process.uptime()),
       };
     },

@@ -37,6 +37,9 @@ export default function BillingPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const quoteA = useAction(() => api.post<Quote>('/api/quote', { packageId, ...(code.trim() ? { discountCode: code.trim() } : {}) }));
   const orderA = useAction(() => api.post<{ order: Order }>(`/api/companies/${cid}/orders`, { packageId, ...(code.trim() ? { discountCode: code.trim() } : {}) }));
+  // the test payment exists only when the server runs with PAYMENTS_MODE=test; otherwise staff mark orders paid
+  const health = useQuery<{ limits?: { paymentsMode?: 'manual' | 'test' } }>('/api/health');
+  const testPayments = health.data?.limits?.paymentsMode === 'test';
   const payA = useAction((id: string) => api.post<{ order: Order }>(`/api/orders/${id}/pay-test`));
   const cancelA = useAction((id: string) => api.post<{ order: Order }>(`/api/orders/${id}/cancel`));
   const fieldError = useFieldErrors(quoteA.error ?? orderA.error);
@@ -192,9 +195,11 @@ export default function BillingPage() {
                           <td>
                             {o.status === 'pending' && (
                               <div className="cell-actions">
-                                <Button size="sm" variant="primary" busy={payA.pending} onClick={() => void pay(o.id)}>
-                                  {t('pay')}
-                                </Button>
+                                {testPayments && (
+                                  <Button size="sm" variant="primary" busy={payA.pending} onClick={() => void pay(o.id)}>
+                                    {t('pay')}
+                                  </Button>
+                                )}
                                 <Button size="sm" variant="ghost" busy={cancelA.pending} onClick={() => void cancel(o.id)}>
                                   {t('cancelOrder')}
                                 </Button>
