@@ -5,67 +5,71 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApp, cookieOf, type TestApp } from '../testing/app.ts';
+import { testDbKinds } from '../testing/db.ts';
 import { loadConfig } from '../config/index.ts';
 import { clientKey } from './service.ts';
 
 const PASSWORD = 'salesgym-demo';
 
-describe('security: sign-in throttling', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ config: { LOGIN_MAX_FAILURES: 3, LOGIN_CLIENT_MAX_FAILURES: 8 } });
-  });
-  afterAll(async () => t?.close());
+// the throttle's SQL runs on both databases
+for (const kind of testDbKinds()) {
+  describe(`security: sign-in throttling on ${kind}`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ kind, config: { LOGIN_MAX_FAILURES: 3, LOGIN_CLIENT_MAX_FAILURES: 8 } });
+    });
+    afterAll(async () => t?.close());
 
-  const login = (email: string, password: string, remoteAddress: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers, payload: { email, password } });
+    const login = (email: string, password: string, remoteAddress: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers, payload: { email, password } });
 
-  it('slows the guessing client only: the user signs in from elsewhere, an admin reset lifts it', async () => {
-    const email = 'agent2@demo.salesgym.dev';
-    for (let i = 0; i < 3; i++) expect((await login(email, 'wrong-guess', '203.0.113.7')).statusCode).toBe(401);
-    const blocked = await login(email, PASSWORD, '203.0.113.7');
-    expect(blocked.statusCode).toBe(429);
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    // the real user, from their own address, is not locked out by the stranger
-    expect((await login(email, PASSWORD, '198.51.100.20')).statusCode).toBe(200);
-    // an admin's reset clears the throttle for everyone
-    const admin = cookieOf(await login('admin@demo.salesgym.dev', PASSWORD, '198.51.100.1'));
-    const user = (await t.ctx.repos.users.byEmail(email))!;
-    const reset = await t.app.inject({ method: 'POST', url: `/api/users/${user.id}/password-reset`, headers: { cookie: admin }, payload: { password: 'fresh-password-1' } });
-    expect(reset.statusCode).toBe(200);
-    expect((await login(email, 'fresh-password-1', '203.0.113.7')).statusCode).toBe(200);
-  });
+    it('slows the guessing client only: the user signs in from elsewhere, an admin reset lifts it', async () => {
+      const email = 'agent2@demo.salesgym.dev';
+      for (let i = 0; i < 3; i++) expect((await login(email, 'wrong-guess', '203.0.113.7')).statusCode).toBe(401);
+      const blocked = await login(email, PASSWORD, '203.0.113.7');
+      expect(blocked.statusCode).toBe(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      // the real user, from their own address, is not locked out by the stranger
+      expect((await login(email, PASSWORD, '198.51.100.20')).statusCode).toBe(200);
+      // an admin's reset clears the throttle for everyone
+      const admin = cookieOf(await login('admin@demo.salesgym.dev', PASSWORD, '198.51.100.1'));
+      const user = (await t.ctx.repos.users.byEmail(email))!;
+      const reset = await t.app.inject({ method: 'POST', url: `/api/users/${user.id}/password-reset`, headers: { cookie: admin }, payload: { password: 'fresh-password-1' } });
+      expect(reset.statusCode).toBe(200);
+      expect((await login(email, 'fresh-password-1', '203.0.113.7')).statusCode).toBe(200);
+    });
 
-  it('slows password spraying: many accounts from one client hit the per-client budget', async () => {
-    const users = (await t.ctx.repos.users.listByCompany(t.demoCompanyId)).map((u) => u.email);
-    const sprayer = '192.0.2.50';
-    let limited = 0;
-    for (let i = 0; i < 12; i++) {
-      const r = await login(users[i % users.length], `spring2026-${i}`, sprayer);
-      if (r.statusCode === 429) limited++;
-      else expect(r.statusCode).toBe(401);
-    }
-    expect(limited).toBe(4); // 8 guesses went through, every later one waits
-    // even the right password waits at that client; another client is unaffected
-    expect((await login(users[0], PASSWORD, sprayer)).statusCode).toBe(429);
-    expect((await login(users[0], PASSWORD, '192.0.2.51')).statusCode).toBe(200);
-  });
+    it('slows password spraying: many accounts from one client hit the per-client budget', async () => {
+      const users = (await t.ctx.repos.users.listByCompany(t.demoCompanyId)).map((u) => u.email);
+      const sprayer = '192.0.2.50';
+      let limited = 0;
+      for (let i = 0; i < 12; i++) {
+        const r = await login(users[i % users.length], `spring2026-${i}`, sprayer);
+        if (r.statusCode === 429) limited++;
+        else expect(r.statusCode).toBe(401);
+      }
+      expect(limited).toBe(4); // 8 guesses went through, every later one waits
+      // even the right password waits at that client; another client is unaffected
+      expect((await login(users[0], PASSWORD, sprayer)).statusCode).toBe(429);
+      expect((await login(users[0], PASSWORD, '192.0.2.51')).statusCode).toBe(200);
+    });
 
-  it('does not believe X-Forwarded-For unless TRUST_PROXY names the proxy', async () => {
-    const email = 'agent3@demo.salesgym.dev';
-    for (let i = 0; i < 3; i++) {
-      // rotating a forged header must not give the guesser a fresh budget
-      expect((await login(email, 'nope', '203.0.113.99', { 'x-forwarded-for': `10.9.9.${i}` })).statusCode).toBe(401);
-    }
-    expect((await login(email, PASSWORD, '203.0.113.99', { 'x-forwarded-for': '10.9.9.200' })).statusCode).toBe(429);
-  });
+    it('does not believe X-Forwarded-For unless TRUST_PROXY names the proxy', async () => {
+      const email = 'agent3@demo.salesgym.dev';
+      for (let i = 0; i < 3; i++) {
+        // rotating a forged header must not give the guesser a fresh budget
+        expect((await login(email, 'nope', '203.0.113.99', { 'x-forwarded-for': `10.9.9.${i}` })).statusCode).toBe(401);
+      }
+      expect((await login(email, PASSWORD, '203.0.113.99', { 'x-forwarded-for': '10.9.9.200' })).statusCode).toBe(429);
+    });
 
-  it('keys an IPv6 client by its /64', () => {
-    expect(clientKey('2001:db8:1:2:aaaa::1')).toBe(clientKey('2001:0db8:0001:0002:ffff:1:2:3'));
-    expect(clientKey('2001:db8:1:2::1')).not.toBe(clientKey('2001:db8:1:3::1'));
-    expect(clientKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    it('keys an IPv6 client by its /64', () => {
+      expect(clientKey('2001:db8:1:2:aaaa::1')).toBe(clientKey('2001:0db8:0001:0002:ffff:1:2:3'));
+      expect(clientKey('2001:db8:1:2::1')).not.toBe(clientKey('2001:db8:1:3::1'));
+      expect(clientKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    });
   });
-});
+}
 
 describe('security: trusted proxy', () => {
   let t: TestApp;

@@ -123,12 +123,26 @@ export async function checkAccess(req: FastifyRequest, access: Access, ctx: AppC
   const parsed = params ? parseOrThrow(params, req.params, 'path parameters') : req.params;
   if ('public' in access || !access.scope || !user) return parsed;
   const scope = await access.scope(req, ctx);
-  if (!canAccess(user, scope)) throw new AppError('NOT_FOUND', scope.notFound ?? 'This was not found.');
+  if (!canAccess(user, scope)) throw new AppError('NOT_FOUND', scope.notFound ?? (await missingMessage(req, access.scope, ctx)));
   if (scope.ownerOnly && user.id !== scope.ownerUserId) throw new AppError('FORBIDDEN', scope.ownerOnly);
   if (scope.subject && !mayActOn(user, scope.subject)) {
     throw new AppError('FORBIDDEN', 'You can change only users whose role is below yours; ask a super admin.');
   }
   return parsed;
+}
+
+/**
+ * The NOT_FOUND message a resolver gives for ids that exist nowhere (for resolvers that do not declare
+ * `notFound`): asked with fresh random ids, so "not yours" reads exactly like "missing".
+ */
+async function missingMessage(req: FastifyRequest, scope: NonNullable<Extract<Access, { roles: readonly Role[] }>['scope']>, ctx: AppContext): Promise<string> {
+  const params = Object.fromEntries(Object.keys((req.params as object) ?? {}).map((k) => [k, crypto.randomUUID()]));
+  try {
+    await scope(Object.create(req, { params: { value: params } }) as FastifyRequest, ctx);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return e.message;
+  }
+  return 'This was not found.';
 }
 
 /**

@@ -62,6 +62,21 @@ for (const kind of testDbKinds()) {
       expect((await t.ctx.repos.users.byId(ownerId))!.active).toBe(true);
     });
 
+    it('two super admins deactivating each other at once leave one active', async () => {
+      const a = await t.ctx.org.createStaff({ email: `sa-a-${newId()}@x.dev`, name: 'Super A', password: 'super-a-pass-1', role: 'super_admin' });
+      const b = await t.ctx.org.createStaff({ email: `sa-b-${newId()}@x.dev`, name: 'Super B', password: 'super-b-pass-1', role: 'super_admin' });
+      // with the owner inactive for the moment, a and b are the only active super admins
+      await t.ctx.repos.users.update(ownerId, { active: false });
+      try {
+        const results = await Promise.all([t.ctx.repos.users.deactivate(a.id), t.ctx.repos.users.deactivate(b.id)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const active = await Promise.all([a.id, b.id].map(async (id) => (await t.ctx.repos.users.byId(id))!.active));
+        expect(active.filter(Boolean)).toHaveLength(1);
+      } finally {
+        await t.ctx.repos.users.update(ownerId, { active: true });
+      }
+    });
+
     it('test payments are off unless PAYMENTS_MODE=test; a manager cannot mark an order paid', async () => {
       const [pkg] = await t.ctx.repos.billing.listPackages();
       const before = (await t.ctx.repos.companies.byId(t.demoCompanyId))!.seatLimit;

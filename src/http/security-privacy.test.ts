@@ -6,9 +6,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/app.ts';
 import { insertPracticeSession } from '../testing/practice.ts';
+import { testDbKinds } from '../testing/db.ts';
 
-for (const requirePass of [false, true]) {
-  describe(`security: privacy and assignments${requirePass ? ' (ASSIGNMENT_REQUIRES_PASS)' : ''}`, () => {
+for (const [kind, requirePass] of [...testDbKinds().map((k) => [k, false] as const), ['pglite', true] as const]) {
+  describe(`security: privacy and assignments on ${kind}${requirePass ? ' (ASSIGNMENT_REQUIRES_PASS)' : ''}`, () => {
     let t: TestApp;
     const cookies: Record<string, string> = {};
     const ids: Record<string, string> = {};
@@ -16,7 +17,7 @@ for (const requirePass of [false, true]) {
       t.app.inject({ method: method as 'POST', url, headers: { cookie: cookies[who] }, ...(payload ? { payload } : {}) });
 
     beforeAll(async () => {
-      t = await startTestApp({ config: { ASSIGNMENT_REQUIRES_PASS: requirePass } });
+      t = await startTestApp({ kind, config: { ASSIGNMENT_REQUIRES_PASS: requirePass } });
       for (const who of ['admin', 'manager', 'agent1', 'agent2']) {
         cookies[who] = await t.login(`${who}@demo.salesgym.dev`);
         ids[who] = (await t.ctx.repos.users.byEmail(`${who}@demo.salesgym.dev`))!.id;

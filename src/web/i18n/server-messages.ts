@@ -30,6 +30,18 @@ const HEBREW: Rule[] = [
   [/^The email or password is incorrect\.?$/, 'האימייל או הסיסמה שגויים.'],
   [/^Too many failed sign-in attempts\. Try again in (\d+) minute/, (m) => `יותר מדי ניסיונות כושלים. נסו שוב בעוד ${m[1]} דקות או בקשו מאדמין לאפס את הסיסמה.`],
   [/^(Company|User|Team|Order|Seat package|Discount code) was not found\.?$/, 'הפריט לא נמצא.'],
+  // security (issue 15)
+  [/^Too many failed sign-ins from this network\. Try again in (\d+) minute/, (m) => `יותר מדי ניסיונות כניסה כושלים מהרשת הזו. נסו שוב בעוד ${m[1]} דקות.`],
+  [/^You can change only users whose role is below yours/, 'אפשר לשנות רק משתמשים שתפקידם נמוך משלך; פנו לסופר־אדמין.'],
+  [/^This is the last active super admin/, 'זהו הסופר־אדמין הפעיל האחרון; הוסיפו סופר־אדמין נוסף לפני שמשביתים אותו.'],
+  [/^Test payments are turned off on this server\./, 'תשלומי בדיקה כבויים בשרת הזה. צוות הפלטפורמה יסמן את ההזמנה כשולמה כשהתשלום יתקבל.'],
+  [/^This request came from another site/, 'הבקשה הגיעה מאתר אחר ונחסמה כדי להגן על החשבון. פתחו את SalesGym בכתובת שלו ונסו שוב.'],
+  [/^The practice privacy window can be lengthened here but not shortened \(now (\d+) hours\)/, (m) => `אפשר להאריך את חלון הפרטיות של התרגולים אבל לא לקצר אותו (כרגע ${m[1]} שעות): הנציגים התאמנו בהסתמך עליו. לקיצור פנו לצוות הפלטפורמה.`],
+  [/^No finished practice session of this scenario yet/, 'עדיין אין תרגול שהסתיים של התרחיש הזה: תרגלו אותו כדי להשלים את המשימה.'],
+  [/^No passing practice session of this scenario yet/, 'עדיין אין תרגול שעבר של התרחיש הזה: תרגלו אותו (ועברו) כדי להשלים את המשימה.'],
+  [/^That practice session does not complete this assignment/, 'התרגול הזה לא משלים את המשימה: הוא צריך להיות תרגול של הנציג עצמו בתרחיש הזה, שהתחיל אחרי שהמשימה ניתנה.'],
+  [/^The recording is (.+) long; the longest call accepted is (.+?)\./, (m) => `ההקלטה באורך ${m[1]}; השיחה הארוכה ביותר שמתקבלת היא ${m[2]}. חלקו אותה או בקשו מהמנהל להגדיל את CALL_MAX_MINUTES.`],
+  [/contains a control character/, 'הטקסט מכיל תו בקרה (כמו NUL); הסירו אותו ונסו שוב.'],
   // field messages (questionnaire, forms)
   [/^enter a valid email address$/i, 'כתובת אימייל לא תקינה'],
   [/^passwords need at least (\d+) characters$/, (m) => `סיסמה צריכה לפחות ${m[1]} תווים`],
