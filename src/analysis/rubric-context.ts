@@ -2,7 +2,7 @@ import type { CallType, Language, SalesAct, SkillId } from './taxonomy.ts';
 import type { ConversationMetrics, Quote } from './types.ts';
 import { sentenceWith, type ClassifiedSegment } from './segments.ts';
 import { toTurns, type Turn } from './metrics.ts';
-import { readStructure, type ConversationStructure } from './structure.ts';
+import { readStructure, replyAfter, type ConversationStructure } from './structure.ts';
 
 /** The parts of the company questionnaire the analyzers use (structurally compatible with org's Questionnaire). */
 export interface CompanyContext {
@@ -88,20 +88,7 @@ export function earlyAgent(ctx: RubricContext): ClassifiedSegment[] {
  * "acknowledge → ask → answer" across one customer answer counts as one reply.
  */
 export function agentReplyTo(ctx: RubricContext, seg: ClassifiedSegment, turns = 2): ClassifiedSegment[] {
-  const out: ClassifiedSegment[] = [];
-  let agentTurns = 0;
-  let inAgent = false;
-  for (const s of ctx.segs.slice(seg.index + 1)) {
-    if (s.speaker === 'agent') {
-      if (!inAgent) agentTurns++;
-      if (agentTurns > turns) break;
-      inAgent = true;
-      out.push(s);
-    } else if (!s.backchannel) {
-      inAgent = false;
-    }
-  }
-  return out;
+  return replyAfter(ctx.segs, seg, turns);
 }
 
 /** Result of one yes/no check; `null` from a check means it does not apply to this call. */
