@@ -32,10 +32,11 @@ describe('RealTimeCoach', () => {
   });
 
   it('monologue: fires past the configured length while the agent is still talking', () => {
-    const talking: LiveEvent[] = [{ type: 'speech_started', speaker: 'agent', atMs: 0 }];
-    expect(run(talking, 59_000)).not.toContain('monologue');
-    expect(run(talking, 61_000)).toContain('monologue');
-    expect(run(talking, 31_000, { monologueSec: 30 })).toContain('monologue');
+    // the call has shown that the agent's speech gets words (the opening): live speech counts before its transcript
+    const talking: LiveEvent[] = [...OPENING, { type: 'speech_started', speaker: 'agent', atMs: 10_000 }];
+    expect(run(talking, 69_000)).not.toContain('monologue');
+    expect(run(talking, 71_000)).toContain('monologue');
+    expect(run(talking, 41_000, { monologueSec: 30 })).toContain('monologue');
   });
 
   it('no discovery question in the first two minutes', () => {
