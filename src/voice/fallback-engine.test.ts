@@ -13,6 +13,7 @@ import type { EngineEvent } from './engine.ts';
 import { buildEngineChain, engineChain } from './engines.ts';
 import type { UsageRecord } from './usage.ts';
 import { OPENAI_VOICES } from './voices.ts';
+import { speakPcm24k } from '../testing/espeak.ts';
 
 const AGENT_1 = 'שלום, מדבר יוסי מביטוח ישיר, אני מתקשר לגבי הפוליסה שלך.';
 const CUSTOMER_1 = 'כן, שלום. על מה בדיוק מדובר? אין לי הרבה זמן.';
@@ -194,6 +195,37 @@ describe.skipIf(!haveTools(['espeak-ng'], 'fallback chain (espeak-ng for the off
       await waitFor((e) => e.type === 'customer_turn_done', 'the reply after a retry', 20_000);
       expect(events.some((e) => e.type === 'error')).toBe(false);
       expect(engine.tier).toBe('cascade');
+    } finally {
+      await engine.stop();
+    }
+  });
+});
+
+describe.skipIf(!haveTools(['espeak-ng'], 'fallback chain, browser recognition'))('the fallback chain passes on what the page says of its recognition', () => {
+  it('an offline call whose page has no speech recognition stores what it heard as inaudible, not silence', async () => {
+    const c = demoCustomer({ scenarioType: 'discovery', language: 'he', seed: 3 });
+    const cfg = loadConfig({ LOG_LEVEL: 'silent' });
+    const t0 = performance.now();
+    const engine = buildEngineChain({
+      chain: engineChain(cfg, 'voice', 'auto', true),
+      mode: 'voice',
+      cfg,
+      persona: { ...c.voice, customerSpeaksFirst: false },
+      clock: () => performance.now() - t0,
+      tools: customerTools(c.voice, { customer: c.customer }, () => ({ level: 'neutral' })),
+      offlineBrain: () => c.brain(),
+    });
+    const { waitFor } = recorder(engine);
+    try {
+      await engine.start();
+      engine.browserRecognition!('unavailable');
+      const speech = speakPcm24k(AGENT_1, 'he');
+      const audio = new Int16Array(speech.length + 24 * 2500);
+      audio.set(speech);
+      for (let i = 0; i < audio.length; i += 480) engine.pushAudio(audio.slice(i, i + 480));
+      const committed = (await waitFor((e) => e.type === 'agent_turn_committed', 'the inaudible turn', 20_000)) as Extract<EngineEvent, { type: 'agent_turn_committed' }>;
+      expect(committed).toMatchObject({ text: '', inaudible: true });
+      await waitFor((e) => e.type === 'customer_turn_done', 'the customer asks again');
     } finally {
       await engine.stop();
     }

@@ -42,6 +42,8 @@ export class FallbackEngine extends EngineEmitter implements SimulationEngine {
   private directive: DifficultyDirective | null = null;
   private readonly history: Array<HistoryTurn & { id: string }> = [];
   private switching: Promise<void> | null = null;
+  /** What the page last said of its speech recognition: the next engine in the chain hears it too. */
+  private recognition: 'on' | 'unavailable' | 'failed' | null = null;
   private stopped = false;
   /** Every switch made during the call (for the record and tests). */
   readonly switches: Array<{ from: EngineTier | null; to: EngineTier; reason: string }> = [];
@@ -106,6 +108,7 @@ export class FallbackEngine extends EngineEmitter implements SimulationEngine {
     this.unsubscribe = off;
     this.index = i;
     if (this.directive) await engine.updateDirectives(this.directive).catch(() => undefined);
+    if (this.recognition) engine.browserRecognition?.(this.recognition);
     return true;
   }
 
@@ -176,6 +179,10 @@ export class FallbackEngine extends EngineEmitter implements SimulationEngine {
 
   pushAudio(pcm: Int16Array): void {
     this.current?.pushAudio(pcm);
+  }
+  browserRecognition(state: 'on' | 'unavailable' | 'failed'): void {
+    this.recognition = state;
+    this.current?.browserRecognition?.(state);
   }
   pushAgentTranscript(text: string, final: boolean): void {
     this.current?.pushAgentTranscript(text, final);
