@@ -215,7 +215,10 @@ describe.skipIf(!haveTools(['espeak-ng'], 'fallback chain, browser recognition')
       tools: customerTools(c.voice, { customer: c.customer }, () => ({ level: 'neutral' })),
       offlineBrain: () => c.brain(),
     });
-    const { waitFor } = recorder(engine);
+    const { events, waitFor } = recorder(engine);
+    // events out by the end of the task that ended the agent's speech
+    let withSpeechEnd = -1;
+    engine.onEvent((e) => void (e.type === 'agent_speech_stopped' && queueMicrotask(() => (withSpeechEnd = events.length))));
     try {
       await engine.start();
       engine.browserRecognition!('unavailable');
@@ -225,6 +228,8 @@ describe.skipIf(!haveTools(['espeak-ng'], 'fallback chain, browser recognition')
       for (let i = 0; i < audio.length; i += 480) engine.pushAudio(audio.slice(i, i + 480));
       const committed = (await waitFor((e) => e.type === 'agent_turn_committed', 'the inaudible turn', 20_000)) as Extract<EngineEvent, { type: 'agent_turn_committed' }>;
       expect(committed).toMatchObject({ text: '', inaudible: true });
+      // told there is no recognition, the engine waits for no browser transcript: the turn is committed at once
+      expect(events.indexOf(committed)).toBeLessThan(withSpeechEnd);
       await waitFor((e) => e.type === 'customer_turn_done', 'the customer asks again');
     } finally {
       await engine.stop();
