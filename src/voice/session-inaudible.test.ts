@@ -92,6 +92,8 @@ describe.skipIf(!haveTools(['espeak-ng'], 'inaudible turns (espeak-ng)'))('speec
     expect(replies[2].text).toMatch(/עדיין/);
     const finals = c.out.filter((m) => m.type === 'agent_transcript_final');
     expect(finals.every((m) => m.type === 'agent_transcript_final' && m.inaudible === true)).toBe(true);
+    // nothing reopens an inaudible line as a partial (the page would lose its mark)
+    expect(c.out.filter((m) => m.type === 'agent_transcript_partial')).toEqual([]);
     const n = notices(c.out);
     expect(n).toHaveLength(1); // once, not per utterance
     expect(n[0].reason).toBe('no_recognition');

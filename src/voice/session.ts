@@ -435,7 +435,7 @@ export class SimulationSession {
       case 'agent_turn_committed':
         // the service's transcript of the agent's audio comes later than the customer's reply starts: hold the
         // agent's place in the transcript now, so the page shows the turns in the order they were spoken
-        if (!e.text) this.send({ type: 'agent_transcript_partial', turnId: e.turnId, text: '' });
+        if (!e.text && !e.inaudible) this.send({ type: 'agent_transcript_partial', turnId: e.turnId, text: '' });
         this.latency.committed(e.turnId, e.atMs, e.speechEndMs);
         if (this.agentSpeechStartMs !== null) this.agentTurnStarts.set(e.turnId, this.agentSpeechStartMs);
         this.agentSpeechStartMs = null;
