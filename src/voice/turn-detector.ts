@@ -5,6 +5,7 @@
 import { Resampler, int16ToFloat32 } from './audio.ts';
 import { SILERO_RATE, SILERO_WINDOW, SileroStream } from './silero.ts';
 import type { Clock } from './engine.ts';
+import { prosodicCues, type EndOfTurnEstimate, type EndOfTurnPredictor, type ProsodicCues } from './end-of-turn.ts';
 
 export interface TurnDetectorOptions {
   clock: Clock;
@@ -28,6 +29,13 @@ export interface TurnDetectorOptions {
    * steady noise heard as speech (a television) cannot grow the kept audio without bound.
    */
   maxUtteranceMs?: number;
+  /**
+   * End-of-turn predictor (end-of-turn.ts): when set, the silence that ends the utterance is its estimate (from the
+   * last speech's prosody and `transcript()`), re-read as the silence runs; `silenceMs` is then only its scale.
+   */
+  endOfTurn?: EndOfTurnPredictor;
+  /** The agent's words so far (a partial or final transcript), for the predictor; null when there is none. */
+  transcript?: () => string | null;
 }
 
 /** The agent has been silent for `pauseMs`: the utterance is probably over, though speech may still resume. */
@@ -75,7 +83,14 @@ export class TurnDetector {
         paused: boolean;
         /** Windows since the last confident one (p ≥ positive): the model's fading tail after speech ends. */
         weak: number;
+        /** Prosody of the speech before the current silence (computed once per silence, for the predictor). */
+        cues?: ProsodicCues | null;
       } = { speaking: false, voicedMs: 0 };
+  /** The last ~1.2 s of audio (24 kHz), kept for the end-of-turn predictor's prosody. */
+  private tail: Int16Array | null = null;
+  private tailPos = 0;
+  /** The predictor's latest estimate during the current silence (for tests, logs and the bench). */
+  lastEstimate: EndOfTurnEstimate | null = null;
   /** 24 kHz audio since pre-roll before the current utterance. */
   private audio: Int16Array[] = [];
   private audioSamples = 0;
@@ -95,6 +110,7 @@ export class TurnDetector {
   push(pcm: Int16Array): void {
     if (this.closed) return;
     this.keepAudio(pcm);
+    if (this.opts.endOfTurn) this.keepTail(pcm);
     const r = this.resampler.push(int16ToFloat32(pcm));
     const joined = new Float32Array(this.pending16.length + r.length);
     joined.set(this.pending16);
@@ -166,6 +182,7 @@ export class TurnDetector {
           this.finish(now);
           continue;
         }
+        s.cues = undefined;
         if (s.paused) {
           s.paused = false;
           this.on.resume?.();
@@ -183,13 +200,41 @@ export class TurnDetector {
           s.weak = 0;
         }
         s.silenceMs += WINDOW_MS;
-        if (s.silenceMs >= o.silenceMs) this.finish(s.silenceStartMs);
-        else if (!s.paused && o.pauseMs !== undefined && s.silenceMs >= o.pauseMs) {
+        const needMs = this.silenceNeeded(s);
+        // with a predictor the reply is prepared by half the predicted wait (a short wait must not outrun it)
+        const pauseMs = o.pauseMs === undefined ? undefined : o.endOfTurn ? Math.min(o.pauseMs, Math.max(WINDOW_MS, needMs / 2)) : o.pauseMs;
+        if (s.silenceMs >= needMs) this.finish(s.silenceStartMs);
+        else if (!s.paused && pauseMs !== undefined && s.silenceMs >= pauseMs) {
           s.paused = true;
           this.on.pause?.({ speechEndMs: s.silenceStartMs, audio: () => this.joinedAudio() });
         }
       }
     }
+  }
+
+  /** Silence that ends the utterance: the fixed window, or the predictor's wait for this silence. */
+  private silenceNeeded(s: { cues?: ProsodicCues | null }): number {
+    const p = this.opts.endOfTurn;
+    if (!p) return this.opts.silenceMs;
+    if (s.cues === undefined) s.cues = this.tail ? prosodicCues(this.tailAudio()) : null;
+    this.lastEstimate = p.estimate({ prosody: s.cues, transcript: this.opts.transcript?.() ?? null });
+    return this.lastEstimate.waitMs;
+  }
+
+  private keepTail(pcm: Int16Array): void {
+    const t = (this.tail ??= new Int16Array(24_000 * 1.2));
+    for (let i = Math.max(0, pcm.length - t.length); i < pcm.length; i++) {
+      t[this.tailPos] = pcm[i];
+      this.tailPos = (this.tailPos + 1) % t.length;
+    }
+  }
+
+  private tailAudio(): Int16Array {
+    const t = this.tail!;
+    const out = new Int16Array(t.length);
+    out.set(t.subarray(this.tailPos));
+    out.set(t.subarray(0, this.tailPos), t.length - this.tailPos);
+    return out;
   }
 
   private trimToPreroll(): void {
