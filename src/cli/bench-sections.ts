@@ -21,6 +21,8 @@ benchSections.analysis = async ({ quick }) => {
 };
 benchSections.calls = async (o) => (await import('../calls/bench.ts')).benchCalls(o);
 benchSections.voice = async (o) => (await import('../voice/bench.ts')).benchVoice(o);
+// end-of-turn detection, fixed window vs predictor, on the labelled espeak-ng turns (issue 18)
+benchSections.turns = async (o) => (await import('../voice/end-of-turn-bench.ts')).benchTurns(o);
 // 30 minutes (SALESGYM_SOAK_MINUTES to shorten): only with `bench --only voice-soak`
 benchSections['voice-soak'] = async (o) => (await import('../voice/bench-soak.ts')).benchVoiceSoak(o);
 benchOptIn.add('voice-soak');
