@@ -9,6 +9,7 @@ import type { EngineCapabilities } from './engine.ts';
 import type { SpeechSynthesizer, SpeechTranscriber } from './speech.ts';
 import type { PreparedReply } from './customer-turn.ts';
 import { TurnDetector, type Pause, type Utterance } from './turn-detector.ts';
+import { EndOfTurnPredictor } from './end-of-turn.ts';
 
 export interface CascadeEngineOptions extends BrainEngineOptions {
   tts: SpeechSynthesizer;
@@ -38,6 +39,8 @@ export class CascadeEngine extends BrainEngine {
   private startedOverCustomer = false;
   private partialTurnId = newId();
   private browserFinals: string[] = [];
+  /** The browser's latest interim transcript of the agent (cleared by its final). */
+  private partialWords = '';
   private awaiting: { speechEndMs: number; timer: NodeJS.Timeout } | null = null;
   private fallback: NodeJS.Timeout | null = null;
   private dropFinalsUntil = 0;
@@ -53,9 +56,12 @@ export class CascadeEngine extends BrainEngine {
     this.capabilities = { audioIn: true, audioOut: true, serverTranscripts: c.stt !== null, instructionUpdates: true };
     const tt = c.persona.turnTaking;
     const pauseMs = c.prepareAfterMs === undefined ? Math.max(200, Math.round(tt.silenceMs * 0.35)) : c.prepareAfterMs;
+    // end of turn predicted from prosody and the browser's words by default; prosody alone does not beat the window
+    const predicted = (tt.endOfTurn ?? (c.stt ? 'window' : 'predicted')) === 'predicted';
+    const endOfTurn = predicted ? new EndOfTurnPredictor({ silenceMs: tt.silenceMs, eagerness: tt.eagerness, language: c.persona.language }) : undefined;
     this.detector = new TurnDetector(
       // the audio of an utterance is kept only for server speech-to-text (browser transcripts need none of it)
-      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null },
+      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null, endOfTurn, transcript: () => this.agentWords() },
       {
         speechStart: (at) => this.onSpeechStart(at),
         longSpeech: (at) => this.onLongSpeech(at),
@@ -79,7 +85,12 @@ export class CascadeEngine extends BrainEngine {
     this.detector.forceEnd();
   }
 
-  /** For tests and the benchmark: resolves when all pushed audio has been through the VAD. */
+  /** The agent's words of this turn so far (browser finals and the latest interim result), for the end-of-turn predictor. */
+  private agentWords(): string | null {
+    return [...this.browserFinals, this.partialWords].join(' ').trim() || null;
+  }
+
+    /** For tests and the benchmark: resolves when all pushed audio has been through the VAD. */
   drained(): Promise<void> {
     return this.detector.drained();
   }
@@ -87,9 +98,11 @@ export class CascadeEngine extends BrainEngine {
   override pushAgentTranscript(text: string, final: boolean): void {
     if (this.c.stt || this.stopped) return; // the server transcribes; ignore duplicates from the browser
     if (!final) {
+      this.partialWords = text;
       this.emit({ type: 'agent_transcript', turnId: this.partialTurnId, text, final: false });
       return;
     }
+    this.partialWords = '';
     if (this.c.clock() < this.dropFinalsUntil) return; // the final of a backchannel we already ignored
     this.browserFinals.push(text);
     if (this.awaiting) {
