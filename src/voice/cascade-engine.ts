@@ -10,6 +10,7 @@ import type { SpeechSynthesizer, SpeechTranscriber } from './speech.ts';
 import type { PreparedReply } from './customer-turn.ts';
 import { TurnDetector, type Pause, type Utterance } from './turn-detector.ts';
 import { EndOfTurnPredictor } from './end-of-turn.ts';
+import { REPAIR_SPEECH_MS, TurnRepair } from './turn-repair.ts';
 
 export interface CascadeEngineOptions extends BrainEngineOptions {
   tts: SpeechSynthesizer;
@@ -50,6 +51,9 @@ export class CascadeEngine extends BrainEngine {
   readonly preparedAhead = { adopted: 0, dropped: 0 };
   /** Backchannels heard while the customer talked (for metrics and tests). */
   backchannels = 0;
+  /** The agent went on just as the customer started: the customer stops (turn-repair.ts; `repair.repairs` counts). */
+  readonly repair = new TurnRepair();
+  private repairing = false;
 
   constructor(private readonly c: CascadeEngineOptions) {
     super(c, c.tts);
@@ -61,10 +65,11 @@ export class CascadeEngine extends BrainEngine {
     const endOfTurn = predicted ? new EndOfTurnPredictor({ silenceMs: tt.silenceMs, eagerness: tt.eagerness, language: c.persona.language }) : undefined;
     this.detector = new TurnDetector(
       // the audio of an utterance is kept only for server speech-to-text (browser transcripts need none of it)
-      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null, endOfTurn, transcript: () => this.agentWords() },
+      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null, endOfTurn, transcript: () => this.agentWords(), sustainedMs: Math.min(REPAIR_SPEECH_MS, tt.bargeInMinMs) },
       {
         speechStart: (at) => this.onSpeechStart(at),
         longSpeech: (at) => this.onLongSpeech(at),
+        sustained: (at) => this.onSustained(at),
         utterance: (u) => void this.onUtterance(u),
         pause: (p) => this.onPause(p),
         resume: () => this.onResume(),
@@ -73,6 +78,7 @@ export class CascadeEngine extends BrainEngine {
   }
 
   override async start(): Promise<void> {
+    this.onEvent((e) => this.repair.observe(e));
     await this.detector.init();
     await super.start();
   }
@@ -132,6 +138,7 @@ export class CascadeEngine extends BrainEngine {
 
   private onSpeechStart(atMs: number): void {
     this.startedOverCustomer = this.runner.isSpeaking();
+    this.repairing = this.repair.candidate(atMs, this.startedOverCustomer);
     if (this.fallback) {
       clearTimeout(this.fallback);
       this.fallback = null;
@@ -139,7 +146,17 @@ export class CascadeEngine extends BrainEngine {
     this.emit({ type: 'agent_speech_started', atMs });
   }
 
-  private onLongSpeech(atMs: number): void {
+  /** The agent resumed just as the customer started and is going on: the customer cut in on a pause and stops. */
+  private onSustained(atMs: number): void {
+    const current = this.runner.current;
+    if (!this.repairing || !current) return;
+    this.repairing = false;
+    this.repair.confirm();
+    this.startedOverCustomer = false; // their words are the turn going on, not a backchannel
+    if (this.runner.bargeIn(current.itemId)) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
+  }
+
+    private onLongSpeech(atMs: number): void {
     const current = this.runner.current;
     if (!current || !this.runner.isSpeaking()) return;
     if (this.runner.bargeIn(current.itemId)) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });

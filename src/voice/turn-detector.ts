@@ -13,6 +13,8 @@ export interface TurnDetectorOptions {
   silenceMs: number;
   /** Speech longer than this is more than a backchannel (ms). */
   longSpeechMs: number;
+  /** Speech this long reports `sustained` (ms, optional; shorter than longSpeechMs: "more than a quick 'כן'"). */
+  sustainedMs?: number;
   /** Speech probability that starts / continues speech (default 0.5) and below which is silence (0.35). */
   positive?: number;
   negative?: number;
@@ -57,6 +59,8 @@ export interface Utterance {
 export interface TurnDetectorEvents {
   speechStart(atMs: number): void;
   longSpeech(atMs: number): void;
+  /** Speech has gone on for `sustainedMs` (see TurnDetectorOptions). */
+  sustained?(atMs: number): void;
   utterance(u: Utterance): void;
   /** The agent paused (see TurnDetectorOptions.pauseMs); `utterance` or `resume` follows. */
   pause?(p: Pause): void;
@@ -188,6 +192,7 @@ export class TurnDetector {
           this.on.resume?.();
         }
         s.voicedMs += WINDOW_MS;
+        if (o.sustainedMs !== undefined && s.voicedMs >= o.sustainedMs && s.voicedMs - WINDOW_MS < o.sustainedMs) this.on.sustained?.(now);
         if (!s.long && s.voicedMs >= o.longSpeechMs) {
           s.long = true;
           this.on.longSpeech(now);
