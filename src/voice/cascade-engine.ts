@@ -96,7 +96,7 @@ export class CascadeEngine extends BrainEngine {
     return [...this.browserFinals, this.partialWords].join(' ').trim() || null;
   }
 
-    /** For tests and the benchmark: resolves when all pushed audio has been through the VAD. */
+  /** For tests and the benchmark: resolves when all pushed audio has been through the VAD. */
   drained(): Promise<void> {
     return this.detector.drained();
   }
@@ -156,7 +156,7 @@ export class CascadeEngine extends BrainEngine {
     if (this.runner.bargeIn(current.itemId)) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
   }
 
-    private onLongSpeech(atMs: number): void {
+  private onLongSpeech(atMs: number): void {
     const current = this.runner.current;
     if (!current || !this.runner.isSpeaking()) return;
     if (this.runner.bargeIn(current.itemId)) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
