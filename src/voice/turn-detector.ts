@@ -69,6 +69,8 @@ export interface TurnDetectorEvents {
 }
 
 const WINDOW_MS = (SILERO_WINDOW / SILERO_RATE) * 1000;
+/** With an end-of-turn predictor: how long before the predicted commit the reply starts being prepared (ms). */
+const PREPARE_LEAD_MS = 250;
 
 export class TurnDetector {
   private readonly resampler = new Resampler(24_000, SILERO_RATE);
@@ -206,8 +208,9 @@ export class TurnDetector {
         }
         s.silenceMs += WINDOW_MS;
         const needMs = this.silenceNeeded(s);
-        // with a predictor the reply is prepared by half the predicted wait (a short wait must not outrun it)
-        const pauseMs = o.pauseMs === undefined ? undefined : o.endOfTurn ? Math.min(o.pauseMs, Math.max(WINDOW_MS, needMs / 2)) : o.pauseMs;
+        // with a predictor the reply is prepared PREPARE_LEAD_MS before the predicted commit when it can (a short wait
+        // must not outrun the preparation), and never later than pauseMs
+        const pauseMs = o.pauseMs === undefined ? undefined : o.endOfTurn ? Math.min(o.pauseMs, Math.max(WINDOW_MS, needMs - PREPARE_LEAD_MS)) : o.pauseMs;
         if (s.silenceMs >= needMs) this.finish(s.silenceStartMs);
         else if (!s.paused && pauseMs !== undefined && s.silenceMs >= pauseMs) {
           s.paused = true;
