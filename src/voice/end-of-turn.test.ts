@@ -115,6 +115,13 @@ describe('EndOfTurnPredictor', () => {
     expect(wait(text, impatient)).toBeLessThan(wait(text, patient));
   });
 
+  it('does not decide on stale words: until the latest speech is transcribed it waits at least the window', () => {
+    const e = p.estimate({ prosody: null, transcript: 'מה הכי חשוב לך?', awaitingWords: true });
+    expect(e.waitMs).toBeGreaterThanOrEqual(700);
+    expect(e.terms.question).toBeUndefined();
+    expect(e.waitMs).toBeGreaterThan(wait('מה הכי חשוב לך?'));
+  });
+
   it('explains itself: the terms that moved the estimate are named', () => {
     const e = p.estimate({ prosody: null, transcript: 'המחיר טוב אבל' });
     expect(Object.keys(e.terms)).toContain('trailingConnective');
@@ -169,10 +176,31 @@ describe.skipIf(!haveTools(['espeak-ng'], 'end-of-turn predictor in the turn det
     const q = speakPcm24k('כמה את משלמת היום על הביטוח?', 'he');
     const audio = concat(silence(200), q, silence(2000));
     const window = await commits(audio, {});
-    const predicted = await commits(audio, { predictor: predictor(), transcript: () => 'כמה את משלמת היום על הביטוח' });
+    // the browser's interim words come in while the agent speaks
+    const predicted = await commits(audio, { predictor: predictor(), transcript: (ms) => (ms > 200 + q.length / 48 ? 'כמה את משלמת היום על הביטוח' : null) });
     expect(window).toHaveLength(1);
     expect(predicted).toHaveLength(1);
     expect(predicted[0].atMs).toBeLessThan(window[0].atMs);
+  });
+
+  it('with a transcript source that never delivers (no speech recognition in the browser) it answers no sooner than the window', async () => {
+    const q = speakPcm24k('כמה את משלמת היום על הביטוח?', 'he');
+    const audio = concat(silence(200), q, silence(2000));
+    const window = await commits(audio, {});
+    const predicted = await commits(audio, { predictor: predictor(), transcript: () => null });
+    expect(predicted).toHaveLength(1);
+    expect(predicted[0].atMs).toBeGreaterThanOrEqual(window[0].atMs);
+  });
+
+  it('answers once the question\'s words arrive, even when they arrive after the speech ends', async () => {
+    const q = speakPcm24k('כמה את משלמת היום על הביטוח?', 'he');
+    const end = 200 + q.length / 24;
+    const audio = concat(silence(200), q, silence(2000));
+    const window = await commits(audio, {});
+    const late = await commits(audio, { predictor: predictor(), transcript: (ms) => (ms >= end + 300 ? 'כמה את משלמת היום על הביטוח' : null) });
+    expect(late).toHaveLength(1);
+    expect(late[0].atMs).toBeGreaterThanOrEqual(end + 300);
+    expect(late[0].atMs).toBeLessThan(window[0].atMs);
   });
 
   it('holds through a pause after "אבל" that the fixed window cuts into, and ends the turn once', async () => {
@@ -180,7 +208,9 @@ describe.skipIf(!haveTools(['espeak-ng'], 'end-of-turn predictor in the turn det
     const b = speakPcm24k('הוא מתאים בעיקר למשפחות עם ילדים. זה המצב אצלכם?', 'he');
     const aEnd = 200 + a.length / 24;
     const audio = concat(silence(200), a, silence(1000), b, silence(2500));
-    const transcript = (ms: number) => (ms < aEnd + 1000 + b.length / 24 ? 'יש לנו מסלול משפחתי אבל' : 'יש לנו מסלול משפחתי אבל הוא מתאים בעיקר למשפחות עם ילדים זה המצב אצלכם');
+    // interim words as a browser gives them: a little behind the speech
+    const transcript = (ms: number) =>
+      ms < 200 + a.length / 48 ? null : ms < aEnd + 100 ? 'יש לנו מסלול משפחתי' : ms < aEnd + 1000 + b.length / 24 ? 'יש לנו מסלול משפחתי אבל' : 'יש לנו מסלול משפחתי אבל הוא מתאים בעיקר למשפחות עם ילדים זה המצב אצלכם';
     const window = await commits(audio, {});
     const predicted = await commits(audio, { predictor: predictor(), transcript });
     expect(window).toHaveLength(2); // cut in on the pause

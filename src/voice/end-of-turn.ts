@@ -221,6 +221,12 @@ export interface EndOfTurnInput {
   prosody: ProsodicCues | null;
   /** Partial / final transcript of the turn so far ('' or null: none). */
   transcript: string | null;
+  /**
+   * There is a transcript source but the words of the latest speech have not arrived yet: the estimate is not
+   * made on stale words, and the wait is at least the persona's window until they come (or never do: a browser
+   * without speech recognition gets the window, lengthened when prosody says the turn goes on).
+   */
+  awaitingWords?: boolean;
   language: Language;
 }
 
@@ -263,10 +269,11 @@ export class EndOfTurnPredictor {
   }
 
   estimate(input: Omit<EndOfTurnInput, 'language'>): EndOfTurnEstimate {
-    const terms = endOfTurnTerms({ ...input, language: this.o.language });
+    const terms = endOfTurnTerms({ ...input, transcript: input.awaitingWords ? null : input.transcript, language: this.o.language });
     const z = Object.values(terms).reduce((a, b) => a + (b ?? 0), 0) + this.shift;
     const pEnd = 1 / (1 + Math.exp(-z));
-    const waitMs = Math.round(this.minWaitMs + (this.maxWaitMs - this.minWaitMs) * (1 - pEnd) ** 2);
+    const predicted = Math.round(this.minWaitMs + (this.maxWaitMs - this.minWaitMs) * (1 - pEnd) ** 2);
+    const waitMs = input.awaitingWords ? Math.max(predicted, this.o.silenceMs) : predicted;
     return { pEnd, waitMs, terms };
   }
 }

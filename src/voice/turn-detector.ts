@@ -71,6 +71,8 @@ export interface TurnDetectorEvents {
 const WINDOW_MS = (SILERO_WINDOW / SILERO_RATE) * 1000;
 /** With an end-of-turn predictor: how long before the predicted commit the reply starts being prepared (ms). */
 const PREPARE_LEAD_MS = 250;
+/** Silence shorter than this inside speech is articulation, not a pause (ms; as in coaching/prosody.ts). */
+const MIN_PAUSE_MS = 180;
 
 export class TurnDetector {
   private readonly resampler = new Resampler(24_000, SILERO_RATE);
@@ -91,6 +93,8 @@ export class TurnDetector {
         weak: number;
         /** Prosody of the speech before the current silence (computed once per silence, for the predictor). */
         cues?: ProsodicCues | null;
+        /** The transcript as it was when the latest stretch of speech began: unchanged = its words are not in yet. */
+        wordsAtSpeech?: string | null;
       } = { speaking: false, voicedMs: 0 };
   /** The last ~1.2 s of audio (24 kHz), kept for the end-of-turn predictor's prosody. */
   private tail: Int16Array | null = null;
@@ -175,13 +179,15 @@ export class TurnDetector {
         s.voicedMs = p >= pos ? s.voicedMs + WINDOW_MS : 0;
         if (s.voicedMs >= (o.minSpeechMs ?? 90)) {
           const startMs = now - s.voicedMs;
-          this.state = { speaking: true, startMs, voicedMs: s.voicedMs, silenceMs: 0, silenceStartMs: now, long: false, paused: false, weak: 0 };
+          this.state = { speaking: true, startMs, voicedMs: s.voicedMs, silenceMs: 0, silenceStartMs: now, long: false, paused: false, weak: 0, wordsAtSpeech: o.endOfTurn ? (o.transcript?.() ?? null) : null };
           this.trimToPreroll();
           this.on.speechStart(startMs);
         }
         continue;
       }
       if (p >= neg) {
+        // speech again after a pause (not a stop or a word join: those are shorter than MIN_PAUSE_MS)
+        if (s.silenceMs >= MIN_PAUSE_MS && o.endOfTurn) s.wordsAtSpeech = o.transcript?.() ?? null;
         s.silenceMs = 0;
         s.weak = p >= pos ? 0 : s.weak + 1;
         if (now - s.startMs >= (o.maxUtteranceMs ?? 120_000)) {
@@ -221,11 +227,14 @@ export class TurnDetector {
   }
 
   /** Silence that ends the utterance: the fixed window, or the predictor's wait for this silence. */
-  private silenceNeeded(s: { cues?: ProsodicCues | null }): number {
+  private silenceNeeded(s: { cues?: ProsodicCues | null; wordsAtSpeech?: string | null }): number {
     const p = this.opts.endOfTurn;
     if (!p) return this.opts.silenceMs;
     if (s.cues === undefined) s.cues = this.tail ? prosodicCues(this.tailAudio()) : null;
-    this.lastEstimate = p.estimate({ prosody: s.cues, transcript: this.opts.transcript?.() ?? null });
+    const words = this.opts.transcript?.() ?? null;
+    // with a transcript source, words unchanged since this speech began are not its words
+    const awaitingWords = this.opts.transcript !== undefined && words === (s.wordsAtSpeech ?? null);
+    this.lastEstimate = p.estimate({ prosody: s.cues, transcript: words, awaitingWords });
     return this.lastEstimate.waitMs;
   }
 
