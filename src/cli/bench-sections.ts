@@ -79,6 +79,8 @@ benchSections.voice = async (o) => (await import('../voice/bench.ts')).benchVoic
 benchSections.dialogue = async () => (await import('../voice/offline-brain/eval/bench.ts')).benchDialogue();
 // where a model is installed (or SALESGYM_STT_MODEL names one); says it skipped otherwise
 benchSections.stt = async (o) => (await import('../calls/transcribe/embedded/bench.ts')).benchEmbeddedStt(o);
+// end-of-turn detection, fixed window vs predictor, on the labelled espeak-ng turns (issue 18)
+benchSections.turns = async (o) => (await import('../voice/end-of-turn-bench.ts')).benchTurns(o);
 // 30 minutes (SALESGYM_SOAK_MINUTES to shorten): only with `bench --only voice-soak`
 benchSections['voice-soak'] = async (o) => (await import('../voice/bench-soak.ts')).benchVoiceSoak(o);
 benchOptIn.add('voice-soak');

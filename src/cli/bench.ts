@@ -56,7 +56,7 @@ export function table(results: BenchResult[]): string {
       fmt(r.p95),
       fmt(r.p99),
       fmt(r.value),
-      b ? `${b.name}: ${fmt(b.median ?? b.value)} median` : '',
+      b ? (b.median !== undefined ? `${b.name}: ${fmt(b.median)} median${b.p95 !== undefined ? ` / ${fmt(b.p95)} p95` : ''}` : `${b.name}: ${fmt(b.value)}`) : '',
       r.ratio !== undefined ? fmt(r.ratio) : '',
       r.target ?? '',
       r.pass === undefined ? '' : r.pass ? 'yes' : 'NO',

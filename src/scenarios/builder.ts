@@ -3,7 +3,7 @@ import { AppError, parseOrThrow } from '../core/index.ts';
 import { SCENARIO_CATALOGUE, isScenarioType, type ScenarioType } from './catalogue.ts';
 import { criterion, type Check, type Criterion } from './criteria.ts';
 import { LEVEL_LABELS, LEVEL_SPECS, LEVELS, type Level } from './levels.ts';
-import { personaOverridesSchema, scenarioSchema, type PersonaOverrides, type Scenario } from './scenario.ts';
+import { personaOverridesSchema, scenarioSchema, type PersonaOverrides, type Scenario, type TurnRhythm } from './scenario.ts';
 
 /** The catalogue's scenario for a type and level, ready to run or to edit. */
 export function defaultScenario(type: ScenarioType, level: Level = 'intermediate', language?: Language): Scenario {
@@ -88,7 +88,12 @@ export class ScenarioBuilder {
     return this;
   }
 
-  criteria(list: Criterion[]): this {
+  /** The customer's turn-taking rhythm in voice calls (eager / natural / hesitant / a fixed window). */
+  rhythm(rhythm: TurnRhythm | undefined): this {
+    return this.override({ turnRhythm: rhythm });
+  }
+
+    criteria(list: Criterion[]): this {
     this.s.successCriteria = list;
     this.levelTouched.criteria = true;
     return this;

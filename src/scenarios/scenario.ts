@@ -7,6 +7,10 @@ import { LEVELS } from './levels.ts';
 const unit = z.number().min(0).max(1);
 
 /** What a manager may pin on the generated persona. Anything left out is generated. */
+/** Turn-taking rhythms a scenario can ask of its customer (see personaOverridesSchema.turnRhythm). */
+export const TURN_RHYTHMS = ['eager', 'natural', 'hesitant', 'window'] as const;
+export type TurnRhythm = (typeof TURN_RHYTHMS)[number];
+
 export const personaOverridesSchema = z
   .object({
     name: z.string().trim().min(2).max(80),
@@ -28,6 +32,11 @@ export const personaOverridesSchema = z
     hiddenNeedCount: z.number().int().min(1).max(4),
     /** The manager's own objection lines, raised before any generated ones. */
     customObjections: z.array(z.object({ kind: z.enum(OBJECTION_KINDS), text: z.string().trim().min(3).max(500) })).max(6),
+    /**
+     * How the customer takes the turn (voice): 'eager' answers on less evidence, may overlap a little; 'hesitant'
+     * waits to be sure; 'natural' follows the persona's patience; 'window' waits out a fixed silence every time.
+     */
+    turnRhythm: z.enum(TURN_RHYTHMS),
   })
   .partial();
 export type PersonaOverrides = z.infer<typeof personaOverridesSchema>;

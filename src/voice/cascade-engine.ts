@@ -10,6 +10,8 @@ import type { SpeechSynthesizer, SpeechTranscriber } from './speech.ts';
 import type { PreparedReply } from './customer-turn.ts';
 import { TurnDetector, type Pause, type Utterance } from './turn-detector.ts';
 import type { TranscriptProblem } from './protocol.ts';
+import { EndOfTurnPredictor } from './end-of-turn.ts';
+import { REPAIR_SPEECH_MS, TurnRepair } from './turn-repair.ts';
 
 export interface CascadeEngineOptions extends BrainEngineOptions {
   tts: SpeechSynthesizer;
@@ -39,6 +41,8 @@ export class CascadeEngine extends BrainEngine {
   private startedOverCustomer = false;
   private partialTurnId = newId();
   private browserFinals: string[] = [];
+  /** The browser's latest interim transcript of the agent (cleared by its final). */
+  private partialWords = '';
   private awaiting: { speechEndMs: number; timer: NodeJS.Timeout } | null = null;
   private fallback: NodeJS.Timeout | null = null;
   private dropFinalsUntil = 0;
@@ -49,18 +53,25 @@ export class CascadeEngine extends BrainEngine {
   readonly preparedAhead = { adopted: 0, dropped: 0 };
   /** Backchannels heard while the customer talked (for metrics and tests). */
   backchannels = 0;
+  /** The agent went on just as the customer started: the customer stops (turn-repair.ts; `repair.repairs` counts). */
+  readonly repair = new TurnRepair();
+  private repairing = false;
 
   constructor(private readonly c: CascadeEngineOptions) {
     super(c, c.tts);
     this.capabilities = { audioIn: true, audioOut: true, serverTranscripts: c.stt !== null, instructionUpdates: true };
     const tt = c.persona.turnTaking;
     const pauseMs = c.prepareAfterMs === undefined ? Math.max(200, Math.round(tt.silenceMs * 0.35)) : c.prepareAfterMs;
+    // end of turn predicted from prosody and the browser's words by default; prosody alone does not beat the window
+    const predicted = (tt.endOfTurn ?? (c.stt ? 'window' : 'predicted')) === 'predicted';
+    const endOfTurn = predicted ? new EndOfTurnPredictor({ silenceMs: tt.silenceMs, eagerness: tt.eagerness, language: c.persona.language }) : undefined;
     this.detector = new TurnDetector(
       // the audio of an utterance is kept only for server speech-to-text (browser transcripts need none of it)
-      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null },
+      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null, endOfTurn, transcript: () => this.agentWords(), sustainedMs: Math.min(REPAIR_SPEECH_MS, tt.bargeInMinMs) },
       {
         speechStart: (at) => this.onSpeechStart(at),
         longSpeech: (at) => this.onLongSpeech(at),
+        sustained: (at) => this.onSustained(at),
         utterance: (u) => void this.onUtterance(u),
         pause: (p) => this.onPause(p),
         resume: () => this.onResume(),
@@ -69,6 +80,7 @@ export class CascadeEngine extends BrainEngine {
   }
 
   override async start(): Promise<void> {
+    this.onEvent((e) => this.repair.observe(e));
     await this.detector.init();
     await super.start();
   }
@@ -81,6 +93,11 @@ export class CascadeEngine extends BrainEngine {
     this.detector.forceEnd();
   }
 
+  /** The agent's words of this turn so far (browser finals and the latest interim result), for the end-of-turn predictor. */
+  private agentWords(): string | null {
+    return [...this.browserFinals, this.partialWords].join(' ').trim() || null;
+  }
+
   /** For tests and the benchmark: resolves when all pushed audio has been through the VAD. */
   drained(): Promise<void> {
     return this.detector.drained();
@@ -89,9 +106,11 @@ export class CascadeEngine extends BrainEngine {
   override pushAgentTranscript(text: string, final: boolean): void {
     if (this.c.stt || this.stopped) return; // the server transcribes; ignore duplicates from the browser
     if (!final) {
+      this.partialWords = text;
       this.emit({ type: 'agent_transcript', turnId: this.partialTurnId, text, final: false });
       return;
     }
+    this.partialWords = '';
     if (this.c.clock() < this.dropFinalsUntil) return; // the final of a backchannel we already ignored
     this.browserFinals.push(text);
     if (this.awaiting) {
@@ -121,11 +140,22 @@ export class CascadeEngine extends BrainEngine {
 
   private onSpeechStart(atMs: number): void {
     this.startedOverCustomer = this.runner.isSpeaking();
+    this.repairing = this.repair.candidate(atMs, this.startedOverCustomer);
     if (this.fallback) {
       clearTimeout(this.fallback);
       this.fallback = null;
     }
     this.emit({ type: 'agent_speech_started', atMs });
+  }
+
+  /** The agent resumed just as the customer started and is going on: the customer cut in on a pause and stops. */
+  private onSustained(atMs: number): void {
+    const current = this.runner.current;
+    if (!this.repairing || !current) return;
+    this.repairing = false;
+    this.repair.confirm();
+    this.startedOverCustomer = false; // their words are the turn going on, not a backchannel
+    if (this.runner.bargeIn(current.itemId)) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
   }
 
   private onLongSpeech(atMs: number): void {

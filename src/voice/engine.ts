@@ -30,6 +30,12 @@ export interface TurnTaking {
   eagerness: 'low' | 'medium' | 'high' | 'auto';
   /** Agent speech shorter than this while the customer talks is a backchannel, not a barge-in (ms, default 600). */
   bargeInMinMs: number;
+  /**
+   * Cascade engine: how the end of the agent's turn is decided. 'predicted': the end-of-turn predictor
+   * (end-of-turn.ts; waits scale with silenceMs and eagerness); 'window': silenceMs of silence, always. Default:
+   * predicted with browser transcripts (where it beats the window in the `turns` bench), window with server STT.
+   */
+  endOfTurn?: 'predicted' | 'window';
 }
 
 /** What an engine needs to know about the customer it plays. */

@@ -8,7 +8,7 @@ import { AppError } from '../core/index.ts';
 import type { CustomerPersona, OfflineBrainParams, PersonaService } from '../personas/index.ts';
 import type { Scenario } from '../scenarios/index.ts';
 import type { OfflineBrainFactory, PrepareCustomer } from './customers.ts';
-import { DEFAULT_TURN_TAKING, type VoicePersona } from './engine.ts';
+import { DEFAULT_TURN_TAKING, type TurnTaking, type VoicePersona } from './engine.ts';
 import { OfflineCustomerBrain } from './offline-brain/brain.ts';
 
 /** What the persona engine's customer stores in the session's persona snapshot. */
@@ -48,13 +48,23 @@ export function voicePersonaFrom(p: CustomerPersona, scenario: Scenario, instruc
       silenceMs: p.communication.turnSilenceMs,
       // a customer who interrupts a lot needs less talk-over before yielding
       bargeInMinMs: Math.round(800 - 400 * p.communication.interruptTendency),
-      // End-of-turn models do not cover Hebrew (docs/voice-facts.md): Hebrew waits out the persona's silence
-      // window with server VAD; English may use semantic VAD, eager in proportion to impatience.
+      // The service's end-of-turn models do not cover Hebrew (docs/voice-facts.md): on the Realtime engine Hebrew
+      // waits out the persona's silence window with server VAD; English may use semantic VAD. Eagerness (impatience,
+      // or the scenario's rhythm) also drives our own end-of-turn predictor in the cascade engine, in both languages.
       vad: he ? 'server_vad' : 'semantic_vad',
-      eagerness: he ? 'auto' : p.communication.patience < 0.4 ? 'high' : p.communication.patience > 0.75 ? 'low' : 'medium',
+      ...rhythm(p, scenario),
     },
     customerSpeaksFirst: scenario.direction === 'inbound',
   };
+}
+
+/** Eagerness and end-of-turn mode from the scenario's turn rhythm, or from the persona's patience ('natural'). */
+function rhythm(p: CustomerPersona, scenario: Scenario): Pick<TurnTaking, 'eagerness' | 'endOfTurn'> {
+  const r = scenario.personaOverrides?.turnRhythm ?? 'natural';
+  if (r === 'window') return { eagerness: 'auto', endOfTurn: 'window' };
+  if (r === 'eager') return { eagerness: 'high' };
+  if (r === 'hesitant') return { eagerness: 'low' };
+  return { eagerness: p.communication.patience < 0.4 ? 'high' : p.communication.patience > 0.75 ? 'low' : 'medium' };
 }
 
 /** The slice of the persona engine's service a practice call is started and finished through. */

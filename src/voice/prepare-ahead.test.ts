@@ -107,7 +107,7 @@ describe.skipIf(!haveTools(['espeak-ng'], 'replies prepared during the pause'))(
 
   function harness(opts: { serverStt: boolean; prepareAfterMs?: number | null }) {
     const c = demoCustomer({ scenarioType: 'discovery', language: 'en', seed: 4 });
-    const persona = { ...c.voice, customerSpeaksFirst: false, turnTaking: { ...c.voice.turnTaking, silenceMs: 900, bargeInMinMs: 600 } };
+    const persona = { ...c.voice, customerSpeaksFirst: false, turnTaking: { ...c.voice.turnTaking, silenceMs: 900, bargeInMinMs: 600, endOfTurn: 'window' as const } }; // the window's pause → commit order (the predictor: end-of-turn.test.ts)
     const t0 = performance.now();
     const ep = { baseURL: fake.url, apiKey: 'sk-test' };
     const engine = new CascadeEngine({

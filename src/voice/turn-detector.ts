@@ -5,6 +5,7 @@
 import { Resampler, int16ToFloat32 } from './audio.ts';
 import { SILERO_RATE, SILERO_WINDOW, SileroStream } from './silero.ts';
 import type { Clock } from './engine.ts';
+import { prosodicCues, type EndOfTurnEstimate, type EndOfTurnPredictor, type ProsodicCues } from './end-of-turn.ts';
 
 export interface TurnDetectorOptions {
   clock: Clock;
@@ -12,6 +13,8 @@ export interface TurnDetectorOptions {
   silenceMs: number;
   /** Speech longer than this is more than a backchannel (ms). */
   longSpeechMs: number;
+  /** Speech this long reports `sustained` (ms, optional; shorter than longSpeechMs: "more than a quick 'כן'"). */
+  sustainedMs?: number;
   /** Speech probability that starts / continues speech (default 0.5) and below which is silence (0.35). */
   positive?: number;
   negative?: number;
@@ -28,6 +31,13 @@ export interface TurnDetectorOptions {
    * steady noise heard as speech (a television) cannot grow the kept audio without bound.
    */
   maxUtteranceMs?: number;
+  /**
+   * End-of-turn predictor (end-of-turn.ts): when set, the silence that ends the utterance is its estimate (from the
+   * last speech's prosody and `transcript()`), re-read as the silence runs; `silenceMs` is then only its scale.
+   */
+  endOfTurn?: EndOfTurnPredictor;
+  /** The agent's words so far (a partial or final transcript), for the predictor; null when there is none. */
+  transcript?: () => string | null;
 }
 
 /** The agent has been silent for `pauseMs`: the utterance is probably over, though speech may still resume. */
@@ -49,6 +59,8 @@ export interface Utterance {
 export interface TurnDetectorEvents {
   speechStart(atMs: number): void;
   longSpeech(atMs: number): void;
+  /** Speech has gone on for `sustainedMs` (see TurnDetectorOptions). */
+  sustained?(atMs: number): void;
   utterance(u: Utterance): void;
   /** The agent paused (see TurnDetectorOptions.pauseMs); `utterance` or `resume` follows. */
   pause?(p: Pause): void;
@@ -57,6 +69,10 @@ export interface TurnDetectorEvents {
 }
 
 const WINDOW_MS = (SILERO_WINDOW / SILERO_RATE) * 1000;
+/** With an end-of-turn predictor: how long before the predicted commit the reply starts being prepared (ms). */
+const PREPARE_LEAD_MS = 250;
+/** Silence shorter than this inside speech is articulation, not a pause (ms; as in coaching/prosody.ts). */
+const MIN_PAUSE_MS = 180;
 
 export class TurnDetector {
   private readonly resampler = new Resampler(24_000, SILERO_RATE);
@@ -75,7 +91,16 @@ export class TurnDetector {
         paused: boolean;
         /** Windows since the last confident one (p ≥ positive): the model's fading tail after speech ends. */
         weak: number;
+        /** Prosody of the speech before the current silence (computed once per silence, for the predictor). */
+        cues?: ProsodicCues | null;
+        /** The transcript as it was when the latest stretch of speech began: unchanged = its words are not in yet. */
+        wordsAtSpeech?: string | null;
       } = { speaking: false, voicedMs: 0 };
+  /** The last ~1.2 s of audio (24 kHz), kept for the end-of-turn predictor's prosody. */
+  private tail: Int16Array | null = null;
+  private tailPos = 0;
+  /** The predictor's latest estimate during the current silence (for tests, logs and the bench). */
+  lastEstimate: EndOfTurnEstimate | null = null;
   /** 24 kHz audio since pre-roll before the current utterance. */
   private audio: Int16Array[] = [];
   private audioSamples = 0;
@@ -95,6 +120,7 @@ export class TurnDetector {
   push(pcm: Int16Array): void {
     if (this.closed) return;
     this.keepAudio(pcm);
+    if (this.opts.endOfTurn) this.keepTail(pcm);
     const r = this.resampler.push(int16ToFloat32(pcm));
     const joined = new Float32Array(this.pending16.length + r.length);
     joined.set(this.pending16);
@@ -153,24 +179,28 @@ export class TurnDetector {
         s.voicedMs = p >= pos ? s.voicedMs + WINDOW_MS : 0;
         if (s.voicedMs >= (o.minSpeechMs ?? 90)) {
           const startMs = now - s.voicedMs;
-          this.state = { speaking: true, startMs, voicedMs: s.voicedMs, silenceMs: 0, silenceStartMs: now, long: false, paused: false, weak: 0 };
+          this.state = { speaking: true, startMs, voicedMs: s.voicedMs, silenceMs: 0, silenceStartMs: now, long: false, paused: false, weak: 0, wordsAtSpeech: o.endOfTurn ? (o.transcript?.() ?? null) : null };
           this.trimToPreroll();
           this.on.speechStart(startMs);
         }
         continue;
       }
       if (p >= neg) {
+        // speech again after a pause (not a stop or a word join: those are shorter than MIN_PAUSE_MS)
+        if (s.silenceMs >= MIN_PAUSE_MS && o.endOfTurn) s.wordsAtSpeech = o.transcript?.() ?? null;
         s.silenceMs = 0;
         s.weak = p >= pos ? 0 : s.weak + 1;
         if (now - s.startMs >= (o.maxUtteranceMs ?? 120_000)) {
           this.finish(now);
           continue;
         }
+        s.cues = undefined;
         if (s.paused) {
           s.paused = false;
           this.on.resume?.();
         }
         s.voicedMs += WINDOW_MS;
+        if (o.sustainedMs !== undefined && s.voicedMs >= o.sustainedMs && s.voicedMs - WINDOW_MS < o.sustainedMs) this.on.sustained?.(now);
         if (!s.long && s.voicedMs >= o.longSpeechMs) {
           s.long = true;
           this.on.longSpeech(now);
@@ -183,13 +213,45 @@ export class TurnDetector {
           s.weak = 0;
         }
         s.silenceMs += WINDOW_MS;
-        if (s.silenceMs >= o.silenceMs) this.finish(s.silenceStartMs);
-        else if (!s.paused && o.pauseMs !== undefined && s.silenceMs >= o.pauseMs) {
+        const needMs = this.silenceNeeded(s);
+        // with a predictor the reply is prepared PREPARE_LEAD_MS before the predicted commit when it can (a short wait
+        // must not outrun the preparation), and never later than pauseMs
+        const pauseMs = o.pauseMs === undefined ? undefined : o.endOfTurn ? Math.min(o.pauseMs, Math.max(WINDOW_MS, needMs - PREPARE_LEAD_MS)) : o.pauseMs;
+        if (s.silenceMs >= needMs) this.finish(s.silenceStartMs);
+        else if (!s.paused && pauseMs !== undefined && s.silenceMs >= pauseMs) {
           s.paused = true;
           this.on.pause?.({ speechEndMs: s.silenceStartMs, audio: () => this.joinedAudio() });
         }
       }
     }
+  }
+
+  /** Silence that ends the utterance: the fixed window, or the predictor's wait for this silence. */
+  private silenceNeeded(s: { cues?: ProsodicCues | null; wordsAtSpeech?: string | null }): number {
+    const p = this.opts.endOfTurn;
+    if (!p) return this.opts.silenceMs;
+    if (s.cues === undefined) s.cues = this.tail ? prosodicCues(this.tailAudio()) : null;
+    const words = this.opts.transcript?.() ?? null;
+    // with a transcript source, words unchanged since this speech began are not its words
+    const awaitingWords = this.opts.transcript !== undefined && words === (s.wordsAtSpeech ?? null);
+    this.lastEstimate = p.estimate({ prosody: s.cues, transcript: words, awaitingWords });
+    return this.lastEstimate.waitMs;
+  }
+
+  private keepTail(pcm: Int16Array): void {
+    const t = (this.tail ??= new Int16Array(24_000 * 1.2));
+    for (let i = Math.max(0, pcm.length - t.length); i < pcm.length; i++) {
+      t[this.tailPos] = pcm[i];
+      this.tailPos = (this.tailPos + 1) % t.length;
+    }
+  }
+
+  private tailAudio(): Int16Array {
+    const t = this.tail!;
+    const out = new Int16Array(t.length);
+    out.set(t.subarray(this.tailPos));
+    out.set(t.subarray(0, this.tailPos), t.length - this.tailPos);
+    return out;
   }
 
   private trimToPreroll(): void {

@@ -1,0 +1,38 @@
+/**
+ * Repair of a turn taken too early: when the agent resumes within `windowMs` of the customer starting to answer,
+ * the customer was cutting in on a pause, and people in that spot stop and let the other go on. The cascade engine
+ * asks `candidate()` when agent speech starts and, once that speech has gone on longer than a quick "כן"
+ * (`REPAIR_SPEECH_MS`), `confirm()`s: the customer's reply is cut then (instead of after `bargeInMinMs` of
+ * talk-over) and the agent's speech counts as their turn going on, not a backchannel.
+ */
+import type { EngineEvent } from './engine.ts';
+
+/** How soon after the customer starts an agent's resumption counts as "they were not done" (ms, default 300). */
+export const REPAIR_WINDOW_MS = 300;
+/** Agent speech longer than this is going on, not a backchannel at the start of the customer's answer (ms). */
+export const REPAIR_SPEECH_MS = 450;
+
+export class TurnRepair {
+  private customerStartedMs: number | null = null;
+  /** Customer replies cut off because the agent went on (for metrics and tests). */
+  repairs = 0;
+
+  constructor(private readonly windowMs = REPAIR_WINDOW_MS) {}
+
+  /** Feed the engine's own events: the customer's turn start is what a resumption is measured from. */
+  observe(e: EngineEvent): void {
+    if (e.type === 'customer_turn_started') this.customerStartedMs = e.atMs;
+    else if (e.type === 'customer_turn_done') this.customerStartedMs = null;
+  }
+
+  /** Agent speech began at `atMs` while the customer speaks: may the agent be going on with their turn? */
+  candidate(atMs: number, customerSpeaking: boolean): boolean {
+    return customerSpeaking && this.customerStartedMs !== null && atMs - this.customerStartedMs <= this.windowMs;
+  }
+
+  /** The candidate's speech went on: the customer yields (counted). */
+  confirm(): void {
+    this.customerStartedMs = null;
+    this.repairs++;
+  }
+}
