@@ -1,4 +1,4 @@
-/** The cascade engine takes the turn when the end-of-turn predictor says so (browser transcripts, the default). */
+/** The cascade engine takes the turn when the end-of-turn predictor says so (personas whose scenario sets a turn rhythm). */
 import { describe, expect, it } from 'vitest';
 import { haveTools } from '../testing/tools.ts';
 import { speakPcm24k } from '../testing/espeak.ts';
@@ -42,9 +42,9 @@ const gap = (events: EngineEvent[]) => {
 };
 
 describe.skipIf(!haveTools(['espeak-ng'], 'cascade end of turn'))('CascadeEngine with the end-of-turn predictor', () => {
-  it('commits a question sooner than the fixed window, by default', async () => {
+  it('commits a question sooner than the fixed window, when the persona asks for the predictor', async () => {
     const line = 'כמה אתם משלמים היום על הביטוח?';
-    const predicted = gap(await agentLine(line, undefined));
+    const predicted = gap(await agentLine(line, 'predicted'));
     const window = gap(await agentLine(line, 'window'));
     expect(predicted).not.toBeNull();
     expect(window).not.toBeNull();
@@ -55,7 +55,7 @@ describe.skipIf(!haveTools(['espeak-ng'], 'cascade end of turn'))('CascadeEngine
 /** The agent asks, the customer starts answering; then `after` audio is pushed (audio-time clock). */
 async function customerStartsThen(after: (push: (pcm: Int16Array) => Promise<void>) => Promise<void>, bargeInMinMs = 600) {
   const c = demoCustomer({ scenarioType: 'discovery', language: 'he', seed: 3 });
-  const persona = { ...c.voice, customerSpeaksFirst: false, turnTaking: { ...c.voice.turnTaking, silenceMs: 700, bargeInMinMs } };
+  const persona = { ...c.voice, customerSpeaksFirst: false, turnTaking: { ...c.voice.turnTaking, silenceMs: 700, bargeInMinMs, endOfTurn: 'predicted' as const } };
   let clockMs = 0;
   const engine = new CascadeEngine({ persona, brain: c.brain(), clock: () => clockMs, tts: new EspeakSynthesizer(), stt: null, prepareAfterMs: null });
   const events: EngineEvent[] = [];

@@ -63,7 +63,9 @@ export class CascadeEngine extends BrainEngine {
     const tt = c.persona.turnTaking;
     const pauseMs = c.prepareAfterMs === undefined ? Math.max(200, Math.round(tt.silenceMs * 0.35)) : c.prepareAfterMs;
     // end of turn predicted from prosody and the browser's words by default; prosody alone does not beat the window
-    const predicted = (tt.endOfTurn ?? (c.stt ? 'window' : 'predicted')) === 'predicted';
+    // the predictor only when the persona asks for it (a scenario's turn rhythm): on espeak speech it answers sooner
+    // but its Hebrew p95 is worse than the window's, and it waits on audio time for words that come late
+    const predicted = (tt.endOfTurn ?? 'window') === 'predicted';
     const endOfTurn = predicted ? new EndOfTurnPredictor({ silenceMs: tt.silenceMs, eagerness: tt.eagerness, language: c.persona.language }) : undefined;
     this.detector = new TurnDetector(
       // the audio of an utterance is kept only for server speech-to-text (browser transcripts need none of it)

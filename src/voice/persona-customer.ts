@@ -60,11 +60,13 @@ export function voicePersonaFrom(p: CustomerPersona, scenario: Scenario, instruc
 
 /** Eagerness and end-of-turn mode from the scenario's turn rhythm, or from the persona's patience ('natural'). */
 function rhythm(p: CustomerPersona, scenario: Scenario): Pick<TurnTaking, 'eagerness' | 'endOfTurn'> {
-  const r = scenario.personaOverrides?.turnRhythm ?? 'natural';
+  const r = scenario.personaOverrides?.turnRhythm;
   if (r === 'window') return { eagerness: 'auto', endOfTurn: 'window' };
-  if (r === 'eager') return { eagerness: 'high' };
-  if (r === 'hesitant') return { eagerness: 'low' };
-  return { eagerness: p.communication.patience < 0.4 ? 'high' : p.communication.patience > 0.75 ? 'low' : 'medium' };
+  if (r === 'eager') return { eagerness: 'high', endOfTurn: 'predicted' };
+  if (r === 'hesitant') return { eagerness: 'low', endOfTurn: 'predicted' };
+  const eagerness = p.communication.patience < 0.4 ? 'high' : p.communication.patience > 0.75 ? 'low' : 'medium';
+  // a rhythm chosen in the scenario builder turns the end-of-turn predictor on; without one the fixed window runs
+  return r === 'natural' ? { eagerness, endOfTurn: 'predicted' } : { eagerness };
 }
 
 /** The slice of the persona engine's service a practice call is started and finished through. */

@@ -29,7 +29,10 @@ describe('turn rhythm from the scenario builder', () => {
     expect(wait('eager')).toBeLessThan(wait('natural'));
     expect(wait('natural')).toBeLessThan(wait('hesitant'));
     expect(voiceWith('window').turnTaking.endOfTurn).toBe('window');
-    expect(voiceWith('natural').turnTaking.endOfTurn).toBeUndefined();
+    // a chosen rhythm turns the predictor on; no rhythm leaves the fixed window (the default)
+    expect(voiceWith('natural').turnTaking.endOfTurn).toBe('predicted');
+    expect(voiceWith('eager').turnTaking.endOfTurn).toBe('predicted');
+    expect(voiceWith(undefined).turnTaking.endOfTurn).toBeUndefined();
   });
 
   it('without a rhythm, a Hebrew customer is as eager as its impatience', () => {
