@@ -6,7 +6,7 @@ import { createOrgService, createQuotaService, createBillingService, type OrgSer
 import { JobQueue } from '../jobs/index.ts';
 import { createCallsService, callAnalyzerFromConfig, transcriberFromConfig, type CallsService } from '../calls/index.ts';
 import { createSimulationService, type SimulationService } from '../voice/index.ts';
-import { createPracticeService, practiceReportTap, type PracticeService } from '../analytics/index.ts';
+import { createDashboardService, createPracticeService, practiceReportTap, type DashboardService, type PracticeService } from '../analytics/index.ts';
 import { CoachingWorkerHost } from '../coaching/index.ts';
 import { createPersonaService, type PersonaService } from '../personas/index.ts';
 
@@ -32,6 +32,8 @@ export interface AppContext {
   personas: PersonaService;
   /** Practice session reports (stored by the coaching tap), sharing, progress and team practice views. */
   practice: PracticeService;
+  /** The agent's and the manager's dashboards (weekly scores, open weaknesses, team trend, who needs attention). */
+  dashboards: DashboardService;
   /** The worker thread running every live session's coaching (its memory is read by the benchmarks). */
   coachingWorker: CoachingWorkerHost;
   /** Things to stop when the app closes (job workers, engines), run in reverse order. */
@@ -72,6 +74,7 @@ export async function createContext(config: Config, database?: Database): Promis
     calls,
     simulations,
     practice,
+    dashboards: createDashboardService(repos),
     personas,
     coachingWorker,
     // run in reverse order: live sessions end (and get their reports from the worker) before the worker stops
