@@ -14,3 +14,4 @@ export {
 } from './dashboard.ts';
 export { createDashboardService, DASHBOARD_WEEKS, type DashboardService, type AgentDashboard, type TeamDashboard, type PeriodTotals } from './dashboard-service.ts';
 export { practiceTargetForWeakness, analysisOfStoredReport, type PracticeTarget } from './practise-weakness.ts';
+export { seedDemoPractice, gradedScript, DEMO_PRACTICE } from './demo.ts';
