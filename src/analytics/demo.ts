@@ -49,7 +49,13 @@ export const DEMO_PRACTICE: Record<string, { scenarioType: string; level: 'found
 };
 
 /** Longest wait for the customer's reply or the stored report (ms). */
-const WAIT_MS = 20_000;
+const WAIT_MS = 30_000;
+/**
+ * The pause before each typed line (ms): the live coaching measures over session time and its metrics are
+ * stored every 10 s, so a call typed at machine speed would have a one-point stress timeline. The calls run
+ * side by side, so the whole history takes about as long as its longest call.
+ */
+export const DEMO_LINE_PACE_MS = 2_000;
 
 /**
  * A WebSocket stand-in for a page typing its lines: what the session sends is read here, what the agent types
@@ -112,6 +118,8 @@ async function playCall(ctx: AppContext, user: { id: string; role: 'agent'; comp
   if ((row?.personaSnapshot as { voice?: { customerSpeaksFirst?: boolean } } | undefined)?.voice?.customerSpeaksFirst) await page.until(() => page.replies >= 1, 'no greeting');
   for (const line of script) {
     if (page.ended) break;
+    await new Promise((r) => setTimeout(r, DEMO_LINE_PACE_MS));
+    if (page.ended) break;
     const want = page.replies + 1;
     page.type({ type: 'agent_text', text: line });
     await page.until(() => page.replies >= want, 'the customer did not answer');
@@ -136,18 +144,22 @@ async function dateBack(ctx: AppContext, simulationId: string, daysAgo: number):
 /** Seeds the demo agents' practice history (and one overdue assignment). Returns the number of practice calls. */
 export async function seedDemoPractice(ctx: AppContext, companyId: string): Promise<number> {
   const users = await ctx.repos.users.listByCompany(companyId);
-  let n = 0;
+  const calls: Promise<void>[] = [];
   for (const [email, plan] of Object.entries(DEMO_PRACTICE)) {
     const u = users.find((x) => x.email === email && x.role === 'agent');
     if (!u) continue;
     for (const [i, s] of plan.sessions.entries()) {
-      const id = await playCall(ctx, { id: u.id, role: 'agent', companyId, gender: u.gender ?? null }, plan.scenarioType, plan.level, gradedScript(s.quality), 1000 + i);
-      await dateBack(ctx, id, s.daysAgo + (i % 3) * 0.13); // not all at the same hour of the day
-      n++;
+      calls.push(
+        playCall(ctx, { id: u.id, role: 'agent', companyId, gender: u.gender ?? null }, plan.scenarioType, plan.level, gradedScript(s.quality), 1000 + i)
+          .then((id) => dateBack(ctx, id, s.daysAgo + (i % 3) * 0.13)), // not all at the same hour of the day
+      );
     }
   }
+  // every call finishes (or fails) before the seeder reports the first failure: none is left running
+  const failed = (await Promise.allSettled(calls)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   await overdueAssignment(ctx, companyId, users);
-  return n;
+  return calls.length;
 }
 
 /** The manager assigned the competitor scenario to the third agent nine days ago, due two days ago: still open. */
