@@ -19,17 +19,22 @@ const DAY = 86_400_000;
 const SCRIPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples/scripts');
 const lines = (f: string) => readFileSync(path.join(SCRIPTS_DIR, f), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 
+/** Fillers and hedges a hesitant agent starts lines with (gender-neutral in Hebrew). */
+const HESITANT: Record<'he' | 'en', string[]> = { he: ['אממ, אולי... ', 'כאילו, סליחה, '], en: ['Um, maybe... ', 'I mean, sorry, '] };
+
 /**
  * The agent's lines at quality `q` (0..5): q = 5 the good call, q = 0 the poor call; in between the good call's
- * first lines (opening, discovery, recap…) and then the poor call's pitch and pushing.
+ * first lines (opening, discovery, recap…) and then the poor call's pitch and pushing. Below 3 every other
+ * pushing line starts with a filler or a hedge, as a hesitant agent's do.
  */
 export function gradedScript(q: number, lang: 'he' | 'en' = 'he'): string[] {
   const good = lines(`good-${lang}.txt`);
   const poor = lines(`poor-${lang}.txt`);
   if (q >= 5) return good;
-  if (q <= 0) return poor;
-  const keep = Math.round((good.length * q) / 5);
-  return [...good.slice(0, keep), ...poor.slice(Math.min(poor.length - 3, 1 + Math.floor(q)))];
+  const keep = q <= 0 ? 0 : Math.round((good.length * q) / 5);
+  const pushing = q <= 0 ? poor : poor.slice(Math.min(poor.length - 3, 1 + Math.floor(q)));
+  const hedged = q < 3 ? pushing.map((l, i) => (i % 2 === 1 ? `${HESITANT[lang][(i >> 1) % 2]}${l}` : l)) : pushing;
+  return [...good.slice(0, keep), ...hedged];
 }
 
 /** Who practised what, when (days ago) and how well (script quality 0..5). */

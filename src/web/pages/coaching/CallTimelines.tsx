@@ -49,7 +49,7 @@ export function MoodTimeline({ report }: { report: Pick<SessionReport, 'moods' |
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="sec" type="number" domain={[0, 'dataMax']} tickFormatter={(s: number) => clock(s)} tick={{ fontSize: 12 }} />
             <YAxis dataKey="rank" type="number" domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} width={78} tick={{ fontSize: 11 }} tickFormatter={(r: number) => t(`timeline.moods.${AXIS_MOODS[r] ?? 'calm'}`)} />
-            <Tooltip labelFormatter={(s) => t('timeline.time', { clock: clock(Number(s)) })} formatter={(_v, _n, p) => [t(`timeline.moods.${(p.payload as { mood: MoodKey }).mood}`), '']} />
+            <Tooltip wrapperStyle={{ direction: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr' }} labelFormatter={(s) => t('timeline.time', { clock: clock(Number(s)) })} formatter={(_v, _n, p) => [t(`timeline.moods.${(p.payload as { mood: MoodKey }).mood}`), '']} />
             <Line dataKey="rank" type="stepAfter" stroke="#b45309" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
@@ -86,7 +86,7 @@ export function AgentStateTimeline({ details }: { details: SimulationDetails }) 
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="sec" type="number" domain={[0, 'dataMax']} tickFormatter={(s: number) => clock(s)} tick={{ fontSize: 12 }} />
               <YAxis domain={[0, 100]} width={40} tick={{ fontSize: 12 }} tickFormatter={(v: number) => t('timeline.percent', { value: v })} />
-              <Tooltip labelFormatter={(s) => t('timeline.time', { clock: clock(Number(s)) })} formatter={(v) => (v === null || v === undefined ? '—' : t('timeline.percent', { value: v }))} />
+              <Tooltip wrapperStyle={{ direction: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr' }} labelFormatter={(s) => t('timeline.time', { clock: clock(Number(s)) })} formatter={(v) => (v === null || v === undefined ? '—' : t('timeline.percent', { value: v }))} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               <Line dataKey="stress" name={t('timeline.stress')} stroke="#b91c1c" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
               <Line dataKey="hesitation" name={t('timeline.hesitation')} stroke="#a16207" strokeWidth={2} strokeDasharray="5 3" dot={false} connectNulls isAnimationActive={false} />

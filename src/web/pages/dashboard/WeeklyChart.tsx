@@ -19,11 +19,11 @@ export function WeeklyChart({ weeks, bar, testId }: { weeks: WeekScores[]; bar: 
   return (
     <figure className="dash-chart" data-testid={testId} data-points={weeks.filter((w) => w.callAverage !== null || w.practiceAverage !== null).length} aria-label={t('chart.label')}>
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ left: 4, right: 12, top: 8, bottom: 0 }}>
+        <LineChart data={data} margin={{ left: 8, right: 24, top: 8, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
           <YAxis domain={[0, 100]} width={34} tick={{ fontSize: 12 }} />
-          <Tooltip labelFormatter={(_l, p) => t('chart.week', { date: weekLabel(String(p?.[0]?.payload?.week ?? weeks[0]?.week), lang) })} formatter={(v) => (v === null || v === undefined ? t('chart.noData') : Math.round(Number(v)))} />
+          <Tooltip wrapperStyle={{ direction: document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr' }} labelFormatter={(_l, p) => t('chart.week', { date: weekLabel(String(p?.[0]?.payload?.week ?? weeks[0]?.week), lang) })} formatter={(v) => (v === null || v === undefined ? t('chart.noData') : Math.round(Number(v)))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine y={bar} stroke="#888" strokeDasharray="4 4" label={{ value: t('chart.bar', { bar }), fontSize: 11, position: rtl ? 'insideTopLeft' : 'insideTopRight' }} />
           <Line dataKey="call" name={t('chart.calls')} stroke="#0f766e" strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />

@@ -26,19 +26,19 @@ export function PeriodFigures({ totals, bar }: { totals: PeriodTotals; bar: numb
 }
 
 /** Open weaknesses: how often the last calls named each, which way its score goes, and the latest call showing it. */
-export function WeaknessTrends({ rows }: { rows: WeaknessTrend[] }) {
+export function WeaknessTrends({ rows, max = 5 }: { rows: WeaknessTrend[]; max?: number }) {
   const { t, lang } = useDashT();
   if (rows.length === 0) return <p className="muted">{t('weaknesses.none')}</p>;
   return (
     <>
       <ul className="dash-list" data-testid="weakness-trends">
-        {rows.map((w) => (
+        {rows.slice(0, max).map((w) => (
           <li key={w.skill} data-skill={w.skill} data-trend={w.trend}>
             <div className="row">
               <strong>{SKILL_LABELS[w.skill][lang]}</strong>
               <Badge tone={TREND_TONE[w.trend]}>{t(`weaknesses.trend.${w.trend}`)}</Badge>
               {w.change !== null && w.change !== 0 && (
-                <span className="small muted"><bdi dir="ltr">{t('weaknesses.change', { change: `${w.change > 0 ? '+' : '−'}${formatNumber(Math.abs(w.change), lang)}` })}</bdi></span>
+                <span className="small muted">{t('weaknesses.change', { change: `${w.change > 0 ? '+' : '−'}${formatNumber(Math.abs(w.change), lang)}` })}</span>
               )}
             </div>
             <span className="small">{t('weaknesses.seen', { count: w.seenIn, of: w.of })}</span>
@@ -46,6 +46,7 @@ export function WeaknessTrends({ rows }: { rows: WeaknessTrend[] }) {
           </li>
         ))}
       </ul>
+      {rows.length > max && <p className="small muted">{t('weaknesses.more', { count: rows.length - max })}</p>}
       <p className="small muted">{t('weaknesses.hint')}</p>
     </>
   );

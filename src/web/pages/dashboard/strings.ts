@@ -33,6 +33,9 @@ export const useDashT = defineStrings('dashboard', {
       change: '{{change}} נק׳',
       lastCall: 'לשיחה האחרונה שבה הופיעה',
       none: 'אין חולשות פתוחות בשיחות האחרונות.',
+      more_one: 'ועוד חולשה אחת, פחות תכופה.',
+      more_two: 'ועוד שתי חולשות, פחות תכופות.',
+      more_other: 'ועוד {{count}} חולשות, פחות תכופות.',
     },
     team: {
       title: 'מגמת הצוות',
@@ -118,6 +121,9 @@ export const useDashT = defineStrings('dashboard', {
       change: '{{change}} pts',
       lastCall: 'Latest call that showed it',
       none: 'No open weaknesses in the recent calls.',
+      more_one: 'And one more, less frequent.',
+      more_two: 'And two more, less frequent.',
+      more_other: 'And {{count}} more, less frequent.',
     },
     team: {
       title: 'Team trend',
