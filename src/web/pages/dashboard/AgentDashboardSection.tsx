@@ -19,7 +19,7 @@ export function AgentDashboardSection({ agentId, name }: { agentId: string; name
               </ul>
             </Alert>
           )}
-          <AgentDashboardView d={d} title={name ? t('agent.weeks', { n: d.weeks.length }) : ''} />
+          <AgentDashboardView d={d} title={t('agent.drillTitle', { name })} />
           {d.hidden > 0 && <Card><p className="small muted">{t('team.hidden', { count: d.hidden })}</p></Card>}
         </div>
       )}

@@ -5,6 +5,7 @@ export const useDashT = defineStrings('dashboard', {
   he: {
     agent: {
       title: 'התמונה שלי בשבועות האחרונים',
+      drillTitle: 'השבועות האחרונים של {{name}}',
       weeks: '{{n}} השבועות האחרונים',
       callAverage: 'ציון ממוצע בשיחות אמיתיות',
       practiceAverage: 'ציון ממוצע בתרגולים',
@@ -93,6 +94,7 @@ export const useDashT = defineStrings('dashboard', {
   en: {
     agent: {
       title: 'My last weeks',
+      drillTitle: 'Recent weeks of {{name}}',
       weeks: 'Last {{n}} weeks',
       callAverage: 'Average real-call score',
       practiceAverage: 'Average practice score',
