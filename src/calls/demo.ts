@@ -11,28 +11,40 @@ import { runPipeline } from './pipeline.ts';
  * Which samples each demo agent gets (by email), chosen so each agent has a different top weakness for the
  * persona engine to target: agent1 (יוסי) discovery — a pitch-first sale and a service call; agent2 (נועה)
  * closing — a strong sale and a recent one that never asks for the meeting; agent3 (דניאל) objection handling —
- * argues with and discounts price and competitor objections in Hebrew and in English. `history` calls (older weeks,
- * for the dashboards' trends) are seeded from their transcripts only, so a first start renders no more audio.
+ * argues with and discounts price and competitor objections in Hebrew and in English.
  */
-export const DEMO_CALLS: Record<string, { sample: string; daysAgo: number; history?: true }[]> = {
+export const DEMO_CALLS: Record<string, { sample: string; daysAgo: number }[]> = {
   'agent1@demo.salesgym.dev': [
-    { sample: 'he-phone-sale-poor', daysAgo: 40, history: true },
-    { sample: 'he-phone-sale-weak-objections', daysAgo: 26, history: true },
     { sample: 'he-phone-sale-poor', daysAgo: 12 },
     { sample: 'he-customer-service', daysAgo: 3 },
   ],
   'agent2@demo.salesgym.dev': [
-    { sample: 'he-phone-sale-good', daysAgo: 41, history: true },
-    { sample: 'en-phone-sale-good', daysAgo: 33, history: true },
     { sample: 'he-phone-sale-good', daysAgo: 16 },
-    { sample: 'he-phone-sale-weak-closing', daysAgo: 8, history: true },
     { sample: 'he-phone-sale-weak-closing', daysAgo: 4 },
   ],
   'agent3@demo.salesgym.dev': [
-    { sample: 'en-phone-sale-weak-objections', daysAgo: 45, history: true },
-    { sample: 'he-phone-sale-weak-objections', daysAgo: 30, history: true },
     { sample: 'en-phone-sale-weak-objections', daysAgo: 10 },
     { sample: 'he-phone-sale-weak-objections', daysAgo: 3 },
+  ],
+};
+
+/**
+ * Older calls of the same agents (two to seven weeks back), so the dashboards show weeks of trend. Seeded only
+ * with SALESGYM_DEMO_HISTORY (off in tests), from their transcripts: a first start renders no more audio.
+ */
+export const DEMO_HISTORY_CALLS: Record<string, { sample: string; daysAgo: number }[]> = {
+  'agent1@demo.salesgym.dev': [
+    { sample: 'he-phone-sale-poor', daysAgo: 40 },
+    { sample: 'he-phone-sale-weak-objections', daysAgo: 26 },
+  ],
+  'agent2@demo.salesgym.dev': [
+    { sample: 'he-phone-sale-good', daysAgo: 41 },
+    { sample: 'en-phone-sale-good', daysAgo: 33 },
+    { sample: 'he-phone-sale-weak-closing', daysAgo: 8 },
+  ],
+  'agent3@demo.salesgym.dev': [
+    { sample: 'en-phone-sale-weak-objections', daysAgo: 45 },
+    { sample: 'he-phone-sale-weak-objections', daysAgo: 30 },
   ],
 };
 
@@ -47,14 +59,18 @@ export async function seedDemoCalls(ctx: AppContext, companyId: string): Promise
   const samples = new Map(listSamples().map((s) => [s.name, s]));
   const audioDir = path.resolve(ctx.config.DATA_DIR, 'sample-audio');
   let n = 0;
-  for (const [email, list] of Object.entries(DEMO_CALLS)) {
-    const agent = await ctx.repos.users.byEmail(email);
-    if (!agent || agent.companyId !== companyId) continue;
-    for (const { sample, daysAgo, history } of list) {
-      const s = samples.get(sample);
-      if (!s || (history && !ctx.config.SALESGYM_DEMO_HISTORY)) continue;
-      await seedOne(ctx, companyId, agent.id, s, daysAgo, !history && ctx.config.SALESGYM_DEMO_AUDIO && canRender() ? audioDir : null);
-      n++;
+  const audio = ctx.config.SALESGYM_DEMO_AUDIO && canRender() ? audioDir : null;
+  const plans: [typeof DEMO_CALLS, string | null][] = [[DEMO_CALLS, audio], ...(ctx.config.SALESGYM_DEMO_HISTORY ? [[DEMO_HISTORY_CALLS, null] as [typeof DEMO_CALLS, null]] : [])];
+  for (const [plan, dir] of plans) {
+    for (const [email, list] of Object.entries(plan)) {
+      const agent = await ctx.repos.users.byEmail(email);
+      if (!agent || agent.companyId !== companyId) continue;
+      for (const { sample, daysAgo } of list) {
+        const s = samples.get(sample);
+        if (!s) continue;
+        await seedOne(ctx, companyId, agent.id, s, daysAgo, dir);
+        n++;
+      }
     }
   }
   return n;
