@@ -28,12 +28,13 @@ async function shot(page: Page, name: string, width = 1360) {
 async function shots(page: Page, name: string) {
   await shot(page, `${name}-desktop`);
   await shot(page, `${name}-phone`, 390);
-  // nothing may stick out sideways on the phone (the charts re-measure a moment after the resize)
+  // nothing of the page's content may stick out sideways on the phone (the charts re-measure a moment after the
+  // resize); the app shell's top bar is the shell's business
   await page.setViewportSize({ width: 390, height: 844 });
   const outside = () =>
     page.evaluate(() => {
       const w = document.documentElement.clientWidth;
-      return [...document.querySelectorAll('body *')]
+      return [...document.querySelectorAll('main *')]
         .filter((el) => !el.closest('.table-wrap, .recharts-wrapper, svg') && el.getClientRects().length > 0)
         .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > w + 1 || r.left < -1); })
         .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')}[${(el.textContent ?? '').trim().slice(0, 30)}]`)

@@ -5,6 +5,7 @@
  * measures — and says why the voice measures are absent.
  */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ApiError } from '../../api.ts';
 import { Async, Card, useQuery } from '../../ui/index.ts';
 import { useDashT } from '../dashboard/strings.ts';
 import type { SimulationDetails } from '../practice/model.ts';
@@ -27,7 +28,12 @@ export function CallTimelines({ simulationId, report }: { simulationId: string; 
         <MoodTimeline report={report} />
       </Card>
       <Card title={t('timeline.agentTitle')}>
-        <Async query={details}>{(d) => <AgentStateTimeline details={d} />}</Async>
+        {details.error instanceof ApiError && details.error.status === 403 ? (
+          // a report the agent shared early: the session's own record stays private until the window ends
+          <p className="muted">{t('timeline.private')}</p>
+        ) : (
+          <Async query={details}>{(d) => <AgentStateTimeline details={d} />}</Async>
+        )}
       </Card>
     </div>
   );
