@@ -24,8 +24,8 @@ const HESITANT: Record<'he' | 'en', string[]> = { he: ['אממ, אולי... ', '
 
 /**
  * The agent's lines at quality `q` (0..5): q = 5 the good call, q = 0 the poor call; in between the good call's
- * first lines (opening, discovery, recap…) and then the poor call's pitch and pushing. Below 3 every other
- * pushing line starts with a filler or a hedge, as a hesitant agent's do.
+ * first lines (opening, discovery, recap…) and then the poor call's pitch and pushing. Below 5 every third line
+ * starts with a filler or a hedge, below 3 every other one, as a hesitant agent's do.
  */
 export function gradedScript(q: number, lang: 'he' | 'en' = 'he'): string[] {
   const good = lines(`good-${lang}.txt`);
@@ -33,8 +33,8 @@ export function gradedScript(q: number, lang: 'he' | 'en' = 'he'): string[] {
   if (q >= 5) return good;
   const keep = q <= 0 ? 0 : Math.round((good.length * q) / 5);
   const pushing = q <= 0 ? poor : poor.slice(Math.min(poor.length - 3, 1 + Math.floor(q)));
-  const hedged = q < 3 ? pushing.map((l, i) => (i % 2 === 1 ? `${HESITANT[lang][(i >> 1) % 2]}${l}` : l)) : pushing;
-  return [...good.slice(0, keep), ...hedged];
+  const every = q < 3 ? 2 : 3;
+  return [...good.slice(0, keep), ...pushing].map((l, i) => (i % every === every - 1 ? `${HESITANT[lang][Math.floor(i / every) % 2]}${l}` : l));
 }
 
 /** Who practised what, when (days ago) and how well (script quality 0..5). */

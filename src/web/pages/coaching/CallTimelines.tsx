@@ -86,7 +86,7 @@ export function AgentStateTimeline({ details }: { details: SimulationDetails }) 
       {rows.length === 0 ? (
         <p className="muted">{t('timeline.agentNone')}</p>
       ) : (
-        <figure className="dash-chart" data-testid="agent-state-timeline" data-points={rows.length} aria-label={t('timeline.agentTitle')}>
+        <figure className="dash-chart" data-testid="agent-state-timeline" data-points={rows.length} data-max={Math.max(0, ...rows.flatMap((r) => [r.stress ?? 0, r.hesitation ?? 0]))} aria-label={t('timeline.agentTitle')}>
           <ResponsiveContainer>
             <LineChart data={rows} margin={{ left: 0, right: 16, top: 8, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
