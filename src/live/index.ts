@@ -25,3 +25,8 @@ export function createLiveBus(_cfg: LiveBusConfig): LiveBus {
 export function createLiveDirectory(): LiveDirectory {
   return new MemoryLiveDirectory();
 }
+export * from './wire.ts';
+export { LivePublisher, type LivePublisherOptions } from './publisher.ts';
+export { ObserverOutbox, coalesceKey, type OutboxSocket, type OutboxCounters } from './observer-outbox.ts';
+export { observeSession, type ObserveOptions } from './observer.ts';
+export { liveObservation, type LiveObservationDeps } from './session-hooks.ts';

@@ -84,6 +84,8 @@ export interface LiveSessionSummary {
   /** Scenario type and level (e.g. objection_handling / advanced) for the list when there is no stored scenario. */
   scenarioType?: string | null;
   level?: string | null;
+  /** The scenario's name as the session started with it. */
+  scenarioName?: string | null;
   /** The customer's display name (persona card). */
   personaName?: string | null;
   language?: 'he' | 'en';
