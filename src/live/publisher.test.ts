@@ -26,7 +26,7 @@ function setup() {
   const audio: LiveAudio[] = [];
   bus.subscribe(topics.events('sim-1'), (e) => void events.push(e));
   bus.subscribeAudio(topics.audio('sim-1'), (a) => void audio.push(a));
-  const control = (m: Omit<ControlMessage, 'at'>) => bus.publish(topics.control('sim-1'), { ...m, at: Date.now() } as ControlMessage);
+  const control = (m: ControlMessage extends infer C ? (C extends ControlMessage ? Omit<C, 'at'> : never) : never) => bus.publish(topics.control('sim-1'), { ...m, at: Date.now() } as ControlMessage);
   return { bus, directory, toAgent, agentAudio, p, transport, events, audio, control };
 }
 
