@@ -8,6 +8,7 @@ import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } fro
 import { SessionView } from './SessionView.tsx';
 import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
+import { ListeningIndicator, WhisperCard } from '../live/AgentSide.tsx';
 import './practice.css';
 
 /** One practice call: the live call while it can run, its summary once it is over. */
@@ -111,6 +112,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
               <Alert tone="info">{t('call.engineChanged', { to: t(`call.tiers.${s.engineChanged.to}`) })}</Alert>
             </div>
           )}
+          {s.phase !== 'ended' && <ListeningIndicator observers={s.observers} />}
           {s.lastError && <Alert tone={s.phase === 'ended' ? 'error' : 'warning'}>{s.lastError.message}</Alert>}
           {resumedWithoutAudio && (
             <Alert tone="info" actions={<Button size="sm" onClick={() => void call.rejoin()}>{t('call.rejoin')}</Button>}>
@@ -198,6 +200,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
             )}
           </Card>
           {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} simulationId={sim.id} />}
+          <WhisperCard whispers={s.whispers} />
           <LiveCoaching source={call} />
           {s.hints.length > 0 && (
             <Card>
