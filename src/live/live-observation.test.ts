@@ -74,6 +74,8 @@ describe('live observation on one node', () => {
     // the customer never got it: the next exchange goes on, and no turn holds the whisper
     c.send({ type: 'agent_text', text: 'מה חשוב לך בביטוח?' });
     await c.waitFor('customer_transcript_final', (m) => m.itemId !== reply.itemId);
+    // the list shows the score the call would get if it ended now (from the live coaching)
+    await expect.poll(async () => (await listLive(manager)).json().calls.find((x: { simulationId: string }) => x.simulationId === id)?.scoreSoFar).toEqual(expect.any(Number));
     c.send({ type: 'end' });
     await c.waitFor('ended');
     await o.waitFor('status', (e) => e.status === 'ended');
