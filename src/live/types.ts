@@ -57,3 +57,20 @@ export const topics = {
   audio: (simulationId: string) => `session:${simulationId}:audio`,
   control: (simulationId: string) => `session:${simulationId}:control`,
 } as const;
+
+/**
+ * Calls in progress across all nodes (cluster engineer; GET /api/live reads it). Backed by the lease rows in
+ * PostgreSQL (`live_leases`, migration 0012, src/live/directory.ts): a list on any node sees every node's calls.
+ * Tenant rules are the caller's: pass the company of the person asking.
+ */
+export interface LiveDirectory {
+  /** Live calls, newest first; of one company, or all (platform staff). */
+  list(q: { companyId?: string }): Promise<LiveSessionSummary[]>;
+  /** One live call (null when it is not live on any node). */
+  get(simulationId: string): Promise<LiveSessionSummary | null>;
+  /**
+   * What the list shows, written by the owning node (`nodeId` must hold the lease, else nothing changes):
+   * mood, score so far, and observers joining (+1) or leaving (−1).
+   */
+  update(simulationId: string, nodeId: string, patch: { mood?: string | null; scoreSoFar?: number | null; observersDelta?: number }): Promise<void>;
+}

@@ -1,0 +1,5 @@
+/** The live domain's door: live session events across nodes, the live-call directory, multi-node start-up. */
+export * from './types.ts';
+export { RedisLiveBus, redact, type RedisLiveBusOptions, type LiveBusStats } from './redis-bus.ts';
+export { leaseDirectory } from './directory.ts';
+export { ClusterRefusal, clusterConfigProblem, isMultiNode, joinCluster, lockEmbeddedDatabase, nodeUrlOf, pingRedis, NODE_LIVE_MS, type JoinOptions } from './cluster.ts';
