@@ -29,3 +29,6 @@ CREATE TABLE live_leases (
 );
 CREATE INDEX live_leases_company_idx ON live_leases (company_id, lease_until);
 CREATE INDEX live_leases_node_idx ON live_leases (node_id);
+
+-- Which worker completed a job (several nodes share the queue; the cluster test checks each ran once).
+ALTER TABLE jobs ADD COLUMN finished_by text;
