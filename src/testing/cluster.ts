@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toolPath, type Tool } from './tools.ts';
+import { WireClient } from '../voice/wire-client.ts';
+import type { ClientMessageInput, ServerMessage } from '../voice/protocol.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const HAPROXY_CFG = path.join(REPO_ROOT, 'deploy/haproxy.cfg');
@@ -245,4 +247,73 @@ export async function startCluster(o: { nodes?: number; env?: Record<string, str
 
 async function stopAll(list: Array<{ stop(): Promise<void> }>): Promise<void> {
   for (const s of [...list].reverse()) await s.stop().catch(() => undefined);
+}
+
+// ── a page's socket that comes back by itself ───────────────────────────────
+
+
+/**
+ * What the practice page's LiveCall does with its socket, in Node: on an abnormal close (the node died, 4409
+ * "runs on another node") it reconnects every `retryMs` through the same address until `giveUpMs`; messages of
+ * every socket are kept in order. Closes 1000 (ended) and 4404 (gone) are final.
+ */
+export class ReconnectingClient {
+  readonly messages: Array<{ at: number; socket: number; m: ServerMessage }> = [];
+  /** Every close seen: when, its code, and when the next socket opened. */
+  readonly closes: Array<{ at: number; code: number; reopenedAt: number | null }> = [];
+  private client: WireClient | null = null;
+  private sockets = 0;
+  private stopped = false;
+
+  private constructor(
+    private readonly url: string,
+    private readonly cookie: string,
+    private readonly o: { retryMs: number; giveUpMs: number },
+  ) {}
+
+  static async open(url: string, cookie: string, o: { retryMs?: number; giveUpMs?: number } = {}): Promise<ReconnectingClient> {
+    const c = new ReconnectingClient(url, cookie, { retryMs: o.retryMs ?? 250, giveUpMs: o.giveUpMs ?? 30_000 });
+    await c.connect();
+    return c;
+  }
+
+  private async connect(): Promise<void> {
+    const client = await WireClient.connect(this.url, this.cookie);
+    const socket = ++this.sockets;
+    this.client = client;
+    client.onMessage((m) => this.messages.push({ at: performance.now(), socket, m }));
+    void client.closed.then(({ code }) => {
+      if (this.client !== client) return;
+      const close = { at: performance.now(), code, reopenedAt: null as number | null };
+      this.closes.push(close);
+      if (this.stopped || code === 1000 || code === 4404) return;
+      void this.retry(close);
+    });
+  }
+
+  private async retry(close: { at: number; reopenedAt: number | null }): Promise<void> {
+    while (!this.stopped && performance.now() - close.at < this.o.giveUpMs) {
+      await sleep(this.o.retryMs);
+      try {
+        await this.connect();
+        close.reopenedAt = performance.now();
+        return;
+      } catch {
+        /* the balancer has no live node yet */
+      }
+    }
+  }
+
+  send(m: ClientMessageInput): void {
+    this.client?.send(m);
+  }
+
+  of<T extends ServerMessage['type']>(type: T): Array<Extract<ServerMessage, { type: T }>> {
+    return this.messages.filter((x) => x.m.type === type).map((x) => x.m as Extract<ServerMessage, { type: T }>);
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    await this.client?.close();
+  }
 }
