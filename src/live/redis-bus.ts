@@ -128,6 +128,20 @@ export class RedisLiveBus implements LiveBus {
     return this.add(this.audioHandlers, topic, onAudio);
   }
 
+  /**
+   * Resolves when Redis has confirmed every subscribe and unsubscribe asked so far: a message published on
+   * another node after this is delivered. (Without waiting, the first messages after `subscribe` may be missed.)
+   */
+  async settled(): Promise<void> {
+    while (this.pendingCommands.size) await Promise.allSettled([...this.pendingCommands]);
+  }
+
+  private readonly pendingCommands = new Set<Promise<unknown>>();
+  private track(p: Promise<unknown>): void {
+    this.pendingCommands.add(p);
+    void p.finally(() => this.pendingCommands.delete(p));
+  }
+
   /** Published, dropped (back-pressure or no connection) and undecodable messages since start. */
   stats(): LiveBusStats {
     return { ...this.counts, pendingBytes: { events: this.events.pending, audio: this.audio.pending } };
@@ -151,14 +165,14 @@ export class RedisLiveBus implements LiveBus {
     if (!set) {
       set = new Set();
       map.set(topic, set);
-      if (!this.subscribed(topic, map)) void this.sub.subscribe(topic).catch((e: Error) => this.warn('subscribe', `live bus: could not subscribe ${topic}: ${e.message}`));
+      if (!this.subscribed(topic, map)) this.track(this.sub.subscribe(topic).catch((e: Error) => this.warn('subscribe', `live bus: could not subscribe ${topic}: ${e.message}`)));
     }
     set.add(handler);
     return () => {
       const s = map.get(topic);
       if (!s?.delete(handler) || s.size > 0) return;
       map.delete(topic);
-      if (!this.closed && !this.subscribed(topic)) void this.sub.unsubscribe(topic).catch(() => undefined);
+      if (!this.closed && !this.subscribed(topic)) this.track(this.sub.unsubscribe(topic).catch(() => undefined));
     };
   }
 
