@@ -23,6 +23,8 @@ CREATE TABLE live_leases (
   mood text,
   score_so_far real,
   observers integer NOT NULL DEFAULT 0 CHECK (observers >= 0),
+  -- the rest of LiveSessionSummary the list shows (scenario name and type, level, persona, language, mode)
+  summary jsonb NOT NULL DEFAULT '{}'::jsonb,
   -- how many times another node took the call over (the owner died)
   takeovers integer NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now()

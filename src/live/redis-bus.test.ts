@@ -8,9 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveTools } from '../testing/tools.ts';
 import { startRedis, type RedisServer } from '../testing/cluster.ts';
 import { RedisLiveBus } from './redis-bus.ts';
+import { liveBusConformance } from './bus-conformance.ts';
 import { topics, type LiveAudio, type LiveEvent } from './types.ts';
 
 const run = haveTools(['redis-server'], 'the Redis live bus suite');
+
+// the shared conformance suite: the publisher and the subscriber are two nodes' buses on one redis-server
+let shared: Promise<RedisServer> | null = null;
+if (run) {
+  liveBusConformance('redis (two nodes)', async () => {
+    const server = await (shared ??= startRedis());
+    const publisher = new RedisLiveBus({ url: server.url, log: () => undefined });
+    const subscriber = new RedisLiveBus({ url: server.url, log: () => undefined });
+    await Promise.all([publisher.ready(), subscriber.ready()]);
+    return { publisher, subscriber, close: async () => void (await Promise.all([publisher.close(), subscriber.close()])) };
+  });
+  afterAll(async () => (await shared)?.stop());
+}
 
 describe.skipIf(!run)('RedisLiveBus', () => {
   let redis: RedisServer;
@@ -35,7 +49,7 @@ describe.skipIf(!run)('RedisLiveBus', () => {
     const b = await bus();
     const topic = topics.events('00000000-0000-4000-8000-000000000001');
     const got: LiveEvent[] = [];
-    const off = b.subscribe(topic, (e) => got.push(e));
+    const off = b.subscribe(topic, (e) => void got.push(e));
     await b.settled();
     for (let i = 0; i < 200; i++) a.publish(topic, { type: 'transcript', at: i, text: `שורה ${i}`, seq: i });
     await expect.poll(() => got.length).toBe(200);
@@ -47,7 +61,7 @@ describe.skipIf(!run)('RedisLiveBus', () => {
     // a later message on a topic still subscribed proves the one before it was not delivered
     const marker = topics.events('00000000-0000-4000-8000-000000000002');
     const marks: LiveEvent[] = [];
-    b.subscribe(marker, (e) => marks.push(e));
+    b.subscribe(marker, (e) => void marks.push(e));
     await b.settled();
     a.publish(marker, { type: 'status', at: 1 });
     await expect.poll(() => marks.length).toBe(1);
@@ -60,8 +74,8 @@ describe.skipIf(!run)('RedisLiveBus', () => {
     const id = '00000000-0000-4000-8000-000000000003';
     const audio: LiveAudio[] = [];
     const events: LiveEvent[] = [];
-    b.subscribeAudio(topics.audio(id), (x) => audio.push(x));
-    b.subscribe(topics.events(id), (e) => events.push(e));
+    b.subscribeAudio(topics.audio(id), (x) => void audio.push(x));
+    b.subscribe(topics.events(id), (e) => void events.push(e));
     await b.settled();
     const pcm = Buffer.from(new Int16Array(960).map((_, i) => (i * 37) % 3000 - 1500).buffer);
     a.publishAudio(topics.audio(id), { track: 'agent', at: 1234.5, pcm });
@@ -79,7 +93,7 @@ describe.skipIf(!run)('RedisLiveBus', () => {
     const b = await bus();
     const topic = topics.events('00000000-0000-4000-8000-000000000004');
     const got: LiveEvent[] = [];
-    b.subscribe(topic, (e) => got.push(e));
+    b.subscribe(topic, (e) => void got.push(e));
     b.subscribe(topic, () => {
       throw new Error('a broken subscriber');
     });
@@ -90,7 +104,7 @@ describe.skipIf(!run)('RedisLiveBus', () => {
     await stray.publish(topic, JSON.stringify({ type: 'status', at: 2 }));
     await stray.quit();
     await expect.poll(() => got.length).toBe(1);
-    expect(b.stats().invalid).toBe(2);
+    expect(b.transportStats().invalid).toBe(2);
   });
 
   it('never waits for a paused Redis: the publisher holds at most its bound, drops the rest and counts them', async () => {
@@ -99,7 +113,7 @@ describe.skipIf(!run)('RedisLiveBus', () => {
     const b = await bus();
     const id = '00000000-0000-4000-8000-000000000005';
     const got: LiveAudio[] = [];
-    b.subscribeAudio(topics.audio(id), (x) => got.push(x));
+    b.subscribeAudio(topics.audio(id), (x) => void got.push(x));
     await b.settled();
     const admin = new Redis(redis.url);
     await admin.client('PAUSE', 1500, 'ALL');
@@ -107,13 +121,14 @@ describe.skipIf(!run)('RedisLiveBus', () => {
     let peak = 0;
     for (let i = 0; i < 200; i++) {
       a.publishAudio(topics.audio(id), { track: 'agent', at: i * 40, pcm: frame });
-      peak = Math.max(peak, a.stats().pendingBytes.audio);
+      peak = Math.max(peak, a.transportStats().pendingBytes.audio);
     }
-    const s = a.stats();
+    const dropped = a.transportStats().publisherDropped;
     expect(peak).toBeLessThanOrEqual(max);
     // 64 KB hold 33 frames with their headers; the other 167 were dropped at once
-    expect(s.dropped).toBe(200 - Math.floor(max / (frame.byteLength + 9)));
-    await expect.poll(() => got.length, { timeout: 20_000 }).toBe(200 - s.dropped);
+    expect(dropped).toBe(200 - Math.floor(max / (frame.byteLength + 9)));
+    expect(a.stats().dropped).toBe(dropped);
+    await expect.poll(() => got.length, { timeout: 20_000 }).toBe(200 - dropped);
     expect(got.map((x) => x.at)).toEqual([...got.map((x) => x.at)].sort((p, q) => p - q));
     await admin.quit();
   });
@@ -128,10 +143,10 @@ describe.skipIf(!run)('RedisLiveBus', () => {
       await other.stop();
       await expect.poll(() => {
         a.publish(topic, { type: 'status', at: 1 });
-        return a.stats().dropped;
+        return a.transportStats().publisherDropped;
       }).toBeGreaterThan(0);
       expect(() => a.publishAudio(topics.audio('x'), { track: 'agent', at: 0, pcm: Buffer.alloc(960) })).not.toThrow();
-      expect(a.stats().pendingBytes).toEqual({ events: 0, audio: 0 });
+      expect(a.transportStats().pendingBytes).toEqual({ events: 0, audio: 0 });
     } finally {
       await other.stop();
     }

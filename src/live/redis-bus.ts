@@ -11,7 +11,8 @@
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
-import type { AudioTrack, LiveAudio, LiveBus, LiveEvent } from './types.ts';
+import { SubscriberQueue, type QueueCounters } from './subscriber-queue.ts';
+import { LIVE_QUEUE, type AudioTrack, type LiveAudio, type LiveBus, type LiveBusStats, type LiveEvent, type LiveHandler, type SubscribeOptions, type Unsubscribe } from './types.ts';
 
 export interface RedisLiveBusOptions {
   url: string;
@@ -22,9 +23,10 @@ export interface RedisLiveBusOptions {
   log?: (msg: string) => void;
 }
 
-export interface LiveBusStats {
-  published: number;
-  dropped: number;
+/** What the Redis transport itself did, beside the bus counters (`stats()`). */
+export interface RedisTransportStats {
+  /** Messages the publishers dropped: over their bound (Redis slow) or no connection. */
+  publisherDropped: number;
   /** Messages received that did not decode (another version on the same Redis, a stray publisher). */
   invalid: number;
   pendingBytes: { events: number; audio: number };
@@ -65,17 +67,19 @@ export class RedisLiveBus implements LiveBus {
   private readonly events: Publisher;
   private readonly audio: Publisher;
   private readonly sub: Redis;
-  private readonly eventHandlers = new Map<string, Set<(e: LiveEvent) => void>>();
-  private readonly audioHandlers = new Map<string, Set<(a: LiveAudio) => void>>();
-  private readonly counts = { published: 0, dropped: 0, invalid: 0 };
+  private readonly eventSubs = new Map<string, Set<SubscriberQueue<LiveEvent>>>();
+  private readonly audioSubs = new Map<string, Set<SubscriberQueue<LiveAudio>>>();
+  private readonly counters: QueueCounters & { published: number } = { published: 0, delivered: 0, dropped: 0, queued: 0 };
+  private readonly transport = { publisherDropped: 0, invalid: 0 };
   private readonly warned = new Set<string>();
+  private readonly pendingCommands = new Set<Promise<unknown>>();
   private closed = false;
 
   constructor(private readonly o: RedisLiveBusOptions) {
-    const base: RedisOptions = { lazyConnect: false, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(2000, 100 * n) };
+    const base: RedisOptions = { maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(2000, 100 * n) };
     const pub = (name: string) => new Redis(o.url, { ...base, enableOfflineQueue: false, connectionName: `salesgym-live-${name}` });
-    this.events = new Publisher(pub('events'), o.maxPendingEventBytes ?? 256 * 1024, () => this.dropped('events'), () => this.counts.published++);
-    this.audio = new Publisher(pub('audio'), o.maxPendingAudioBytes ?? 2 * 1024 * 1024, () => this.dropped('audio'), () => this.counts.published++);
+    this.events = new Publisher(pub('events'), o.maxPendingEventBytes ?? 256 * 1024, () => this.dropped('events'), () => undefined);
+    this.audio = new Publisher(pub('audio'), o.maxPendingAudioBytes ?? 2 * 1024 * 1024, () => this.dropped('audio'), () => undefined);
     // the subscriber queues its SUBSCRIBE commands until connected and re-subscribes after a reconnect
     this.sub = new Redis(o.url, { ...base, maxRetriesPerRequest: null, connectionName: 'salesgym-live-sub' });
     for (const r of [this.events.redis, this.audio.redis, this.sub]) {
@@ -83,6 +87,16 @@ export class RedisLiveBus implements LiveBus {
       r.on('ready', () => this.warned.clear());
     }
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.deliver(channel.toString(), message));
+    // one network read at a time: after each chunk the subscriber queues get an I/O round to hand it over, so a
+    // burst the network coalesced (several publisher rounds in one read) does not overflow a fast subscriber
+    this.sub.on('connect', () => {
+      const stream = (this.sub as unknown as { stream?: NodeJS.ReadableStream }).stream;
+      if (!stream) return;
+      stream.on('data', () => {
+        stream.pause();
+        setImmediate(() => stream.resume());
+      });
+    });
   }
 
   /** Resolves when all three connections are ready (tests, start-up checks); rejects after `timeoutMs`. */
@@ -106,104 +120,124 @@ export class RedisLiveBus implements LiveBus {
     try {
       json = JSON.stringify(event);
     } catch {
-      return this.dropped('events');
+      this.counters.dropped++; // not JSON (a cycle, a BigInt): Redis cannot carry it
+      return;
     }
+    this.counters.published++;
     this.events.send(topic, json);
   }
 
   publishAudio(topic: string, audio: LiveAudio): void {
     if (this.closed) return;
-    const msg = Buffer.allocUnsafe(AUDIO_HEADER + audio.pcm.byteLength);
-    msg.writeUInt8(audio.track === 'agent' ? 0 : 1, 0);
-    msg.writeDoubleLE(audio.at, 1);
-    audio.pcm.copy(msg, AUDIO_HEADER);
-    this.audio.send(topic, msg);
+    try {
+      const msg = Buffer.allocUnsafe(AUDIO_HEADER + audio.pcm.byteLength);
+      msg.writeUInt8(audio.track === 'agent' ? 0 : 1, 0);
+      msg.writeDoubleLE(audio.at, 1);
+      audio.pcm.copy(msg, AUDIO_HEADER);
+      this.counters.published++;
+      this.audio.send(topic, msg);
+    } catch {
+      this.counters.dropped++;
+    }
   }
 
-  subscribe(topic: string, onEvent: (event: LiveEvent) => void): () => void {
-    return this.add(this.eventHandlers, topic, onEvent);
+  subscribe(topic: string, onEvent: LiveHandler<LiveEvent>, opts?: SubscribeOptions): Unsubscribe {
+    return this.add(this.eventSubs, topic, onEvent, opts?.maxQueued ?? LIVE_QUEUE.events);
   }
 
-  subscribeAudio(topic: string, onAudio: (audio: LiveAudio) => void): () => void {
-    return this.add(this.audioHandlers, topic, onAudio);
+  subscribeAudio(topic: string, onAudio: LiveHandler<LiveAudio>, opts?: SubscribeOptions): Unsubscribe {
+    return this.add(this.audioSubs, topic, onAudio, opts?.maxQueued ?? LIVE_QUEUE.audio);
   }
 
-  /**
-   * Resolves when Redis has confirmed every subscribe and unsubscribe asked so far: a message published on
-   * another node after this is delivered. (Without waiting, the first messages after `subscribe` may be missed.)
-   */
+  /** Bus counters; `dropped` counts full subscriber queues and the publishers' drops (Redis slow or gone). */
+  stats(): LiveBusStats {
+    let subscriptions = 0;
+    for (const m of [this.eventSubs, this.audioSubs] as Map<string, Set<unknown>>[]) for (const s of m.values()) subscriptions += s.size;
+    const { published, delivered, dropped, queued } = this.counters;
+    return { published, delivered, dropped, queued, subscriptions };
+  }
+
+  /** The Redis side: publisher drops, undecodable messages, bytes waiting for Redis's acknowledgement. */
+  transportStats(): RedisTransportStats {
+    return { ...this.transport, pendingBytes: { events: this.events.pending, audio: this.audio.pending } };
+  }
+
+  /** Resolves when Redis has confirmed every subscribe and unsubscribe asked so far. */
   async settled(): Promise<void> {
     while (this.pendingCommands.size) await Promise.allSettled([...this.pendingCommands]);
-  }
-
-  private readonly pendingCommands = new Set<Promise<unknown>>();
-  private track(p: Promise<unknown>): void {
-    this.pendingCommands.add(p);
-    void p.finally(() => this.pendingCommands.delete(p));
-  }
-
-  /** Published, dropped (back-pressure or no connection) and undecodable messages since start. */
-  stats(): LiveBusStats {
-    return { ...this.counts, pendingBytes: { events: this.events.pending, audio: this.audio.pending } };
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.eventHandlers.clear();
-    this.audioHandlers.clear();
+    for (const m of [this.eventSubs, this.audioSubs] as Map<string, Set<SubscriberQueue<unknown>>>[]) {
+      for (const subs of m.values()) for (const q of subs) q.close();
+      m.clear();
+    }
     await Promise.allSettled([this.events.redis, this.audio.redis, this.sub].map((r) => r.quit().catch(() => r.disconnect())));
   }
 
   // ── internals ──────────────────────────────────────────────────────────────
 
-  private add<T>(map: Map<string, Set<(m: T) => void>>, topic: string, fn: (m: T) => void): () => void {
-    if (this.closed) return () => undefined;
-    // one handler object per subscription: the same function subscribed twice is delivered twice, removed once
-    const handler = (m: T) => fn(m);
-    let set = map.get(topic);
-    if (!set) {
-      set = new Set();
-      map.set(topic, set);
-      if (!this.subscribed(topic, map)) this.track(this.sub.subscribe(topic).catch((e: Error) => this.warn('subscribe', `live bus: could not subscribe ${topic}: ${e.message}`)));
-    }
-    set.add(handler);
-    return () => {
-      const s = map.get(topic);
-      if (!s?.delete(handler) || s.size > 0) return;
-      map.delete(topic);
-      if (!this.closed && !this.subscribed(topic)) this.track(this.sub.unsubscribe(topic).catch(() => undefined));
-    };
+  private add<T>(map: Map<string, Set<SubscriberQueue<T>>>, topic: string, handler: LiveHandler<T>, maxQueued: number): Unsubscribe {
+    if (this.closed) return Object.assign(() => undefined, { ready: Promise.resolve() });
+    const q = new SubscriberQueue(handler, Math.max(1, maxQueued), this.counters);
+    let subs = map.get(topic);
+    let ready: Promise<void>;
+    if (!subs) {
+      subs = new Set();
+      map.set(topic, subs);
+      ready = this.command(this.sub.subscribe(topic), `could not subscribe ${topic}`);
+    } else ready = this.settled(); // the topic's SUBSCRIBE may still be on its way
+    subs.add(q);
+    return Object.assign(
+      () => {
+        q.close();
+        const set = map.get(topic);
+        if (!set?.delete(q) || set.size > 0) return;
+        map.delete(topic);
+        if (!this.closed) void this.command(this.sub.unsubscribe(topic), `could not unsubscribe ${topic}`);
+      },
+      { ready },
+    );
   }
 
-  /** Someone on this node still listens to `topic` (events and audio maps share the channel namespace). */
-  private subscribed(topic: string, except?: Map<string, unknown>): boolean {
-    return (except !== this.eventHandlers && this.eventHandlers.has(topic)) || (except !== this.audioHandlers && this.audioHandlers.has(topic));
+  /** A subscribe-connection command, tracked by `settled()`; never rejects. */
+  private command(p: Promise<unknown>, problem: string): Promise<void> {
+    const done = p.then(
+      () => undefined,
+      (e: Error) => this.warn(problem, `live bus: ${problem}: ${e.message}`),
+    );
+    this.pendingCommands.add(done);
+    void done.finally(() => this.pendingCommands.delete(done));
+    return done;
   }
 
   private deliver(channel: string, message: Buffer): void {
-    const audio = this.audioHandlers.get(channel);
+    if (this.closed) return;
+    const audio = this.audioSubs.get(channel);
     if (audio?.size) {
-      if (message.byteLength < AUDIO_HEADER || message.byteLength % 2 === 0 || message[0] > 1) return void this.counts.invalid++;
+      if (message.byteLength < AUDIO_HEADER || message.byteLength % 2 === 0 || message[0] > 1) return void this.transport.invalid++;
       const a: LiveAudio = { track: TRACKS[message[0]], at: message.readDoubleLE(1), pcm: message.subarray(AUDIO_HEADER) };
-      for (const h of [...audio]) if (audio.has(h)) safe(() => h(a));
+      for (const q of audio) q.offer(a);
       return;
     }
-    const events = this.eventHandlers.get(channel);
+    const events = this.eventSubs.get(channel);
     if (!events?.size) return;
     let parsed: LiveEvent;
     try {
       const r = eventSchema.safeParse(JSON.parse(message.toString()));
-      if (!r.success) return void this.counts.invalid++;
+      if (!r.success) return void this.transport.invalid++;
       parsed = r.data as LiveEvent;
     } catch {
-      return void this.counts.invalid++;
+      return void this.transport.invalid++;
     }
-    for (const h of [...events]) if (events.has(h)) safe(() => h(parsed));
+    for (const q of events) q.offer(parsed);
   }
 
   private dropped(kind: 'events' | 'audio'): void {
-    this.counts.dropped++;
+    this.counters.dropped++;
+    this.transport.publisherDropped++;
     this.warn(`drop-${kind}`, `live bus: Redis is slow or unreachable; ${kind} messages are being dropped (the calls go on)`);
   }
 
@@ -211,14 +245,6 @@ export class RedisLiveBus implements LiveBus {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     (this.o.log ?? ((m: string) => console.warn(m)))(msg);
-  }
-}
-
-function safe(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    /* a broken subscriber must not stop the others */
   }
 }
 

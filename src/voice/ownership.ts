@@ -109,8 +109,8 @@ export class SessionOwnership {
     void this.o.repo.release(simulationId, this.o.nodeId).catch((e) => this.o.log?.(`simulation ${simulationId}: could not release its lease`, e));
   }
 
-  /** What the live list shows (mood, score so far, observers ±1); written by the owner only, never throws. */
-  summary(simulationId: string, s: { mood?: string | null; scoreSoFar?: number | null; observersDelta?: number }): void {
+  /** What the live list shows (mood, score so far); written by the owner only, never throws. */
+  summary(simulationId: string, s: { mood?: string | null; scoreSoFar?: number | null }): void {
     void this.o.repo.setSummary(simulationId, this.o.nodeId, s).catch((e) => this.o.log?.(`simulation ${simulationId}: could not update its live summary`, e));
   }
 

@@ -23,6 +23,8 @@ export interface LiveLeaseRow {
   scoreSoFar: number | null;
   observers: number;
   takeovers: number;
+  /** Descriptive fields of the live list (scenario name and type, level, persona, language, mode). */
+  summary: Record<string, unknown>;
 }
 
 export interface LeaseClaim {
@@ -47,6 +49,7 @@ const leaseOf = (r: Record<string, unknown>): LiveLeaseRow => ({
   scoreSoFar: r.score_so_far === null || r.score_so_far === undefined ? null : Number(r.score_so_far),
   observers: Number(r.observers ?? 0),
   takeovers: Number(r.takeovers ?? 0),
+  summary: (typeof r.summary === 'string' ? JSON.parse(r.summary) : (r.summary ?? {})) as Record<string, unknown>,
 });
 
 /** The node registry and live-call leases: the only SQL of multi-node mode. Times are the database's clock. */
@@ -102,23 +105,27 @@ export function clusterRepo(db: Db) {
       const r = await rows(sql`UPDATE live_leases SET lease_until = now() + ${ms(ttlMs)}, updated_at = now() WHERE node_id = ${nodeId} AND simulation_id IN (${list}) RETURNING simulation_id`);
       return r.map((x) => String(x.simulation_id));
     },
-    /** What the live list shows (only the holder writes it). */
-    async setSummary(simulationId: string, nodeId: string, s: { mood?: string | null; scoreSoFar?: number | null; observersDelta?: number }): Promise<void> {
-      await db.execute(sql`UPDATE live_leases SET
-          mood = ${s.mood === undefined ? sql`mood` : sql`${s.mood}`},
-          score_so_far = ${s.scoreSoFar === undefined ? sql`score_so_far` : sql`${s.scoreSoFar}`},
-          observers = greatest(0, observers + ${s.observersDelta ?? 0}), updated_at = now()
-        WHERE simulation_id = ${simulationId}::uuid AND node_id = ${nodeId}`);
+    /** What the live list shows; written by the holder only (another node's write changes nothing). False when not held. */
+    async setSummary(simulationId: string, nodeId: string, s: { mood?: string | null; scoreSoFar?: number | null; observers?: number; summary?: Record<string, unknown> }): Promise<boolean> {
+      const keep = (col: string) => sql.raw(col);
+      const r = await rows(sql`UPDATE live_leases SET
+          mood = ${s.mood === undefined ? keep('mood') : sql`${s.mood}`},
+          score_so_far = ${s.scoreSoFar === undefined ? keep('score_so_far') : sql`${s.scoreSoFar}`},
+          observers = ${s.observers === undefined ? keep('observers') : sql`${Math.max(0, Math.round(s.observers))}`},
+          summary = ${s.summary === undefined ? keep('summary') : sql`${JSON.stringify(s.summary)}::jsonb`},
+          updated_at = now()
+        WHERE simulation_id = ${simulationId}::uuid AND node_id = ${nodeId} RETURNING simulation_id`);
+      return r.length > 0;
     },
     async release(simulationId: string, nodeId: string): Promise<void> {
       await db.execute(sql`DELETE FROM live_leases WHERE simulation_id = ${simulationId}::uuid AND node_id = ${nodeId}`);
     },
-    /** Calls in progress (lease held, simulation live), newest first; of one company or all. */
+    /** Calls in progress (lease held, simulation live), oldest first; of one company or all. */
     async live(o: { companyId?: string } = {}): Promise<LiveLeaseRow[]> {
       const company = o.companyId ? sql`AND l.company_id = ${o.companyId}::uuid` : sql``;
       return (
         await rows(sql`SELECT l.* FROM live_leases l JOIN simulations s ON s.id = l.simulation_id
-          WHERE l.lease_until > now() AND s.status IN ('connecting', 'active', 'ending') ${company} ORDER BY l.started_at DESC`)
+          WHERE l.lease_until > now() AND s.status IN ('connecting', 'active', 'ending') ${company} ORDER BY l.started_at`)
       ).map(leaseOf);
     },
     /** Leases of calls that are over or whose holder vanished long ago. */
