@@ -210,6 +210,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     turns: z.array(
       z.object({ id: z.string(), speaker: z.enum(['agent', 'customer']), text: z.string(), interrupted: z.boolean(), startMs: z.number(), endMs: z.number(), inaudible: z.boolean().optional() }),
     ),
+    /** The server that ran the call went away and this one took it over from the database (the page says so once). */
+    takenOver: z.boolean().optional(),
   }),
 ]);
 export type ServerMessage = z.output<typeof serverMessageSchema>;

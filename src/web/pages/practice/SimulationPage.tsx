@@ -107,6 +107,11 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           ) : s.recognition === 'unavailable' ? (
             <Alert tone="warning">{t('call.recognitionFailed')}</Alert>
           ) : null}
+          {s.takenOver && s.phase !== 'ended' && (
+            <div data-testid="taken-over">
+              <Alert tone="info">{t('call.takenOver')}</Alert>
+            </div>
+          )}
           {s.engineChanged && s.phase !== 'ended' && (
             <div data-testid="engine-changed">
               <Alert tone="info">{t('call.engineChanged', { to: t(`call.tiers.${s.engineChanged.to}`) })}</Alert>
