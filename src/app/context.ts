@@ -7,7 +7,7 @@ import { createOrgService, createQuotaService, createBillingService, type OrgSer
 import { JobQueue } from '../jobs/index.ts';
 import { createCallsService, callAnalyzerFromConfig, transcriberFromConfig, type CallsService } from '../calls/index.ts';
 import { createSimulationService, nodeIdOf, SessionOwnership, type SimulationService } from '../voice/index.ts';
-import { createPracticeService, practiceReportTap, type PracticeService } from '../analytics/index.ts';
+import { createDashboardService, createPracticeService, practiceReportTap, type DashboardService, type PracticeService } from '../analytics/index.ts';
 import { CoachingWorkerHost } from '../coaching/index.ts';
 import { createPersonaService, type PersonaService } from '../personas/index.ts';
 import { createLiveBus, createLiveDirectory, liveObservation, type LiveBus, type LiveDirectory } from '../live/index.ts';
@@ -34,6 +34,8 @@ export interface AppContext {
   personas: PersonaService;
   /** Practice session reports (stored by the coaching tap), sharing, progress and team practice views. */
   practice: PracticeService;
+  /** The agent's and the manager's dashboards (weekly scores, open weaknesses, team trend, who needs attention). */
+  dashboards: DashboardService;
   /** The worker thread running every live session's coaching (its memory is read by the benchmarks). */
   coachingWorker: CoachingWorkerHost;
   /** Live calls seen from outside (issue 17): the event bus between nodes and the directory of calls in progress. */
@@ -80,6 +82,7 @@ export async function createContext(config: Config, database?: Database): Promis
     calls,
     simulations,
     practice,
+    dashboards: createDashboardService(repos),
     personas,
     coachingWorker,
     live,

@@ -34,6 +34,8 @@ export interface Assignment {
   note: string;
   status: 'open' | 'completed' | 'cancelled';
   completedAt: string | null;
+  /** The practice session that completed it (when one did). */
+  simulationId?: string | null;
   createdAt: string;
 }
 
