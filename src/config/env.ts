@@ -76,8 +76,6 @@ export const envSchema = z.object({
   LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().positive().default(20),
   /** Longest call accepted for analysis, in minutes (read from the file's header before decoding). */
   CALL_MAX_MINUTES: z.coerce.number({ message: 'must be a number' }).positive().max(24 * 60).default(180),
-  /** An assignment is completed only by a passing practice session (score and criteria), not just a finished one. */
-  ASSIGNMENT_REQUIRES_PASS: bool(false),
 });
 
 /** The origin (scheme://host[:port]) of a URL, or null when it is not one. */
