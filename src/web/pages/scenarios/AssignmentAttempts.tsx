@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { Badge, formatDate, formatDateTime } from '../../ui/index.ts';
 import type { Assignment, Scenario } from './model.ts';
 import { useScenariosT } from './strings.ts';
+import './scenarios.css';
 
 /** An assignment's practice calls: when, score, passed or not, and a link to the session (its report once there is one). */
 export function AssignmentAttempts({ assignment: a }: { assignment: Assignment }) {
@@ -34,7 +35,7 @@ export function AssignmentAttempts({ assignment: a }: { assignment: Assignment }
 }
 
 /** What a call must achieve to pass: the pass mark and every success criterion, shown before the call starts. */
-export function PassCriteria({ scenario, passMark }: { scenario: Pick<Scenario, 'successCriteria'>; passMark: number }) {
+export function PassCriteria({ scenario, passMark }: { scenario: { successCriteria: readonly Pick<Scenario['successCriteria'][number], 'id' | 'label'>[] }; passMark: number }) {
   const { t, lang } = useScenariosT();
   return (
     <div className="pass-criteria stack-sm" data-testid="pass-criteria">
