@@ -82,8 +82,6 @@ export const envSchema = z.object({
   NODE_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1–64 letters, digits, dots, underscores, colons or dashes').optional(),
   /** Where the other nodes reach this one (they check a call's owner is alive there); default http://<hostname>:PORT. */
   NODE_URL: url(['http:', 'https:']).optional(),
-  /** An assignment is completed only by a passing practice session (score and criteria), not just a finished one. */
-  ASSIGNMENT_REQUIRES_PASS: bool(false),
 });
 
 /** The origin (scheme://host[:port]) of a URL, or null when it is not one. */

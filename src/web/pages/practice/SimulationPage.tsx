@@ -6,6 +6,7 @@ import { LatencyTimeline } from './LatencyTimeline.tsx';
 import { LiveCoaching, inPageLanguage, moodTone } from '../coaching/index.ts';
 import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
+import { PassCriteria } from '../scenarios/AssignmentAttempts.tsx';
 import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
 import { ListeningIndicator, WhisperCard } from '../live/AgentSide.tsx';
@@ -128,6 +129,11 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
             <Alert tone="success" title={t('call.endedTitle')} actions={<Button size="sm" onClick={onEnded}>{t('call.viewSession')}</Button>}>
               {t(`endReasons.${s.ended.reason}`)} · {t(`outcomes.${s.ended.outcome}`)} · {t('call.duration')} {Math.round(s.ended.durationMs / 1000)}s
             </Alert>
+          )}
+          {s.phase !== 'active' && s.phase !== 'ended' && details.passMark !== undefined && (
+            <Card>
+              <PassCriteria scenario={{ successCriteria: details.scenario.successCriteria ?? [] }} passMark={details.passMark} />
+            </Card>
           )}
           <Card title={t('session.transcript')}>
             <div className="transcript" ref={listRef} dir={rtl ? 'rtl' : 'ltr'} lang={sim.language} data-testid="live-transcript" aria-live="polite">
