@@ -36,7 +36,7 @@ export function AppShell() {
       <div className="sidenav-col">
         <nav className="sidenav" aria-label={t('nav.mainNav')}>
           <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
+            <span className="brand-mark" aria-hidden="true" lang="en">
               S
             </span>
             {t('app.name')}
@@ -61,14 +61,14 @@ export function AppShell() {
       </div>
       <div className="main">
         <header className="topbar">
-          <span className="company">{company?.name ?? t('app.name')}</span>
+          <bdi className="company">{company?.name ?? t('app.name')}</bdi>
           <div className="user">
             <LanguageSwitch />
             <span className="avatar" aria-hidden="true">
               {initials(user.name)}
             </span>
             <div className="user-meta">
-              <span className="name">{user.name}</span>
+              <bdi className="name">{user.name}</bdi>
               <span className="role" data-testid="user-role">
                 {t(`roles.${user.role}`)}
               </span>
