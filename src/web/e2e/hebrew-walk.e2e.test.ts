@@ -51,11 +51,13 @@ const visibleText = (page: Page) =>
     const extra: string[] = [];
     for (const el of Array.from(document.querySelectorAll('input[placeholder], textarea[placeholder]'))) extra.push((el as HTMLInputElement).placeholder);
     for (const el of Array.from(document.querySelectorAll('[title]'))) extra.push(el.getAttribute('title') ?? '');
-    // commands and code (`npx salesgym models pull small`) are typed as written, in any language
-    let body = document.body.innerText;
-    // …and a run marked as another language (`lang="en"`: "English" in the language switch) is not a leftover
+    // commands and code (`npx salesgym models pull small`) are typed as written, and a run marked as another
+    // language (`lang="en"`: "English" in the language switch) is meant so: both are left out of the reading
     const apart = Array.from(document.querySelectorAll('code, kbd, samp, body [lang]:not([lang="he"])')) as HTMLElement[];
-    for (const el of apart) if (el.innerText.trim()) body = body.split(el.innerText).join(' ');
+    const display = apart.map((el) => el.style.display);
+    for (const el of apart) el.style.display = 'none';
+    const body = document.body.innerText;
+    apart.forEach((el, i) => (el.style.display = display[i] ?? ''));
     return `${body}\n${extra.join('\n')}`;
   });
 

@@ -5,12 +5,14 @@ import { Alert, Async, Button, Card, Dialog, EmptyState, ErrorAlert, Field, Page
 import type { Company, Order } from '../../types.ts';
 import { OrderStatus } from '../billing/OrderStatus.tsx';
 import { useAdminT } from './strings.ts';
+import { useBillingT } from '../billing/strings.ts';
 
 type Filter = 'all' | 'pending' | 'paid';
 
 /** Staff: every order; mark a pending one paid (with a reference), which adds its seats to the company. */
 export default function OrdersPage() {
   const { t, lang } = useAdminT();
+  const { t: bt } = useBillingT();
   const orders = useQuery<{ orders: Order[] }>('/api/orders');
   const companies = useQuery<{ companies: Company[] }>('/api/companies');
   const [filter, setFilter] = useState<Filter>('all');
@@ -86,7 +88,7 @@ export default function OrdersPage() {
                             <OrderStatus status={o.status} />
                           </td>
                           <td className="small nowrap">
-                            {o.paidAt ? `${formatDate(o.paidAt, lang)}${o.paymentMethod ? ` · ${o.paymentMethod}` : ''}` : '—'}
+                            {o.paidAt ? `${formatDate(o.paidAt, lang)}${o.paymentMethod ? ` · ${o.paymentMethod === 'manual' || o.paymentMethod === 'test' ? bt(`methods.${o.paymentMethod}`) : o.paymentMethod}` : ''}` : '—'}
                           </td>
                           <td>
                             {o.status === 'pending' && (

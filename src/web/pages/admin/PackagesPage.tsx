@@ -165,7 +165,7 @@ function CodesCard() {
                 <tbody>
                   {codes.map((c) => (
                     <tr key={c.id} className={c.active ? undefined : 'inactive'}>
-                      <td><span className="mono ltr">{c.code}</span></td>
+                      <td><code className="ltr">{c.code}</code></td>
                       <td className="nowrap">{describe(c)}</td>
                       <td className="nowrap small">
                         {c.validFrom || c.validUntil ? `${formatDate(c.validFrom, lang)} – ${formatDate(c.validUntil, lang)}` : t('packages.always')}

@@ -3,6 +3,7 @@ import { LatencyTimeline } from './LatencyTimeline.tsx';
 import { ReportLinkCard } from '../coaching/index.ts';
 import type { SimulationDetails } from './model.ts';
 import { usePracticeT } from './strings.ts';
+import { formatSeconds } from '../../../i18n/index.ts';
 import './practice.css';
 
 /** A finished (or cut-off) practice call: outcome, transcript with each reply's response time, recording. */
@@ -45,7 +46,7 @@ export function SessionView({ details }: { details: SimulationDetails }) {
             {s.endReason && reasons.includes(s.endReason) && <p className="muted">{t(`endReasons.${s.endReason as 'agent_ended'}`)}</p>}
             {s.durationMs !== null && (
               <p className="muted">
-                {t('call.duration')} {Math.round(s.durationMs / 1000)}s · {t(`call.engines.${s.engine}`)}
+                {t('call.duration')} <bdi>{formatSeconds(Math.round(s.durationMs / 1000), lang, 0)}</bdi> · {t(`call.engines.${s.engine}`)}
               </p>
             )}
           </Card>

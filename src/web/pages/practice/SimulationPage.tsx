@@ -8,6 +8,7 @@ import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } fro
 import { SessionView } from './SessionView.tsx';
 import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
+import { formatSeconds } from '../../../i18n/index.ts';
 import './practice.css';
 
 /** One practice call: the live call while it can run, its summary once it is over. */
@@ -119,7 +120,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           )}
           {s.ended && (
             <Alert tone="success" title={t('call.endedTitle')} actions={<Button size="sm" onClick={onEnded}>{t('call.viewSession')}</Button>}>
-              {t(`endReasons.${s.ended.reason}`)} · {t(`outcomes.${s.ended.outcome}`)} · {t('call.duration')} {Math.round(s.ended.durationMs / 1000)}s
+              {t(`endReasons.${s.ended.reason}`)} · {t(`outcomes.${s.ended.outcome}`)} · {t('call.duration')} <bdi>{formatSeconds(Math.round(s.ended.durationMs / 1000), lang, 0)}</bdi>
             </Alert>
           )}
           <Card title={t('session.transcript')}>

@@ -218,7 +218,7 @@ export function CriteriaSection({ catalogue, draft, set }: { catalogue: Catalogu
                 <select className="select" aria-label={checkLabel(catalogue, c.check, lang)} value={c.check.type} onChange={(e) => setCheck(i, newCheck(catalogue, e.target.value as Check['type']))}>
                   {catalogue.checks.map((x) => (
                     <option key={x.type} value={x.type}>
-                      {x.type === c.check.type ? checkLabel(catalogue, c.check, lang) : x.template[lang].replace('{{n}}', 'N')}
+                      {x.type === c.check.type ? checkLabel(catalogue, c.check, lang) : x.template[lang].replace('{{n}}', '…')}
                     </option>
                   ))}
                 </select>

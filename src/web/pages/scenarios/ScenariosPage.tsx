@@ -125,7 +125,7 @@ export default function ScenariosPage() {
                               {a.teamName && <div className="muted small">{t('assignments.team', { team: a.teamName })}</div>}
                             </td>
                             <td dir="auto">
-                              {a.scenarioName} <span className="muted small">v{a.scenarioVersion}</span>
+                              <bdi>{a.scenarioName}</bdi> <span className="muted small">{t('list.versionN', { version: a.scenarioVersion })}</span>
                             </td>
                             <td className="nowrap">{formatDate(a.dueAt, lang)}</td>
                             <td>
