@@ -101,3 +101,20 @@ export function formatMs(ms: number, lang: Lang): string {
 
 /** Wraps a run in Unicode isolates (FSI…PDI) so a name or number in the other direction cannot reorder its neighbours. */
 export const isolate = (s: string): string => (s ? `\u2068${s}\u2069` : s);
+
+const FINAL_TO_MEDIAL: Record<string, string> = { 'ך': 'כ', 'ם': 'מ', 'ן': 'נ', 'ף': 'פ', 'ץ': 'צ' };
+/**
+ * Resolves Hebrew slash forms ("מנהל/ת", "נציג/ה", "ספקן/ית", "את/ה") for a person whose gender is known:
+ * male → the base word, female → base + ending (a final letter becomes medial: ספקן → ספקנית). Unknown gender
+ * keeps the slash form, which addresses everyone.
+ */
+export function genderSlash(text: string, gender: Gender | null | undefined): string {
+  if (!gender) return text;
+  return text
+    .replace(/(^|[^\u05d0-\u05ea])את\/ה(?![\u05d0-\u05ea])/g, (_, pre: string) => `${pre}${gender === 'female' ? 'את' : 'אתה'}`)
+    .replace(/([\u05d0-\u05ea]+)\/(ה|ת|ית|י)(?![\u05d0-\u05ea])/g, (_, base: string, end: string) => {
+      if (gender === 'male') return base;
+      const last = base.slice(-1);
+      return base.slice(0, -1) + (FINAL_TO_MEDIAL[last] ?? last) + end;
+    });
+}

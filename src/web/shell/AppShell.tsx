@@ -1,4 +1,5 @@
 /** Side navigation (built from routes.tsx for the user's role), top bar, and the page outlet. */
+import { genderSlash } from '../../i18n/index.ts';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useAuth, useMe } from '../auth.tsx';
@@ -70,7 +71,7 @@ export function AppShell() {
             <div className="user-meta">
               <bdi className="name">{user.name}</bdi>
               <span className="role" data-testid="user-role">
-                {t(`roles.${user.role}`)}
+                {genderSlash(t(`roles.${user.role}`), user.gender)}
               </span>
             </div>
             <Button variant="ghost" size="sm" onClick={() => void logout()}>
