@@ -53,7 +53,10 @@ const visibleText = (page: Page) =>
     for (const el of Array.from(document.querySelectorAll('[title]'))) extra.push(el.getAttribute('title') ?? '');
     // commands and code (`npx salesgym models pull small`) are typed as written, and a run marked as another
     // language (`lang="en"`: "English" in the language switch) is meant so: both are left out of the reading
-    const apart = Array.from(document.querySelectorAll('code, kbd, samp, body [lang]:not([lang="he"])')) as HTMLElement[];
+    const other = (el: Element) => (el.closest('[lang]')?.getAttribute('lang') ?? 'he') !== 'he';
+    // a select's options are read one by one (its own text would include options marked as another language)
+    for (const sel of Array.from(document.querySelectorAll('select'))) for (const o of Array.from(sel.options)) if (!other(o)) extra.push(o.text);
+    const apart = Array.from(document.querySelectorAll('select, code, kbd, samp, body [lang]:not([lang="he"])')) as HTMLElement[];
     const display = apart.map((el) => el.style.display);
     for (const el of apart) el.style.display = 'none';
     const body = document.body.innerText;

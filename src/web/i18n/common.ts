@@ -66,6 +66,7 @@ const he = {
     full: 'המכסה מלאה',
     buySeats: 'רכישת מושבים',
   },
+  table: { status: 'מצב', actions: 'פעולות', added: 'נוסף', report: 'דוח' },
   mustChange: {
     text: 'הסיסמה שלך אופסה על ידי אדמין. בחרו סיסמה חדשה.',
     action: 'החלפת סיסמה',
@@ -137,6 +138,7 @@ const en: typeof he = {
     full: 'Limit reached',
     buySeats: 'Buy seats',
   },
+  table: { status: 'Status', actions: 'Actions', added: 'Added', report: 'Report' },
   mustChange: {
     text: 'An admin reset your password. Please choose a new one.',
     action: 'Change password',

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useCommonT } from '../../i18n/common.ts';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { Alert, Async, Button, Card, Dialog, EmptyState, ErrorAlert, Field, PageHeader, Segmented, formatDate, formatMoney, useAction, useQuery } from '../../ui/index.ts';
@@ -13,6 +14,7 @@ type Filter = 'all' | 'pending' | 'paid';
 export default function OrdersPage() {
   const { t, lang } = useAdminT();
   const { t: bt } = useBillingT();
+  const common = useCommonT().t;
   const orders = useQuery<{ orders: Order[] }>('/api/orders');
   const companies = useQuery<{ companies: Company[] }>('/api/companies');
   const [filter, setFilter] = useState<Filter>('all');
@@ -71,7 +73,7 @@ export default function OrdersPage() {
                         <th className="num">{t('orders.colTotal')}</th>
                         <th>{t('orders.colStatus')}</th>
                         <th>{t('orders.colPaid')}</th>
-                        <th />
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>

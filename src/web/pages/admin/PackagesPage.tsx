@@ -57,8 +57,8 @@ function PackagesCard() {
                     <th>{t('packages.name')}</th>
                     <th className="num">{t('packages.seats')}</th>
                     <th className="num">{t('packages.price')}</th>
-                    <th />
-                    <th />
+                    <th>{common('table.status')}</th>
+                    <th>{common('table.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -158,8 +158,8 @@ function CodesCard() {
                     <th>{t('packages.value')}</th>
                     <th>{t('packages.colValidity')}</th>
                     <th className="num">{t('packages.uses')}</th>
-                    <th />
-                    <th />
+                    <th>{common('table.status')}</th>
+                    <th>{common('table.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>

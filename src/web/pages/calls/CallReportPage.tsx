@@ -237,7 +237,7 @@ function SkillChart({ skills }: { skills: { name: string; score: number }[] }) {
           <YAxis type="category" dataKey="name" width={140} orientation={document.dir === 'rtl' ? 'right' : 'left'} />
           <ReferenceLine x={70} stroke="#888" strokeDasharray="4 4" />
           <Tooltip />
-          <Bar dataKey="score" isAnimationActive={false}>
+          <Bar dataKey="score" isAnimationActive={false} minPointSize={3}>
             {skills.map((s, i) => (
               <Cell key={i} fill={color(s.score)} />
             ))}
@@ -261,7 +261,7 @@ function MetricsCard({ ratings }: { ratings: MetricRating[] }) {
               <th>{t('report.metric')}</th>
               <th>{t('report.value')}</th>
               <th>{t('report.goodRange')}</th>
-              <th />
+              <th>{t('report.ratingCol')}</th>
             </tr>
           </thead>
           <tbody>

@@ -2,6 +2,7 @@
  * The agent's progress: totals, "practise next" (from the profile the practice sessions feed), skill curves over
  * weeks, real-call scores beside practice scores, first/best per scenario, current weak spots and recent sessions.
  */
+import { useCommonT } from '../../i18n/common.ts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -170,7 +171,7 @@ function ProfileTable({ d }: { d: ProgressResponse }) {
     <div className="table-wrap">
       <table className="table" data-testid="profile">
         <thead>
-          <tr><th>{t('progress.scenario')}</th><th className="num">{t('progress.weakness')}</th><th className="num">{t('progress.score')}</th><th /></tr>
+          <tr><th>{t('progress.skillCol')}</th><th className="num">{t('progress.weakness')}</th><th className="num">{t('progress.score')}</th><th>{t('progress.trendCol')}</th></tr>
         </thead>
         <tbody>
           {d.profile.skills.slice(0, 7).map((s) => (
@@ -191,6 +192,7 @@ function ProfileTable({ d }: { d: ProgressResponse }) {
 export function SessionsTable({ rows, showAgent }: { rows: ProgressResponse['sessions']; showAgent?: boolean }) {
   const { t, lang } = useCoachingT();
   const team = useCoachingT().t;
+  const common = useCommonT().t;
   if (rows.length === 0) return <EmptyState title={showAgent ? team('team.empty') : t('progress.empty')} />;
   return (
     <div className="table-wrap">
@@ -202,7 +204,7 @@ export function SessionsTable({ rows, showAgent }: { rows: ProgressResponse['ses
             <th>{t('progress.scenario')}</th>
             <th className="num">{t('progress.score')}</th>
             <th>{t('progress.outcome')}</th>
-            <th />
+            <th>{common('table.report')}</th>
           </tr>
         </thead>
         <tbody>

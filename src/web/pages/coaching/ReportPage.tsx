@@ -158,7 +158,7 @@ function SkillBars({ report: r }: { report: SessionReport }) {
           <Tooltip />
           <ReferenceLine x={70} stroke="var(--c-text-2)" strokeDasharray="4 3" label={{ value: t('report.passLine'), position: 'top', fontSize: 11 }} />
           <ReferenceLine x={75} stroke="var(--c-ok)" strokeDasharray="2 2" />
-          <Bar dataKey="score" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+          <Bar dataKey="score" radius={[0, 4, 4, 0]} isAnimationActive={false} minPointSize={3}>
             {data.map((d, i) => <Cell key={i} fill={color(d.score)} />)}
           </Bar>
         </BarChart>

@@ -101,6 +101,8 @@ export const useCoachingT = defineStrings('coaching', {
     },
     progress: {
       scenarioGone: 'תרחיש שכבר לא קיים',
+      skillCol: 'מיומנות',
+      trendCol: 'מגמה',
       title: 'ההתקדמות שלי',
       subtitle: 'תרגולים ושיחות אמיתיות לאורך זמן',
       period: 'תקופה',
@@ -257,6 +259,8 @@ export const useCoachingT = defineStrings('coaching', {
     },
     progress: {
       scenarioGone: 'A scenario that no longer exists',
+      skillCol: 'Skill',
+      trendCol: 'Trend',
       title: 'My progress',
       subtitle: 'Practice and real calls over time',
       period: 'Period',

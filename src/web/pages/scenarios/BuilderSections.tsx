@@ -63,7 +63,7 @@ export function BasicsSection({ catalogue, draft, set, editing }: { catalogue: C
             <select className="select" name="language" value={draft.language ?? ''} onChange={(e) => set({ language: (e.target.value || null) as Draft['language'] })}>
               <option value="">{t('builder.companyLanguage')}</option>
               <option value="he">עברית</option>
-              <option value="en">English</option>
+              <option value="en" lang="en">English</option>
             </select>
           </Field>
         </div>

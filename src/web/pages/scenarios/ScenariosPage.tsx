@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCommonT } from '../../i18n/common.ts';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
@@ -12,6 +13,7 @@ import { useScenariosT } from './strings.ts';
 /** Manager: the company's scenarios (build, edit, assign) and every assignment with its status. */
 export default function ScenariosPage() {
   const { t, lang } = useScenariosT();
+  const common = useCommonT().t;
   const { company } = useMe();
   const cid = company?.id ?? null;
   const [showArchived, setShowArchived] = useState(false);
@@ -66,7 +68,7 @@ export default function ScenariosPage() {
                         <th>{t('list.targets')}</th>
                         <th className="num">{t('list.version')}</th>
                         <th>{t('list.updated')}</th>
-                        <th />
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -112,7 +114,7 @@ export default function ScenariosPage() {
                         <th>{t('assignments.scenario')}</th>
                         <th>{t('assignments.due')}</th>
                         <th>{t('assignments.status')}</th>
-                        <th />
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>
