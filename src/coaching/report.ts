@@ -240,7 +240,7 @@ const BENCH_LABELS: Record<string, { he: string; en: string }> = {
   fillersPerMin: { he: 'מילות מילוי לדקה', en: 'Filler words per minute' },
   interruptions: { he: 'קטיעות של הלקוח', en: 'Interruptions of the customer' },
   latencyP50Ms: { he: 'זמן תגובת הלקוח (חציון)', en: 'Customer reply latency (p50)' },
-  latencyP95Ms: { he: 'זמן תגובת הלקוח (p95)', en: 'Customer reply latency (p95)' },
+  latencyP95Ms: { he: 'זמן תגובת הלקוח (95% מהתורות)', en: 'Customer reply latency (p95)' },
 };
 
 function benchmarkRows(c: ReportContext, durationMs: number, latency: readonly LatencyTimelineLike[], lang: Language): SessionReport['benchmarks'] {

@@ -37,6 +37,7 @@ export function voicePersonaFrom(p: CustomerPersona, scenario: Scenario, instruc
       language: p.language,
       mood: p.emotion.baseline,
       difficulty: scenario.name,
+      gender: p.gender,
     },
     voice: {
       realtime: voices[p.seed % voices.length],

@@ -109,6 +109,8 @@ export const personaCardSchema = z.object({
   language: z.enum(['he', 'en']),
   mood: z.string().optional(),
   difficulty: z.string().optional(),
+  /** The customer's grammatical gender (Hebrew words about them agree with it). */
+  gender: z.enum(['female', 'male']).optional(),
 });
 export type PersonaCard = z.infer<typeof personaCardSchema>;
 

@@ -13,7 +13,7 @@ export const usePracticeT = defineStrings('practice', {
     modeText: 'הקלדה בלבד',
     engineChoice: 'מנוע הלקוח',
     engineAuto: 'לפי הגדרות החברה',
-    pushToTalk: 'לחיצה לדיבור (Push-to-talk)',
+    pushToTalk: 'לחיצה לדיבור',
     pushToTalkHint: 'מדברים רק כשמחזיקים את הכפתור או את מקש הרווח — טוב לסביבה רועשת.',
     create: 'הכנה לשיחה',
     history: 'השיחות שלי',
