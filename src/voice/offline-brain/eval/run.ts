@@ -48,7 +48,7 @@ async function say(brain: Brain, agentText: string | null): Promise<{ text: stri
 
 /** Plays one script and returns the call as the checker reads it. */
 export async function playScript(s: EvalScript, factory: BrainFactory = defaultBrain): Promise<CallRecord> {
-  const c = demoCustomer({ scenarioType: s.scenarioType, language: s.language, seed: s.seed });
+  const c = demoCustomer({ scenarioType: s.scenarioType, language: s.language, seed: s.seed, ...(s.questionnaire ? { questionnaire: s.questionnaire } : {}) });
   const brain = factory(s, c);
   const inbound = c.offline.direction === 'inbound';
   const opening = inbound ? (await say(brain, null)).text : null;
