@@ -9,7 +9,7 @@ import { parseOrThrow } from '../../core/index.ts';
 import { SCENARIO_CATALOGUE } from '../../scenarios/index.ts';
 import type { Brain, BrainChunk, BrainTurn } from '../brain.ts';
 import type { DifficultyDirective } from '../engine.ts';
-import { addressAgent } from './address.ts';
+import { addressAgent } from '../../core/index.ts';
 import { compose, type ReplyPart } from './compose.ts';
 import type { Voice } from './converse.ts';
 import { buildFacts, consistentParams } from './facts.ts';

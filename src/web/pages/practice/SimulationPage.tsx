@@ -8,6 +8,7 @@ import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } fro
 import { SessionView } from './SessionView.tsx';
 import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
+import { useMe } from '../../auth.tsx';
 import './practice.css';
 
 /** One practice call: the live call while it can run, its summary once it is over. */
@@ -29,6 +30,9 @@ export default function SimulationPage() {
 
 function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnded: () => void }) {
   const { t, lang } = usePracticeT();
+  const { user } = useMe();
+  // "you" in the agent's gender once they said it (Hebrew), else both forms
+  const youKey = user.gender === 'female' ? 'call.youFemale' : user.gender === 'male' ? 'call.youMale' : 'call.you';
   const location = useLocation();
   const nav = (location.state as { created?: CreatedSimulation; pushToTalk?: boolean } | null) ?? null;
   const created = nav?.created ?? null;
@@ -127,7 +131,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
               {s.lines.length === 0 && <p className="muted">{t('call.waiting')}</p>}
               {s.lines.map((l) => (
                 <div key={l.id} className={`bubble bubble-${l.speaker}${l.final ? '' : ' bubble-partial'}${l.inaudible ? ' bubble-inaudible' : ''}`} data-speaker={l.speaker} data-final={l.final} data-inaudible={l.inaudible ? 'true' : undefined}>
-                  <span className="bubble-who">{l.speaker === 'agent' ? t('call.you') : persona.name}</span>
+                  <span className="bubble-who">{l.speaker === 'agent' ? t(youKey) : persona.name}</span>
                   {l.inaudible ? <em className="muted">({t('call.inaudible')})</em> : l.text || '…'}
                   {l.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
                   {l.speaker === 'agent' && s.latency[l.id] && <LatencyTimeline timeline={s.latency[l.id]} />}
