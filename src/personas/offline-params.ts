@@ -6,6 +6,7 @@ import type { CustomerPersona } from './persona-schema.ts';
 import { PHRASE_SITUATIONS, phraseBank } from './phrasebank.ts';
 import { TECHNIQUES, TECHNIQUE_ACTS } from './techniques.ts';
 import { genderize } from './text.ts';
+import { personaTraitsSchema, traitsFrom } from './traits.ts';
 
 /**
  * OfflineBrainParams — everything the offline customer brain needs to play a persona with no model and no
@@ -86,6 +87,10 @@ export const offlineBrainParamsSchema = z.object({
   techniqueActs: z.record(z.enum(TECHNIQUES), z.array(z.enum(SALES_ACTS))),
   /** Reply banks per situation (generic + persona-specific: buyingSignals, competitorMention, budget, timeline, decisionMakers). */
   phrases: z.record(z.string(), z.array(z.string())),
+  /** The customer's life (occupation, children, partner, age, home): the fact sheet agrees with it. Optional: params stored before it. */
+  traits: personaTraitsSchema.optional(),
+  /** The company's industry pack (insurance, telecom, saas…): the fact sheet's vocabulary. Optional: params stored before it. */
+  packId: z.string().optional(),
 });
 export type OfflineBrainParams = z.infer<typeof offlineBrainParamsSchema>;
 
@@ -226,6 +231,8 @@ export function compileOfflineBrainParams(p: CustomerPersona, s: Scenario): Offl
     hintsAllowed: s.hintsAllowed,
     techniqueActs: TECHNIQUE_ACTS,
     phrases,
+    traits: p.traits ?? traitsFrom(p.role, p.background, p.age, p.audience),
+    ...(p.provenance.packId ? { packId: p.provenance.packId } : {}),
   };
   return offlineBrainParamsSchema.parse(out);
 }

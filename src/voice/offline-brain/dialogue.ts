@@ -4,8 +4,9 @@
  * channel, a summary or an understanding check, a repair request, small talk, "how can I help?". Hebrew and English.
  */
 import type { Language } from '../../analysis/index.ts';
+import { INDUSTRY_SLOT_WORDS } from './industry-facts.ts';
 
-export const SLOTS = ['identity', 'whenNoticed', 'car', 'tenure', 'product', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
+export const SLOTS = ['identity', 'whenNoticed', 'car', 'tenure', 'rival', 'product', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 export interface Proposal {
@@ -40,6 +41,8 @@ export interface DialogueReading {
   opinion: boolean;
   /** "Calm down", "these things happen": brushing the customer's feelings aside. */
   dismissive: boolean;
+  /** "Let me check and call you back" (a promise, not a question). */
+  callback: boolean;
 }
 
 type Rx = Record<Language, RegExp>;
@@ -47,9 +50,10 @@ type Rx = Record<Language, RegExp>;
 const SLOT_RX: Record<Slot, Rx> = {
   identity: { en: /am I (speaking|talking) (with|to)|is this (mr|mrs|ms|miss)\b|right person/i, he: /אני (מדבר|מדברת) עם|האדם הנכון|זה (מר|גברת)/ },
   whenNoticed: { en: /when did you (see|notice|get|receive)|when was (it|the charge|that)/i, he: /מתי (ראית|שמת לב|קיבלת|הגיע)|מתי זה (קרה|היה)/ },
-  product: { en: /which (insurance|policy|product|cover)|what (insurance|cover|policy) (are you|were you) (looking|interested)|what are you looking (for|at)/i, he: /על איזה (ביטוח|מוצר)|איזה ביטוח (מעניין|אתה מחפש|את מחפשת)|על מה מדובר\?|מה (אתה מחפש|את מחפשת)/ },
+  rival: { en: /who (offered|gave|quoted) you|which (company|one) offered|where did you (get|see) (the|that|a) (cheaper|lower|better)? ?(offer|quote|price)|who is cheaper/i, he: /מי הציע|מי נתן לך (הצעה|מחיר)|מאיזו חברה (קיבלת|הציעו)|איפה (הציעו|ראית) (לך )?(מחיר|הצעה)|מי יותר זול/ },
+  product: { en: /which (insurance|policy|product|cover|plan|package)|what (insurance|cover|policy) (are you|were you) (looking|interested)|what are you looking (for|at)/i, he: /(איזו|באיזו|איזה|באיזה) (פוליסה|חבילה|תוכנית|מסלול)|על איזה (ביטוח|מוצר)|איזה ביטוח (מעניין|אתה מחפש|את מחפשת)|על מה מדובר\?|מה (אתה מחפש|את מחפשת)/ },
   car: { en: /what car|which car|car do you (drive|have)|make of (your )?car|what do you drive/i, he: /איזה (רכב|אוטו)|מה הרכב|איזו מכונית/ },
-  tenure: { en: /how long have you been (with|insured)|how long (are you|have you been) with|been with them/i, he: /כמה זמן (אתה|את|אתם) (מבוטח|מבוטחת|מבוטחים|איתם|אצלם)|כמה שנים (אתה|את) (איתם|אצלם|מבוטח)/ },
+  tenure: { en: /how long have you been (with|insured|a customer)|how long (are you|have you been) with|been with them/i, he: /כמה זמן .{0,15}(איתנו|אצלנו|לקוח|לקוחה)|כמה זמן (אתה|את|אתם) (מבוטח|מבוטחת|מבוטחים|איתם|אצלם)|כמה שנים (אתה|את) (איתם|אצלם|מבוטח)/ },
   policyNumber: { en: /policy number|account number|customer number|membership number/i, he: /מספר (ה)?פוליסה|מספר לקוח|מספר חשבון/ },
   idNumber: { en: /\bID( number)?\b|identity number|date of birth/i, he: /תעודת (ה)?זהות|ת["״]ז|תאריך לידה|מספר זהות/ },
   contact: { en: /phone number|e-?mail|your address|best number|reach you/i, he: /מספר טלפון|מייל|אימייל|כתובת|איך אפשר להשיג אותך/ },
@@ -106,8 +110,8 @@ const OPINION: Rx = {
   he: /מה דעתך|איך זה נשמע|נשמע (טוב|הוגן)\?|זה עוזר\?/,
 };
 const DISMISSIVE: Rx = {
-  en: /calm down|these things happen|relax,|no need to (shout|get upset)|it is not a big deal|it's not a big deal/i,
-  he: /להירגע|תירגע|תירגעי|דברים כאלה קורים|לא צריך לצעוק|זה לא נורא|אין מה להתרגש/,
+  en: /calm down|these things happen|it happens|relax,|no need to (shout|get upset)|it is not a big deal|it's not a big deal|it('s| is) the market|everyone (is raising|raises|does it)/i,
+  he: /להירגע|תירגע|תירגעי|דברים כאלה קורים|זה קורה|ככה זה|זה השוק|כולם מעלים|לא צריך לצעוק|זה לא נורא|אין מה להתרגש/,
 };
 
 const DAY: Rx = {
@@ -123,12 +127,18 @@ const CHANNEL: Rx = {
   he: /בזום|זום|שיחת וידאו|בטלפון|אתקשר|יתקשר|לחזור אליך|אצלכם בבית|במשרד|להיפגש|פגישה/,
 };
 const BOOKING: Rx = {
-  en: /worth (\d+|a few|ten|fifteen|twenty|thirty) minutes|minutes on|let'?s (book|meet|set|talk|do|put)|\bbook\b|set up|schedule|\bmeet\b|call you|can we (do|meet|talk|book|set)|could we|how about|shall (we|I)|would .{0,40}(suit|work)|works\?|does (that|it) work|want to come/i,
-  he: /נקבע|לקבוע|להיפגש|פגישה|אתקשר|יתקשר|לחזור אליך|מתאים|יתאים|מה דעתך|אפשר (לדבר|להיפגש|לקבוע|לחזור)|בוא נ|בואי נ|רוצה לבוא/,
+  en: /I can (send|come|call|book|meet|set|pop)|send (a|someone|our|the) \w+ (on|over|to)|come (by|over|round)|worth (\d+|a few|ten|fifteen|twenty|thirty) minutes|minutes on|let'?s (book|meet|set|talk|do|put)|\bbook\b|set up|schedule|\bmeet\b|call you|can we (do|meet|talk|book|set)|could we|how about|shall (we|I)|would .{0,40}(suit|work)|works\?|does (that|it) work|want to come/i,
+  he: /נקבע|לקבוע|להיפגש|פגישה|אתקשר|יתקשר|לחזור אליך|מתאים|יתאים|מה דעתך|אפשר (לדבר|להיפגש|לקבוע|לחזור)|בוא נ|בואי נ|רוצה לבוא|(בוא|בואי) (תבוא|תבואי|תגיע|תגיעי)|(אני )?(יכול|יכולה) (לשלוח|להגיע|לבוא|לקבוע|להראות)|אשלח|נשלח|אגיע|אבוא/,
 };
 const PROPOSING: Rx = {
   en: /\?|let'?s|shall (we|I)|can we|could we|how about|would .{0,30} (suit|work)|book|set|works\b/i,
-  he: /\?|בוא נ|בואי נ|אפשר|נקבע|לקבוע|מה דעתך|יתאים|מתאים|אתקשר|יתקשר/,
+  he: /\?|בוא נ|בואי נ|אפשר|נקבע|לקבוע|מה דעתך|יתאים|מתאים|אתקשר|יתקשר|תבוא|תגיע|אשלח|(יכול|יכולה) ל/,
+};
+
+/** "Let me check and call you back": the agent promises to come back, it asks nothing of the customer. */
+const CALLBACK: Rx = {
+  en: /(let me|I('ll| will)|I need to) (check|find out|look into|double[- ]check|confirm)[^.?!]{0,80}(and|then) (call|get back|come back)|I('ll| will) (call|get back to) you (back )?(later|tomorrow|this (afternoon|evening)|in \w+ minutes|with)|call you back (later|tomorrow|this|in \w+)/i,
+  he: /(אבדוק|אברר|אני אבדוק|אני אברר|תן לי לבדוק|תני לי לבדוק)[^.?!]{0,60}(ואחזור|ואתקשר|ואעדכן)|(אחזור|אתקשר|אחזיר) (אליך|לך)( צלצול)? (מחר|אחר כך|היום|בעוד|עם)/,
 };
 
 /** Reads the dialogue acts of one agent turn. */
@@ -140,7 +150,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
   const request = parts.filter((x) => x.split(/\s+/).length <= 5 || /^(tell me|please tell|ספר לי|ספרי לי|תגיד לי|תגידי לי)/i.test(x)).join(' ');
   const asked = questions.length > 0 ? questions.join(' ') : request;
   // "Is this Mr. Levi?" — abbreviations split sentences, so who-am-I-speaking-to is read on the whole turn.
-  const slots = SLOTS.filter((s) => SLOT_RX[s][lang].test(s === 'identity' ? clean : asked));
+  const slots = SLOTS.filter((s) => SLOT_RX[s][lang].test(s === 'identity' ? clean : asked) || !!INDUSTRY_SLOT_WORDS[s]?.[lang].test(asked));
   // A broad slot only when nothing more specific was asked ("who is covered on it" is about the household, not a claim).
   const specific = slots.filter((s) => !(['situation', 'decision', 'claims', 'household'].includes(s) && slots.some((x) => x !== s && !['situation', 'decision', 'claims', 'household'].includes(x))));
   const day = DAY[lang].exec(clean)?.[0] ?? null;
@@ -164,6 +174,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
     opinion: OPINION[lang].test(clean) && !proposal,
     anyQuestions: ANY_QUESTIONS[lang].test(clean) && !proposal,
     jargon: (clean.match(JARGON[lang]) ?? []).length >= 2,
+    callback: CALLBACK[lang].test(clean) && !/\?\s*$/.test(clean),
   };
 }
 

@@ -10,6 +10,7 @@ export const OWN_SITUATIONS = [
   'techAnswered', 'techVague', 'detailRemembered', 'calmingDown', 'wrapUp', 'noReason', 'empty', 'goAhead', 'openAnswer',
   'remind', 'agreeWhen', 'likeISaid', 'repeat', 'confirm', 'correct', 'partly', 'understood', 'whyAsk', 'backToIt',
   'noMoreQuestions', 'callerHelped', 'dismissed', 'byeNotBooked', 'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
+  'callbackOk', 'callbackDoubt',
 ] as const;
 export type OwnSituation = (typeof OWN_SITUATIONS)[number];
 
@@ -51,6 +52,8 @@ const HE: Record<OwnSituation, string[]> = {
   hangUpMonologue: ['אתה לא נותן לי להגיד מילה.', 'רק אתה מדבר פה.'],
   hangUpNoReason: ['אני עדיין לא יודע[|ת] למה התקשרת.', 'לא הבנתי מה אתה רוצה ממני.'],
   hangUpNowhere: ['זה לא מוביל לשום מקום.', 'אנחנו מסתובבים במעגלים.'],
+  callbackOk: ['טוב, אני [מחכה|מחכה] שתחזור אליי{when}.', 'בסדר, אז נדבר{when}.'],
+  callbackDoubt: ['טוב, אבל הפעם שזה באמת יקרה{when}. כבר הבטיחו לי.', 'בסדר, אני [מחכה|מחכה]{when}. אבל אם לא תחזור אליי, אני עוזב[|ת].'],
 };
 
 const EN: Record<OwnSituation, string[]> = {
@@ -91,6 +94,8 @@ const EN: Record<OwnSituation, string[]> = {
   hangUpMonologue: ['You do not let me get a word in.', 'Only you are talking here.'],
   hangUpNoReason: ['I still do not know why you called.', 'I do not get what you want from me.'],
   hangUpNowhere: ['This is going nowhere.', 'We are going round in circles.'],
+  callbackOk: ['Okay, I will wait for your call{when}.', 'Fine, talk to you{when} then.'],
+  callbackDoubt: ['Fine, but this time make sure it happens{when}. I have been promised before.', 'Okay, I will wait{when}. But if nobody calls, I am leaving.'],
 };
 
 /** In-character nudges (supportive mode): what would convince the customer, by objection kind. */

@@ -41,8 +41,8 @@ export interface Finding {
 
 const rx = (s: string) => new RegExp(s, 'i');
 
-const INSURERS_HE = 'הראל|מגדל|כלל|הפניקס|מנורה|ביטוח ישיר|איילון|שומרה|AIG|ליברה|ווישור|השוואת ביטוחים|קופת חולים|דרך העבודה|מגן';
-const INSURERS_EN = 'Harel|Migdal|Clal|Phoenix|Menora|Direct Insurance|Ayalon|Shomera|AIG|Libra|Wesure|health fund|through work|Magen';
+const INSURERS_HE = 'הראל|מגדל|כלל|הפניקס|מנורה|ביטוח ישיר|איילון|שומרה|AIG|ליברה|ווישור|השוואת ביטוחים|קופת חולים|דרך העבודה|מגן|בזק|הוט|פרטנר|סלקום|גולן|חברת החשמל|אקסל|מאנדיי|יד2|מתווך|עובדים עם|אנחנו ב|אצלנו ב';
+const INSURERS_EN = 'Harel|Migdal|Clal|Phoenix|Menora|Direct Insurance|Ayalon|Shomera|AIG|Libra|Wesure|health fund|through work|Magen|Bezeq|HOT|Partner|Cellcom|Golan|Israel Electric|spreadsheet|monday|HubSpot|Salesforce|Yad2|we use|we are with|I am with|I\'m with';
 
 /** What an answer to each slot looks like (a fact, not a deflection). */
 const SLOT_ANSWER: Record<Language, Record<string, RegExp>> = {
@@ -101,13 +101,13 @@ const RE_RAISE: Record<Language, RegExp> = {
 };
 
 const CONFIRM: Record<Language, RegExp> = {
-  en: /\b(yes|yeah|right|exactly|correct|that's it|that is it|true|spot on|pretty much|more or less|not (quite|exactly)|actually|no,)\b/i,
+  en: /\b(yes|yeah|right|exactly|correct|that's it|that is it|true|spot on|pretty much|more or less|not (quite|exactly|really)|actually|no)\b/i,
   he: /(^|\s)(כן|נכון|בדיוק|זה זה|פחות או יותר|לא בדיוק|לא ממש|בעצם|רגע, לא|אמת)(\s|$|[.,!?])/,
 };
 
 const ACCEPT: Record<Language, RegExp> = {
   en: /\b(works for me|that works|sounds good|okay|ok|sure|fine|alright|deal|let's (do|book|set)|see you|talk then|speak then|book it|send me)\b/i,
-  he: /(מתאים לי|סגור|בסדר|נקבע|יאללה|אוקיי|טוב,|מעולה|תשלח|תשלחי|נדבר|נתראה)/,
+  he: /(מתאים לי|(^|\s)סגור([\s,.!]|$)|בסדר|נקבע|יאללה|אוקיי|טוב,|מעולה|תשלח|תשלחי|נדבר|נתראה)/,
 };
 const DECLINE: Record<Language, RegExp> = {
   en: /\b(can't|cannot|doesn't work|does not work|not (a good time|then|that day|yet)|no,|not ready|think about it|not now|rather|instead|better|how about|before we)\b/i,
