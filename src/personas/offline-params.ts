@@ -182,11 +182,13 @@ export function compileOfflineBrainParams(p: CustomerPersona, s: Scenario): Offl
 
   // Everything here is spoken by the customer: first person (the persona's descriptions are for models and the card).
   const says = spokenFacts(p);
+  // Someone who will say "I need to ask my wife" does not also say "I decide on my own".
+  const decidesAlone = p.decision.authority === 'sole' && !p.objections.some((o) => o.kind === 'authority') && p.stakeholders.length === 0;
   const facts = [
     { topics: he ? ['היום', 'כרגע', 'עכשיו', 'קיים', 'יש לך', 'מצב'] : ['today', 'currently', 'now', 'current', 'have', 'situation'], lines: [says.situation] },
     { topics: he ? ['תקציב', 'כמה', 'מוכן לשלם', 'מחיר', 'משלם'] : ['budget', 'how much', 'willing', 'price', 'pay'], lines: [says.budget] },
     { topics: he ? ['מתי', 'זמן', 'לוח זמנים', 'דחוף'] : ['when', 'timeline', 'time', 'urgent'], lines: [says.timeline] },
-    { topics: he ? ['מחליט', 'החלטה', 'עוד מישהו', 'אישור', 'מי'] : ['decide', 'decision', 'anyone else', 'approve', 'who'], lines: [p.decision.authority === 'sole' ? (he ? g('אני [מחליט|מחליטה] לבד.') : 'I decide on my own.') : (he ? `זה לא רק אני — ${p.decision.decisionMakers.join(', ')}.` : `It is not only me — ${p.decision.decisionMakers.join(', ')}.`)] },
+    { topics: he ? ['מחליט', 'החלטה', 'עוד מישהו', 'אישור', 'מי'] : ['decide', 'decision', 'anyone else', 'approve', 'who'], lines: [decidesAlone ? (he ? g('אני [מחליט|מחליטה] לבד.') : 'I decide on my own.') : (he ? `זה לא רק אני — ${p.decision.decisionMakers.join(', ') || 'אני מדבר[|ת] על זה קודם בבית'}.` : `It is not only me — ${p.decision.decisionMakers.join(', ') || 'I talk it over at home first'}.`)].map(g) },
     { topics: he ? ['עבודה', 'עוסק', 'עושה', 'רקע', 'ספר'] : ['work', 'do', 'background', 'tell me'], lines: [says.intro] },
   ];
   if (p.competitor) facts.push({ topics: he ? ['מתחרה', 'הצעה', 'השווית', 'עוד חברות', p.competitor.name] : ['competitor', 'offer', 'compare', 'other companies', p.competitor.name.toLowerCase()], lines: [he ? `קיבלתי הצעה מ${p.competitor.name}.` : `I got an offer from ${p.competitor.name}.`] });

@@ -36,7 +36,7 @@ export function traitsFrom(roleEn: string, background: string, age: number, audi
   const parent = /parent|family of|kids|children|ילדים|הורה/.test(text);
   const kids: PersonaTraits['kids'] = occupation === 'retired' || (parent && age >= 58) ? 'grown' : parent ? 'young' : occupation === 'student' ? 'none' : 'unknown';
   const partner = /couple|family|parent|spouse|partner|married|זוג|משפחה|הורה/.test(text) && occupation !== 'student';
-  const homeowner = /homeowner|owns|own home|בעל[ת]? (דירה|בית)|house|בית פרטי/.test(text) ? true : /rent|renting|first home|שכירות|דירה ראשונה|shares a flat|שותפים/.test(text) ? false : null;
+  const homeowner = /homeowner|\bowns\b|own home|בעל[ת]? (דירה|בית)|\bhouse\b|בית פרטי/.test(text) ? true : /\brent(ing|s)?\b|first home|שכירות|דירה ראשונה|shares a flat|שותפים/.test(text) ? false : null;
   return { occupation, kids, partner, age, homeowner };
 }
 
@@ -51,22 +51,26 @@ const SAYS = {
   young: /\byoung\b|צעיר/i,
   parents: /my parents|my father|my mother|ההורים|אבא שלי|אמא שלי/i,
   mortgage: /mortgage|משכנתא/i,
-  landlord: /landlord|rent\b|renting|שכירות|בעל הבית/i,
+  landlord: /\blandlord|\brent(ing)?\b|שכירות|בעל הבית/i,
+  owns: /\bI own\b|own a (flat|home|house)|יש לי דירה|בבעלותי|הדירה שלי/i,
+  spouse: /my (wife|husband|spouse)|אשתי|בעלי(?!ם)|בן הזוג|בת הזוג/i,
 };
 
 /** True when the line cannot be said by someone with these traits. */
 export function clashesWith(line: string, t: PersonaTraits): string | null {
-  const says = (k: keyof typeof SAYS) => SAYS[k].test(line);
+  // "no employer cover", "אין ביטוח דרך מעסיק" says the opposite of having one.
+  const denied = line.replace(/\b(no|without|never had)\s+(an?\s+)?(employer|work)\s+(cover|policy|insurance)|(אין|בלי|ואין)\s+(תלוש|ביטוח דרך (מעסיק|העבודה))/gi, '');
+  const says = (k: keyof typeof SAYS) => SAYS[k].test(denied);
   if (t.occupation === 'self_employed' && (says('employerCover') || says('boss'))) return 'self-employed but speaks of an employer';
   if (t.occupation === 'retired' && (says('employerCover') || says('shifts') || says('workDay') || says('boss'))) return 'retired but speaks of work';
   if ((t.occupation === 'retired' || t.kids === 'grown') && says('smallKids')) return 'grown-up children but speaks of small kids';
-  if (t.occupation === 'student' && (says('anyKids') || says('mortgage') || says('employerCover'))) return 'a student with kids, a mortgage or employer cover';
+  if (t.occupation === 'student' && (says('anyKids') || says('mortgage') || says('employerCover') || says('spouse'))) return 'a student with kids, a spouse, a mortgage or employer cover';
   if (t.kids === 'none' && says('anyKids')) return 'no children but speaks of kids';
   if (t.occupation === 'business' && (says('smallKids') || says('shifts'))) return 'a business buyer speaking of their household';
   if (t.age >= 40 && says('young') && !/young (driver|drivers|people)|young couple/i.test(line)) return 'not young but says so';
   if (t.age >= 60 && says('parents') && !/my mother has lived|אמא שלי גרה/.test(line)) return 'over sixty and speaks of parents';
   if (t.age >= 75 && says('parents')) return 'too old to have a parent at home';
   if (t.homeowner === true && says('landlord')) return 'a homeowner who rents';
-  if (t.homeowner === false && says('mortgage')) return 'a renter with a mortgage';
+  if (t.homeowner === false && says('owns')) return 'a renter who owns a home';
   return null;
 }

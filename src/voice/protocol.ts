@@ -109,6 +109,8 @@ export const personaCardSchema = z.object({
   language: z.enum(['he', 'en']),
   mood: z.string().optional(),
   difficulty: z.string().optional(),
+  /** What the customer says about themselves when asked (work, home, who they are with): the offline customer's own facts. */
+  facts: z.array(z.string()).max(6).optional(),
 });
 export type PersonaCard = z.infer<typeof personaCardSchema>;
 

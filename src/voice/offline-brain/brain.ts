@@ -13,6 +13,7 @@ import { addressAgent } from '../../core/index.ts';
 import { compose, type ReplyPart } from './compose.ts';
 import type { Voice } from './converse.ts';
 import { buildFacts, consistentParams } from './facts.ts';
+export { cardFacts } from './facts.ts';
 import { contentWords } from './match.ts';
 import { LinePicker, ownLines, type OwnLines } from './lines.ts';
 import { Mind, type OfflineBrainSnapshot } from './mind.ts';

@@ -16,8 +16,8 @@ import type { AgentReading } from './reading.ts';
 
 /** The agent deals with what the caller phoned about. */
 const SOLVED = {
-  en: /refund|credit|money back|cancel(l)?ing the (second )?charge|I (have )?(sorted|fixed) it|in simple words|because of|that is why|nothing else changed/i,
-  he: /מחזיר(ה)? לך|זיכוי|החזר|מבטל(ת)? את החיוב|סידרתי|במילים פשוטות|בגלל|זאת הסיבה|שום דבר אחר לא השתנה/,
+  en: /our mistake|our error|(money|it) (will be|is) (back|returned|refunded)|I('ve| have) cancel(l)?ed (it|the)|refund|credit|money back|cancel(l)?ing the (second )?charge|I (have )?(sorted|fixed) it|in simple words|because of|that is why|nothing else changed/i,
+  he: /מחזיר(ה)? לך|זיכוי|החזר|מבטל(ת)? את החיוב|מבטל(ת)? (אותו|אותה|את זה)|הכסף (יחזור|יוחזר)|יחזור אליך|טעות שלנו|סידרתי|במילים פשוטות|בגלל|זאת הסיבה|שום דבר אחר לא השתנה/,
 };
 
 export interface Voice {
@@ -83,7 +83,10 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
   if (d.dismissive && ['angry', 'frustrated'].includes(p.mood.baseline)) {
     mind.note('dismissed');
     mind.apply({ trust: -0.06, interest: 0, patience: -0.1 });
-    plan.react(60, { kind: 'say', text: pickOwn(v, 'dismissed', p), critical: true });
+    // "Don't tell me to calm down" only when that is what was said.
+    const told = /calm|relax|להירגע|תירגע|תירגעי/i.test(r.text);
+    const line = v.lines.must(v.own.own('dismissed').filter((l) => told === /calm|להירגע/i.test(l))) ?? pickOwn(v, 'dismissed', p);
+    plan.react(60, { kind: 'say', text: genderize(line, p.gender), critical: true });
   }
   // A confused customer does not follow jargon and says so.
   if (d.jargon && p.mood.baseline === 'confused') {
@@ -95,6 +98,8 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
   if (d.callback) {
     // "Let me check and call you back": a person waits for the call (a caller who was let down before says so).
     mind.note('callback');
+    // Agreeing to be called back settles "I have no time now": it is not raised against the next proposal.
+    for (const o of mind.objections) if (o.status === 'pending' && o.kind === 'timing') o.status = 'resolved';
     const when = d.mentioned ? ` ${proposalWords(d.mentioned, p.language)}` : '';
     const doubt = p.direction === 'inbound' && ['angry', 'frustrated'].includes(p.mood.baseline) && !mind.callerSatisfied;
     plan.main(72, { kind: 'say', text: pickOwn(v, doubt ? 'callbackDoubt' : 'callbackOk', p).replace('{when}', when), critical: true });
@@ -131,7 +136,8 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
       raiseSaid(mind, p, text);
     }
     // A guarded customer answers, briefly, and asks why (never about their name or why they called).
-    const guarded = mind.trust < p.mood.skepticalBelowTrust && !slots.includes('name') && !slots.includes('reason') && mind.slotsAsked.size <= 2;
+    // Someone who phoned in answers what they are asked about their own matter without asking why.
+    const guarded = p.direction !== 'inbound' && mind.trust < p.mood.skepticalBelowTrust && !slots.includes('name') && !slots.includes('reason') && mind.slotsAsked.size <= 2;
     if (guarded) text = `${text} ${pickOwn(v, 'whyAsk', p)}`;
     plan.main(70, { kind: 'say', text, critical: true });
     return;

@@ -58,11 +58,11 @@ const SLOT_RX: Record<Slot, Rx> = {
   idNumber: { en: /\bID( number)?\b|identity number|date of birth/i, he: /תעודת (ה)?זהות|ת["״]ז|תאריך לידה|מספר זהות/ },
   contact: { en: /phone number|e-?mail|your address|best number|reach you/i, he: /מספר טלפון|מייל|אימייל|כתובת|איך אפשר להשיג אותך/ },
   name: { en: /\b(your (full )?name|who am I (speaking|talking) (to|with)|name,? please|what was your name)\b/i, he: /השם שלך|שמך|איך קוראים לך|עם מי אני (מדבר|מדברת)|שם בבקשה|השם המלא/ },
-  reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה שקרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
+  reason: { en: /what do you need\b|how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /מה (אתה|את) (צריך|צריכה)\?|במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה שקרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
   provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|are you (currently |already )?insured|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /מבוטח(ת)? (כרגע|היום|עכשיו|במשהו)|באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
   pay: { en: /how much (do|does|are|did) (you|they|it)|what (do|are) you pay|what are you paying|charge you|come to (per|a) month|cost you|pay(ing)? for it/i, he: /כמה (אתה|את|אתם) משל[מם]|כמה (הם )?גובים|כמה זה (יוצא|עולה לך)|כמה כל זה|וכמה (אתה|את) משל[מם]|משלמים עליה/ },
   drivers: { en: /who drives|\bdrivers?\b/i, he: /מי נוהג|נוהגים ברכב|נהגים/ },
-  household: { en: /on the policy|on your policy|who (is|would be) covered|who else (is at|lives)|at home|big family|your family|kids|children|married/i, he: /על הפוליסה|מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
+  household: { en: /on the policy|on your policy|who (is|would be) covered|who else (is at|lives)|who('s| is) at home|at home with you|big family|your family|kids|children|married/i, he: /על הפוליסה|מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
   work: { en: /what do you do|for a living|your job|what('s| is) your work|occupation/i, he: /במה (אתה|את) (עוסק|עוסקת|עובד|עובדת)|מה (אתה|את) עושה בחיים|מה המקצוע/ },
   renewal: { en: /when does .{0,40}(renew|end|expire)|up for renewal|come up for renewal|renewal date/i, he: /מתי .{0,40}(מתחדש|נגמר|מסתיים)|מועד החידוש/ },
   priority: { en: /what would it take|what would make you stay|keep you (with us|as a customer)|what matters|most important|what is important|what would make (this|it)|what are you looking for|what do you care/i, he: /מה יגרום לך להישאר|מה צריך לקרות כדי ש|מה (הכי )?חשוב לך|מה יגרום|מה (אתה|את) (מחפש|מחפשת)/ },
@@ -93,7 +93,7 @@ const SMALL_TALK: Rx = {
 const SMALL_REMARK: Rx = { en: /nice weather|great weather|line is (a bit )?(noisy|bad)/i, he: /מזג אוויר (יפה|מעולה)|הקו (קצת )?רועש/ };
 
 const PERMISSION: Rx = {
-  en: /(^|[.!?—-]\s*)(is it a )?(good|bad) time\?|(do you have|have you got|got) (a|two|a couple of|a few) (minute|minutes|moment)|is (now|this) (a good|an okay|a bad) (time|moment)|good time to talk/i,
+  en: /\b(is )?(now|this) (okay|ok|alright|good)\?|(^|[.!?—-]\s*)(is it a )?(good|bad) time\?|(do you have|have you got|got) (a|two|a couple of|a few) (minute|minutes|moment)|is (now|this) (a good|an okay|a bad) (time|moment)|good time to talk/i,
   he: /יש לך (דקה|שתי דקות|כמה דקות|רגע)|זה (זמן|רגע) (טוב|נוח)|נוח לך לדבר/,
 };
 
@@ -120,7 +120,7 @@ const DAY: Rx = {
 };
 const TIME: Rx = {
   en: /\b(at \d{1,2}(:\d\d)?( ?(am|pm))?( in the (morning|afternoon|evening))?|\d{1,2}:\d\d|\d{1,2}(:\d\d)? ?(am|pm)|\d{1,2} o'clock|noon|in the (morning|afternoon|evening))\b/i,
-  he: /(?:ב-?|בשעה )\d{1,2}(:\d\d)?|ב(?:אחת עשרה|שתים עשרה|שתיים עשרה|אחת|שתיים|שלוש|ארבע|חמש|שש|שבע|שמונה|תשע|עשר)(?= |$|[?,.!])(?: (?:בבוקר|בערב|אחר הצהריים|בצהריים))?|בבוקר|בערב|אחר הצהריים/,
+  he: /(?:ב-?|בשעה )\d{1,2}(:\d\d)?(?!\d|\s*(?:אחוז|%|שקל|ש"ח|₪|דולר|חודש|שנ|יום|ימי|דקות))|ב(?:אחת עשרה|שתים עשרה|שתיים עשרה|אחת|שתיים|שלוש|ארבע|חמש|שש|שבע|שמונה|תשע|עשר)(?= |$|[?,.!])(?: (?:בבוקר|בערב|אחר הצהריים|בצהריים))?|בבוקר|בערב|אחר הצהריים/,
 };
 const CHANNEL: Rx = {
   en: /\b(on zoom|zoom|video call|on the phone|phone call|call you( back)?|at (your|the) (home|office)|come in|in person|meet)\b/i,

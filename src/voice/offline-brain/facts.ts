@@ -3,7 +3,7 @@
  * other (a parent of three covers the family; a retiree's children are grown; whoever offered a cheaper price is
  * not also the insurer they are happy with), and lines of the persona that would contradict them are dropped.
  */
-import { clashesWith, genderize, traitsFrom, type Gender, type OfflineBrainParams, type PersonaTraits, type Rng } from '../../personas/index.ts';
+import { clashesWith, createRng, genderize, hashString, traitsFrom, type Gender, type OfflineBrainParams, type PersonaTraits, type Rng } from '../../personas/index.ts';
 import type { Slot } from './dialogue.ts';
 import { INDUSTRY_FACTS } from './industry-facts.ts';
 
@@ -47,14 +47,19 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
   const intro = p.facts[4]?.lines[0] ?? '';
   const decision = p.facts[3]?.lines[0] ?? '';
   const competitor = /(?:offer from|הצעה מ)(.+?)\.?$/.exec(p.facts[5]?.lines[0] ?? '')?.[1]?.trim() ?? null;
-  const traits = traitsOf(p);
+  const situationLine = p.facts[0]?.lines[0] ?? '';
+  const base = traitsOf(p);
+  // The home they speak of is the home they have ("I own a flat and want to upgrade" is not a renter).
+  const traits: PersonaTraits = { ...base, homeowner: (/I own|own a|יש לי דירה|בבעלות|homeowner/i.test(situationLine) ? true : /\brent(ing)?\b|שכירות/i.test(situationLine) ? false : base.homeowner) };
   const retiree = traits.occupation === 'retired';
   const b2b = traits.occupation === 'business';
-  const kids = traits.kids === 'young' || (traits.kids === 'unknown' && (/parent of (\w+)|הורה ל(\S+)/.test(intro) || p.plantedDetails.some((d) => /kids|ילדים/.test(d.text))));
+  // Children the customer speaks of anywhere (a need, an objection, a detail) are children they have.
+  const kidsSaid = /\bkids\b|children|ילדים|הילדים/.test(JSON.stringify([p.plantedDetails.map((d) => d.text), p.hiddenNeeds.map((n) => n.revealLines), p.objections.map((o) => [o.lines, o.pushbacks]), p.phrases.buyingSignals ?? []]));
+  const kids = traits.kids === 'young' || (traits.kids === 'unknown' && (/parent of (\w+)|הורה ל(\S+)/.test(intro) || kidsSaid));
   // An objection "I need to ask my wife" means the customer lives with a partner and does not decide alone.
   const partnerObjection = p.objections.some((o) => o.kind === 'authority' && /wife|husband|partner|spouse|at home|אשתי|בעלי|בן הזוג|בת הזוג|בבית|השותף/.test([...o.lines, ...o.pushbacks].join(' ')));
   const sharedDecision = p.objections.some((o) => o.kind === 'authority') || p.stakeholders.length > 0;
-  const spouse = !b2b && (traits.partner || partnerObjection || /spouse|wife|husband|partner|זוג|אשתי|בעלי/.test(decision) || p.stakeholders.some((s) => /spouse|זוג/.test(s.role)) || kids);
+  const spouse = !b2b && traits.occupation !== 'student' && (traits.partner || partnerObjection || /spouse|wife|husband|partner|זוג|אשתי|בעלי/.test(decision) || p.stakeholders.some((s) => /spouse|זוג/.test(s.role)) || kids);
   const industry = p.packId && p.packId !== 'insurance' ? INDUSTRY_FACTS[p.packId] : undefined;
   const mother = p.plantedDetails.some((d) => /mother|אמא/.test(d.text));
   const partner = he ? (p.gender === 'male' ? 'אשתי' : 'בעלי') : p.gender === 'male' ? 'my wife' : 'my husband';
@@ -100,6 +105,8 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
     const renewal = industry.renewal?.(month, p.language);
     if (renewal) a.renewal = g(renewal);
     a.product = industry.product[p.language][0];
+    const budget = industry.budget?.(traits, p.language, rng);
+    if (budget) a.budget = budget;
   }
   if (insurance) {
     const viaWork = traits.occupation !== 'retired' && traits.occupation !== 'self_employed' && traits.occupation !== 'student' && JSON.stringify([p.objections.map((o) => o.lines), p.hiddenNeeds.map((n) => n.revealLines)]).match(/דרך העבודה|through work/);
@@ -122,7 +129,8 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
         ? (he ? `אני, ${partner} ושלושה ילדים${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me, ${partner} and our three kids${mother ? ', and my mother lives with us' : ''}.`)
         : spouse
           ? (he ? `אני ו${partner}${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me and ${partner}${mother ? ', and my mother lives with us' : ''}.`)
-          : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'אין ילדים, רק אני.' : 'No kids, it is just me.');
+          : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : traits.kids === 'grown' ? (he ? 'רק אני בבית, הילדים כבר גדולים.' : 'Just me at home, the kids are grown up.') : (he ? 'אני גר[|ה] לבד.' : 'I live on my own.');
+  a.household = a.household ? g(a.household) : undefined;
   a.drivers = b2b || !insurance ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
   a.reason = reasonFor(p, competitor, industry);
   if (competitor) a.rival = he ? `${competitor}. הם הציעו לי פחות.` : `${competitor}. They offered me less.`;
@@ -161,7 +169,7 @@ function reasonFor(p: OfflineBrainParams, competitor: string | null, industry?: 
     case 'confused_customer':
       return g(he ? 'קיבלתי מכתב שהפרמיה שלי השתנתה, ואני לא [מבין|מבינה] למה ומה זה אומר.' : 'I got a letter saying my premium changed, and I do not understand why or what it means.');
     case 'product_knowledge':
-      return g(he ? `אני [שוקל|שוקלת] את ${industry ? `ה${productOf(p)}` : productOf(p).replace(/^ביטוח /, 'ביטוח ה')} שלכם ויש לי כמה שאלות לפני שאני [מחליט|מחליטה].` : `I am looking at your ${productOf(p)} and I have a few questions before I decide.`);
+      return g(he ? `אני [שוקל|שוקלת] את ${industry ? productOf(p) : productOf(p).replace(/^ביטוח /, 'ביטוח ה')} שלכם ויש לי כמה שאלות לפני שאני [מחליט|מחליטה].` : `I am looking at your ${productOf(p)} and I have a few questions before I decide.`);
     default:
       return p.opening.firstLine;
   }
@@ -234,3 +242,15 @@ export const COLD_CALL = {
 };
 
 export type { Gender };
+
+/** The fact sheet a brain for these parameters answers from (the same seed stream as OfflineCustomerBrain). */
+export function factSheetFor(params: OfflineBrainParams): FactSheet {
+  const p = consistentParams(params);
+  return buildFacts(p, createRng((p.seed ^ hashString('offline-brain:facts')) >>> 0));
+}
+
+/** The facts the persona card shows: exactly the words the customer answers with (work, situation, home, provider). */
+export function cardFacts(params: OfflineBrainParams): string[] {
+  const a = factSheetFor(params).answers;
+  return [a.work, a.situation, a.household, a.provider].filter((x): x is string => !!x && x.trim().length > 0).map((x) => x.trim().replace(/([^.?!])$/, '$1.'));
+}

@@ -23,8 +23,10 @@ export interface IndustryFacts {
   provider(name: string, t: PersonaTraits, lang: Language): string;
   /** When what they have ends or renews. */
   renewal?(month: string, lang: Language): string;
-  /** What they are asking about (an inbound caller's product). */
+  /** What they are asking about (an inbound caller's product; Hebrew in its definite form, "את ___ שלכם"). */
   product: Bi;
+  /** What they can spend, when the persona's budget (the company's deal size) is not the customer's ("2.3 million" for a flat, not the commission). */
+  budget?(t: PersonaTraits, lang: Language, rng: Rng): string;
   /** Why a caller phones in, by scenario (the letter, the charge, leaving). */
   reasons: Partial<Record<'angry_customer' | 'confused_customer' | 'cancellation_retention', Bi>>;
 }
@@ -43,7 +45,7 @@ export const INDUSTRY_FACTS: Record<string, IndustryFacts> = {
           : t.kids === 'young' ? (lang === 'he' ? `אני, ${partner} וארבעה ילדים — שישה קווים.` : `Me, ${partner} and four kids — six lines.`)
             : undefined,
     renewal: (month, lang) => (lang === 'he' ? `ההתחייבות שלי נגמרת ב${month}.` : `My commitment ends in ${month}.`),
-    product: { he: ['חבילת אינטרנט וסלולר'], en: ['internet and mobile plan'] },
+    product: { he: ['חבילת האינטרנט והסלולר'], en: ['internet and mobile plan'] },
     reasons: {
       angry_customer: { he: ['חייבו אותי פעמיים החודש על החבילה, ואף אחד לא חזר אליי למרות שהתקשרתי כבר שלוש פעמים.'], en: ['You charged me twice for my plan this month, and nobody called me back although I have called three times.'] },
       confused_customer: { he: ['קיבלתי הודעה שהמחיר של החבילה שלי משתנה, ואני לא [מבין|מבינה] למה ומה זה אומר.'], en: ['I got a message saying the price of my plan is changing, and I do not understand why or what it means.'] },
@@ -69,7 +71,7 @@ export const INDUSTRY_FACTS: Record<string, IndustryFacts> = {
     payRange: (t) => (t.occupation === 'business' ? [6000, 9000] : [1400, 2600]),
     pay: (_t, n, lang) => (lang === 'he' ? `חשבון החשמל שלי בערך ${n.toLocaleString('en-US')} שקל לחודשיים.` : `My electricity bill is about ${n.toLocaleString('en-US')} every two months.`),
     provider: (name, _t, lang) => (lang === 'he' ? `את החשמל אנחנו מקבלים מ${name}, אין לנו עדיין מערכת סולארית.` : `We get our power from ${name}, no solar system yet.`),
-    product: { he: ['מערכת סולארית לגג'], en: ['rooftop solar system'] },
+    product: { he: ['המערכת הסולארית לגג'], en: ['rooftop solar system'] },
     reasons: {
       confused_customer: { he: ['קיבלתי מכתב על שינוי בתעריף ההזנה לרשת, ואני לא [מבין|מבינה] מה זה אומר.'], en: ['I got a letter about a change in the feed-in tariff, and I do not understand what it means.'] },
     },
@@ -80,7 +82,8 @@ export const INDUSTRY_FACTS: Record<string, IndustryFacts> = {
     pay: (t, n, lang) => (t.homeowner ? (lang === 'he' ? `משכנתא של בערך ${n.toLocaleString('en-US')} שקל בחודש.` : `A mortgage of about ${n.toLocaleString('en-US')} a month.`) : lang === 'he' ? `שכירות של בערך ${n.toLocaleString('en-US')} שקל בחודש.` : `About ${n.toLocaleString('en-US')} a month in rent.`),
     provider: (name, _t, lang) => (lang === 'he' ? `עד עכשיו חיפשנו לבד, בעיקר ב${name}.` : `So far we have looked on our own, mostly through ${name}.`),
     household: (t, lang, partner) => (t.kids === 'young' ? (lang === 'he' ? `אני, ${partner} ושני ילדים, אז צריך ארבעה חדרים.` : `Me, ${partner} and two kids, so we need four rooms.`) : t.partner ? (lang === 'he' ? `אני ו${partner}, ותינוק בדרך — שלושה חדרים לפחות.` : `Me and ${partner}, and a baby on the way — three rooms at least.`) : undefined),
-    product: { he: ['דירה לקנייה'], en: ['a flat to buy'] },
+    product: { he: ['שירות הליווי לקונים'], en: ['buyer service'] },
+    budget: (t, lang, rng) => { const m = (t.homeowner ? [2.6, 3.2, 3.8] : [1.9, 2.3, 2.7])[rng.int(0, 2)]; return lang === 'he' ? `בערך ${m} מיליון שקל, כולל המשכנתא.` : `About ${m} million shekels, mortgage included.`; },
     reasons: {},
   },
 };
@@ -96,7 +99,7 @@ export const INDUSTRY_SLOT_WORDS: Partial<Record<Slot, Record<Language, RegExp>>
     he: /חשבון (ה)?(חשמל|טלפון|סלולר|אינטרנט)|כמה (יוצא|עולה) (לכם|לך)|כמה .{0,20}(שכר דירה|שכירות|משכנתא)|כמה (אתם|אתה|את) (משלמים|משלם|משלמת)|כמה זה (יוצא|עולה)/,
   },
   household: {
-    en: /how many (people|users|lines|rooms|employees|of you|kids)|who (lives|is) (at home|with you)|size of (the|your) (team|family)|your team/i,
+    en: /how many (people|users|lines|rooms|employees|of you|kids)|who (lives|is) (at home|with you)|size of (the|your) (team|family)|your team\b/i,
     he: /כמה (אנשים|קווים|חדרים|עובדים|משתמשים|ילדים|נפשות)|כמה אתם|מי גר|גודל (הצוות|המשפחה)/,
   },
   renewal: {

@@ -283,12 +283,13 @@ const DETAIL_ABOUT: Record<'time' | 'family' | 'money' | 'trust' | 'home', RegEx
 /** What in the agent's turn (and the reply being built) would bring each kind of detail up. */
 function detailRelevant(x: OfflineBrainParams['plantedDetails'][number], mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): boolean {
   const d = r.dialogue;
-  if (mentionsAny(r.text, x.topics, p.language)) return true;
+  // The detail's own word (its first topic: "shifts", "mother", "abroad"), not a word it shares with anything ("month").
+  if (mentionsAny(r.text, x.topics.slice(0, 1), p.language)) return true;
   const about = (k: keyof typeof DETAIL_ABOUT) => DETAIL_ABOUT[k].test(x.text);
-  const timing = !!d.proposal || !!d.mentioned || r.close || mind.open?.kind === 'timing';
+  const timing = !!d.proposal || mind.open?.kind === 'timing';
   const family = d.slots.some((s) => s === 'household' || s === 'drivers' || s === 'priority' || s === 'decision') || /family|kids|children|home|משפח|ילד|בבית/i.test(r.text);
   const money = r.price || d.slots.some((s) => s === 'pay' || s === 'budget') || mind.open?.kind === 'price';
-  const trust = mind.open?.kind === 'trust' || r.presents || r.acts.has('social_proof') || d.slots.includes('claims');
+  const trust = mind.open?.kind === 'trust' || r.acts.has('social_proof') || d.slots.includes('claims');
   const home = d.slots.some((s) => s === 'location' || s === 'situation' || s === 'household');
   if ((about('time') && timing) || (about('family') && family) || (about('money') && money) || (about('trust') && trust) || (about('home') && home)) return true;
   // An open question with nothing specific to answer leaves room to tell something about oneself.
