@@ -252,7 +252,9 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder, r: Agen
   // A planted detail comes up when the talk touches it (a time for a meeting and "I work shifts"; the family and
   // "my mother lives with us"), or when an open question leaves room to tell something — never on a schedule.
   const d = p.plantedDetails.findIndex((x, i) => !mind.detailsSaid.has(i) && detailRelevant(x, mind, p, r, plan));
-  if (d >= 0 && plan.top < 50) {
+  // "Tuesday at 9 in the morning? … I work shifts": the reason a time does not suit is said with the answer to it.
+  const reason = d >= 0 && !!r.dialogue.proposal && DETAIL_ABOUT.time.test(p.plantedDetails[d].text);
+  if (d >= 0 && (plan.top < 50 || reason)) {
     mind.detailsSaid.add(d);
     mind.note('detail_planted', String(d));
     plan.extra({ kind: 'detail', index: d });
