@@ -61,7 +61,7 @@ export function clashesWith(line: string, t: PersonaTraits): string | null {
   // "no employer cover", "אין ביטוח דרך מעסיק" says the opposite of having one.
   const denied = line.replace(/\b(no|without|never had)\s+(an?\s+)?(employer|work)\s+(cover|policy|insurance)|(אין|בלי|ואין)\s+(תלוש|ביטוח דרך (מעסיק|העבודה))/gi, '');
   const says = (k: keyof typeof SAYS) => SAYS[k].test(denied);
-  if (t.occupation === 'self_employed' && (says('employerCover') || says('boss'))) return 'self-employed but speaks of an employer';
+  if (t.occupation === 'self_employed' && (says('employerCover') || says('boss') || says('shifts'))) return 'self-employed but speaks of an employer or shifts';
   if (t.occupation === 'retired' && (says('employerCover') || says('shifts') || says('workDay') || says('boss'))) return 'retired but speaks of work';
   if ((t.occupation === 'retired' || t.kids === 'grown') && says('smallKids')) return 'grown-up children but speaks of small kids';
   if (t.occupation === 'student' && (says('anyKids') || says('mortgage') || says('employerCover') || says('spouse'))) return 'a student with kids, a spouse, a mortgage or employer cover';

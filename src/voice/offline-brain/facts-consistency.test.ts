@@ -12,7 +12,7 @@ function company(pack: string, language: 'he' | 'en'): QuestionnaireInput {
 
 /** Two claims one person cannot both make (in any line they say, or on their card). */
 const CLASHES: { what: string; a: RegExp; b: RegExp }[] = [
-  { what: 'self-employed vs employer cover', a: /self-employed|freelancer|עצמאי|פרילנסר|בעל[ת]? עסק/i, b: /through (work|my employer)|דרך (העבודה|המעסיק)/i },
+  { what: 'self-employed vs employer cover / shifts', a: /self-employed|freelancer|עצמאי|פרילנסר|בעל[ת]? עסק/i, b: /through (work|my employer)|דרך (העבודה|המעסיק)|\bshifts\b|משמרות/i },
   { what: 'retiree vs small kids / work', a: /\bretiree\b|\bretired\b|pensioner|פנסיונר|גמלאי/i, b: /small kids|ילדים קטנים|through work|דרך העבודה|\bshifts\b|משמרות|my boss|הבוס/i },
   { what: 'decides alone vs not alone', a: /I decide on my own|אני (מחליט|מחליטה) לבד/i, b: /not only me|לא רק אני/i },
   { what: 'no children vs children', a: /No kids|אין ילדים/i, b: /\b(my|our|the|three|four|two|small) kids\b|ילדים קטנים|שלושה ילדים|ארבעה ילדים|שני ילדים/i },
