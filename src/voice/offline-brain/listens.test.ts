@@ -45,6 +45,8 @@ describe('the offline customer listens beyond insurance', () => {
 describe('details when they are relevant, not on a schedule', () => {
   const withShifts = (p: OfflineBrainParams) => {
     p.plantedDetails = [{ text: 'I work shifts, so mornings are hard for meetings', topics: ['shifts', 'morning', 'meeting', 'evening'], mentionByTurn: 2 }];
+    // someone who works shifts is an employee (a self-employed customer never says it)
+    p.traits = { occupation: 'salaried', kids: 'unknown', partner: true, age: 41, homeowner: null };
     p.objections = [];
     p.start.trust = 0.7;
     p.opening.resistant = false;
