@@ -164,6 +164,11 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           <Card title={persona.name}>
             <p>{persona.role}</p>
             <p className="muted">{persona.summary}</p>
+            {persona.facts && persona.facts.length > 0 && (
+              <ul className="small" data-testid="persona-facts" aria-label={t('call.personaFacts')}>
+                {persona.facts.map((f, i) => <li key={i} dir="auto">{f}</li>)}
+              </ul>
+            )}
             {persona.difficulty && <Badge tone="brand">{persona.difficulty}</Badge>}
           </Card>
           <Card>
