@@ -4,9 +4,9 @@ export {
   type ScorePoint, type WeekBucket, type ScenarioProgress, type RealVsSimulation, type TeamAggregate,
 } from './progress.ts';
 export {
-  sessionToCallAnalysis, sessionToAnalysisRecord, sessionToPracticeResult, sessionToScorePoint, callToScorePoint, sessionPassed, SESSION_PASS_MARK,
+  sessionToCallAnalysis, sessionToAnalysisRecord, sessionToPracticeResult, sessionToScorePoint, callToScorePoint, sessionPassed, assignmentPassed, SESSION_PASS_MARK,
 } from './loop.ts';
-export { createPracticeService, REPORT_BUILD_GRACE_MS, reportVisibility, reportRowToScorePoint, type PracticeService, type Viewer } from './practice.ts';
+export { createPracticeService, REPORT_BUILD_GRACE_MS, reportVisibility, reportRowToScorePoint, type PracticeService, type Viewer, type AssignmentAttempt } from './practice.ts';
 export { practiceReportTap } from './practice-tap.ts';
 export {
   weeklyScores, weekRange, weaknessTrends, attentionReasons, asSkills, ATTENTION_RULES, CALL_BAR, WEAKNESS_WINDOW, OPEN_WITHIN,

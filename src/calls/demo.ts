@@ -48,6 +48,16 @@ export const DEMO_HISTORY_CALLS: Record<string, { sample: string; daysAgo: numbe
   ],
 };
 
+/** The demo calls' titles, as a person would name an upload (a Hebrew screen shows no file-name slugs). */
+const DEMO_TITLES: Record<string, string> = {
+  'he-phone-sale-poor': 'מכירה טלפונית — ביטוח בריאות לאבי (דוגמה)',
+  'he-customer-service': 'שירות לקוחות — עדכון פוליסה (דוגמה)',
+  'he-phone-sale-good': 'מכירה טלפונית — בדיקת תיק ביטוחי (דוגמה)',
+  'he-phone-sale-weak-closing': 'מכירה טלפונית — שיחה בלי סגירה (דוגמה)',
+  'en-phone-sale-weak-objections': 'מכירה טלפונית באנגלית — התנגדויות מחיר (דוגמה)',
+  'he-phone-sale-weak-objections': 'מכירה טלפונית — התנגדויות מחיר ומתחרה (דוגמה)',
+};
+
 const canRender = () => hasTool('espeak-ng') && hasTool('ffmpeg') && hasTool('ffprobe');
 
 /**
@@ -110,7 +120,7 @@ async function seedOne(ctx: AppContext, companyId: string, agentId: string, s: S
       companyId,
       agentUserId: agentId,
       uploadedBy: agentId,
-      title: `${s.name} (דוגמה / sample)`,
+      title: DEMO_TITLES[s.name] ?? `${s.name} (דוגמה)`,
       language: s.language,
       callType: report.analysis.callType,
       source: audio ? 'audio+transcript' : 'transcript',

@@ -78,8 +78,10 @@ export const envSchema = z.object({
   LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().positive().default(20),
   /** Longest call accepted for analysis, in minutes (read from the file's header before decoding). */
   CALL_MAX_MINUTES: z.coerce.number({ message: 'must be a number' }).positive().max(24 * 60).default(180),
-  /** An assignment is completed only by a passing practice session (score and criteria), not just a finished one. */
-  ASSIGNMENT_REQUIRES_PASS: bool(false),
+  /** This node's id among several (letters, digits, . _ : -); default host:PORT. */
+  NODE_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1–64 letters, digits, dots, underscores, colons or dashes').optional(),
+  /** Where the other nodes reach this one (they check a call's owner is alive there); default http://<hostname>:PORT. */
+  NODE_URL: url(['http:', 'https:']).optional(),
 });
 
 /** The origin (scheme://host[:port]) of a URL, or null when it is not one. */

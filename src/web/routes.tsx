@@ -175,6 +175,14 @@ export const routes: AppRoute[] = [
     component: page(() => import('./pages/coaching/TeamPracticePage.tsx')),
     nav: { label: { he: 'תרגולי הצוות', en: 'Team practice' }, icon: 'chart', section: 'manage', order: 5 },
   },
+  // ---- live observation (issue 17): calls in progress, listen in, whisper --------------------------
+  {
+    path: 'live',
+    roles: MANAGERS,
+    component: page(() => import('./pages/live/LivePage.tsx')),
+    nav: { label: { he: 'שיחות בזמן אמת', en: 'Live calls' }, icon: 'headphones', section: 'manage', order: 6 },
+  },
+  { path: 'live/:simulationId', roles: MANAGERS, component: page(() => import('./pages/live/LiveCallPage.tsx')) },
   // Calls     { path: 'calls', roles: ['agent', 'manager'], component: page(() => import('./pages/calls/CallsPage.tsx')),
   //             nav: { label: { he: 'שיחות', en: 'Calls' }, icon: 'phone', section: 'main', order: 10 } },
   //           { path: 'calls/:callId', roles: ['agent', 'manager'], component: page(() => import('./pages/calls/CallReportPage.tsx')) },

@@ -30,6 +30,9 @@ export const PRACTISERS: Expectation = { anon: false, super_admin: false, admin:
 /** Only the user who owns the resource (the agent practising), nobody else — not even staff. */
 export const OWNER_ONLY: Expectation = { anon: false, super_admin: false, admin: false, manager: false, agent: [true, false] };
 
+/** Live observation: a company's managers, in their own company only; not staff, not agents (issue 17). */
+export const LIVE_OBSERVERS: Expectation = { anon: false, super_admin: false, admin: false, manager: [true, false], agent: false };
+
 export const MATRIX: Record<string, Expectation> = {
   'GET /api/health': PUBLIC,
   'POST /api/auth/login': PUBLIC,
@@ -122,4 +125,8 @@ export const MATRIX: Record<string, Expectation> = {
   'POST /api/calls/:callId/practice': OWNER_ONLY,
   'GET /api/companies/:companyId/practice': COMPANY_MANAGERS,
   'GET /api/companies/:companyId/practice/summary': COMPANY_MANAGERS,
+
+  // live observation (issue 17): the list has no tenant parameter (always the caller's company)
+  'GET /api/live': { anon: false, super_admin: false, admin: false, manager: true, agent: false },
+  'GET /api/live/:simulationId/observe': LIVE_OBSERVERS,
 };
