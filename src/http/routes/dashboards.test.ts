@@ -109,6 +109,17 @@ describe('dashboards and "practise this weakness"', () => {
     expect(own.body).toMatchObject({ agents: [{ agentUserId: id.otherAgent }], totals: { calls: 0, sessions: 0 } });
   });
 
+  it('counts the demo practice seconds in the months the calls are dated to', async () => {
+    const month = (d: Date) => d.toISOString().slice(0, 7);
+    const { rows } = await t.ctx.repos.simulations.list({ companyId: t.demoCompanyId, limit: 100 });
+    expect(rows.filter((r) => r.secondsUsed > 0)).toHaveLength(14);
+    const used = (m: string) => rows.filter((r) => month(r.createdAt) === m).reduce((a, r) => a + r.secondsUsed, 0);
+    // every month the calls are dated to holds exactly their seconds (this month only this month's)
+    const months = [...new Set([month(new Date()), ...rows.map((r) => month(r.createdAt))])];
+    expect(months.length).toBeGreaterThanOrEqual(2);
+    for (const m of months) expect(await t.ctx.repos.usage.get(t.demoCompanyId, 'company', 'sim_seconds', m), m).toBe(used(m));
+  });
+
   it("starts a practice call aimed at a weakness the call's report names, only for the call's agent", async () => {
     const dash = (await get('agent1', '/api/dashboard/me')).body;
     const call = dash.recentCalls.find((c: Json) => c.weaknesses.includes('discovery'));
