@@ -109,6 +109,25 @@ describe('dashboards and "practise this weakness"', () => {
     expect(own.body).toMatchObject({ agents: [{ agentUserId: id.otherAgent }], totals: { calls: 0, sessions: 0 } });
   });
 
+  it("narrows the manager's dashboard to one team", async () => {
+    const team = await t.ctx.repos.teams.insert({ id: newId(), companyId: t.demoCompanyId, name: 'צוות שימור' });
+    await t.ctx.repos.users.update(id.agent3, { teamId: team.id });
+    try {
+      const r = await get('manager', `/api/companies/${t.demoCompanyId}/dashboard?teamId=${team.id}`);
+      expect(r.status).toBe(200);
+      expect(r.body.teamId).toBe(team.id);
+      expect(r.body.agents.map((a: Json) => a.agentUserId)).toEqual([id.agent3]);
+      expect(r.body.totals).toMatchObject({ calls: 4, sessions: 3 });
+      expect(r.body.attention.map((a: Json) => a.agentUserId)).toEqual([id.agent3]);
+      // another company's team is answered as a missing one
+      const foreign = await get('otherManager', `/api/companies/${id.otherCompany}/dashboard?teamId=${team.id}`);
+      expect(foreign.status).toBe(404);
+    } finally {
+      const first = (await t.ctx.repos.users.byId(id.agent1))!.teamId;
+      await t.ctx.repos.users.update(id.agent3, { teamId: first });
+    }
+  });
+
   it('counts the demo practice seconds in the months the calls are dated to', async () => {
     const month = (d: Date) => d.toISOString().slice(0, 7);
     const { rows } = await t.ctx.repos.simulations.list({ companyId: t.demoCompanyId, limit: 100 });

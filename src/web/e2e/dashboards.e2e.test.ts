@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { haveTools } from '../../testing/tools.ts';
 import { SCENARIO_CATALOGUE } from '../../scenarios/index.ts';
+import { newId } from '../../core/index.ts';
 import { SCREENSHOTS, startE2E, type E2E } from './server.ts';
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -105,6 +106,22 @@ describe.skipIf(!haveTools(['chromium'], 'dashboards e2e'))('dashboards in Chrom
     await poll(() => page.getByTestId('agent-assignments').locator('li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('agent-assignments').locator('a').first().getAttribute('href')).toMatch(/^\/scenarios\/[0-9a-f-]{36}$/);
     await shots(page, 'dashboard-drilldown-he');
+
+    // with a second team the manager narrows the home page to it: the trend and the attention list follow
+    const team = await e.ctx.repos.teams.insert({ id: newId(), companyId: (await e.ctx.repos.users.byId(id.agent3))!.companyId!, name: 'צוות שימור' });
+    const firstTeam = (await e.ctx.repos.users.byId(id.agent3))!.teamId;
+    await e.ctx.repos.users.update(id.agent3, { teamId: team.id });
+    try {
+      await page.goto('/');
+      await poll(() => page.getByTestId('dashboard-team').count()).toBe(1);
+      await page.getByTestId('dashboard-team').selectOption(team.id);
+      await poll(() => page.getByTestId('team-agents').locator('tbody tr').count()).toBe(1);
+      await poll(() => page.getByTestId('attention-list').locator(':scope > li').count()).toBe(1);
+      expect(await page.getByTestId('attention-list').locator(':scope > li').getAttribute('data-agent')).toBe(id.agent3);
+      expect(page.url()).toContain(`team=${team.id}`);
+    } finally {
+      await e.ctx.repos.users.update(id.agent3, { teamId: firstTeam });
+    }
     await page.context().close();
   });
 
