@@ -137,6 +137,24 @@ describe('live observation on one node', () => {
     await c.waitFor('ended');
   });
 
+  it('refuses an observer socket from another site, and outlives a flood of bad frames without holding the call', async () => {
+    const { id, c } = await liveCall();
+    const cross = await ObserverClient.connect(`${t.base.replace('http', 'ws')}/api/live/${id}/observe`, manager, 'https://evil.example').catch((e: { statusCode?: number }) => e.statusCode);
+    expect(cross).toBe(403);
+    const o = await observe(id, manager);
+    await o.waitFor('snapshot');
+    for (let i = 0; i < 2000; i++) o.sendRaw(i % 3 === 0 ? '{"type":' : i % 3 === 1 ? JSON.stringify({ type: 'whisper', text: 'x\u0000y' }) : 'x'.repeat(5000));
+    o.ws.send(Buffer.alloc(960));
+    // the call goes on, the observer still follows it, and the errors it got were rate limited
+    c.send({ type: 'agent_text', text: 'שלום, יש לך רגע?' });
+    await c.waitFor('customer_transcript_final');
+    await o.waitFor('transcript', (e) => e.line.speaker === 'customer' && e.line.final);
+    expect(o.of('error').length).toBeLessThanOrEqual(60);
+    expect(c.of('whisper')).toEqual([]);
+    c.send({ type: 'end' });
+    await c.waitFor('ended');
+  });
+
   it('tells the observer of a call that is not in progress', async () => {
     const s = await t.create(agent, { mode: 'text' });
     const o = await observe(s.simulation.id, manager);
