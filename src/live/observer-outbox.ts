@@ -40,6 +40,23 @@ export function coalesceKey(e: LiveEvent): string | null {
   return null;
 }
 
+/**
+ * The wire frame of one audio message, built once and shared by every observer of it (the memory bus hands all
+ * subscribers the same object; a socket never changes what it sends).
+ */
+const framed = new WeakMap<LiveAudio, Buffer>();
+function wireFrame(a: LiveAudio): Buffer {
+  let frame = framed.get(a);
+  if (!frame) {
+    frame = Buffer.allocUnsafe(AUDIO_HEADER_BYTES + a.pcm.length);
+    frame[0] = AUDIO_TRACK_TAG[a.track];
+    frame[1] = 0;
+    a.pcm.copy(frame, AUDIO_HEADER_BYTES);
+    framed.set(a, frame);
+  }
+  return frame;
+}
+
 export class ObserverOutbox {
   private readonly queue: Item[] = [];
   private inflightBytes = 0;
@@ -74,11 +91,7 @@ export class ObserverOutbox {
       this.counters.droppedAudio++;
       return;
     }
-    const frame = Buffer.allocUnsafe(AUDIO_HEADER_BYTES + a.pcm.length);
-    frame[0] = AUDIO_TRACK_TAG[a.track];
-    frame[1] = 0;
-    a.pcm.copy(frame, AUDIO_HEADER_BYTES);
-    this.queue.push({ audio: true, data: frame, key: null });
+    this.queue.push({ audio: true, data: wireFrame(a), key: null });
     this.flush();
   }
 
