@@ -30,3 +30,6 @@ export { LivePublisher, type LivePublisherOptions } from './publisher.ts';
 export { ObserverOutbox, coalesceKey, type OutboxSocket, type OutboxCounters } from './observer-outbox.ts';
 export { observeSession, type ObserveOptions } from './observer.ts';
 export { liveObservation, type LiveObservationDeps } from './session-hooks.ts';
+export { RedisLiveBus, redact, type RedisLiveBusOptions, type RedisTransportStats } from './redis-bus.ts';
+export { LeaseLiveDirectory } from './directory.ts';
+export { ClusterRefusal, clusterConfigProblem, isMultiNode, joinCluster, lockEmbeddedDatabase, nodeUrlOf, pingRedis, NODE_LIVE_MS, type JoinOptions } from './cluster.ts';

@@ -18,7 +18,8 @@ export { EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type Spe
 export { decodeWav, encodeWav, resampleInt16, Resampler, rmsLevel, pcm16View, pcm16Bytes, type WavAudio } from './audio.ts';
 export { demoVoicePersona } from './test-personas.ts';
 export { SimulationService, type SimulationServiceDeps, type StartSimulationInput, type Caller, type TapFactory, type LiveObserveFactory, type LiveSessionHandle, type EngineInfo } from './simulation-service.ts';
-export { createSimulationService, type SimulationServiceWiring } from './service-factory.ts';
+export { createSimulationService, nodeIdOf, type SimulationServiceWiring } from './service-factory.ts';
+export { SessionOwnership, SessionElsewhereError, loadResume, probeNode, LEASE_MS, RENEW_MS, type ResumeState, type OwnershipOptions } from './ownership.ts';
 export { standInCustomer, customerTools, type PrepareCustomer, type PreparedCustomer, type CustomerRequest, type OfflineBrainFactory } from './customers.ts';
 export { SessionRecorder, WavTrackWriter, readTrackWav, readMixedWav, recordingDir, trackPath, type TrackName } from './recorder.ts';
 export { PersistenceTap, type SimulationStore } from './persistence.ts';

@@ -109,6 +109,10 @@ export const personaCardSchema = z.object({
   language: z.enum(['he', 'en']),
   mood: z.string().optional(),
   difficulty: z.string().optional(),
+  /** The customer's grammatical gender (Hebrew words about them agree with it). */
+  gender: z.enum(['female', 'male']).optional(),
+  /** What the customer says about themselves when asked (work, home, who they are with): the offline customer's own facts. */
+  facts: z.array(z.string()).max(6).optional(),
 });
 export type PersonaCard = z.infer<typeof personaCardSchema>;
 
@@ -210,6 +214,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     turns: z.array(
       z.object({ id: z.string(), speaker: z.enum(['agent', 'customer']), text: z.string(), interrupted: z.boolean(), startMs: z.number(), endMs: z.number(), inaudible: z.boolean().optional() }),
     ),
+    /** The server that ran the call went away and this one took it over from the database (the page says so once). */
+    takenOver: z.boolean().optional(),
   }),
 ]);
 export type ServerMessage = z.output<typeof serverMessageSchema>;

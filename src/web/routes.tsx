@@ -198,5 +198,9 @@ export const homeCards: HomeCard[] = [
   { id: 'manager-team', roles: MANAGERS, order: 20, component: page(() => import('./pages/home/TeamSummaryCard.tsx')) },
   { id: 'manager-questionnaire', roles: MANAGERS, order: 30, component: page(() => import('./pages/home/QuestionnaireCard.tsx')) },
   { id: 'agent-next-practice', roles: ['agent'], order: 5, component: page(() => import('./pages/scenarios/NextPracticeCard.tsx')) },
+  // dashboards (full width): the agent's weeks and open weaknesses; the team's trend and who needs attention
+  { id: 'agent-dashboard', roles: ['agent'], order: 1, component: page(() => import('./pages/dashboard/AgentDashboardCard.tsx')) },
+  { id: 'manager-team-trend', roles: MANAGERS, order: 1, component: page(() => import('./pages/dashboard/TeamTrendCard.tsx')) },
+  { id: 'manager-attention', roles: MANAGERS, order: 2, component: page(() => import('./pages/dashboard/AttentionCard.tsx')) },
   // FEATURE SLOTS: agent cards (recent calls, next practice, progress) and manager cards (team trends) go here.
 ];

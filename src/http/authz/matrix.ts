@@ -117,6 +117,12 @@ export const MATRIX: Record<string, Expectation> = {
   'GET /api/progress/me': PRACTISERS,
   // one agent's progress: staff, the company's managers, and the agent themselves (never a colleague)
   'GET /api/agents/:agentId/progress': COMPANY_MEMBERS,
+  // dashboards: the agent's own; one agent's (staff, the company's managers, the agent); the company's (managers)
+  'GET /api/dashboard/me': PRACTISERS,
+  'GET /api/agents/:agentId/dashboard': COMPANY_MEMBERS,
+  'GET /api/companies/:companyId/dashboard': COMPANY_MANAGERS,
+  // "practise this weakness": only the call's agent starts a practice session from it
+  'POST /api/calls/:callId/practice': OWNER_ONLY,
   'GET /api/companies/:companyId/practice': COMPANY_MANAGERS,
   'GET /api/companies/:companyId/practice/summary': COMPANY_MANAGERS,
 

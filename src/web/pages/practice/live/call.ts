@@ -24,6 +24,8 @@ export interface CallState {
   phase: 'idle' | 'starting' | 'active' | 'ended';
   ready: ServerMessageOf<'ready'> | null;
   engineStatus: 'connected' | 'reconnecting' | 'degraded' | null;
+  /** The server running the call went away and another took it over (issue 17); shown once as a plain notice. */
+  takenOver: boolean;
   /** The call moved to the next engine (the previous one failed for good); shown once as a plain notice. */
   engineChanged: { from: 'realtime' | 'cascade' | 'offline'; to: 'realtime' | 'cascade' | 'offline' } | null;
   lines: Line[];
@@ -66,6 +68,7 @@ const initial: CallState = {
   phase: 'idle',
   ready: null,
   engineStatus: null,
+  takenOver: false,
   engineChanged: null,
   lines: [],
   latency: {},
@@ -252,7 +255,10 @@ export class LiveCall {
         this.startRecognition();
         return;
       case 'resumed':
-        return this.set({ lines: m.turns.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, final: true, interrupted: t.interrupted, ...(t.inaudible ? { inaudible: true } : {}) })) });
+        return this.set({
+          lines: m.turns.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, final: true, interrupted: t.interrupted, ...(t.inaudible ? { inaudible: true } : {}) })),
+          ...(m.takenOver ? { takenOver: true, lastError: null } : {}),
+        });
       case 'agent_transcript_partial':
         return this.upsert({ id: m.turnId, speaker: 'agent', text: m.text, final: false, interrupted: false });
       case 'agent_transcript_final':
@@ -340,7 +346,8 @@ export class LiveCall {
       if (code === 4404 || code === 1000) this.stopMedia();
       return;
     }
-    // network drop: the server keeps the session for 60 s; try to come back within that window
+    // network drop, or the server went away (another takes the call over; 4409: it runs on another server for
+    // now): the server keeps the session for 60 s; try to come back within that window
     const now = Date.now();
     if (this.s.connection !== 'reconnecting') this.reconnectUntil = now + 55_000;
     if (now > this.reconnectUntil) {
