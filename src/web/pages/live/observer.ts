@@ -81,6 +81,7 @@ export class ObserverConnection {
   private ws: WebSocket | null = null;
   private player: TwoTrackPlayer | null = null;
   private disposed = false;
+  private reconnectUntil = 0;
   private framesDirty = false;
   private frameTimer: number | null = null;
 
@@ -121,6 +122,10 @@ export class ObserverConnection {
       this.ws = null;
       // the call ended, it is not live, or we left: stay closed; a dropped network: come back
       if (this.disposed || this.s.status === 'ended' || ev.code === 1000 || ev.code === 4404 || ev.code === 1008) return this.set({ connection: 'closed' });
+      // a refused upgrade (observation turned off, signed out) looks like a drop: try for half a minute, not forever
+      const now = Date.now();
+      if (this.s.connection !== 'reconnecting') this.reconnectUntil = now + 30_000;
+      if (now > this.reconnectUntil) return this.set({ connection: 'closed' });
       this.set({ connection: 'reconnecting' });
       window.setTimeout(() => this.connect(), 2000);
     };
