@@ -36,7 +36,7 @@ const sockets = [];
 for (let c = 0; c < Number(calls); c++) for (let i = 0; i < Number(per); i++) {
   const ws = new WebSocket(url + '?sim=sim-' + c, { perMessageDeflate: false });
   ws.on('open', () => { if (++open === Number(calls) * Number(per)) process.stdout.write('open\\n'); });
-  ws.on('message', (d, bin) => { bytes += d.length; if (bin) frames++; else events++; });
+  ws.on('message', (d, bin) => { bytes += d.length; if (bin) frames++; else events++; }); // frames: audio messages (batches)
   ws.on('error', () => {});
   sockets.push(ws);
 }
@@ -192,7 +192,7 @@ async function benchCalls(CALLS: number, quick: boolean): Promise<BenchResult[]>
       p99: round(s.p99),
       samples: s.samples,
       ...(n > 0 ? { baseline: { name: 'no observers', median: round(base.median), p95: round(base.p95), p99: round(base.p99) } } : {}),
-      notes: n === 0 ? 'timer and event-loop lag of the pump itself' : `observers received ${recv.frames} audio frames, ${recv.events} events, ${Math.round(recv.bytes / 1024)} KiB`,
+      notes: n === 0 ? 'timer and event-loop lag of the pump itself' : `observers received ${recv.frames} audio messages (batches of ~60 ms), ${recv.events} events, ${Math.round(recv.bytes / 1024)} KiB`,
     });
     if (n > 0) {
       const w = summarize(by.get(n)!.flatMap((x) => x.work));
