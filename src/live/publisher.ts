@@ -202,7 +202,7 @@ export class LivePublisher {
 
   private audio(track: 'agent' | 'customer', pcm: Int16Array): void {
     this.audioFrames++;
-    // a copy: the bus keeps it while the session's buffer may be reused
+    // a view of the session's samples: every bus copies what it keeps before publish returns
     this.o.bus.publishAudio(this.topic.audio, { track, at: Date.now(), pcm: Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength) });
   }
 
