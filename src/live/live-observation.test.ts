@@ -106,10 +106,18 @@ describe('live observation on one node', () => {
     await expect.poll(() => o.of('error').filter((e) => e.code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(1);
     await expect.poll(() => c.of('whisper').length).toBe(3); // the burst, then the limit
     expect(c.of('whisper').map((m) => m.text)).toEqual(['רמז 0', 'רמז 1', 'רמז 2']);
+    // the agent's page reloads: it is told again who listens
+    await c.close();
+    const again = await t.connect(id, agent);
+    await again.waitFor('resumed');
+    expect(await again.waitFor('observers')).toMatchObject({ count: 1, names: [managerName] });
     await o.close();
-    await c.waitFor('observers', (m) => m.count === 0);
-    c.send({ type: 'end' });
-    await c.waitFor('ended');
+    await again.waitFor('observers', (m) => m.count === 0);
+    await again.close();
+    const c2 = await t.connect(id, agent);
+    await c2.waitFor('resumed');
+    c2.send({ type: 'end' });
+    await c2.waitFor('ended');
   });
 
   it('lets only the company’s managers observe, and only when the company allows it', async () => {
