@@ -288,7 +288,8 @@ function detailRelevant(x: OfflineBrainParams['plantedDetails'][number], mind: M
   // The detail's own word (its first topic: "shifts", "mother", "abroad"), not a word it shares with anything ("month").
   if (mentionsAny(r.text, x.topics.slice(0, 1), p.language)) return true;
   const about = (k: keyof typeof DETAIL_ABOUT) => DETAIL_ABOUT[k].test(x.text);
-  const timing = !!d.proposal || mind.open?.kind === 'timing';
+  // "Do you have two minutes?" asks about their time too: "yes, but we are moving in two months".
+  const timing = !!d.proposal || d.permission || mind.open?.kind === 'timing';
   const family = d.slots.some((s) => s === 'household' || s === 'drivers' || s === 'priority' || s === 'decision') || /family|kids|children|home|משפח|ילד|בבית/i.test(r.text);
   const money = r.price || d.slots.some((s) => s === 'pay' || s === 'budget') || mind.open?.kind === 'price';
   const trust = mind.open?.kind === 'trust' || r.acts.has('social_proof') || d.slots.includes('claims');
