@@ -221,7 +221,9 @@ function presentation(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: 
     plan.react(20, { kind: 'phrase', situation: 'warming' });
     if (!mind.open && (p.phrases.buyingSignals ?? []).length > 0) plan.main(30, { kind: 'phrase', situation: 'buyingSignals' });
   } else if (r.presents && mind.discoveryQuestions === 0 && !mind.open) {
-    plan.main(8, { kind: 'phrase', situation: p.mood.baseline === 'confused' ? 'askToRepeat' : 'askForDetails' });
+    // Someone leaving who is offered a concrete better price weighs it; anyone else asks what it means for them.
+    const offer = mind.inbound && p.scenarioType === 'cancellation_retention' && r.price;
+    plan.main(8, offer ? { kind: 'own', situation: 'hesitate' } : { kind: 'phrase', situation: p.mood.baseline === 'confused' ? 'askToRepeat' : 'askForDetails' });
   }
   if (r.usesName && mind.namesUsed < 2) {
     mind.namesUsed++;
