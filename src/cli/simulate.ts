@@ -22,13 +22,14 @@ import {
 } from '../voice/index.ts';
 import type { Io } from './start.ts';
 import { walkArgs } from './args.ts';
+import { MOOD_WORDS, word } from '../i18n/index.ts';
 
 const USAGE = 'usage: salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--agent-gender female|male] [--script FILE] [--json]';
 
 /** What one simulated call produced (the `--json` document). */
 export interface SimulationResult {
   scenario: { type: string; level: string; name: string };
-  persona: { name: string; role: string; language: Language; seed: number };
+  persona: { name: string; role: string; language: Language; seed: number; gender?: 'female' | 'male' };
   engine: 'text';
   turns: { speaker: 'agent' | 'customer'; text: string }[];
   outcome: Outcome;
@@ -227,7 +228,7 @@ async function play(s: PreparedSession, script: string[] | null, io: SimulateIo,
   const summary = await session.done();
   return {
     scenario: { type: s.scenario.type, level: s.scenario.level, name: s.scenario.name },
-    persona: { name: p.name, role: p.role, language: p.language, seed: p.seed },
+    persona: { name: p.name, role: p.role, language: p.language, seed: p.seed, gender: p.gender },
     engine: 'text',
     turns: summary.turns.map((t) => ({ speaker: t.speaker, text: t.text })),
     outcome: summary.outcome,
@@ -278,8 +279,8 @@ function summaryText(r: SimulationResult, withTranscript: boolean): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   return [
     ...(withTranscript ? [...r.turns.map((t) => `${t.speaker === 'agent' ? (he ? 'נציג/ה' : 'Agent') : r.persona.name}: ${t.text}`), ''] : ['']),
-    `${he ? 'תוצאה' : 'Outcome'}: ${r.outcome} — ${OUTCOME_TEXT[r.outcome][he ? 'he' : 'en']}${r.reason && !he ? ` (${r.reason})` : ''}`,
-    `${he ? 'מצב הלקוח' : 'Customer'}: ${he ? 'אמון' : 'trust'} ${pct(s.trust)} · ${he ? 'עניין' : 'interest'} ${pct(s.interest)} · ${he ? 'סבלנות' : 'patience'} ${pct(s.patience)} · ${he ? 'מצב רוח' : 'mood'} ${s.mood}`,
+    he ? `תוצאה: ${OUTCOME_TEXT[r.outcome].he}` : `Outcome: ${r.outcome} — ${OUTCOME_TEXT[r.outcome].en}${r.reason ? ` (${r.reason})` : ''}`,
+    `${he ? 'מצב הלקוח' : 'Customer'}: ${he ? 'אמון' : 'trust'} ${pct(s.trust)} · ${he ? 'עניין' : 'interest'} ${pct(s.interest)} · ${he ? 'סבלנות' : 'patience'} ${pct(s.patience)} · ${he ? 'מצב רוח' : 'mood'} ${word(MOOD_WORDS, s.mood, r.persona.language, r.persona.gender)}`,
     `${he ? 'צרכים שנחשפו' : 'Needs revealed'}: ${s.revealedNeeds.length} · ${he ? 'התנגדויות שנפתרו' : 'Objections resolved'}: ${s.resolvedObjections.length} · ${he ? 'ניסיונות סגירה' : 'Close attempts'}: ${s.closeAttempts}`,
   ].join('\n');
 }

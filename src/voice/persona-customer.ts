@@ -37,6 +37,7 @@ export function voicePersonaFrom(p: CustomerPersona, scenario: Scenario, instruc
       language: p.language,
       mood: p.emotion.baseline,
       difficulty: scenario.name,
+      gender: p.gender,
       // the card and the customer tell one story: these are the offline customer's own answers
       facts: cardFacts(compileOfflineBrainParams(p, scenario)),
     },
