@@ -264,7 +264,9 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder, r: Agen
   // A question the agent already answered unasked ("on Zoom", "twenty minutes") is not asked: it is skipped.
   while (mind.techAsked === null && mind.techDone < p.technicalQuestions.length && alreadyTold(p.technicalQuestions[mind.techDone].text, mind.agentSaid, p.language)) mind.techDone++;
   const nextTech = mind.techDone + (mind.techAsked === null ? 0 : 1);
-  if (!raisedNow && !mind.open && mind.techAsked === null && nextTech < p.technicalQuestions.length && mind.stage !== 'opening' && plan.top < 45) {
+  // One question of their own per reply: not a technical question on top of a buying signal.
+  const asking = plan.best?.kind === 'phrase' && plan.best.situation === 'buyingSignals';
+  if (!raisedNow && !asking && !mind.open && mind.techAsked === null && nextTech < p.technicalQuestions.length && mind.stage !== 'opening' && plan.top < 45) {
     mind.techAsked = nextTech;
     mind.note('technical_question', String(nextTech));
     plan.extra({ kind: 'tech', index: nextTech });
