@@ -122,21 +122,29 @@ export default function CallReportPage() {
                 )}
                 {d.report?.audio?.talk && <TalkCard talk={d.report.audio.talk} />}
                 {d.metricRatings && <MetricsCard ratings={d.metricRatings} />}
-                {(a.strengths.length > 0 || a.weaknesses.length > 0) && (
+                {(a.overallScore != null || a.strengths.length > 0 || a.weaknesses.length > 0) && (
                   <div className="grid-2">
                     <Card title={t('report.weaknesses')}>
-                      <ul className="findings">
+                      {a.weaknesses.length === 0 && <p className="muted" data-testid="no-weaknesses">{t('report.noWeaknesses')}</p>}
+                      <ul className="findings" data-testid="weaknesses">
                         {a.weaknesses.map((w, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
-                            <p>{w.description}</p>
+                            <p dir="auto">{w.description}</p>
+                            {w.context && w.context.length > 0 && (
+                              <div className="small muted" data-testid="weakness-context">
+                                {t('report.afterCustomer')}:
+                                <Quotes quotes={w.context} onSeek={seek} />
+                              </div>
+                            )}
                             <Quotes quotes={w.quotes} onSeek={seek} />
                           </li>
                         ))}
                       </ul>
                     </Card>
                     <Card title={t('report.strengths')}>
-                      <ul className="findings">
+                      {a.strengths.length === 0 && <p className="muted" data-testid="no-strengths">{t('report.noStrengths')}</p>}
+                      <ul className="findings" data-testid="strengths">
                         {a.strengths.map((s, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[s.skill][lang]}</strong>

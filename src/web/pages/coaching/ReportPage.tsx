@@ -47,7 +47,12 @@ export default function ReportPage() {
                   ) : (
                     <>
                       <div className={`score-big ${TIER_CLASS[proficiencyTier(r.overallScore)]}`} data-testid="overall-score">{Math.round(r.overallScore)}</div>
-                      <p className="small muted" title={r.scoreBreakdown.formula}>{t('report.formula')}: {r.scoreBreakdown.formula}</p>
+                      <p className="small muted" data-testid="score-formula">
+                        {t('report.formula')}:{' '}
+                        {r.scoreBreakdown.criteria === null
+                          ? t('report.formulaNoCriteria', { skills: r.scoreBreakdown.skills, outcome: r.scoreBreakdown.outcome })
+                          : t('report.formulaWithCriteria', { skills: r.scoreBreakdown.skills, criteria: r.scoreBreakdown.criteria, outcome: r.scoreBreakdown.outcome })}
+                      </p>
                     </>
                   )}
                 </Card>
@@ -58,6 +63,7 @@ export default function ReportPage() {
                 </Card>
                 <Card title={t('report.voiceConfidence')}>
                   <div className="score-big">{r.voiceConfidence === null ? '—' : `${Math.round(r.voiceConfidence * 100)}%`}</div>
+                  {r.voiceConfidence === null && <p className="small muted">{t('report.noVoice')}</p>}
                 </Card>
               </div>
               <Card title={t('report.improvements')}>
@@ -82,14 +88,9 @@ export default function ReportPage() {
                   <Targeted report={r} />
                 </Card>
               </div>
-              <div className="grid-2">
-                <Card title={t('report.difficultyTimeline')}>
-                  <DifficultyTimeline report={r} />
-                </Card>
-                <Card title={t('report.latency')}>
-                  <Latency report={r} />
-                </Card>
-              </div>
+              <Card title={t('report.difficultyTimeline')}>
+                <DifficultyTimeline report={r} />
+              </Card>
               <Card title={t('report.hints')}>
                 {r.hints.length === 0 ? <p className="muted">{t('report.noHints')}</p> : (
                   <ul className="criteria">
@@ -100,6 +101,12 @@ export default function ReportPage() {
                 )}
               </Card>
               {r.quotesDropped > 0 && <p className="small muted">{t('report.quotesDropped', { n: r.quotesDropped })}</p>}
+              {/* developer timings: collapsed, out of the coaching content */}
+              <details className="technical card" data-testid="technical">
+                <summary>{t('report.technical')}</summary>
+                <h3 className="small">{t('report.latency')}</h3>
+                <Latency report={r} />
+              </details>
             </div>
           </>
         );
@@ -181,18 +188,25 @@ function Criteria({ report: r }: { report: SessionReport }) {
   );
 }
 
+/** Weaknesses (what was missing and when, the agent's line, the customer's words as context) and strengths; an empty card says why. */
 function Findings({ report: r }: { report: SessionReport }) {
   const { t, lang } = useCoachingT();
-  if (r.strengths.length === 0 && r.weaknesses.length === 0) return null;
+  if (r.overallScore === null) return null;
   return (
     <div className="grid-2" data-testid="evidence">
       <Card title={t('report.weaknesses')}>
-        <ul className="criteria">
+        {r.weaknesses.length === 0 && <p className="muted" data-testid="no-weaknesses">{t('report.noWeaknesses')}</p>}
+        <ul className="criteria" data-testid="weaknesses">
           {r.weaknesses.map((w, i) => (
             <li key={i}>
               <div>
                 <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
                 <p dir="auto">{w.description}</p>
+                {w.context && w.context.length > 0 && (
+                  <p className="small muted" data-testid="weakness-context">
+                    {t('report.afterCustomer')}: {w.context.map((c, k) => <q key={k} dir="auto">{c.text}</q>)}
+                  </p>
+                )}
                 <Quotes quotes={w.quotes} />
               </div>
             </li>
@@ -200,7 +214,8 @@ function Findings({ report: r }: { report: SessionReport }) {
         </ul>
       </Card>
       <Card title={t('report.strengths')}>
-        <ul className="criteria">
+        {r.strengths.length === 0 && <p className="muted" data-testid="no-strengths">{t('report.noStrengths')}</p>}
+        <ul className="criteria" data-testid="strengths">
           {r.strengths.map((s, i) => (
             <li key={i}>
               <div>

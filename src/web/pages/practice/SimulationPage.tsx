@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEv
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { Alert, Async, Badge, Button, Card, PageHeader, useQuery } from '../../ui/index.ts';
 import { LiveCall } from './live/call.ts';
-import { LatencyTimeline } from './LatencyTimeline.tsx';
+import { TechnicalTimings, firstWords } from './LatencyTimeline.tsx';
 import { LiveCoaching, inPageLanguage, moodTone } from '../coaching/index.ts';
 import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
@@ -136,7 +136,6 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
                   <span className="bubble-who">{l.speaker === 'agent' ? t('call.you') : persona.name}</span>
                   {l.inaudible ? <em className="muted">({t('call.inaudible')})</em> : l.text || '…'}
                   {l.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
-                  {l.speaker === 'agent' && s.latency[l.id] && <LatencyTimeline timeline={s.latency[l.id]} />}
                 </div>
               ))}
             </div>
@@ -205,6 +204,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           </Card>
           {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} simulationId={sim.id} />}
           <LiveCoaching source={call} />
+          <TechnicalTimings rows={s.lines.filter((l) => l.speaker === 'agent' && s.latency[l.id]).map((l) => ({ id: l.id, label: firstWords(l.text), timeline: s.latency[l.id] }))} />
           {s.hints.length > 0 && (
             <Card>
               {s.hints.map((h, i) => (
