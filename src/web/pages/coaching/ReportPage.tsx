@@ -233,12 +233,13 @@ function Findings({ report: r }: { report: SessionReport }) {
 
 function Quotes({ quotes }: { quotes: Quote[] }) {
   const { t } = useCoachingT();
+  const { user } = useMe();
   if (quotes.length === 0) return null;
   return (
     <div className="stack-sm">
       {quotes.map((q, i) => (
         <blockquote key={i} className="quote" dir="auto" data-testid="quote">
-          <span className="quote-meta">{clock(q.startSec)} · {q.speaker === 'agent' ? t('report.you') : t('report.customer')}</span>“{q.text}”
+          <span className="quote-meta">{clock(q.startSec)} · {q.speaker === 'agent' ? t('report.you', { context: user?.gender ?? undefined }) : t('report.customer')}</span>“{q.text}”
         </blockquote>
       ))}
     </div>

@@ -90,6 +90,7 @@ export const useCoachingT = defineStrings('coaching', {
       duration: 'משך',
       quotesDropped: '{{n}} ציטוטים הוסרו כי לא נמצאו בתמלול.',
       you: 'אתה',
+      you_female: 'את',
       customer: 'הלקוח',
     },
     progress: {
@@ -238,6 +239,7 @@ export const useCoachingT = defineStrings('coaching', {
       duration: 'Duration',
       quotesDropped: '{{n}} quotes were removed because they are not in the transcript.',
       you: 'You',
+      you_female: 'You',
       customer: 'Customer',
     },
     progress: {
