@@ -155,8 +155,8 @@ function missingText(f: CheckResult, lang: Language): string {
   if (!at) return label;
   const when = clock(at.startSec);
   const words = at.text.length > 60 ? `${at.text.slice(0, 57)}…` : at.text;
-  if (at.speaker === 'customer') return lang === 'he' ? `${label} (ב-${when}, אחרי שהלקוח אמר "${words}")` : `${label} (at ${when}, after the customer said "${words}")`;
-  return lang === 'he' ? `${label} (ב-${when}, במקום "${words}")` : `${label} (at ${when}, instead of "${words}")`;
+  if (at.speaker === 'customer') return lang === 'he' ? `${label} (בדקה ${when}, אחרי שהלקוח אמר "${words}")` : `${label} (at ${when}, after the customer said "${words}")`;
+  return lang === 'he' ? `${label} (בדקה ${when}, במקום "${words}")` : `${label} (at ${when}, instead of "${words}")`;
 }
 
 /** Strengths: skills at the proficient tier or above, with the evidence of their passed checks. */

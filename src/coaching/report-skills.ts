@@ -36,7 +36,8 @@ const MISSING: Record<string, (c: ReportContext) => Bilingual> = {
   acknowledged_customer: () => L('לא הובעו הבנה או אמפתיה ללקוח', 'No understanding or empathy shown to the customer'),
   referenced_detail: () => L('אין חזרה על פרט שהלקוח סיפר', 'Nothing the customer shared was referred back to'),
   customer_not_hostile: () => L('הלקוח ניתק או סיים כועס', 'The customer hung up or ended angry'),
-  talk_ratio: (c) => L(`חלק הנציג בדיבור עלה על 60% (${Math.round((c.snap.talk.ratio ?? 0) * 100)}%)`, `The agent's share of the talk passed 60% (${Math.round((c.snap.talk.ratio ?? 0) * 100)}%)`),
+  // shown only above 60 %: rounded up, so it never reads "passed 60 % (60 %)"
+  talk_ratio: (c) => L(`חלק הנציג בדיבור עלה על 60% (${Math.ceil((c.snap.talk.ratio ?? 0) * 100)}%)`, `The agent's share of the talk passed 60% (${Math.ceil((c.snap.talk.ratio ?? 0) * 100)}%)`),
   no_long_monologue: () => L('רצף דיבור של יותר מדקה', 'A stretch of talking over a minute'),
   no_interruptions: (c) => {
     const n = c.snap.interruptions.byAgent;

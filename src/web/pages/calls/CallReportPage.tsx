@@ -130,7 +130,7 @@ export default function CallReportPage() {
                         {a.weaknesses.map((w, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
-                            <p dir="auto">{w.description}</p>
+                            <p dir="auto">{withoutSkill(w.description, SKILL_LABELS[w.skill][lang])}</p>
                             {w.context && w.context.length > 0 && (
                               <div className="small muted" data-testid="weakness-context">
                                 {t('report.afterCustomer')}:
@@ -148,7 +148,7 @@ export default function CallReportPage() {
                         {a.strengths.map((s, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[s.skill][lang]}</strong>
-                            <p>{s.description}</p>
+                            <p dir="auto">{withoutSkill(s.description, SKILL_LABELS[s.skill][lang])}</p>
                             <Quotes quotes={s.quotes} onSeek={seek} />
                           </li>
                         ))}
@@ -212,6 +212,9 @@ export default function CallReportPage() {
     </Async>
   );
 }
+
+/** A finding's text without the skill name it starts with (the card already shows it as the heading). */
+const withoutSkill = (text: string, skill: string) => (text.startsWith(`${skill}: `) ? text.slice(skill.length + 2) : text);
 
 function Quotes({ quotes, onSeek }: { quotes: Quote[]; onSeek: (sec: number) => void }) {
   const { t } = useCallsT();

@@ -201,10 +201,16 @@ function Findings({ report: r }: { report: SessionReport }) {
             <li key={i}>
               <div>
                 <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
-                <p dir="auto">{w.description}</p>
+                <p dir="auto">{withoutSkill(w.description, SKILL_LABELS[w.skill][lang])}</p>
                 {w.context && w.context.length > 0 && (
                   <p className="small muted" data-testid="weakness-context">
-                    {t('report.afterCustomer')}: {w.context.map((c, k) => <q key={k} dir="auto">{c.text}</q>)}
+                    {t('report.afterCustomer')}:{' '}
+                    {w.context.map((c, k) => (
+                      <span key={k}>
+                        {k > 0 && ' · '}
+                        <q dir="auto">{c.text}</q>
+                      </span>
+                    ))}
                   </p>
                 )}
                 <Quotes quotes={w.quotes} />
@@ -220,7 +226,7 @@ function Findings({ report: r }: { report: SessionReport }) {
             <li key={i}>
               <div>
                 <strong>{SKILL_LABELS[s.skill][lang]}</strong>
-                <p dir="auto">{s.description}</p>
+                <p dir="auto">{withoutSkill(s.description, SKILL_LABELS[s.skill][lang])}</p>
                 <Quotes quotes={s.quotes} />
               </div>
             </li>
@@ -230,6 +236,9 @@ function Findings({ report: r }: { report: SessionReport }) {
     </div>
   );
 }
+
+/** A finding's text without the skill name it starts with (the card already shows it as the heading). */
+const withoutSkill = (text: string, skill: string) => (text.startsWith(`${skill}: `) ? text.slice(skill.length + 2) : text);
 
 function Quotes({ quotes }: { quotes: Quote[] }) {
   const { t } = useCoachingT();
