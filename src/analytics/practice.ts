@@ -14,7 +14,7 @@ import { LEVELS, isScenarioType, recommendNextScenario, type Level, type Practic
 import { assignmentPassed, sessionPassed, sessionToCallAnalysis } from './loop.ts';
 import { realVsSimulation, scenarioProgress, skillCurves, teamAggregates, type ScorePoint } from './progress.ts';
 
-type PracticeRepos = Pick<Repositories, 'reports' | 'simulations' | 'companies' | 'calls' | 'questionnaires' | 'users' | 'assignments'>;
+type PracticeRepos = Pick<Repositories, 'reports' | 'simulations' | 'companies' | 'calls' | 'questionnaires' | 'users' | 'assignments' | 'scenarios'>;
 
 /** Who is asking (the signed-in principal, as far as this service cares). */
 export interface Viewer {
@@ -92,6 +92,12 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
     return recommendNextScenario(p ?? (await profile(agentUserId)), { history, now: now() });
   }
 
+  /** Each row with its stored scenario's name (a raw id is never shown); null for a catalogue "type:level" id or a deleted scenario. */
+  async function withScenarioNames<T extends { scenarioId: string }>(rows: T[]): Promise<(T & { name: string | null })[]> {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    return Promise.all(rows.map(async (r) => ({ ...r, name: uuid.test(r.scenarioId) ? ((await repos.scenarios.byId(r.scenarioId))?.name ?? null) : null })));
+  }
+
   /** Curves, first/best per scenario, real calls beside practice, sessions, profile and next step; `privateHours` hides practice inside the window. */
   async function progressOf(agentUserId: string, o: { since?: Date; privateHours?: number }) {
     const [reports, callRows] = await Promise.all([
@@ -105,7 +111,7 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
       agentUserId,
       totals: { simulations: reports.rows.length, calls: callRows.length, passed: reports.rows.filter((r) => r.passed).length },
       curves,
-      scenarios: scenarioProgress(points).map(({ agentId: _a, ...s }) => s),
+      scenarios: await withScenarioNames(scenarioProgress(points).map(({ agentId: _a, ...s }) => s)),
       realVsSimulation: realVsSimulation(points)[0] ?? { agentId: agentUserId, weeks: [], correlation: null, laggedCorrelation: null },
       sessions: reports.rows.slice(0, 50).map(({ skills: _s, agentName: _n, ...r }) => r),
       /** Practice sessions the privacy window keeps from this viewer. */

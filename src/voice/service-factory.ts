@@ -5,6 +5,7 @@ import { isAppError } from '../core/index.ts';
 import type { Repositories, UserRow } from '../db/index.ts';
 import type { OfflineBrainFactory, PrepareCustomer } from './customers.ts';
 import { SimulationService } from './simulation-service.ts';
+import type { SessionOwnership } from './ownership.ts';
 import { offlineBrainFromSnapshot, practiceCustomer, type PracticePersonas } from './persona-customer.ts';
 
 export interface SimulationServiceWiring {
@@ -20,6 +21,13 @@ export interface SimulationServiceWiring {
   /** This process owns the database alone (PGlite): every live row found at start-up is an orphan. */
   exclusive?: boolean;
   resumeWindowMs?: number;
+  /** Leases of live calls (takeover when a node dies); see ownership.ts. */
+  ownership?: SessionOwnership;
+}
+
+/** This node's id in the database: NODE_ID, else host:port (stable across restarts, so a restarted node recognises what it left behind). */
+export function nodeIdOf(config: Pick<Config, 'NODE_ID' | 'PORT'>): string {
+  return config.NODE_ID ?? `${os.hostname()}:${config.PORT}`;
 }
 
 export function createSimulationService(w: SimulationServiceWiring): SimulationService {
@@ -29,8 +37,8 @@ export function createSimulationService(w: SimulationServiceWiring): SimulationS
     prepareCustomer: w.prepareCustomer ?? practiceCustomer(w.personas),
     offlineBrain: w.offlineBrain ?? offlineBrainFromSnapshot,
     // assignments are not completed when the call ends: only a passing report completes one (PracticeService.storeReport)
-    // stable across restarts of the same server, so a restarted node recognises what it left behind
-    nodeId: `${os.hostname()}:${w.config.PORT}`,
+    nodeId: nodeIdOf(w.config),
+    ownership: w.ownership,
     exclusive: w.exclusive,
     resumeWindowMs: w.resumeWindowMs,
     log: (msg, err) => console.warn(`[simulations] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`),

@@ -63,7 +63,7 @@ export function BasicsSection({ catalogue, draft, set, editing }: { catalogue: C
             <select className="select" name="language" value={draft.language ?? ''} onChange={(e) => set({ language: (e.target.value || null) as Draft['language'] })}>
               <option value="">{t('builder.companyLanguage')}</option>
               <option value="he">עברית</option>
-              <option value="en">English</option>
+              <option value="en" lang="en">English</option>
             </select>
           </Field>
         </div>
@@ -221,7 +221,7 @@ export function CriteriaSection({ catalogue, draft, set }: { catalogue: Catalogu
                 <select className="select" aria-label={checkLabel(catalogue, c.check, lang)} value={c.check.type} onChange={(e) => setCheck(i, newCheck(catalogue, e.target.value as Check['type']))}>
                   {catalogue.checks.map((x) => (
                     <option key={x.type} value={x.type}>
-                      {x.type === c.check.type ? checkLabel(catalogue, c.check, lang) : x.template[lang].replace('{{n}}', 'N')}
+                      {x.type === c.check.type ? checkLabel(catalogue, c.check, lang) : x.template[lang].replace('{{n}}', '…')}
                     </option>
                   ))}
                 </select>

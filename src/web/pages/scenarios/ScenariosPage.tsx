@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCommonT } from '../../i18n/common.ts';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
@@ -13,6 +14,7 @@ import { useScenariosT } from './strings.ts';
 /** Manager: the company's scenarios (build, edit, assign) and every assignment with its status. */
 export default function ScenariosPage() {
   const { t, lang } = useScenariosT();
+  const common = useCommonT().t;
   const { company } = useMe();
   const cid = company?.id ?? null;
   const [showArchived, setShowArchived] = useState(false);
@@ -67,7 +69,7 @@ export default function ScenariosPage() {
                         <th>{t('list.targets')}</th>
                         <th className="num">{t('list.version')}</th>
                         <th>{t('list.updated')}</th>
-                        <th />
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -115,7 +117,7 @@ export default function ScenariosPage() {
                         <th>{t('assignments.status')}</th>
                         <th>{t('assignments.passMark')}</th>
                         <th>{t('assignments.attempts')}</th>
-                        <th />
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -128,7 +130,7 @@ export default function ScenariosPage() {
                               {a.teamName && <div className="muted small">{t('assignments.team', { team: a.teamName })}</div>}
                             </td>
                             <td dir="auto">
-                              {a.scenarioName} <span className="muted small">v{a.scenarioVersion}</span>
+                              <bdi>{a.scenarioName}</bdi> <span className="muted small">{t('list.versionN', { version: a.scenarioVersion })}</span>
                             </td>
                             <td className="nowrap">{formatDate(a.dueAt, lang)}</td>
                             <td>
