@@ -148,15 +148,16 @@ function rootCauseFirst(r: RubricResult) {
   };
 }
 
-/** A failed check as what was missing and where it belonged ("… (at 01:52, after "…")"), never its positive label. */
+/**
+ * A failed check as what was missing and when ("… (at 01:52)"), never its positive label. The agent's line at that
+ * moment is quoted under the finding, and the customer's words shown as its context, so the text carries only the time.
+ */
 function missingText(f: CheckResult, lang: Language): string {
   const label = missingOf(f.check.id, f.check.label, lang);
   const at = f.evidence[0];
   if (!at) return label;
   const when = clock(at.startSec);
-  const words = at.text.length > 60 ? `${at.text.slice(0, 57)}…` : at.text;
-  if (at.speaker === 'customer') return lang === 'he' ? `${label} (בדקה ${when}, אחרי שהלקוח אמר "${words}")` : `${label} (at ${when}, after the customer said "${words}")`;
-  return lang === 'he' ? `${label} (בדקה ${when}, במקום "${words}")` : `${label} (at ${when}, instead of "${words}")`;
+  return lang === 'he' ? `${label} (בדקה ${when})` : `${label} (at ${when})`;
 }
 
 /** Strengths: skills at the proficient tier or above, with the evidence of their passed checks. */
