@@ -2,6 +2,7 @@ import { CALL_TYPE_LABELS, SKILL_LABELS, proficiencyTier } from './taxonomy.ts';
 import type { CallAnalysis, Quote } from './types.ts';
 import { rateMetrics, type Rating } from './benchmarks.ts';
 import { ratedMetricsOf } from './audio-only.ts';
+import { ANALYZER_WORDS, OBJECTION_KIND_WORDS, ROLE_METHOD_WORDS, formatSeconds, word } from '../i18n/index.ts';
 
 const T = {
   he: {
@@ -38,10 +39,10 @@ export function clock(sec: number): string {
 const fmtQuote = (q: Quote, lang: 'he' | 'en') =>
   `    [${clock(q.startSec)}] ${lang === 'he' ? (q.speaker === 'agent' ? 'נציג' : 'לקוח') : q.speaker}: "${q.text}"`;
 
-function fmtValue(v: number | null, unit: string): string {
+function fmtValue(v: number | null, unit: string, lang: 'he' | 'en'): string {
   if (v === null) return '—';
   if (unit === 'fraction') return `${Math.round(v * 100)}%`;
-  if (unit === 's') return `${v.toFixed(1)}s`;
+  if (unit === 's') return formatSeconds(v, lang);
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
@@ -55,7 +56,7 @@ export function formatAnalysisText(a: CallAnalysis): string {
   if (a.roles) {
     const r = a.roles;
     const warn = r.confidence < 0.7 ? ` — ${t.unsure}` : '';
-    out.push(`${t.roles}: ${r.agent.join(', ') || '—'} · ${t.customerSide}: ${r.customer.join(', ') || '—'} (${r.method}, ${t.sure} ${Math.round(r.confidence * 100)}%${warn})` +
+    out.push(`${t.roles}: ${r.agent.join(', ') || '—'} · ${t.customerSide}: ${r.customer.join(', ') || '—'} (${word(ROLE_METHOD_WORDS, r.method, L)}, ${t.sure} ${Math.round(r.confidence * 100)}%${warn})` +
       (r.ignored.length ? ` · ${t.ignoredLines}: ${r.ignored.join(', ')}` : ''));
   }
   if (a.outcome) out.push(`${t.outcome}: ${t.outcomes[a.outcome]}`);
@@ -65,8 +66,8 @@ export function formatAnalysisText(a: CallAnalysis): string {
   const only = ratedMetricsOf(a);
   for (const r of rateMetrics(a.metrics, { timesEstimated: estimated }).filter((x) => !only || only.includes(x.metric))) {
     const u = r.benchmark.unit;
-    const band = `${fmtValue(r.range[0], u)}–${Number.isFinite(r.range[1]) ? fmtValue(r.range[1], u) : '∞'}`;
-    out.push(`  ${r.benchmark.label[L]}: ${fmtValue(r.value, u)}  [${t.ratings[r.rating]}; ${band}]`);
+    const band = `${fmtValue(r.range[0], u, L)}–${Number.isFinite(r.range[1]) ? fmtValue(r.range[1], u, L) : '∞'}`;
+    out.push(`  ${r.benchmark.label[L]}: ${fmtValue(r.value, u, L)}  [${t.ratings[r.rating]}; ${band}]`);
   }
   if (a.skills.length) {
     out.push('', `${t.skills}:`);
@@ -78,7 +79,7 @@ export function formatAnalysisText(a: CallAnalysis): string {
   }
   if (a.weaknesses.length) {
     out.push('', `${t.weaknesses}:`);
-    a.weaknesses.forEach((w, i) => out.push(`  ${i + 1}. ${w.description} (${t.severity} ${w.severity})`, ...w.quotes.map((q) => fmtQuote(q, L))));
+    a.weaknesses.forEach((w, i) => out.push(`  ${i + 1}. ${w.description} (${t.severity} ${Math.round(w.severity * 100)}%)`, ...w.quotes.map((q) => fmtQuote(q, L))));
   }
   if (a.recommendations.length) {
     out.push('', `${t.recs}:`);
@@ -86,11 +87,11 @@ export function formatAnalysisText(a: CallAnalysis): string {
   }
   if (a.objections.length) {
     out.push('', `${t.objections}:`);
-    for (const o of a.objections) out.push(`  [${clock(o.startSec)}] ${o.kind}: "${o.quote}" — ${o.handled ? t.handled : t.notHandled}`);
+    for (const o of a.objections) out.push(`  [${clock(o.startSec)}] ${word(OBJECTION_KIND_WORDS, o.kind, L)}: "${o.quote}" — ${o.handled ? t.handled : t.notHandled}`);
   }
   if (a.notices.length) out.push('', `${t.notices}:`, ...a.notices.map((n) => `  • ${n}`));
   const an = a.analyzer;
-  out.push('', `${t.analyzer}: ${an.name}${an.model ? ` (${an.model})` : ''}; ${t.quotes}: ${an.quotesCorrected} ${t.corrected}, ${an.quotesDropped} ${t.dropped}`);
+  out.push('', `${t.analyzer}: ${word(ANALYZER_WORDS, an.name, L)}${an.model ? ` (${an.model})` : ''}; ${t.quotes}: ${an.quotesCorrected} ${t.corrected}, ${an.quotesDropped} ${t.dropped}`);
   if (an.fallbackReason) out.push(`  ${t.fallback}: ${an.fallbackReason}`);
   return out.join('\n');
 }

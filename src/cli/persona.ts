@@ -6,6 +6,7 @@ import { prepareSession, profileFromManagerChoice, type PersonaSources, type Pre
 import { LEVELS, SCENARIO_TYPES, ScenarioBuilder, isScenarioType, recommendNextScenario, type Level } from '../scenarios/index.ts';
 import type { Io } from './start.ts';
 import { walkArgs } from './args.ts';
+import { OBJECTION_KIND_WORDS, OBJECTION_SOURCE_WORDS, word } from '../i18n/index.ts';
 
 const USAGE = 'usage: salesgym persona --company <id|demo> [--agent <id>] [--weakness SKILL ...] [--scenario TYPE] [--level LEVEL] [--lang he|en] [--seed N] [--json]';
 
@@ -126,7 +127,7 @@ function toText(s: PreparedSession): string {
   const L = (h: string, e: string) => (he ? h : e);
   const lines = [
     `${p.name} · ${p.age} · ${p.role}${p.organization ? ` · ${p.organization}` : ''}`,
-    `${L('תרחיש', 'Scenario')}: ${s.scenario.name} (${s.scenario.type}) · seed ${p.seed} · ${L('גרסת שאלון ', 'questionnaire v')}${s.questionnaireVersion}`,
+    `${L('תרחיש', 'Scenario')}: ${s.scenario.name}${he ? '' : ` (${s.scenario.type})`} · ${L('זרע', 'seed')} ${p.seed} · ${L('גרסת שאלון ', 'questionnaire v')}${s.questionnaireVersion}`,
     p.background,
     `${L('אופי', 'Personality')}: ${p.personality.traits.join(', ')} — ${p.personality.summary}`,
     '',
@@ -134,7 +135,7 @@ function toText(s: PreparedSession): string {
     ...p.targets.map((t) => `  • ${SKILL_LABELS[t.skill][p.language]}: ${t.how}`),
     '',
     L('התנגדויות:', 'Objections:'),
-    ...p.objections.map((o) => `  ${o.order}. [${o.kind}, ${o.source}] ${o.text}`),
+    ...p.objections.map((o) => `  ${o.order}. [${word(OBJECTION_KIND_WORDS, o.kind, p.language)}, ${word(OBJECTION_SOURCE_WORDS, o.source, p.language)}] ${o.text}`),
     '',
     L('צרכים נסתרים:', 'Hidden needs:'),
     ...p.hiddenNeeds.map((n) => `  • ${n.need}`),

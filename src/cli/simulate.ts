@@ -22,13 +22,14 @@ import {
 } from '../voice/index.ts';
 import type { Io } from './start.ts';
 import { walkArgs } from './args.ts';
+import { MOOD_WORDS, word } from '../i18n/index.ts';
 
-const USAGE = 'usage: salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]';
+const USAGE = 'usage: salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--agent-gender female|male] [--script FILE] [--json]';
 
 /** What one simulated call produced (the `--json` document). */
 export interface SimulationResult {
   scenario: { type: string; level: string; name: string };
-  persona: { name: string; role: string; language: Language; seed: number };
+  persona: { name: string; role: string; language: Language; seed: number; gender?: 'female' | 'male' };
   engine: 'text';
   turns: { speaker: 'agent' | 'customer'; text: string }[];
   outcome: Outcome;
@@ -42,7 +43,7 @@ export interface SimulationResult {
 }
 
 /** Turns a finished call into its report (the coaching layer registers one; absent → no report). */
-export type ReportBuilder = (r: SimulationResult, s: { persona: PreparedSession['persona']; scenario: PreparedSession['scenario'] }) => unknown | Promise<unknown>;
+export type ReportBuilder = (r: SimulationResult, s: { persona: PreparedSession['persona']; scenario: PreparedSession['scenario']; agentGender?: 'female' | 'male' }) => unknown | Promise<unknown>;
 
 let registeredReportBuilder: ReportBuilder | null = null;
 /** Register the report builder `simulate` runs after each call (the seam for the coaching domain). */
@@ -71,6 +72,8 @@ interface Args {
   lang?: Language;
   seed?: number;
   script?: string;
+  /** How the customer and the report address the agent in Hebrew (default: masculine). */
+  agentGender?: 'female' | 'male';
   json: boolean;
 }
 
@@ -86,6 +89,7 @@ function parse(argv: string[]): Args | string {
       else if (x === '--level') a.level = r.oneOf(LEVELS);
       else if (x === '--lang') a.lang = r.oneOf(LANGUAGES);
       else if (x === '--seed') a.seed = r.wholeNumber();
+      else if (x === '--agent-gender') a.agentGender = r.oneOf(['female', 'male'] as const);
       else return `unknown option ${x}`;
     },
   });
@@ -132,9 +136,9 @@ export async function runSimulate(argv: string[], io: SimulateIo, deps: Simulate
     const lang = a.lang ?? questionnaire.data.language;
     const scenario = defaultScenario(a.scenario as never, a.level ?? 'intermediate', lang);
     const prepared = prepareSession({ questionnaire, analyses, scenario, seed: a.seed ?? 1 });
-    const result = await play(prepared, script, io, a.json, deps.replyTimeoutMs ?? 15_000);
+    const result = await play(prepared, script, io, a.json, deps.replyTimeoutMs ?? 15_000, a.agentGender);
     const builder = deps.reportBuilder ?? registeredReportBuilder;
-    if (builder) result.report = await builder(result, { persona: prepared.persona, scenario: prepared.scenario });
+    if (builder) result.report = await builder(result, { persona: prepared.persona, scenario: prepared.scenario, ...(a.agentGender ? { agentGender: a.agentGender } : {}) });
     // Interactive calls showed the replies live; scripted ones print the whole transcript now.
     io.out(a.json ? JSON.stringify(result, null, 2) : summaryText(result, script !== null));
     return 0;
@@ -147,12 +151,12 @@ export async function runSimulate(argv: string[], io: SimulateIo, deps: Simulate
 }
 
 /** Runs the call through SimulationSession + TextEngine with the offline brain. */
-async function play(s: PreparedSession, script: string[] | null, io: SimulateIo, json: boolean, replyTimeoutMs: number): Promise<SimulationResult> {
+async function play(s: PreparedSession, script: string[] | null, io: SimulateIo, json: boolean, replyTimeoutMs: number, agentGender?: 'female' | 'male'): Promise<SimulationResult> {
   const p = s.persona;
   const voice = voicePersonaFrom(p, s.scenario, s.instructions);
   const t0 = performance.now();
   const clock = () => performance.now() - t0;
-  const brain = new OfflineCustomerBrain({ params: s.offline, seed: p.seed });
+  const brain = new OfflineCustomerBrain({ params: s.offline, seed: p.seed, agentGender });
   const engine = new TextEngine({ persona: voice, brain, clock });
   const replies: string[] = [];
   let waiters: (() => void)[] = [];
@@ -224,7 +228,7 @@ async function play(s: PreparedSession, script: string[] | null, io: SimulateIo,
   const summary = await session.done();
   return {
     scenario: { type: s.scenario.type, level: s.scenario.level, name: s.scenario.name },
-    persona: { name: p.name, role: p.role, language: p.language, seed: p.seed },
+    persona: { name: p.name, role: p.role, language: p.language, seed: p.seed, gender: p.gender },
     engine: 'text',
     turns: summary.turns.map((t) => ({ speaker: t.speaker, text: t.text })),
     outcome: summary.outcome,
@@ -275,8 +279,8 @@ function summaryText(r: SimulationResult, withTranscript: boolean): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   return [
     ...(withTranscript ? [...r.turns.map((t) => `${t.speaker === 'agent' ? (he ? 'נציג/ה' : 'Agent') : r.persona.name}: ${t.text}`), ''] : ['']),
-    `${he ? 'תוצאה' : 'Outcome'}: ${r.outcome} — ${OUTCOME_TEXT[r.outcome][he ? 'he' : 'en']}${r.reason && !he ? ` (${r.reason})` : ''}`,
-    `${he ? 'מצב הלקוח' : 'Customer'}: ${he ? 'אמון' : 'trust'} ${pct(s.trust)} · ${he ? 'עניין' : 'interest'} ${pct(s.interest)} · ${he ? 'סבלנות' : 'patience'} ${pct(s.patience)} · ${he ? 'מצב רוח' : 'mood'} ${s.mood}`,
+    he ? `תוצאה: ${OUTCOME_TEXT[r.outcome].he}` : `Outcome: ${r.outcome} — ${OUTCOME_TEXT[r.outcome].en}${r.reason ? ` (${r.reason})` : ''}`,
+    `${he ? 'מצב הלקוח' : 'Customer'}: ${he ? 'אמון' : 'trust'} ${pct(s.trust)} · ${he ? 'עניין' : 'interest'} ${pct(s.interest)} · ${he ? 'סבלנות' : 'patience'} ${pct(s.patience)} · ${he ? 'מצב רוח' : 'mood'} ${word(MOOD_WORDS, s.mood, r.persona.language, r.persona.gender)}`,
     `${he ? 'צרכים שנחשפו' : 'Needs revealed'}: ${s.revealedNeeds.length} · ${he ? 'התנגדויות שנפתרו' : 'Objections resolved'}: ${s.resolvedObjections.length} · ${he ? 'ניסיונות סגירה' : 'Close attempts'}: ${s.closeAttempts}`,
   ].join('\n');
 }

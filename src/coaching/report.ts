@@ -20,6 +20,8 @@ import { questionTarget, scoreSkills } from './report-skills.ts';
 import type { CustomerState, Turn } from './types.ts';
 import { isUnheard, round } from './types.ts';
 import { wordlessReport } from './report-wordless.ts';
+import { wordTalkRatio } from './typed-call.ts';
+import { addressReport } from './report-address.ts';
 import type { ConfidenceReading } from './voice-confidence.ts';
 
 /** The voice protocol's per-turn latency timeline (session ms, null when not observed). */
@@ -61,6 +63,10 @@ export interface SessionReportInput {
   voice?: ConfidenceReading | null;
   /** Agent utterances heard without words (they are not in `turns`' words; a call of only these gets no score). */
   unheardTurns?: number;
+  /** A typed call: talk share from the words, no speaking pace or voice (default false). */
+  typed?: boolean;
+  /** The agent's gender (users.gender): the report's Hebrew second person agrees with it (default: masculine forms). */
+  agentGender?: 'female' | 'male' | null;
 }
 
 /** The report input from the live layer's record plus what only the session knows. */
@@ -74,6 +80,7 @@ export function reportInputFromLive(r: LiveRecord, extra: Omit<SessionReportInpu
     moods: r.moods,
     voice: r.voice,
     unheardTurns: r.unheardTurns,
+    typed: r.typed,
     ...extra,
     scenario: { level: r.level, ...extra.scenario },
   };
@@ -124,14 +131,16 @@ export function buildSessionReport(given: SessionReportInput): SessionReport {
   const { outcome, reason } = inferOutcome({ turns: pre.turns, lang }, input.engineOutcome, input.endReason);
   const durationMs = input.durationMs ?? Math.max(0, ...input.turns.map((t) => t.endMs));
   const c = buildContext(lang, input.turns, input.customerState, outcome, durationMs);
+  // typed turns take no speaking time: the talk share is the share of the words, and there is no speaking pace
+  if (input.typed) c.snap = { ...c.snap, talk: { ...c.snap.talk, ratio: wordTalkRatio(input.turns) }, wordsPerMin: null };
   if (!input.turns.some((t) => t.speaker === 'agent')) {
-    return sessionReportSchema.parse(wordlessReport({
+    return addressReport(sessionReportSchema.parse(wordlessReport({
       lang, callType: sc.callType ?? 'phone_sale', scenarioId: sc.id, level: sc.level, durationMs, outcome, outcomeReason: reason,
       unheardTurns: input.unheardTurns, targets, metrics: metricsOf(c, durationMs), benchmarks: benchmarkRows(c, durationMs, input.latency ?? [], lang),
       latency: latencySummary(input.latency ?? []), voiceConfidence: input.voice?.confidence ?? null,
       tone: input.voice?.confidence != null ? [{ speaker: 'agent', confidence: input.voice.confidence, features: toneFeatures(input.voice) }] : [],
       difficulty: difficultyRows(input.difficulty), hints: hintRows(input.hints), moods: moodRows(input.moods),
-    }));
+    })), input.agentGender);
   }
   const { skills, checks, notExercised } = scoreSkills(c);
   const criteria = evaluateCriteria(sc.successCriteria ?? [], c, sc.differentiator);
@@ -185,7 +194,7 @@ export function buildSessionReport(given: SessionReportInput): SessionReport {
     quotesDropped: 0,
   };
   const dropped = verifyQuotes(report, input.turns);
-  return sessionReportSchema.parse({ ...report, quotesDropped: dropped });
+  return addressReport(sessionReportSchema.parse({ ...report, quotesDropped: dropped }), input.agentGender);
 }
 
 const difficultyRows = (d: SessionReportInput['difficulty']): SessionReport['difficulty'] =>
@@ -234,7 +243,7 @@ const BENCH_LABELS: Record<string, { he: string; en: string }> = {
   fillersPerMin: { he: 'מילות מילוי לדקה', en: 'Filler words per minute' },
   interruptions: { he: 'קטיעות של הלקוח', en: 'Interruptions of the customer' },
   latencyP50Ms: { he: 'זמן תגובת הלקוח (חציון)', en: 'Customer reply latency (p50)' },
-  latencyP95Ms: { he: 'זמן תגובת הלקוח (p95)', en: 'Customer reply latency (p95)' },
+  latencyP95Ms: { he: 'זמן תגובת הלקוח (95% מהתורות)', en: 'Customer reply latency (p95)' },
 };
 
 function benchmarkRows(c: ReportContext, durationMs: number, latency: readonly LatencyTimelineLike[], lang: Language): SessionReport['benchmarks'] {

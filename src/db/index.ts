@@ -20,7 +20,7 @@ export { periodOf } from './repositories/usage.ts';
 export type { CallRow, NewCall, CallStatus, CallSummaryRow, CallFilter } from './repositories/calls.ts';
 export type { JobRow, JobStatus } from './repositories/jobs.ts';
 export type { SimulationRow, NewSimulation, SimulationStatus, SimulationTurnRow, SimulationEventRow, SimulationSummaryRow, SimulationFilter } from './repositories/simulations.ts';
-export type { ScenarioRow, ScenarioVersionRow, ScenarioVersionInput, PersonaRow, NewPersona, AssignmentRow, NewAssignment, AssignmentStatus, AssignmentListRow, AssignmentFilter, SkillPriorRow } from './repositories/scenarios.ts';
+export type { ScenarioRow, ScenarioVersionRow, ScenarioVersionInput, PersonaRow, NewPersona, AssignmentRow, NewAssignment, AssignmentStatus, AssignmentListRow, AssignmentAttemptRow, AssignmentFilter, SkillPriorRow } from './repositories/scenarios.ts';
 export type { SessionReportRow, NewSessionReport, SessionReportSummaryRow, CallScoreRow, ReportFilter } from './repositories/reports.ts';
 export type { SeatPackageRow, DiscountCodeRow, OrderRow } from './repositories/billing.ts';
 export type { AuditRow, NewAudit } from './repositories/audit.ts';

@@ -5,8 +5,8 @@ import { DEMO_QUESTIONNAIRE } from './demo-questionnaire.ts';
 
 export const DEMO_PASSWORD = 'salesgym-demo';
 export const DEMO_USERS = [
-  { email: 'owner@demo.salesgym.dev', name: 'Owner (super admin)', role: 'super_admin' },
-  { email: 'admin@demo.salesgym.dev', name: 'אדמין SalesGym', role: 'admin' },
+  { email: 'owner@demo.salesgym.dev', name: 'אורית בר־און', role: 'super_admin' },
+  { email: 'admin@demo.salesgym.dev', name: 'רון שגב', role: 'admin' },
   { email: 'manager@demo.salesgym.dev', name: 'מיכל לוי', role: 'manager' },
   { email: 'agent1@demo.salesgym.dev', name: 'יוסי כהן', role: 'agent' },
   { email: 'agent2@demo.salesgym.dev', name: 'נועה מזרחי', role: 'agent' },

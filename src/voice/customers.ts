@@ -73,8 +73,9 @@ export const standInCustomer: PrepareCustomer = async (r) => {
     card: {
       ...base.card,
       summary: `${base.card.summary} · ${spec.description[language]}`,
-      mood: MOOD[spec.customer.emotion]?.[language],
+      mood: MOOD[spec.customer.emotion] ? spec.customer.emotion : undefined,
       difficulty: scenario.name,
+      gender: base.gender ?? 'female',
     },
     // an impatient customer waits less before taking the turn
     turnTaking: { ...DEFAULT_TURN_TAKING, silenceMs: Math.round(Math.max(450, Math.min(1000, DEFAULT_TURN_TAKING.silenceMs * patience))) },

@@ -109,6 +109,10 @@ export const personaCardSchema = z.object({
   language: z.enum(['he', 'en']),
   mood: z.string().optional(),
   difficulty: z.string().optional(),
+  /** The customer's grammatical gender (Hebrew words about them agree with it). */
+  gender: z.enum(['female', 'male']).optional(),
+  /** What the customer says about themselves when asked (work, home, who they are with): the offline customer's own facts. */
+  facts: z.array(z.string()).max(6).optional(),
 });
 export type PersonaCard = z.infer<typeof personaCardSchema>;
 
@@ -199,6 +203,10 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.enum(WIRE_ERROR_CODES), message: z.string(), recoverable: z.boolean() }),
   z.object({ type: z.literal('ended'), outcome: z.enum(OUTCOMES), reason: z.enum(END_REASONS), durationMs: z.number() }),
   z.object({ type: z.literal('pong'), t: z.number(), serverMs: z.number() }),
+  /** Who is listening to this call live (issue 17): sent when a manager starts or stops observing; the page shows it. */
+  z.object({ type: z.literal('observers'), count: z.number().int().min(0), names: z.array(z.string()) }),
+  /** A manager's whispered hint: shown to the agent only (never to the customer, never in the customer's audio). */
+  z.object({ type: z.literal('whisper'), id: z.string(), text: z.string(), from: z.string(), atMs: z.number() }),
   /** Sent right after `ready` when a reloaded page re-attaches to a live session: the transcript so far. */
   z.object({
     type: z.literal('resumed'),

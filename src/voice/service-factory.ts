@@ -36,10 +36,7 @@ export function createSimulationService(w: SimulationServiceWiring): SimulationS
     repos: w.repos,
     prepareCustomer: w.prepareCustomer ?? practiceCustomer(w.personas),
     offlineBrain: w.offlineBrain ?? offlineBrainFromSnapshot,
-    // with ASSIGNMENT_REQUIRES_PASS the score is not known when the call ends: the agent completes it once it passed
-    completeAssignments: w.config.ASSIGNMENT_REQUIRES_PASS
-      ? undefined
-      : (agentUserId, scenarioId, simulationId) => w.personas.completeAssignmentsAfterPractice(agentUserId, scenarioId, simulationId),
+    // assignments are not completed when the call ends: only a passing report completes one (PracticeService.storeReport)
     nodeId: nodeIdOf(w.config),
     ownership: w.ownership,
     exclusive: w.exclusive,

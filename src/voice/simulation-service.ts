@@ -19,9 +19,9 @@ import type { DifficultyDirective, VoicePersona } from './engine.ts';
 import { customerTools, standInCustomer, type OfflineBrainFactory, type PrepareCustomer, type PreparedCustomer } from './customers.ts';
 import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
-import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap } from './session.ts';
+import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap, type SessionTransport } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
-import { addressAgent } from './offline-brain/address.ts';
+import { addressAgent } from '../core/index.ts';
 import { loadResume, SessionElsewhereError, type ResumeState, type SessionOwnership } from './ownership.ts';
 import type { EngineChoice, EngineName, EngineTier, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
@@ -89,6 +89,8 @@ export interface LiveSessionHandle {
   voice: VoicePersona;
   scenario: unknown;
   persona: unknown;
+  /** The agent's gender when known (users.gender): what speaks to the agent in Hebrew agrees with it. */
+  agentGender?: 'female' | 'male';
   /** Session-clock ms. */
   now(): number;
   /** Hint, metrics, difficulty or customer_state to the agent; also stored in the event log. */
@@ -100,6 +102,16 @@ export interface LiveSessionHandle {
 /** Observers other domains (coaching) attach to every session that goes live. */
 export type TapFactory = (s: LiveSessionHandle) => SessionTap;
 
+/**
+ * Live observation (issue 17, the live domain): sees what the session sends the agent (`wrap`), taps the session,
+ * and may send the agent's page more when it re-attaches (who is listening). `store` keeps an event in the log.
+ */
+export type LiveObserveFactory = (s: { simulationId: string; row: SimulationRow; voice: VoicePersona; scenario: { name: string }; now(): number; store(kind: string, data: Record<string, unknown>): void }) => {
+  wrap(t: SessionTransport): SessionTransport;
+  tap(): SessionTap;
+  onAttach(): ServerMessage[];
+} | null;
+
 interface Live {
   row: SimulationRow;
   session: SimulationSession;
@@ -107,6 +119,7 @@ interface Live {
   persistence: PersistenceTap;
   directive: DifficultyDirective;
   grace: NodeJS.Timeout | null;
+  observed: ReturnType<LiveObserveFactory>;
   /** Taken over from this node (its owner died): the page is told once, when it re-attaches. */
   takenOverFrom?: string | null;
 }
@@ -148,6 +161,7 @@ export class SimulationService {
   private readonly live = new Map<string, Live>();
   private readonly opening = new Map<string, Promise<Live>>();
   private readonly tapFactories: TapFactory[] = [];
+  private liveObserve: LiveObserveFactory | null = null;
   private readonly nodeId: string;
   private timer: NodeJS.Timeout | null = null;
 
@@ -192,6 +206,11 @@ export class SimulationService {
   /** Other domains (coaching) observe every session that goes live from now on. */
   addTap(factory: TapFactory): void {
     this.tapFactories.push(factory);
+  }
+
+  /** Managers may observe the sessions that go live from now on (the live domain). */
+  observeLive(factory: LiveObserveFactory): void {
+    this.liveObserve = factory;
   }
 
   // ── HTTP-facing operations ─────────────────────────────────────────────────
@@ -400,6 +419,7 @@ export class SimulationService {
         turns: l.session.transcript.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, interrupted: t.interrupted, startMs: Math.round(t.startMs), endMs: Math.round(t.endMs), ...(t.inaudible ? { inaudible: true } : {}) })),
         ...(l.takenOverFrom ? { takenOver: true } : {}),
       });
+      for (const m of l.observed?.onAttach() ?? []) l.transport.sendJson(m);
       l.takenOverFrom = null;
     }
     for (const [data, isBinary] of early.splice(0)) deliver(l, data, isBinary);
@@ -512,6 +532,7 @@ export class SimulationService {
       voice,
       scenario,
       persona: snap.persona,
+      ...(snap.agentGender ? { agentGender: snap.agentGender } : {}),
       now: clock,
       // The live coach speaks to the agent: its Hebrew second person agrees with the agent's gender.
       publish: (msg) => this.publish(id, msg.type === 'hint' ? addressHint(msg, snap.agentGender) : msg),
@@ -524,12 +545,18 @@ export class SimulationService {
         this.d.log?.(`simulation ${id}: a tap factory failed`, e);
       }
     }
+    let observed: Live['observed'] = null;
+    try {
+      observed = this.liveObserve?.({ simulationId: id, row, voice, scenario, now: clock, store: (kind, data) => persistence.event(kind, data) }) ?? null;
+    } catch (e) {
+      this.d.log?.(`simulation ${id}: live observation could not be set up`, e);
+    }
     const quotaMs = this.d.quotaTickMs ?? 30_000;
     const session = new SimulationSession({
       id,
       engine,
       persona: voice,
-      transport,
+      transport: observed ? observed.wrap(transport) : transport,
       clock,
       maxDurationMs: (scenario.timeLimitSec ?? 20 * 60) * 1000,
       quota: {
@@ -543,10 +570,10 @@ export class SimulationService {
           return ok;
         },
       },
-      taps: [...taps, meter.tap(() => engine.tier, this.d.log), { onEnd: (summary) => this.finished(row, summary, persistence) }],
+      taps: [...taps, ...(observed ? [observed.tap()] : []), meter.tap(() => engine.tier, this.d.log), { onEnd: (summary) => this.finished(row, summary, persistence) }],
       ...(resume ? { resume: { turns: resume.turns }, maxDurationMs: Math.max(1000, (scenario.timeLimitSec ?? 20 * 60) * 1000 - resume.elapsedMs) } : {}),
     });
-    Object.assign(live, { row, session, transport, persistence, grace: null, takenOverFrom: claim?.takenOverFrom ?? null });
+    Object.assign(live, { row, session, transport, persistence, grace: null, observed, takenOverFrom: claim?.takenOverFrom ?? null });
     this.live.set(id, live as Live);
     await this.d.repos.simulations.heartbeat([id], this.nodeId);
     if (resume) await session.resumeCall(row.mode);

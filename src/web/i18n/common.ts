@@ -53,6 +53,7 @@ const he = {
     NOT_CONFIGURED: 'השירות הזה עדיין לא הוגדר בשרת.',
     PAYLOAD_TOO_LARGE: 'הבקשה גדולה מדי.',
     fixFields: 'יש {{count}} שדות לתיקון — ההודעות מופיעות ליד כל שדה.',
+    fixFields_one: 'יש שדה אחד לתיקון — ההודעה מופיעה לידו.',
     notFoundPage: 'העמוד לא נמצא.',
     goHome: 'חזרה לדף הבית',
   },
@@ -65,6 +66,7 @@ const he = {
     full: 'המכסה מלאה',
     buySeats: 'רכישת מושבים',
   },
+  table: { status: 'מצב', actions: 'פעולות', added: 'נוסף', report: 'דוח' },
   mustChange: {
     text: 'הסיסמה שלך אופסה על ידי אדמין. בחרו סיסמה חדשה.',
     action: 'החלפת סיסמה',
@@ -123,6 +125,7 @@ const en: typeof he = {
     NOT_CONFIGURED: 'This service is not configured on the server yet.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
     fixFields: '{{count}} fields need fixing — see the message next to each one.',
+    fixFields_one: 'One field needs fixing — see the message next to it.',
     notFoundPage: 'This page does not exist.',
     goHome: 'Back to home',
   },
@@ -135,6 +138,7 @@ const en: typeof he = {
     full: 'Limit reached',
     buySeats: 'Buy seats',
   },
+  table: { status: 'Status', actions: 'Actions', added: 'Added', report: 'Report' },
   mustChange: {
     text: 'An admin reset your password. Please choose a new one.',
     action: 'Change password',

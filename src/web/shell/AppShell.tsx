@@ -1,4 +1,5 @@
 /** Side navigation (built from routes.tsx for the user's role), top bar, and the page outlet. */
+import { genderSlash } from '../../i18n/index.ts';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useAuth, useMe } from '../auth.tsx';
@@ -36,7 +37,7 @@ export function AppShell() {
       <div className="sidenav-col">
         <nav className="sidenav" aria-label={t('nav.mainNav')}>
           <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
+            <span className="brand-mark" aria-hidden="true" lang="en">
               S
             </span>
             {t('app.name')}
@@ -61,16 +62,16 @@ export function AppShell() {
       </div>
       <div className="main">
         <header className="topbar">
-          <span className="company">{company?.name ?? t('app.name')}</span>
+          <bdi className="company">{company?.name ?? t('app.name')}</bdi>
           <div className="user">
             <LanguageSwitch />
             <span className="avatar" aria-hidden="true">
               {initials(user.name)}
             </span>
             <div className="user-meta">
-              <span className="name">{user.name}</span>
+              <bdi className="name">{user.name}</bdi>
               <span className="role" data-testid="user-role">
-                {t(`roles.${user.role}`)}
+                {genderSlash(t(`roles.${user.role}`), user.gender)}
               </span>
             </div>
             <Button variant="ghost" size="sm" onClick={() => void logout()}>

@@ -14,3 +14,7 @@ export const formatDate = (iso: string | null | undefined, lang: Lang) =>
 
 export const formatDateTime = (iso: string | null | undefined, lang: Lang) =>
   iso ? new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
+
+/** A short day and month for a chart axis ("23 בנוב׳" / "23 Nov"), from an ISO date or week start ("2026-11-23"). */
+export const formatDayMonth = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));

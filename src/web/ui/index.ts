@@ -6,4 +6,4 @@ export { QuotaBar } from './QuotaBar.tsx';
 export { Dialog, ConfirmDialog } from './Dialog.tsx';
 export { Icon, type IconName } from './icons.tsx';
 export { useQuery, useAction, type Query, type Action } from './hooks.ts';
-export { formatNumber, formatMoney, formatDate, formatDateTime } from './format.ts';
+export { formatNumber, formatMoney, formatDate, formatDateTime, formatDayMonth } from './format.ts';

@@ -1,16 +1,20 @@
 import { useState, type FormEvent } from 'react';
+import { useCommonT } from '../../i18n/common.ts';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { Alert, Async, Button, Card, Dialog, EmptyState, ErrorAlert, Field, PageHeader, Segmented, formatDate, formatMoney, useAction, useQuery } from '../../ui/index.ts';
 import type { Company, Order } from '../../types.ts';
 import { OrderStatus } from '../billing/OrderStatus.tsx';
 import { useAdminT } from './strings.ts';
+import { useBillingT } from '../billing/strings.ts';
 
 type Filter = 'all' | 'pending' | 'paid';
 
 /** Staff: every order; mark a pending one paid (with a reference), which adds its seats to the company. */
 export default function OrdersPage() {
   const { t, lang } = useAdminT();
+  const { t: bt } = useBillingT();
+  const common = useCommonT().t;
   const orders = useQuery<{ orders: Order[] }>('/api/orders');
   const companies = useQuery<{ companies: Company[] }>('/api/companies');
   const [filter, setFilter] = useState<Filter>('all');
@@ -69,7 +73,7 @@ export default function OrdersPage() {
                         <th className="num">{t('orders.colTotal')}</th>
                         <th>{t('orders.colStatus')}</th>
                         <th>{t('orders.colPaid')}</th>
-                        <th />
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -86,7 +90,7 @@ export default function OrdersPage() {
                             <OrderStatus status={o.status} />
                           </td>
                           <td className="small nowrap">
-                            {o.paidAt ? `${formatDate(o.paidAt, lang)}${o.paymentMethod ? ` · ${o.paymentMethod}` : ''}` : '—'}
+                            {o.paidAt ? `${formatDate(o.paidAt, lang)}${o.paymentMethod ? ` · ${o.paymentMethod === 'manual' || o.paymentMethod === 'test' ? bt(`methods.${o.paymentMethod}`) : o.paymentMethod}` : ''}` : '—'}
                           </td>
                           <td>
                             {o.status === 'pending' && (

@@ -57,8 +57,8 @@ function PackagesCard() {
                     <th>{t('packages.name')}</th>
                     <th className="num">{t('packages.seats')}</th>
                     <th className="num">{t('packages.price')}</th>
-                    <th />
-                    <th />
+                    <th>{common('table.status')}</th>
+                    <th>{common('table.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -158,14 +158,14 @@ function CodesCard() {
                     <th>{t('packages.value')}</th>
                     <th>{t('packages.colValidity')}</th>
                     <th className="num">{t('packages.uses')}</th>
-                    <th />
-                    <th />
+                    <th>{common('table.status')}</th>
+                    <th>{common('table.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {codes.map((c) => (
                     <tr key={c.id} className={c.active ? undefined : 'inactive'}>
-                      <td><span className="mono ltr">{c.code}</span></td>
+                      <td><code className="ltr">{c.code}</code></td>
                       <td className="nowrap">{describe(c)}</td>
                       <td className="nowrap small">
                         {c.validFrom || c.validUntil ? `${formatDate(c.validFrom, lang)} – ${formatDate(c.validUntil, lang)}` : t('packages.always')}

@@ -56,8 +56,8 @@ export default function StaffPage() {
                       <th>{t('staff.name')}</th>
                       <th>{t('staff.email')}</th>
                       <th>{t('staff.role')}</th>
-                      <th />
-                      <th />
+                      <th>{common('table.added')}</th>
+                      <th>{common('table.actions')}</th>
                     </tr>
                   </thead>
                   <tbody>

@@ -40,8 +40,8 @@ export default function SystemPage() {
         <Async query={health}>
           {(h) => (
             <div className="grid-3">
-              <Stat label={t('system.database')} value={<span className="ltr">{h.database}</span>} />
-              <Stat label={t('system.ai')} value={<span className="ltr">{h.ai}</span>} />
+              <Stat label={t('system.database')} value={<bdi>{h.database === 'pglite' || h.database === 'postgres' ? t(`system.databases.${h.database}`) : h.database}</bdi>} />
+              <Stat label={t('system.ai')} value={<bdi>{h.ai === 'openai' || h.ai === 'openai-compatible' || h.ai === 'offline' ? t(`system.engines.${h.ai}`) : h.ai}</bdi>} />
               <Stat label={t('system.version')} value={<span className="ltr">{h.version}</span>} />
               <Stat label={t('system.uptime')} value={t('system.minutes', { count: Math.round(h.uptimeSec / 60) })} />
             </div>

@@ -113,6 +113,8 @@ export const useAdminT = defineStrings('admin', {
       minutes: '{{count}} דק׳',
       orders: 'הזמנות ממתינות',
       revenue: 'הכנסות משולמות',
+      databases: { pglite: 'PGlite מוטמע (בתוך התהליך)', postgres: 'PostgreSQL' },
+      engines: { openai: 'OpenAI', 'openai-compatible': 'שרת תואם OpenAI', offline: 'מקומי, בלי רשת' },
     },
     staff: {
       title: 'צוות המערכת',
@@ -239,6 +241,8 @@ export const useAdminT = defineStrings('admin', {
       minutes: '{{count}} min',
       orders: 'Pending orders',
       revenue: 'Paid revenue',
+      databases: { pglite: 'Embedded PGlite (in process)', postgres: 'PostgreSQL' },
+      engines: { openai: 'OpenAI', 'openai-compatible': 'OpenAI-compatible server', offline: 'Offline (no network)' },
     },
     staff: {
       title: 'Platform staff',

@@ -179,7 +179,7 @@ export default function BillingPage() {
                         <th className="num">{t('colSeats')}</th>
                         <th className="num">{t('colTotal')}</th>
                         <th>{t('colStatus')}</th>
-                        <th />
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>

@@ -7,6 +7,7 @@ export const useBillingT = defineStrings('billing', {
     step1: '1. בחירת חבילה',
     step2: '2. הצעת מחיר',
     seats: '{{count}} מושבים',
+    seats_one: 'מושב אחד',
     noPackages: 'אין כרגע חבילות למכירה. פנו לאדמין של SalesGym.',
     discountCode: 'קוד הנחה',
     getQuote: 'חישוב מחיר',
@@ -27,6 +28,7 @@ export const useBillingT = defineStrings('billing', {
     colTotal: 'סכום',
     colStatus: 'סטטוס',
     status: { pending: 'ממתינה לתשלום', paid: 'שולמה', cancelled: 'בוטלה' },
+    methods: { manual: 'סומנה ידנית', test: 'תשלום ניסיון' },
     cancelOrder: 'ביטול',
   },
   en: {
@@ -35,6 +37,7 @@ export const useBillingT = defineStrings('billing', {
     step1: '1. Choose a package',
     step2: '2. Quote',
     seats: '{{count}} seats',
+    seats_one: 'one seat',
     noPackages: 'No packages are on sale right now. Contact your SalesGym admin.',
     discountCode: 'Discount code',
     getQuote: 'Get quote',
@@ -55,6 +58,7 @@ export const useBillingT = defineStrings('billing', {
     colTotal: 'Total',
     colStatus: 'Status',
     status: { pending: 'Awaiting payment', paid: 'Paid', cancelled: 'Cancelled' },
+    methods: { manual: 'marked by hand', test: 'test payment' },
     cancelOrder: 'Cancel',
   },
 });

@@ -2,13 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api.ts';
-import { Alert, Async, Badge, Button, Card, ConfirmDialog, ErrorAlert, PageHeader, formatDateTime, useAction, useQuery } from '../../ui/index.ts';
+import { Alert, Async, Badge, Button, Card, ConfirmDialog, ErrorAlert, PageHeader, formatDateTime, formatNumber, useAction, useQuery } from '../../ui/index.ts';
 import { useCallsT } from './strings.ts';
 import { CALL_TYPE_LABELS, SKILL_LABELS, proficiencyTier, type CallType } from './labels.ts';
 import { IN_PROGRESS, type CallDetail, type MetricRating } from './types.ts';
 import { ProcessingBar } from './UploadPage.tsx';
 import { ScorePill } from './CallsPage.tsx';
 import { clock } from './upload.ts';
+import { useMe } from '../../auth.tsx';
+import { PractiseWeaknessButton } from './PractiseWeakness.tsx';
+import { ANALYZER_WORDS, OBJECTION_KIND_WORDS, ROLE_METHOD_WORDS, formatSeconds, word } from '../../../i18n/index.ts';
 import './calls.css';
 
 type Quote = { text: string; startSec: number; speaker: 'agent' | 'customer' };
@@ -18,6 +21,7 @@ export default function CallReportPage() {
   const { callId } = useParams();
   const { t, lang } = useCallsT();
   const navigate = useNavigate();
+  const { user } = useMe();
   const q = useQuery<CallDetail>(`/api/calls/${callId}`);
   const audio = useRef<HTMLAudioElement>(null);
   const [now, setNow] = useState(0);
@@ -104,7 +108,7 @@ export default function CallReportPage() {
                         <span>{t(`report.tier.${proficiencyTier(a.overallScore)}` as never)}</span>
                       </div>
                       <p className="muted small">
-                        {t('report.analyzer', { name: a.analyzer.model ?? a.analyzer.name })}
+                        {t('report.analyzer', { name: a.analyzer.model ?? word(ANALYZER_WORDS, a.analyzer.name, lang) })}
                         {a.analyzer.quotesCorrected + a.analyzer.quotesDropped > 0 && ` · ${t('report.quotesFixed', { n: a.analyzer.quotesCorrected, d: a.analyzer.quotesDropped })}`}
                       </p>
                       {a.roles && (
@@ -125,17 +129,20 @@ export default function CallReportPage() {
                 {(a.strengths.length > 0 || a.weaknesses.length > 0) && (
                   <div className="grid-2">
                     <Card title={t('report.weaknesses')}>
+                      {a.weaknesses.length === 0 && <p className="muted">{t('report.noWeaknesses')}</p>}
                       <ul className="findings">
                         {a.weaknesses.map((w, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
                             <p>{w.description}</p>
                             <Quotes quotes={w.quotes} onSeek={seek} />
+                            {user.id === d.call.agentUserId && <PractiseWeaknessButton callId={d.call.id} skill={w.skill} />}
                           </li>
                         ))}
                       </ul>
                     </Card>
                     <Card title={t('report.strengths')}>
+                      {a.strengths.length === 0 && <p className="muted" data-testid="no-strengths">{t('report.noStrengths')}</p>}
                       <ul className="findings">
                         {a.strengths.map((s, i) => (
                           <li key={i}>
@@ -164,7 +171,7 @@ export default function CallReportPage() {
                     <ul className="findings">
                       {a.objections.map((o, i) => (
                         <li key={i}>
-                          <Badge tone={o.handled ? 'ok' : 'danger'}>{o.handled ? t('report.handled') : t('report.notHandled')}</Badge> <span className="muted">{o.kind}</span>
+                          <Badge tone={o.handled ? 'ok' : 'danger'}>{o.handled ? t('report.handled') : t('report.notHandled')}</Badge> <span className="muted">{word(OBJECTION_KIND_WORDS, o.kind, lang)}</span>
                           <Quotes quotes={[{ text: o.quote, startSec: o.startSec, speaker: 'customer' }]} onSeek={seek} />
                         </li>
                       ))}
@@ -178,7 +185,7 @@ export default function CallReportPage() {
               <Card title={t('report.transcript')}>
                 {d.transcript.segments.some((s) => s.estimated) && <p className="muted small">{t('report.estimated')}</p>}
                 {d.transcript.roles && d.transcript.roles.method !== 'labels' && (
-                  <p className="muted small">{t('report.roles', { method: d.transcript.roles.method, pct: Math.round(d.transcript.roles.confidence * 100) })}</p>
+                  <p className="muted small">{t('report.roles', { method: word(ROLE_METHOD_WORDS, d.transcript.roles.method, lang), pct: Math.round(d.transcript.roles.confidence * 100) })}</p>
                 )}
                 <ol className="transcript">
                   {d.transcript.segments.map((s, i) => {
@@ -234,7 +241,7 @@ function SkillChart({ skills }: { skills: { name: string; score: number }[] }) {
           <YAxis type="category" dataKey="name" width={140} orientation={document.dir === 'rtl' ? 'right' : 'left'} />
           <ReferenceLine x={70} stroke="#888" strokeDasharray="4 4" />
           <Tooltip />
-          <Bar dataKey="score" isAnimationActive={false}>
+          <Bar dataKey="score" isAnimationActive={false} minPointSize={3}>
             {skills.map((s, i) => (
               <Cell key={i} fill={color(s.score)} />
             ))}
@@ -248,7 +255,7 @@ function SkillChart({ skills }: { skills: { name: string; score: number }[] }) {
 function MetricsCard({ ratings }: { ratings: MetricRating[] }) {
   const { t, lang } = useCallsT();
   const fmt = (r: MetricRating, v: number | null) =>
-    v == null || !Number.isFinite(v) ? '∞' : r.benchmark.unit === 'fraction' ? `${Math.round(v * 100)}%` : r.benchmark.unit === 's' ? `${v.toFixed(1)}s` : `${Math.round(v * 10) / 10}`;
+    v == null || !Number.isFinite(v) ? '∞' : r.benchmark.unit === 'fraction' ? `${Math.round(v * 100)}%` : r.benchmark.unit === 's' ? formatSeconds(v, lang) : `${Math.round(v * 10) / 10}`;
   return (
     <Card title={t('report.metrics')} tight>
       <div className="table-wrap">
@@ -258,20 +265,20 @@ function MetricsCard({ ratings }: { ratings: MetricRating[] }) {
               <th>{t('report.metric')}</th>
               <th>{t('report.value')}</th>
               <th>{t('report.goodRange')}</th>
-              <th />
+              <th>{t('report.ratingCol')}</th>
             </tr>
           </thead>
           <tbody>
             {ratings.map((r) => (
-              <tr key={r.metric} title={r.benchmark.source}>
+              <tr key={r.metric} title={t(`report.sources.${r.metric}` as never)}>
                 <td>{r.benchmark.label[lang]}</td>
                 <td className="num">
-                  <bdi dir="ltr">{r.value == null ? '—' : fmt(r, r.value)}</bdi>
+                  <bdi>{r.value == null ? '—' : fmt(r, r.value)}</bdi>
                 </td>
                 <td className="num">
                   <RangeBar r={r} />
-                  <bdi className="muted small" dir="ltr">
-                    {fmt(r, r.range[0])}–{fmt(r, r.range[1])}
+                  <bdi className="muted small">
+                    <bdi>{fmt(r, r.range[0])}</bdi>–<bdi>{fmt(r, r.range[1])}</bdi>
                   </bdi>
                 </td>
                 <td>
@@ -336,7 +343,7 @@ function TalkCard({ talk }: { talk: NonNullable<NonNullable<CallDetail['report']
 }
 
 function ToneCard({ speakers }: { speakers: NonNullable<NonNullable<CallDetail['report']>['audio']>['speakers'] }) {
-  const { t } = useCallsT();
+  const { t, lang } = useCallsT();
   return (
     <Card title={t('report.tone')}>
       <div className="grid-2">
@@ -350,17 +357,15 @@ function ToneCard({ speakers }: { speakers: NonNullable<NonNullable<CallDetail['
               {!s.tone.reliable && <span className="muted small"> · {t('report.unreliable')}</span>}
             </dd>
             <dt>{t('report.pace')}</dt>
-            <dd>{s.tone.syllablesPerSec}</dd>
+            <dd>{t('report.perSec', { n: formatNumber(s.tone.syllablesPerSec, lang) })}</dd>
             <dt>{t('report.pauses')}</dt>
             <dd>{Math.round(s.tone.pauseRatio * 100)}%</dd>
             <dt>{t('report.hesitations')}</dt>
-            <dd>{s.tone.hesitationsPerMin}</dd>
+            <dd>{t('report.perMin', { n: formatNumber(s.tone.hesitationsPerMin, lang) })}</dd>
             <dt>{t('report.pitch')}</dt>
-            <dd>
-              {s.tone.pitchMedianHz} Hz ± {s.tone.pitchVariabilitySt} st
-            </dd>
+            <dd>{t('report.pitchValue', { hz: formatNumber(s.tone.pitchMedianHz, lang), st: formatNumber(s.tone.pitchVariabilitySt, lang) })}</dd>
             <dt>{t('report.energy')}</dt>
-            <dd>{s.tone.energyVariabilityDb} dB</dd>
+            <dd>{t('report.energyValue', { db: formatNumber(s.tone.energyVariabilityDb, lang) })}</dd>
           </dl>
         ))}
       </div>

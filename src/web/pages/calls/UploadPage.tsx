@@ -136,7 +136,7 @@ export default function UploadPage() {
                 <select value={language} onChange={(e) => setLanguage(e.target.value as '' | 'he' | 'en')}>
                   <option value="">{t('form.auto')}</option>
                   <option value="he">עברית</option>
-                  <option value="en">English</option>
+                  <option value="en" lang="en">English</option>
                 </select>
               </Field>
               <Field label={t('form.type')}>

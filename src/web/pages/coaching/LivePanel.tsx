@@ -3,6 +3,7 @@
  * customer mood, confidence, difficulty changes with their reasons — and the hint toasts. Mount
  * `<LiveCoaching source={call} />` on the practice page; `source` is anything that hands over server messages.
  */
+import { MOOD_WORDS, word } from '../../../i18n/index.ts';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Card } from '../../ui/index.ts';
 import { CoachingFeed, type CoachingState, type HintItem, type ServerMessageSource } from './feed.ts';
@@ -11,13 +12,13 @@ import { useCoachingT } from './strings.ts';
 import './coaching.css';
 
 /** Panel + toasts for one live call. */
-export function LiveCoaching({ source }: { source: ServerMessageSource | null }) {
+export function LiveCoaching({ source, customerGender }: { source: ServerMessageSource | null; customerGender?: 'female' | 'male' }) {
   const feed = useMemo(() => new CoachingFeed(), [source]);
   useEffect(() => (source ? source.onServerMessage((m) => feed.push(m)) : undefined), [source, feed]);
   const s = useSyncExternalStore(feed.subscribe, feed.snapshot);
   return (
     <>
-      <LiveCoachPanel state={s} />
+      <LiveCoachPanel state={s} customerGender={customerGender} />
       <HintToasts hints={s.hints} />
     </>
   );
@@ -25,7 +26,7 @@ export function LiveCoaching({ source }: { source: ServerMessageSource | null })
 
 const fmtClock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.floor(sec % 60)).padStart(2, '0')}`;
 
-export function LiveCoachPanel({ state: s }: { state: CoachingState }) {
+export function LiveCoachPanel({ state: s, customerGender }: { state: CoachingState; customerGender?: 'female' | 'male' }) {
   const { t } = useCoachingT();
   const m = s.metrics;
   return (
@@ -38,7 +39,7 @@ export function LiveCoachPanel({ state: s }: { state: CoachingState }) {
         </div>
         <ObjectionTracker metrics={m} />
         <div className="coach-row">
-          <MoodChip mood={s.mood} />
+          <MoodChip mood={s.mood} gender={customerGender} />
           <ConfidenceMeter value={m.confidence ?? null} history={s.confidence.map((c) => c.value)} />
         </div>
         <dl className="coach-facts">
@@ -123,12 +124,12 @@ export function ObjectionTracker({ metrics: m }: { metrics: Record<string, numbe
   );
 }
 
-export function MoodChip({ mood }: { mood: string | null }) {
-  const { t } = useCoachingT();
+export function MoodChip({ mood, gender }: { mood: string | null; gender?: 'female' | 'male' }) {
+  const { t, lang } = useCoachingT();
   return (
     <div className="coach-mood" data-testid="customer-mood" data-mood={mood ?? ''}>
       <span className="small muted">{t('live.mood')}</span>
-      <span className={`mood-chip mood-${moodTone(mood)}`}>{isLiveMood(mood) ? t(`moods.${mood}`) : mood ?? t('live.moodUnknown')}</span>
+      <span className={`mood-chip mood-${moodTone(mood)}`}>{isLiveMood(mood) ? word(MOOD_WORDS, mood, lang, gender) : mood ?? t('live.moodUnknown')}</span>
     </div>
   );
 }

@@ -2,10 +2,11 @@
  * The agent's progress: totals, "practise next" (from the profile the practice sessions feed), skill curves over
  * weeks, real-call scores beside practice scores, first/best per scenario, current weak spots and recent sessions.
  */
+import { useCommonT } from '../../i18n/common.ts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Async, Badge, Button, Card, EmptyState, PageHeader, Segmented, Stat, formatDate, useQuery } from '../../ui/index.ts';
+import { Async, Badge, Button, Card, EmptyState, PageHeader, Segmented, Stat, formatDate, formatDayMonth, useQuery } from '../../ui/index.ts';
 import { SKILL_IDS, SKILL_LABELS, type SkillId } from '../../../analysis/taxonomy.ts';
 import { usePracticeT } from '../practice/strings.ts';
 import { useCoachingT } from './strings.ts';
@@ -82,7 +83,7 @@ export function SkillCurves({ d, source = 'simulation' }: { d: Pick<ProgressResp
   const { lang } = useCoachingT();
   const weeks = d.curves[source];
   if (weeks.length === 0) return <p className="muted">—</p>;
-  const data = weeks.map((w) => ({ week: w.week.slice(5), ...w.skills }));
+  const data = weeks.map((w) => ({ week: formatDayMonth(w.week, lang), ...w.skills }));
   const present = SKILL_IDS.filter((s) => weeks.some((w) => w.skills[s] !== undefined));
   return (
     <div className="chart-box" data-testid="skill-curves">
@@ -104,8 +105,8 @@ export function SkillCurves({ d, source = 'simulation' }: { d: Pick<ProgressResp
 
 /** Real-call scores beside practice scores per week, with their correlation. */
 export function RealVsSim({ d }: { d: Pick<ProgressResponse, 'realVsSimulation'> }) {
-  const { t } = useCoachingT();
-  const rows = d.realVsSimulation.weeks.map((w) => ({ week: w.week.slice(5), call: w.call, simulation: w.simulation }));
+  const { t, lang } = useCoachingT();
+  const rows = d.realVsSimulation.weeks.map((w) => ({ week: formatDayMonth(w.week, lang), call: w.call, simulation: w.simulation }));
   if (rows.length === 0) return <p className="muted">—</p>;
   const r = d.realVsSimulation.correlation;
   return (
@@ -128,11 +129,13 @@ export function RealVsSim({ d }: { d: Pick<ProgressResponse, 'realVsSimulation'>
   );
 }
 
-/** "discovery:intermediate" (catalogue type at a level) or a stored scenario id. */
-function ScenarioName({ id }: { id: string }) {
+/** A stored scenario by its name (resolved by the server), or "discovery:intermediate" (catalogue type at a level). */
+function ScenarioName({ id, name }: { id: string; name?: string | null }) {
   const p = usePracticeT().t;
+  const { t } = useCoachingT();
+  if (name) return <bdi>{name}</bdi>;
   const [type, level] = id.split(':');
-  if (!level) return <span className="small muted">{id.slice(0, 8)}</span>;
+  if (!level) return <span className="small muted">{t('progress.scenarioGone')}</span>;
   return <>{p(`scenarios.${type as 'discovery'}`)} · {p(`levels.${level as 'intermediate'}`)}</>;
 }
 
@@ -149,7 +152,7 @@ export function ScenarioTable({ d }: { d: Pick<ProgressResponse, 'scenarios'> })
         <tbody>
           {d.scenarios.map((s) => (
             <tr key={s.scenarioId}>
-              <td><ScenarioName id={s.scenarioId} /> {s.passedEver && <Badge tone="ok">✓</Badge>}</td>
+              <td><ScenarioName id={s.scenarioId} name={s.name} /> {s.passedEver && <Badge tone="ok">✓</Badge>}</td>
               <td className="num">{s.attempts}</td>
               <td className="num">{Math.round(s.first.score)}</td>
               <td className="num">{Math.round(s.best.score)}</td>
@@ -168,7 +171,7 @@ function ProfileTable({ d }: { d: ProgressResponse }) {
     <div className="table-wrap">
       <table className="table" data-testid="profile">
         <thead>
-          <tr><th>{t('progress.scenario')}</th><th className="num">{t('progress.weakness')}</th><th className="num">{t('progress.score')}</th><th /></tr>
+          <tr><th>{t('progress.skillCol')}</th><th className="num">{t('progress.weakness')}</th><th className="num">{t('progress.score')}</th><th>{t('progress.trendCol')}</th></tr>
         </thead>
         <tbody>
           {d.profile.skills.slice(0, 7).map((s) => (
@@ -189,6 +192,7 @@ function ProfileTable({ d }: { d: ProgressResponse }) {
 export function SessionsTable({ rows, showAgent }: { rows: ProgressResponse['sessions']; showAgent?: boolean }) {
   const { t, lang } = useCoachingT();
   const team = useCoachingT().t;
+  const common = useCommonT().t;
   if (rows.length === 0) return <EmptyState title={showAgent ? team('team.empty') : t('progress.empty')} />;
   return (
     <div className="table-wrap">
@@ -200,7 +204,7 @@ export function SessionsTable({ rows, showAgent }: { rows: ProgressResponse['ses
             <th>{t('progress.scenario')}</th>
             <th className="num">{t('progress.score')}</th>
             <th>{t('progress.outcome')}</th>
-            <th />
+            <th>{common('table.report')}</th>
           </tr>
         </thead>
         <tbody>

@@ -7,11 +7,13 @@ import { useParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
-import { Alert, Async, Badge, Button, Card, EmptyState, ErrorAlert, PageHeader, formatDateTime, useAction, useQuery } from '../../ui/index.ts';
+import { Alert, Async, Badge, Button, Card, EmptyState, ErrorAlert, PageHeader, formatDateTime, formatNumber, useAction, useQuery } from '../../ui/index.ts';
+import { formatMs } from '../../../i18n/index.ts';
 import { SKILL_LABELS, proficiencyTier } from '../../../analysis/taxonomy.ts';
 import { usePracticeT } from '../practice/strings.ts';
 import { useCoachingT } from './strings.ts';
 import type { ReportResponse, SessionReport } from './types.ts';
+import { CallTimelines } from './CallTimelines.tsx';
 import './coaching.css';
 
 type Quote = { text: string; startSec: number; speaker: 'agent' | 'customer' };
@@ -47,7 +49,12 @@ export default function ReportPage() {
                   ) : (
                     <>
                       <div className={`score-big ${TIER_CLASS[proficiencyTier(r.overallScore)]}`} data-testid="overall-score">{Math.round(r.overallScore)}</div>
-                      <p className="small muted" title={r.scoreBreakdown.formula}>{t('report.formula')}: {r.scoreBreakdown.formula}</p>
+                      <p className="small muted" data-testid="score-formula">
+                        {t('report.formula')}:{' '}
+                        {r.scoreBreakdown.criteria === null
+                          ? t('report.formulaNoCriteria', { skills: r.scoreBreakdown.skills, outcome: r.scoreBreakdown.outcome })
+                          : t('report.formulaCriteria', { skills: r.scoreBreakdown.skills, criteria: r.scoreBreakdown.criteria, outcome: r.scoreBreakdown.outcome })}
+                      </p>
                     </>
                   )}
                 </Card>
@@ -82,6 +89,7 @@ export default function ReportPage() {
                   <Targeted report={r} />
                 </Card>
               </div>
+              <CallTimelines simulationId={simulationId} report={r} />
               <div className="grid-2">
                 <Card title={t('report.difficultyTimeline')}>
                   <DifficultyTimeline report={r} />
@@ -152,7 +160,7 @@ function SkillBars({ report: r }: { report: SessionReport }) {
           <Tooltip />
           <ReferenceLine x={70} stroke="var(--c-text-2)" strokeDasharray="4 3" label={{ value: t('report.passLine'), position: 'top', fontSize: 11 }} />
           <ReferenceLine x={75} stroke="var(--c-ok)" strokeDasharray="2 2" />
-          <Bar dataKey="score" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+          <Bar dataKey="score" radius={[0, 4, 4, 0]} isAnimationActive={false} minPointSize={3}>
             {data.map((d, i) => <Cell key={i} fill={color(d.score)} />)}
           </Bar>
         </BarChart>
@@ -217,21 +225,39 @@ function Findings({ report: r }: { report: SessionReport }) {
 }
 
 function Quotes({ quotes }: { quotes: Quote[] }) {
+  const { user } = useMe();
+  // the agent reads their own quotes: "you" in their gender (Hebrew)
+  const youKey = user.gender === 'female' ? 'report.youFemale' : 'report.you';
   const { t } = useCoachingT();
   if (quotes.length === 0) return null;
   return (
     <div className="stack-sm">
       {quotes.map((q, i) => (
         <blockquote key={i} className="quote" dir="auto" data-testid="quote">
-          <span className="quote-meta">{clock(q.startSec)} · {q.speaker === 'agent' ? t('report.you') : t('report.customer')}</span>“{q.text}”
+          <span className="quote-meta">{clock(q.startSec)} · {q.speaker === 'agent' ? t(youKey) : t('report.customer')}</span>“{q.text}”
         </blockquote>
       ))}
     </div>
   );
 }
 
+/** A benchmark value in the reader's units ("43%", "1.2 שנ׳", "3 לדקה"), never the raw unit name. */
+function benchValue(value: number, unit: string, lang: 'he' | 'en', t: ReturnType<typeof useCoachingT>['t']): string {
+  if (unit === 'ms') return formatMs(value, lang);
+  const n = unit === 'ratio' ? Math.round(value * 100) : Math.round(value * 10) / 10;
+  const u = unit === 'ratio' || unit === 'count' || unit === 'wpm' || unit === 'per_min' ? unit : 'count';
+  return t(`report.units.${u}`, { n: formatNumber(n, lang) });
+}
+
+/** The benchmark column, from the row's id (a stored report's English text is not shown). */
+function benchTarget(b: SessionReport['benchmarks'][number], t: ReturnType<typeof useCoachingT>['t']): string {
+  const known = ['talkRatio', 'objectionPauseMs', 'questions', 'wordsPerMin', 'longestMonologueMs', 'fillersPerMin', 'interruptions', 'latencyP50Ms', 'latencyP95Ms'];
+  if (!known.includes(b.id)) return '';
+  return t(`report.targets.${b.id as 'talkRatio'}`, { target: Number(/(\d+)/.exec(b.benchmark)?.[1] ?? 11) });
+}
+
 function Benchmarks({ report: r }: { report: SessionReport }) {
-  const { t } = useCoachingT();
+  const { t, lang } = useCoachingT();
   return (
     <div className="table-wrap">
       <table className="table">
@@ -242,8 +268,8 @@ function Benchmarks({ report: r }: { report: SessionReport }) {
           {r.benchmarks.map((b) => (
             <tr key={b.id}>
               <td>{b.label}</td>
-              <td className={`num status-${b.status}`}>{Number.isInteger(b.value) ? b.value : b.value.toFixed(2)} {b.unit}</td>
-              <td className="small muted">{b.benchmark}</td>
+              <td className={`num status-${b.status}`}><bdi>{benchValue(b.value, b.unit, lang, t)}</bdi></td>
+              <td className="small muted">{benchTarget(b, t)}</td>
             </tr>
           ))}
         </tbody>

@@ -58,7 +58,7 @@ export default function TeamPracticePage() {
                           <YAxis type="category" dataKey="name" width={120} orientation={lang === 'he' ? 'right' : 'left'} />
                           <Tooltip />
                           <ReferenceLine x={70} stroke="var(--c-text-2)" strokeDasharray="4 3" />
-                          <Bar dataKey="avg" isAnimationActive={false} radius={[0, 4, 4, 0]}>
+                          <Bar dataKey="avg" isAnimationActive={false} minPointSize={3} radius={[0, 4, 4, 0]}>
                             {a.skills.map((x, i) => <Cell key={i} fill={x.average >= 75 ? 'var(--c-ok)' : x.average >= 50 ? 'var(--c-warn-bar)' : 'var(--c-danger-bar)'} />)}
                           </Bar>
                         </BarChart>

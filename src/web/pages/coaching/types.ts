@@ -54,7 +54,7 @@ export interface ProgressResponse {
   agentUserId: string;
   totals: { simulations: number; calls: number; passed: number };
   curves: { call: WeekBucket[]; simulation: WeekBucket[] };
-  scenarios: { scenarioId: string; attempts: number; first: { at: string; score: number }; best: { at: string; score: number }; latest: { at: string; score: number }; gain: number; passedEver: boolean }[];
+  scenarios: { scenarioId: string; name?: string | null; attempts: number; first: { at: string; score: number }; best: { at: string; score: number }; latest: { at: string; score: number }; gain: number; passedEver: boolean }[];
   realVsSimulation: { weeks: { week: string; call: number | null; simulation: number | null }[]; correlation: number | null; laggedCorrelation: number | null };
   sessions: SessionRow[];
   profile: { basis: string; top: SkillId[]; callCount: number; simulationCount: number; skills: { skill: SkillId; rank: number; weakness: number; score: number | null; trend: 'improving' | 'declining' | 'steady' | 'unknown' }[] };

@@ -19,7 +19,7 @@ export default function QuestionnaireCard() {
             <div className="stack">
               <p className="muted small">{t('questionnaireVersion', { version: questionnaire.version, date: formatDate(questionnaire.createdAt, lang) })}</p>
               <p style={{ fontWeight: 600 }}>{questionnaire.data.differentiator}</p>
-              <div className="grid-3" style={{ gridTemplateColumns: 'repeat(3, 1fr)' }}>
+              <div className="grid-3" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
                 <Small label={t('benefits')} value={questionnaire.data.benefits.length} />
                 <Small label={t('objections')} value={questionnaire.data.objectionBank.length} />
                 <Small label={t('competitors')} value={questionnaire.data.competitors.length} />

@@ -25,10 +25,10 @@ export default function TeamSummaryCard() {
           const managers = list.filter((u) => u.role === 'manager' && u.active);
           return (
             <div className="stack">
-              <div className="grid-3" style={{ gridTemplateColumns: 'repeat(3, 1fr)' }}>
-                <Figure label={t('agentsActive')} value={agents.length} />
-                <Figure label={t('managers')} value={managers.length} />
-                <Figure label={t('teams')} value={teams.data?.teams.length ?? '…'} />
+              <div className="grid-3" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
+                <Figure label={t('agentsActive', { count: agents.length })} value={agents.length} />
+                <Figure label={t('managers', { count: managers.length })} value={managers.length} />
+                <Figure label={t('teams', { count: teams.data?.teams.length ?? 2 })} value={teams.data?.teams.length ?? '…'} />
               </div>
               {agents.length === 0 ? (
                 <EmptyState title={t('noAgents')} />

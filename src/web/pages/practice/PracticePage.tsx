@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useCommonT } from '../../i18n/common.ts';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
@@ -10,6 +11,7 @@ import { usePracticeT } from './strings.ts';
 /** Practice: prepare a new call (scenario, level, language, voice or typing, push-to-talk) and the list of past calls. */
 export default function PracticePage() {
   const { t, lang } = usePracticeT();
+  const common = useCommonT().t;
   const { user } = useMe();
   const navigate = useNavigate();
   const [scenarioType, setScenarioType] = useState<ScenarioTypeId>('discovery');
@@ -106,7 +108,7 @@ export default function PracticePage() {
                         <th>{t('colCustomer')}</th>
                         <th>{t('colStatus')}</th>
                         <th>{t('colOutcome')}</th>
-                        <th />
+                        <th>{common('table.report')}</th>
                       </tr>
                     </thead>
                     <tbody>

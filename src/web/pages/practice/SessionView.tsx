@@ -1,13 +1,16 @@
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from '../../ui/index.ts';
+import { useMe } from '../../auth.tsx';
 import { LatencyTimeline } from './LatencyTimeline.tsx';
 import { ReportLinkCard } from '../coaching/index.ts';
 import type { SimulationDetails } from './model.ts';
 import { usePracticeT } from './strings.ts';
+import { formatSeconds, genderSlash } from '../../../i18n/index.ts';
 import './practice.css';
 
 /** A finished (or cut-off) practice call: outcome, transcript with each reply's response time, recording. */
 export function SessionView({ details }: { details: SimulationDetails }) {
   const { t, lang } = usePracticeT();
+  const { user } = useMe();
   const s = details.simulation;
   const rtl = s.language === 'he';
   const base = `/api/simulations/${s.id}/recording`;
@@ -26,7 +29,7 @@ export function SessionView({ details }: { details: SimulationDetails }) {
                 const next = details.turns[i + 1];
                 return (
                   <div key={turn.id} className={`bubble bubble-${turn.speaker}`} data-speaker={turn.speaker} data-inaudible={turn.inaudible ? 'true' : undefined}>
-                    <span className="bubble-who">{turn.speaker === 'agent' ? t('call.you') : details.persona.name}</span>
+                    <span className="bubble-who">{turn.speaker === 'agent' ? genderSlash(t('call.you'), user.gender) : details.persona.name}</span>
                     {turn.inaudible ? <em className="muted">({t('call.inaudible')})</em> : turn.text}
                     {turn.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
                     {turn.speaker === 'agent' && next?.speaker === 'customer' && next.latency && <LatencyTimeline timeline={next.latency} />}
@@ -45,7 +48,7 @@ export function SessionView({ details }: { details: SimulationDetails }) {
             {s.endReason && reasons.includes(s.endReason) && <p className="muted">{t(`endReasons.${s.endReason as 'agent_ended'}`)}</p>}
             {s.durationMs !== null && (
               <p className="muted">
-                {t('call.duration')} {Math.round(s.durationMs / 1000)}s · {t(`call.engines.${s.engine}`)}
+                {t('call.duration')} <bdi>{formatSeconds(Math.round(s.durationMs / 1000), lang, 0)}</bdi> · {t(`call.engines.${s.engine}`)}
               </p>
             )}
           </Card>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useMe } from '../../auth.tsx';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { Alert, Async, Badge, Button, Card, PageHeader, useQuery } from '../../ui/index.ts';
 import { LiveCall } from './live/call.ts';
@@ -6,8 +7,11 @@ import { LatencyTimeline } from './LatencyTimeline.tsx';
 import { LiveCoaching, inPageLanguage, moodTone } from '../coaching/index.ts';
 import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
+import { PassCriteria } from '../scenarios/AssignmentAttempts.tsx';
 import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
+import { ListeningIndicator, WhisperCard } from '../live/AgentSide.tsx';
+import { MOOD_WORDS, formatSeconds, genderSlash, word } from '../../../i18n/index.ts';
 import './practice.css';
 
 /** One practice call: the live call while it can run, its summary once it is over. */
@@ -29,6 +33,7 @@ export default function SimulationPage() {
 
 function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnded: () => void }) {
   const { t, lang } = usePracticeT();
+  const { user } = useMe();
   const location = useLocation();
   const nav = (location.state as { created?: CreatedSimulation; pushToTalk?: boolean } | null) ?? null;
   const created = nav?.created ?? null;
@@ -116,6 +121,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
               <Alert tone="info">{t('call.engineChanged', { to: t(`call.tiers.${s.engineChanged.to}`) })}</Alert>
             </div>
           )}
+          {s.phase !== 'ended' && <ListeningIndicator observers={s.observers} />}
           {s.lastError && <Alert tone={s.phase === 'ended' ? 'error' : 'warning'}>{s.lastError.message}</Alert>}
           {resumedWithoutAudio && (
             <Alert tone="info" actions={<Button size="sm" onClick={() => void call.rejoin()}>{t('call.rejoin')}</Button>}>
@@ -124,15 +130,20 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           )}
           {s.ended && (
             <Alert tone="success" title={t('call.endedTitle')} actions={<Button size="sm" onClick={onEnded}>{t('call.viewSession')}</Button>}>
-              {t(`endReasons.${s.ended.reason}`)} · {t(`outcomes.${s.ended.outcome}`)} · {t('call.duration')} {Math.round(s.ended.durationMs / 1000)}s
+              {t(`endReasons.${s.ended.reason}`)} · {t(`outcomes.${s.ended.outcome}`)} · {t('call.duration')} <bdi>{formatSeconds(Math.round(s.ended.durationMs / 1000), lang, 0)}</bdi>
             </Alert>
+          )}
+          {s.phase !== 'active' && s.phase !== 'ended' && details.passMark !== undefined && (
+            <Card>
+              <PassCriteria scenario={{ successCriteria: details.scenario.successCriteria ?? [] }} passMark={details.passMark} />
+            </Card>
           )}
           <Card title={t('session.transcript')}>
             <div className="transcript" ref={listRef} dir={rtl ? 'rtl' : 'ltr'} lang={sim.language} data-testid="live-transcript" aria-live="polite">
               {s.lines.length === 0 && <p className="muted">{t('call.waiting')}</p>}
               {s.lines.map((l) => (
                 <div key={l.id} className={`bubble bubble-${l.speaker}${l.final ? '' : ' bubble-partial'}${l.inaudible ? ' bubble-inaudible' : ''}`} data-speaker={l.speaker} data-final={l.final} data-inaudible={l.inaudible ? 'true' : undefined}>
-                  <span className="bubble-who">{l.speaker === 'agent' ? t('call.you') : persona.name}</span>
+                  <span className="bubble-who">{l.speaker === 'agent' ? genderSlash(t('call.you'), user.gender) : persona.name}</span>
                   {l.inaudible ? <em className="muted">({t('call.inaudible')})</em> : l.text || '…'}
                   {l.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
                   {l.speaker === 'agent' && s.latency[l.id] && <LatencyTimeline timeline={s.latency[l.id]} />}
@@ -153,6 +164,11 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           <Card title={persona.name}>
             <p>{persona.role}</p>
             <p className="muted">{persona.summary}</p>
+            {persona.facts && persona.facts.length > 0 && (
+              <ul className="small" data-testid="persona-facts" aria-label={t('call.personaFacts')}>
+                {persona.facts.map((f, i) => <li key={i} dir="auto">{f}</li>)}
+              </ul>
+            )}
             {persona.difficulty && <Badge tone="brand">{persona.difficulty}</Badge>}
           </Card>
           <Card>
@@ -176,7 +192,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
                 <>
                   <dt>{t('call.mood')}</dt>
                   <dd data-testid="customer-mood-label" data-mood={mood}>
-                    <span className={`mood-chip mood-${moodTone(mood)}`}>{isMood(mood) ? t(`moods.${mood}`) : mood}</span>
+                    <span className={`mood-chip mood-${moodTone(mood)}`}>{isMood(mood) ? word(MOOD_WORDS, mood, lang, persona.gender) : mood}</span>
                   </dd>
                 </>
               )}
@@ -198,12 +214,13 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
                 onPointerUp={() => call.setTalking(false)}
                 onPointerLeave={() => call.setTalking(false)}
               >
-                {s.talking ? t('call.talking') : t('call.hold')}
+                {s.talking ? genderSlash(t('call.talking'), user.gender) : t('call.hold')}
               </Button>
             )}
           </Card>
           {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} simulationId={sim.id} />}
-          <LiveCoaching source={call} />
+          <WhisperCard whispers={s.whispers} />
+          <LiveCoaching source={call} customerGender={persona.gender} />
           {s.hints.length > 0 && (
             <Card>
               {s.hints.map((h, i) => (

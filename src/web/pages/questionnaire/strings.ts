@@ -33,7 +33,7 @@ export const useQuestionnaireT = defineStrings('questionnaire', {
     objectionText: 'מה הלקוח אומר',
     objectionAnswer: 'איך עונים',
     addObjection: 'הוספת התנגדות',
-    playbook: 'ספר המכירות (Playbook)',
+    playbook: 'ספר המכירות',
     customerPains: 'כאבים נפוצים של לקוחות',
     customerPain: 'כאב',
     addPain: 'הוספת כאב',

@@ -63,7 +63,7 @@ export function BasicsSection({ catalogue, draft, set, editing }: { catalogue: C
             <select className="select" name="language" value={draft.language ?? ''} onChange={(e) => set({ language: (e.target.value || null) as Draft['language'] })}>
               <option value="">{t('builder.companyLanguage')}</option>
               <option value="he">עברית</option>
-              <option value="en">English</option>
+              <option value="en" lang="en">English</option>
             </select>
           </Field>
         </div>
@@ -84,6 +84,9 @@ export function BasicsSection({ catalogue, draft, set, editing }: { catalogue: C
           </Field>
           <Field label={t('builder.hints')}>
             <input className="input" type="number" name="hints" min={0} max={20} value={draft.hintsAllowed} onChange={(e) => set({ hintsAllowed: Number(e.target.value) }, 'hintsAllowed')} />
+          </Field>
+          <Field label={t('builder.passMark')} hint={t('builder.passMarkHint')}>
+            <input className="input" type="number" name="passMark" min={0} max={100} value={draft.passMark} onChange={(e) => set({ passMark: Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))) })} />
           </Field>
         </div>
         <Field label={t('builder.notes')} optional>
@@ -218,7 +221,7 @@ export function CriteriaSection({ catalogue, draft, set }: { catalogue: Catalogu
                 <select className="select" aria-label={checkLabel(catalogue, c.check, lang)} value={c.check.type} onChange={(e) => setCheck(i, newCheck(catalogue, e.target.value as Check['type']))}>
                   {catalogue.checks.map((x) => (
                     <option key={x.type} value={x.type}>
-                      {x.type === c.check.type ? checkLabel(catalogue, c.check, lang) : x.template[lang].replace('{{n}}', 'N')}
+                      {x.type === c.check.type ? checkLabel(catalogue, c.check, lang) : x.template[lang].replace('{{n}}', '…')}
                     </option>
                   ))}
                 </select>

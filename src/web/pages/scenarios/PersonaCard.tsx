@@ -5,6 +5,7 @@
  */
 import type { CustomerPersona } from './model.ts';
 import { useScenariosT } from './strings.ts';
+import { MOOD_WORDS, word } from '../../../i18n/index.ts';
 import './scenarios.css';
 
 const SKILL_LABELS: Record<string, { he: string; en: string }> = {
@@ -15,13 +16,6 @@ const SKILL_LABELS: Record<string, { he: string; en: string }> = {
   objection_handling: { he: 'טיפול בהתנגדויות', en: 'Objection handling' },
   product_knowledge: { he: 'ידע במוצר', en: 'Product knowledge' },
   closing: { he: 'סגירה וצעדים הבאים', en: 'Closing and next steps' },
-};
-const MOODS: Record<string, { he: string; en: string }> = {
-  calm: { he: 'רגוע/ה', en: 'Calm' },
-  skeptical: { he: 'ספקן/ית', en: 'Sceptical' },
-  frustrated: { he: 'מתוסכל/ת', en: 'Frustrated' },
-  angry: { he: 'כועס/ת', en: 'Angry' },
-  confused: { he: 'מבולבל/ת', en: 'Confused' },
 };
 const KINDS: Record<string, { he: string; en: string }> = {
   price: { he: 'מחיר', en: 'Price' },
@@ -83,7 +77,7 @@ export function PersonaCard({ persona, reveal = 'full' }: { persona: CustomerPer
             {p.organization ? ` · ${p.organization}` : ''}
           </p>
         </div>
-        <span className="badge badge-brand">{MOODS[p.emotion.baseline]?.[lang] ?? p.emotion.baseline}</span>
+        <span className="badge badge-brand">{word(MOOD_WORDS, p.emotion.baseline, lang, p.gender)}</span>
       </header>
       <p dir="auto">{p.background}</p>
       <p dir="auto" className="muted">{p.currentSituation}</p>

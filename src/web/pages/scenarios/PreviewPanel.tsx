@@ -53,7 +53,7 @@ export function PreviewPanel({ companyId, draft, agents }: { companyId: string; 
         <ErrorAlert error={run.error} />
         {preview && (
           <>
-            <p className="muted small">{t('preview.hint', { version: `v${preview.questionnaireVersion}` })}</p>
+            <p className="muted small">{t('preview.hint', { version: t('list.versionN', { version: preview.questionnaireVersion }) })}</p>
             <PersonaCard persona={preview.persona} reveal="full" />
             <details>
               <summary>{t('preview.instructions')}</summary>

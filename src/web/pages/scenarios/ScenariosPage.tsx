@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useCommonT } from '../../i18n/common.ts';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { Alert, Async, Badge, Button, Card, EmptyState, ErrorAlert, Icon, PageHeader, formatDate, useAction, useQuery } from '../../ui/index.ts';
 import type { Team, User } from '../../types.ts';
 import { AssignDialog } from './AssignDialog.tsx';
+import { AssignmentAttempts } from './AssignmentAttempts.tsx';
 import { labelOf, type Assignment, type Catalogue, type StoredScenario } from './model.ts';
 import { skillLabel } from './PersonaCard.tsx';
 import { useScenariosT } from './strings.ts';
@@ -12,10 +14,11 @@ import { useScenariosT } from './strings.ts';
 /** Manager: the company's scenarios (build, edit, assign) and every assignment with its status. */
 export default function ScenariosPage() {
   const { t, lang } = useScenariosT();
+  const common = useCommonT().t;
   const { company } = useMe();
   const cid = company?.id ?? null;
   const [showArchived, setShowArchived] = useState(false);
-  const [assigning, setAssigning] = useState<{ id: string; name: string } | null>(null);
+  const [assigning, setAssigning] = useState<{ id: string; name: string; passMark?: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const catalogue = useQuery<Catalogue>('/api/scenario-catalogue');
   const scenarios = useQuery<{ scenarios: StoredScenario[] }>(cid && `/api/companies/${cid}/scenarios?includeArchived=${showArchived}`);
@@ -66,7 +69,7 @@ export default function ScenariosPage() {
                         <th>{t('list.targets')}</th>
                         <th className="num">{t('list.version')}</th>
                         <th>{t('list.updated')}</th>
-                        <th />
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -82,7 +85,7 @@ export default function ScenariosPage() {
                           <td className="nowrap">{formatDate(s.updatedAt, lang)}</td>
                           <td className="cell-actions">
                             {!s.archived && (
-                              <Button size="sm" onClick={() => setAssigning({ id: s.id, name: s.scenario.name })}>
+                              <Button size="sm" onClick={() => setAssigning({ id: s.id, name: s.scenario.name, passMark: s.scenario.passMark })}>
                                 {t('list.assign')}
                               </Button>
                             )}
@@ -112,7 +115,9 @@ export default function ScenariosPage() {
                         <th>{t('assignments.scenario')}</th>
                         <th>{t('assignments.due')}</th>
                         <th>{t('assignments.status')}</th>
-                        <th />
+                        <th>{t('assignments.passMark')}</th>
+                        <th>{t('assignments.attempts')}</th>
+                        <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -125,13 +130,17 @@ export default function ScenariosPage() {
                               {a.teamName && <div className="muted small">{t('assignments.team', { team: a.teamName })}</div>}
                             </td>
                             <td dir="auto">
-                              {a.scenarioName} <span className="muted small">v{a.scenarioVersion}</span>
+                              <bdi>{a.scenarioName}</bdi> <span className="muted small">{t('list.versionN', { version: a.scenarioVersion })}</span>
                             </td>
                             <td className="nowrap">{formatDate(a.dueAt, lang)}</td>
                             <td>
                               <Badge tone={a.status === 'completed' ? 'ok' : overdue ? 'danger' : a.status === 'open' ? 'brand' : undefined}>
                                 {overdue ? t('assignments.overdue') : t(`assignments.statuses.${a.status}`)}
                               </Badge>
+                            </td>
+                            <td className="num">{a.passMark}</td>
+                            <td>
+                              <AssignmentAttempts assignment={a} />
                             </td>
                             <td className="cell-actions">
                               {a.status === 'open' && (

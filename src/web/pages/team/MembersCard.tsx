@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { genderSlash } from '../../../i18n/index.ts';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
@@ -121,7 +122,7 @@ export function MembersCard({
                       ) : (
                         <span className="nowrap">{u.name}</span>
                       )}
-                      {u.id === me.id && <span className="muted small nowrap">{t('you')}</span>}
+                      {u.id === me.id && <span className="muted small nowrap">{genderSlash(t('you'), me.gender)}</span>}
                       {!u.active && <Badge>{common('state.inactive')}</Badge>}
                     </span>
                   </td>

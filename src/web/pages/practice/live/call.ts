@@ -44,6 +44,10 @@ export interface CallState {
   hints: { text: string; texts?: { he: string; en: string } }[];
   lastError: { code: string; message: string } | null;
   ended: ServerMessageOf<'ended'> | null;
+  /** Managers listening to the call now (issue 17); the page always shows it. */
+  observers: { count: number; names: string[] };
+  /** Managers' whispered hints, newest last (shown to the agent only). */
+  whispers: { id: string; text: string; from: string }[];
   /** Customer audio frames received / played (status line, tests). */
   framesReceived: number;
   framesPlayed: number;
@@ -78,6 +82,8 @@ const initial: CallState = {
   hints: [],
   lastError: null,
   ended: null,
+  observers: { count: 0, names: [] },
+  whispers: [],
   framesReceived: 0,
   framesPlayed: 0,
 };
@@ -290,6 +296,10 @@ export class LiveCall {
       }
       case 'customer_state':
         return this.set({ mood: m.mood });
+      case 'observers':
+        return this.set({ observers: { count: m.count, names: m.names } });
+      case 'whisper':
+        return this.set({ whispers: [...this.s.whispers.slice(-4), { id: m.id, text: m.text, from: m.from }] });
       case 'hint':
         return this.set({ hints: [...this.s.hints.slice(-4), { text: m.text, ...(m.texts ? { texts: m.texts } : {}) }] });
       case 'error':
