@@ -5,7 +5,7 @@
  * removed by `stop()`. Needs the Debian packages postgresql, redis-server and haproxy (`clusterTools`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -139,12 +139,14 @@ export interface NodeOptions {
   env: Record<string, string>;
   /** How long start() waits for /api/health (default 90 s: migrations and the demo seed on a loaded machine). */
   startTimeoutMs?: number;
+  /** DATA_DIR shared with other nodes (uploads, recordings), kept by stop(); default: a directory of its own. */
+  dataDir?: string;
 }
 
 /** One app node: `node --max-semi-space-size=8 bin/salesgym.mjs start --no-web`, as `npm start` runs it. */
 export async function appNode(o: NodeOptions): Promise<AppNode> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `sg-cluster-${o.id}-`));
+  const dataDir = o.dataDir ?? mkdtempSync(path.join(os.tmpdir(), `sg-cluster-${o.id}-`));
   let proc: ChildProcess | null = null;
   let logs: () => string = () => '';
   const url = `http://127.0.0.1:${port}`;
@@ -169,7 +171,7 @@ export async function appNode(o: NodeOptions): Promise<AppNode> {
     },
     async stop() {
       await stopChild(proc);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return node;
@@ -218,10 +220,14 @@ export async function startCluster(o: { nodes?: number; env?: Record<string, str
     started.push(postgres);
     const redis = await startRedis();
     started.push(redis);
+    // one DATA_DIR for all nodes, as deploy/compose.yaml mounts one volume: any node's worker reads any upload,
+    // and a call taken over goes on in the recording its first node began
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sg-cluster-data-'));
+    started.push({ stop: async () => rmSync(dataDir, { recursive: true, force: true }) });
     const nodes: AppNode[] = [];
     for (let i = 0; i < (o.nodes ?? 2); i++) {
       const id = `node-${String.fromCharCode(97 + i)}`;
-      const n = await appNode({ id, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, SALESGYM_DEMO: i === 0 ? 'true' : 'false', ...o.env } });
+      const n = await appNode({ id, dataDir, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, SALESGYM_DEMO: i === 0 ? 'true' : 'false', ...o.env } });
       nodes.push(n);
       started.push(n);
     }
