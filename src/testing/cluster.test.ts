@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveTools } from './tools.ts';
+import { chromium } from 'playwright-core';
+import { haveTools, toolPath } from './tools.ts';
+import { ensureClientBuilt, SCREENSHOTS } from '../web/e2e/server.ts';
 import { multipartBody } from './multipart.ts';
 import { appNode, REPO_ROOT, ReconnectingClient, startCluster, type Cluster } from './cluster.ts';
 import { ObserverClient } from './observer-client.ts';
@@ -32,8 +34,12 @@ describe.skipIf(!run)('many nodes behind HAProxy', () => {
   let db: pg.Client;
   const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
 
+  const browserOk = run && haveTools(['chromium'], 'the cluster suite’s browser case');
+
   beforeAll(async () => {
-    cluster = await startCluster({ nodes: 2 });
+    // the nodes serve the built client for the browser case (the page reconnecting after a takeover)
+    if (browserOk) ensureClientBuilt();
+    cluster = await startCluster({ nodes: 2, web: browserOk });
     db = new pg.Client({ connectionString: cluster.postgres.url });
     await db.connect();
   }, 240_000);
@@ -207,4 +213,55 @@ describe.skipIf(!run)('many nodes behind HAProxy', () => {
     await expect.poll(async () => (await sql('SELECT 1 FROM live_leases WHERE simulation_id = $1', [id])).length).toBe(0);
     await client.close();
   });
+
+  it.skipIf(!browserOk)('in Chromium: the practice page comes back by itself after its node dies, with the transcript and one notice', async () => {
+    // the node killed above comes back (same NODE_ID), so both nodes run again
+    for (const n of cluster.nodes) if (n.process?.exitCode !== null || n.process?.signalCode) await n.start();
+    await expect.poll(async () => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 4; i++) seen.add(((await (await fetch(`${cluster.url}/api/health`)).json()) as { node: string }).node);
+      return seen.size;
+    }).toBe(2);
+    const browser = await chromium.launch({ executablePath: toolPath('chromium')!, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: cluster.url });
+      const page = await context.newPage();
+      await page.goto('/');
+      await page.locator('input[name="email"]').fill('agent2@demo.salesgym.dev');
+      await page.locator('input[name="password"]').fill('salesgym-demo');
+      await page.keyboard.press('Enter');
+      await page.locator('nav.sidenav').waitFor();
+      const created = await page.request.post('/api/simulations', { data: { mode: 'text', language: 'he', scenarioType: 'objection_handling', seed: 11 } });
+      expect(created.status()).toBe(201);
+      const id = ((await created.json()) as { simulation: { id: string } }).simulation.id;
+      await page.goto(`/practice/${id}`);
+      await page.getByTestId('start-call').click();
+      await expect.poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
+      const lines = page.locator('[data-testid="live-transcript"] [data-final="true"]');
+      const customer = page.locator('[data-testid="live-transcript"] [data-speaker="customer"][data-final="true"]');
+      for (const [i, text] of ['שלום, מדברת מאיה מביטוח הגליל. יש לך דקה?', 'מה הכי חשוב לך בביטוח הרכב?'].entries()) {
+        await page.locator('input[name="agentText"]').fill(text);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => customer.count(), { timeout: 30_000 }).toBe(i + 1);
+      }
+      await expect.poll(async () => (await sql('SELECT 1 FROM simulation_turns WHERE simulation_id = $1', [id])).length).toBe(4);
+      const before = await lines.allInnerTexts();
+      const [lease] = await sql<{ node_id: string }>('SELECT node_id FROM live_leases WHERE simulation_id = $1', [id]);
+      await cluster.node(lease.node_id).kill();
+      // the page reconnects by itself (every second) and the other node carries the call on
+      await expect.poll(() => page.getByTestId('taken-over').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
+      expect(await lines.allInnerTexts()).toEqual(before);
+      await page.locator('input[name="agentText"]').fill('אם אראה לך איך לחסוך על אותו כיסוי, זה יעזור?');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => customer.count(), { timeout: 30_000 }).toBe(3);
+      expect(await page.getByTestId('taken-over').count()).toBe(1);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'cluster-taken-over.png'), fullPage: true });
+      await page.getByTestId('end-call').click();
+      await expect.poll(async () => (await sql<{ status: string }>('SELECT status FROM simulations WHERE id = $1', [id]))[0].status).toBe('ended');
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
 });

@@ -141,6 +141,8 @@ export interface NodeOptions {
   startTimeoutMs?: number;
   /** DATA_DIR shared with other nodes (uploads, recordings), kept by stop(); default: a directory of its own. */
   dataDir?: string;
+  /** Serve the built web client (dist/web must exist); default false (`--no-web`). */
+  web?: boolean;
 }
 
 /** One app node: `node --max-semi-space-size=8 bin/salesgym.mjs start --no-web`, as `npm start` runs it. */
@@ -161,7 +163,7 @@ export async function appNode(o: NodeOptions): Promise<AppNode> {
     logs: () => logs(),
     async start() {
       const env = { ...process.env, LOG_LEVEL: 'warn', SALESGYM_DEMO_AUDIO: 'false', ...o.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ID: o.id, NODE_URL: url };
-      proc = spawn(process.execPath, ['--max-semi-space-size=8', path.join(REPO_ROOT, 'bin/salesgym.mjs'), 'start', '--no-web'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      proc = spawn(process.execPath, ['--max-semi-space-size=8', path.join(REPO_ROOT, 'bin/salesgym.mjs'), 'start', ...(o.web ? [] : ['--no-web'])], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       logs = tail(proc);
       const p = proc;
       await waitFor(`node ${o.id}`, async () => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) })).ok, o.startTimeoutMs ?? 90_000, p, logs);
@@ -213,7 +215,7 @@ export interface Cluster {
  * PostgreSQL + Redis + `nodes` app nodes + HAProxy. The nodes start at the same time (their migrations meet
  * under the advisory lock); the first seeds the demo company (`SALESGYM_DEMO` on it only).
  */
-export async function startCluster(o: { nodes?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
+export async function startCluster(o: { nodes?: number; env?: Record<string, string>; web?: boolean } = {}): Promise<Cluster> {
   const started: Array<{ stop(): Promise<void> }> = [];
   try {
     const postgres = await startPostgres();
@@ -227,7 +229,7 @@ export async function startCluster(o: { nodes?: number; env?: Record<string, str
     const nodes: AppNode[] = [];
     for (let i = 0; i < (o.nodes ?? 2); i++) {
       const id = `node-${String.fromCharCode(97 + i)}`;
-      const n = await appNode({ id, dataDir, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, SALESGYM_DEMO: i === 0 ? 'true' : 'false', ...o.env } });
+      const n = await appNode({ id, dataDir, web: o.web, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, SALESGYM_DEMO: i === 0 ? 'true' : 'false', ...o.env } });
       nodes.push(n);
       started.push(n);
     }
