@@ -211,6 +211,11 @@ describe.skipIf(!run)('many nodes behind HAProxy', () => {
     client.send({ type: 'end' });
     await expect.poll(async () => (await sql<{ status: string }>('SELECT status FROM simulations WHERE id = $1', [id]))[0].status).toBe('ended');
     await expect.poll(async () => (await sql('SELECT 1 FROM live_leases WHERE simulation_id = $1', [id])).length).toBe(0);
+    // the report is built on the node that ended the call, from the whole call: the turns before the takeover too
+    await expect.poll(async () => (await sql('SELECT 1 FROM session_reports WHERE simulation_id = $1', [id])).length).toBe(1);
+    const [{ report }] = await sql<{ report: { metrics: Record<string, number> } }>('SELECT report FROM session_reports WHERE simulation_id = $1', [id]);
+    // four agent questions: three asked on the dead node, one after the takeover
+    expect(report.metrics.questionsAgent).toBe(4);
     await client.close();
   });
 
