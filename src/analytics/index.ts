@@ -4,7 +4,14 @@ export {
   type ScorePoint, type WeekBucket, type ScenarioProgress, type RealVsSimulation, type TeamAggregate,
 } from './progress.ts';
 export {
-  sessionToCallAnalysis, sessionToAnalysisRecord, sessionToPracticeResult, sessionToScorePoint, callToScorePoint, sessionPassed, SESSION_PASS_MARK,
+  sessionToCallAnalysis, sessionToAnalysisRecord, sessionToPracticeResult, sessionToScorePoint, callToScorePoint, sessionPassed, assignmentPassed, SESSION_PASS_MARK,
 } from './loop.ts';
-export { createPracticeService, REPORT_BUILD_GRACE_MS, reportVisibility, reportRowToScorePoint, type PracticeService, type Viewer } from './practice.ts';
+export { createPracticeService, REPORT_BUILD_GRACE_MS, reportVisibility, reportRowToScorePoint, type PracticeService, type Viewer, type AssignmentAttempt } from './practice.ts';
 export { practiceReportTap } from './practice-tap.ts';
+export {
+  weeklyScores, weekRange, weaknessTrends, attentionReasons, asSkills, ATTENTION_RULES, CALL_BAR, WEAKNESS_WINDOW, OPEN_WITHIN,
+  type WeekScores, type CallFindings, type WeaknessTrend, type AttentionReason, type AttentionRule, type AgentFacts,
+} from './dashboard.ts';
+export { createDashboardService, DASHBOARD_WEEKS, type DashboardService, type AgentDashboard, type TeamDashboard, type PeriodTotals } from './dashboard-service.ts';
+export { practiceTargetForWeakness, analysisOfStoredReport, type PracticeTarget } from './practise-weakness.ts';
+export { seedDemoPractice, gradedScript, DEMO_PRACTICE } from './demo.ts';

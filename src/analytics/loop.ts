@@ -40,6 +40,16 @@ export function sessionPassed(r: SessionReport): boolean {
   return r.overallScore !== null && r.overallScore >= SESSION_PASS_MARK && r.criteria.every((c) => c.passed);
 }
 
+/**
+ * Whether a practice call passes an assignment: its score reaches the assignment's pass mark and every success
+ * criterion was met. A pass mark of 0 asks only that the call was held (any scored call completes it).
+ */
+export function assignmentPassed(r: { overallScore: number | null; criteria?: readonly { passed: boolean }[] }, passMark: number): boolean {
+  if (r.overallScore === null) return false;
+  if (passMark <= 0) return true;
+  return r.overallScore >= passMark && (r.criteria ?? []).every((c) => c.passed);
+}
+
 /** The practice history entry scenarios' recommendNextScenario reads. */
 export function sessionToPracticeResult(r: SessionReport, meta: { at: Date; type: ScenarioType; level: Level }): PracticeResult {
   return { type: meta.type, level: meta.level, passed: sessionPassed(r), at: meta.at };

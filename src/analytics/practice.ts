@@ -7,14 +7,14 @@
  */
 import { SKILL_IDS, type SkillId } from '../analysis/index.ts';
 import { AppError } from '../core/index.ts';
-import type { Repositories, SessionReportRow, SessionReportSummaryRow, CallScoreRow } from '../db/index.ts';
+import type { AssignmentListRow, Repositories, SessionReportRow, SessionReportSummaryRow, CallScoreRow } from '../db/index.ts';
 import { sessionReportSchema, type SessionReport } from '../coaching/index.ts';
 import { buildWeaknessProfile, personaSourcesFromRepos, type WeaknessProfile } from '../personas/index.ts';
 import { LEVELS, isScenarioType, recommendNextScenario, type Level, type PracticeResult, type Recommendation } from '../scenarios/index.ts';
-import { sessionPassed, sessionToCallAnalysis } from './loop.ts';
+import { assignmentPassed, sessionPassed, sessionToCallAnalysis } from './loop.ts';
 import { realVsSimulation, scenarioProgress, skillCurves, teamAggregates, type ScorePoint } from './progress.ts';
 
-type PracticeRepos = Pick<Repositories, 'reports' | 'simulations' | 'companies' | 'calls' | 'questionnaires' | 'users' | 'scenarios'>;
+type PracticeRepos = Pick<Repositories, 'reports' | 'simulations' | 'companies' | 'calls' | 'questionnaires' | 'users' | 'assignments' | 'scenarios'>;
 
 /** Who is asking (the signed-in principal, as far as this service cares). */
 export interface Viewer {
@@ -54,6 +54,20 @@ export function reportVisibility(
   if (r.sharedWithManager || privacyHours <= 0) return { visible: true, opensAt: null };
   const opensAt = new Date(r.createdAt.getTime() + privacyHours * 3_600_000);
   return opensAt <= now ? { visible: true, opensAt: null } : { visible: false, opensAt };
+}
+
+/** One practice call toward an assignment, as its viewer may see it. */
+export interface AssignmentAttempt {
+  simulationId: string;
+  startedAt: Date;
+  /** running: the call is live; ended: finished (a report may follow); interrupted: cut off. */
+  status: string;
+  /** Null without a report, or while the practice privacy window keeps it from this viewer. */
+  score: number | null;
+  /** Passed this assignment (score ≥ its pass mark and every criterion met); null when unknown to this viewer. */
+  passed: boolean | null;
+  /** The report exists but is private to the agent until this time. */
+  privateUntil: Date | null;
 }
 
 /** How long after a call ends a missing report counts as still being built (it normally takes under a second). */
@@ -108,13 +122,38 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
   }
 
   return {
+    /** Each assignment with its attempts (score and pass per its pass mark), hiding scores inside the privacy window. */
+    async withAttempts<A extends AssignmentListRow>(viewer: Viewer, assignments: A[]): Promise<(A & { attempts: AssignmentAttempt[] })[]> {
+      const rows = await repos.assignments.attempts(assignments.map((a) => a.id));
+      const hours = new Map<string, number>();
+      for (const c of new Set(rows.map((r) => r.companyId))) hours.set(c, await privacyHours(c));
+      const at = now();
+      return assignments.map((a) => ({
+        ...a,
+        attempts: rows
+          .filter((r) => r.assignmentId === a.id)
+          .map((r): AssignmentAttempt => {
+            const v = r.hasReport ? reportVisibility(viewer, { ...r, createdAt: r.reportCreatedAt ?? r.createdAt }, hours.get(r.companyId) ?? 0, at) : { visible: true, opensAt: null };
+            const known = r.hasReport && v.visible;
+            return {
+              simulationId: r.simulationId,
+              startedAt: r.createdAt,
+              status: r.status,
+              score: known && r.overallScore !== null ? Math.round(r.overallScore) : null,
+              passed: known ? assignmentPassed({ overallScore: r.overallScore, criteria: r.criteriaMet === false ? [{ passed: false }] : [] }, a.passMark) : null,
+              privateUntil: r.hasReport && !v.visible ? v.opensAt : null,
+            };
+          }),
+      }));
+    },
+
     /** Stores the report of a finished simulation (the coaching tap's onReport). */
     async storeReport(simulationId: string, report: SessionReport): Promise<SessionReportRow> {
       const sim = await repos.simulations.byId(simulationId);
       if (!sim) throw new AppError('NOT_FOUND', `Practice session ${simulationId} was not found; its report cannot be stored.`);
       const r = sessionReportSchema.parse(report);
       const level: Level = isLevel(r.level) ? r.level : isLevel(sim.level) ? sim.level : 'intermediate';
-      return repos.reports.upsert({
+      const row = await repos.reports.upsert({
         simulationId,
         companyId: sim.companyId,
         agentUserId: sim.agentUserId,
@@ -128,6 +167,13 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
         report: r,
         analysis: sessionToCallAnalysis(r),
       });
+      // a call that passed completes the agent's open assignments of this scenario given before it started
+      if (sim.scenarioId) {
+        for (const a of await repos.assignments.list({ agentUserId: sim.agentUserId, scenarioId: sim.scenarioId, status: 'open' })) {
+          if (a.createdAt <= sim.createdAt && assignmentPassed(r, a.passMark)) await repos.assignments.complete(a.id, simulationId);
+        }
+      }
+      return row;
     },
 
     /** One report with its sharing state; a manager inside the privacy window gets FORBIDDEN with the time it opens. */

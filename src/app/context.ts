@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { openDatabase, createRepositories, type Database, type Repositories } from '../db/index.ts';
@@ -5,10 +6,11 @@ import { createAuthService, type AuthService } from '../auth/index.ts';
 import { createOrgService, createQuotaService, createBillingService, type OrgService, type QuotaService, type BillingService } from '../org/index.ts';
 import { JobQueue } from '../jobs/index.ts';
 import { createCallsService, callAnalyzerFromConfig, transcriberFromConfig, type CallsService } from '../calls/index.ts';
-import { createSimulationService, type SimulationService } from '../voice/index.ts';
-import { createPracticeService, practiceReportTap, type PracticeService } from '../analytics/index.ts';
+import { createSimulationService, nodeIdOf, SessionOwnership, type SimulationService } from '../voice/index.ts';
+import { createDashboardService, createPracticeService, practiceReportTap, type DashboardService, type PracticeService } from '../analytics/index.ts';
 import { CoachingWorkerHost } from '../coaching/index.ts';
 import { createPersonaService, type PersonaService } from '../personas/index.ts';
+import { createLiveBus, createLiveDirectory, liveObservation, type LiveBus, type LiveDirectory } from '../live/index.ts';
 
 /**
  * The composition root: one object holding configuration, the database and every domain service.
@@ -32,8 +34,12 @@ export interface AppContext {
   personas: PersonaService;
   /** Practice session reports (stored by the coaching tap), sharing, progress and team practice views. */
   practice: PracticeService;
+  /** The agent's and the manager's dashboards (weekly scores, open weaknesses, team trend, who needs attention). */
+  dashboards: DashboardService;
   /** The worker thread running every live session's coaching (its memory is read by the benchmarks). */
   coachingWorker: CoachingWorkerHost;
+  /** Live calls seen from outside (issue 17): the event bus between nodes and the directory of calls in progress. */
+  live: { bus: LiveBus; directory: LiveDirectory; nodeId: string };
   /** Things to stop when the app closes (job workers, engines), run in reverse order. */
   onClose: (() => Promise<void> | void)[];
 }
@@ -53,13 +59,17 @@ export async function createContext(config: Config, database?: Database): Promis
   // temp files of uploads a crash interrupted: removed now, and idle ones every 10 minutes
   const stopSweep = await calls.sweepUploads({ idleMs: UPLOAD_IDLE_MS, everyMs: 10 * 60_000 });
   const personas = createPersonaService({ repos });
-  const simulations = createSimulationService({ config, repos, quotas, personas, exclusive: db.kind === 'pglite' });
+  // leases of live calls: on PostgreSQL another node takes a call over when its node dies (issue 17)
+  const ownership = new SessionOwnership({ repo: repos.cluster, nodeId: nodeIdOf(config), log: (msg, err) => console.warn(`[cluster] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`) });
+  const simulations = createSimulationService({ config, repos, quotas, personas, exclusive: db.kind === 'pglite', ownership });
   await simulations.recover();
   const practice = createPracticeService(repos);
   const coachingLog = (msg: string, err?: unknown) => console.warn(`[coaching] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`);
   // the live coaching of every session runs in one worker thread, off the thread that relays the calls' audio
   const coachingWorker = new CoachingWorkerHost(coachingLog);
   simulations.addTap(practiceReportTap({ practice, repos, log: coachingLog, worker: coachingWorker }));
+  const live = { bus: createLiveBus(config), directory: createLiveDirectory(), nodeId: `${os.hostname()}:${config.PORT}` };
+  simulations.observeLive(liveObservation({ ...live, log: (msg, err) => console.warn(`[live] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`) }));
   return {
     config,
     database: db,
@@ -72,9 +82,11 @@ export async function createContext(config: Config, database?: Database): Promis
     calls,
     simulations,
     practice,
+    dashboards: createDashboardService(repos),
     personas,
     coachingWorker,
+    live,
     // run in reverse order: live sessions end (and get their reports from the worker) before the worker stops
-    onClose: [() => coachingWorker.close(), async () => void (await jobs.stop()), () => simulations.close(), stopSweep],
+    onClose: [() => live.bus.close(), () => coachingWorker.close(), async () => void (await jobs.stop()), () => simulations.close(), stopSweep],
   };
 }

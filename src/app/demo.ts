@@ -3,6 +3,7 @@ import { sql } from '../db/index.ts';
 import type { AppContext } from './context.ts';
 import { seedDemoCalls } from '../calls/index.ts';
 import { seedDemoPersonas } from '../personas/index.ts';
+import { seedDemoPractice } from '../analytics/index.ts';
 
 /** Domain seeders run after the platform's, in order, each given the demo company id. */
 export type DemoSeeder = (ctx: AppContext, companyId: string) => Promise<void>;
@@ -51,3 +52,5 @@ export function demoBanner(): string {
 registerDemoSeeder((ctx, companyId) => seedDemoCalls(ctx, companyId).then(() => undefined));
 // scenarios, a manager assignment and a "practise next" persona per demo agent (after the calls: it reads their analyses)
 registerDemoSeeder((ctx, companyId) => seedDemoPersonas(ctx, companyId).then(() => undefined));
+// weeks of practice history through the real practice pipeline, for the dashboards (after the personas: it assigns)
+registerDemoSeeder((ctx, companyId) => (ctx.config.SALESGYM_DEMO_HISTORY ? seedDemoPractice(ctx, companyId).then(() => undefined) : Promise.resolve()));

@@ -36,6 +36,27 @@ const DEMO_TITLES: Record<string, string> = {
   'he-phone-sale-weak-closing': 'מכירה טלפונית — שיחה בלי סגירה (דוגמה)',
   'en-phone-sale-weak-objections': 'מכירה טלפונית באנגלית — התנגדויות מחיר (דוגמה)',
   'he-phone-sale-weak-objections': 'מכירה טלפונית — התנגדויות מחיר ומתחרה (דוגמה)',
+  'en-phone-sale-good': 'מכירה טלפונית באנגלית — שיחה טובה (דוגמה)',
+};
+
+/**
+ * Older calls of the same agents (two to seven weeks back), so the dashboards show weeks of trend. Seeded only
+ * with SALESGYM_DEMO_HISTORY (off in tests), from their transcripts: a first start renders no more audio.
+ */
+export const DEMO_HISTORY_CALLS: Record<string, { sample: string; daysAgo: number }[]> = {
+  'agent1@demo.salesgym.dev': [
+    { sample: 'he-phone-sale-poor', daysAgo: 40 },
+    { sample: 'he-phone-sale-weak-objections', daysAgo: 26 },
+  ],
+  'agent2@demo.salesgym.dev': [
+    { sample: 'he-phone-sale-good', daysAgo: 41 },
+    { sample: 'en-phone-sale-good', daysAgo: 33 },
+    { sample: 'he-phone-sale-weak-closing', daysAgo: 8 },
+  ],
+  'agent3@demo.salesgym.dev': [
+    { sample: 'en-phone-sale-weak-objections', daysAgo: 45 },
+    { sample: 'he-phone-sale-weak-objections', daysAgo: 30 },
+  ],
 };
 
 const canRender = () => hasTool('espeak-ng') && hasTool('ffmpeg') && hasTool('ffprobe');
@@ -49,14 +70,18 @@ export async function seedDemoCalls(ctx: AppContext, companyId: string): Promise
   const samples = new Map(listSamples().map((s) => [s.name, s]));
   const audioDir = path.resolve(ctx.config.DATA_DIR, 'sample-audio');
   let n = 0;
-  for (const [email, list] of Object.entries(DEMO_CALLS)) {
-    const agent = await ctx.repos.users.byEmail(email);
-    if (!agent || agent.companyId !== companyId) continue;
-    for (const { sample, daysAgo } of list) {
-      const s = samples.get(sample);
-      if (!s) continue;
-      await seedOne(ctx, companyId, agent.id, s, daysAgo, ctx.config.SALESGYM_DEMO_AUDIO && canRender() ? audioDir : null);
-      n++;
+  const audio = ctx.config.SALESGYM_DEMO_AUDIO && canRender() ? audioDir : null;
+  const plans: [typeof DEMO_CALLS, string | null][] = [[DEMO_CALLS, audio], ...(ctx.config.SALESGYM_DEMO_HISTORY ? [[DEMO_HISTORY_CALLS, null] as [typeof DEMO_CALLS, null]] : [])];
+  for (const [plan, dir] of plans) {
+    for (const [email, list] of Object.entries(plan)) {
+      const agent = await ctx.repos.users.byEmail(email);
+      if (!agent || agent.companyId !== companyId) continue;
+      for (const { sample, daysAgo } of list) {
+        const s = samples.get(sample);
+        if (!s) continue;
+        await seedOne(ctx, companyId, agent.id, s, daysAgo, dir);
+        n++;
+      }
     }
   }
   return n;

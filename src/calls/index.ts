@@ -6,5 +6,5 @@ export { receiveUpload, looksLikeText, type Intake, type ReceivedFile } from './
 export * from './transcribe/index.ts';
 export * from './transcript/index.ts';
 export { listSamples, renderSample, SAMPLES_DIR, type SampleCall, type RenderedSample } from './samples.ts';
-export { seedDemoCalls, DEMO_CALLS } from './demo.ts';
+export { seedDemoCalls, DEMO_CALLS, DEMO_HISTORY_CALLS } from './demo.ts';
 export { analyzeRecordingFile, describeAudio, type RecordingOptions } from './cli.ts';

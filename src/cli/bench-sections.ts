@@ -81,6 +81,8 @@ benchSections.dialogue = async () => (await import('../voice/offline-brain/eval/
 benchSections.stt = async (o) => (await import('../calls/transcribe/embedded/bench.ts')).benchEmbeddedStt(o);
 // end-of-turn detection, fixed window vs predictor, on the labelled espeak-ng turns (issue 18)
 benchSections.turns = async (o) => (await import('../voice/end-of-turn-bench.ts')).benchTurns(o);
+// what managers listening in cost a live call: per-frame delay with 0, 1 and 5 observers (issue 17)
+benchSections.live = async (o) => (await import('../live/bench.ts')).benchLive(o);
 // 30 minutes (SALESGYM_SOAK_MINUTES to shorten): only with `bench --only voice-soak`
 benchSections['voice-soak'] = async (o) => (await import('../voice/bench-soak.ts')).benchVoiceSoak(o);
 benchOptIn.add('voice-soak');

@@ -5,6 +5,8 @@ import { loadConfig, ConfigError, type Config } from '../config/index.ts';
 import { createContext, seedDemoIfEmpty, demoBanner } from '../app/index.ts';
 import { buildApp, WEB_DIST } from '../http/index.ts';
 import { startBackground } from './background.ts';
+import { ClusterRefusal, clusterConfigProblem, isMultiNode, joinCluster, lockEmbeddedDatabase, nodeUrlOf } from '../live/index.ts';
+import { nodeIdOf, probeNode } from '../voice/index.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -41,18 +43,45 @@ export async function runStart(argv: string[], io: Io): Promise<number> {
     io.err('Building the web client failed (see above).');
     return 1;
   }
+  // multi-node mode (REDIS_URL): PostgreSQL and Redis required, one process per embedded database (src/live/cluster.ts)
+  const problem = clusterConfigProblem(config);
+  if (problem) {
+    io.err(problem);
+    return 1;
+  }
+  let unlock = () => {};
+  let leave = async () => {};
+  try {
+    if (!config.DATABASE_URL) unlock = lockEmbeddedDatabase(config.DATA_DIR);
+  } catch (e) {
+    if (!(e instanceof ClusterRefusal)) throw e;
+    io.err(e.message);
+    return 1;
+  }
   const ctx = await createContext(config);
+  if (ctx.database.kind === 'postgres') {
+    try {
+      leave = await joinCluster({ repo: ctx.repos.cluster, nodeId: nodeIdOf(config), url: nodeUrlOf(config), multiNode: isMultiNode(config), redisUrl: config.REDIS_URL, probe: probeNode });
+    } catch (e) {
+      if (!(e instanceof ClusterRefusal)) throw e;
+      io.err(e.message);
+      await ctx.database.close();
+      return 1;
+    }
+  }
   const seeded = config.SALESGYM_DEMO ? await seedDemoIfEmpty(ctx) : false;
   const app = await buildApp({ ctx, serveWeb });
   await startBackground(ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
   const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.resolve(config.DATA_DIR, 'pgdata')}`;
-  io.out(`\nSalesGym is running at http://localhost:${config.PORT}  (database: ${where})`);
+  io.out(`\nSalesGym is running at http://localhost:${config.PORT}  (database: ${where}${isMultiNode(config) ? `; node ${nodeIdOf(config)} of several, live events over Redis` : ''})`);
   if (seeded) io.out('Seeded the demo company.');
   if (config.SALESGYM_DEMO && (await ctx.repos.companies.findDemo())) io.out(demoBanner());
   const stop = async () => {
     await app.close();
+    await leave();
     await ctx.database.close();
+    unlock();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -65,6 +65,12 @@ const TEXT: Record<HintRule, Bilingual> = {
 /** A hint's wording in both languages (the page shows its own UI language, whatever the call's). */
 export const hintTexts = (rule: HintRule): Bilingual => TEXT[rule];
 
+/**
+ * Misses that still get a hint while the difficulty engine has reduced hints (the agent sounds confident): an
+ * objection left unacknowledged and talking over the customer cost the call whatever the agent's confidence.
+ */
+export const CRITICAL_RULES: ReadonlySet<HintRule> = new Set(['objection_unacknowledged', 'talking_over']);
+
 /** Rules that may interrupt the agent mid-sentence (they are about that sentence). */
 const URGENT: ReadonlySet<HintRule> = new Set(['monologue', 'talking_over']);
 
@@ -83,6 +89,7 @@ export class RealTimeCoach {
   private lastShownAt = -Infinity;
   private enabled = true;
   private supportive = false;
+  private reduced = false;
 
   constructor(opts: CoachOptions) {
     this.o = {
@@ -99,10 +106,14 @@ export class RealTimeCoach {
     };
   }
 
-  /** The difficulty engine switches hints on/off and marks supportive phases (shorter spacing). */
-  setMode(m: { hintsEnabled: boolean; supportive: boolean }): void {
+  /**
+   * The difficulty engine switches hints on/off, marks supportive phases (shorter spacing) and reduces hints while
+   * the agent is cruising: then only CRITICAL_RULES fire, spaced twice as far apart — reduced, never silenced.
+   */
+  setMode(m: { hintsEnabled: boolean; supportive: boolean; hintsReduced?: boolean }): void {
     this.enabled = m.hintsEnabled;
     this.supportive = m.supportive;
+    this.reduced = m.hintsReduced === true;
   }
 
   /** Every hint shown so far. */
@@ -118,10 +129,11 @@ export class RealTimeCoach {
   /** Evaluate the rules at `nowMs`; returns the hints to show now (at most one per call). */
   evaluate(s: ConversationSnapshot, nowMs: number): HintEvent[] {
     if (!this.enabled || this.remaining === 0) return [];
-    const globalGap = (this.supportive ? this.o.globalCooldownSec / 2 : this.o.globalCooldownSec) * 1000;
+    const globalGap = (this.supportive ? this.o.globalCooldownSec / 2 : this.reduced ? this.o.globalCooldownSec * 2 : this.o.globalCooldownSec) * 1000;
     if (nowMs - this.lastShownAt < globalGap) return [];
     for (const p of this.triggers(s, nowMs)) {
       if (this.o.disabled.has(p.rule) || this.fired.has(p.key)) continue;
+      if (this.reduced && !CRITICAL_RULES.has(p.rule)) continue;
       if (s.agentSpeaking && !URGENT.has(p.rule)) continue; // wait for a breath
       const last = this.lastByRule.get(p.rule) ?? -Infinity;
       if (nowMs - last < this.o.ruleCooldownSec * 1000) continue;

@@ -26,6 +26,8 @@ export interface DifficultyDirectives {
   supportive: boolean;
   /** On-screen hints are on. */
   hintsEnabled: boolean;
+  /** Only critical misses get a hint (an ignored objection, talking over): the agent is cruising. */
+  hintsReduced?: boolean;
   reason: Bilingual;
 }
 
@@ -96,6 +98,32 @@ const REASONS = {
   start: (): Bilingual => ({ he: 'רמת הקושי של התרחיש.', en: "The scenario's difficulty." }),
 };
 
+/**
+ * A typed call has no voice: the reading is how the typed replies read (fluency, acknowledgement), so the reasons
+ * speak of how the call goes — never of a voice confidence the agent was told appears only when they speak.
+ */
+const TEXT_REASONS: Pick<typeof REASONS, 'challenge' | 'support' | 'neutralFromChallenge' | 'neutralFromSupport'> = {
+  challenge: () => ({
+    he: 'השיחה מתנהלת היטב: הלקוח יעלה עוד התנגדויות וילחץ על זמן.',
+    en: 'The call is going well: the customer will raise more objections and press for time.',
+  }),
+  support: () => ({
+    he: 'השיחה נתקעה (תשובות מהוססות או התנגדות בלי הכרה): הלקוח יהיה סבלני יותר ורמזים יופיעו על המסך.',
+    en: 'The call is stuck (hesitant replies or an objection left unacknowledged): the customer will be more patient and hints will appear on screen.',
+  }),
+  neutralFromChallenge: () => ({
+    he: 'השיחה התייצבה: הלקוח חוזר לקצב הרגיל.',
+    en: 'The call settled: the customer goes back to the normal pace.',
+  }),
+  neutralFromSupport: () => ({
+    he: 'השיחה חזרה למסלול: הלקוח חוזר להתנהגות הרגילה.',
+    en: 'The call is back on track: the customer returns to normal behaviour.',
+  }),
+};
+
+/** What a turn's reading was made from: the agent's voice, or (typed calls, no audio) the text alone. */
+export type ReadingBasis = 'voice' | 'text';
+
 function pct(c: number): string {
   return `${Math.round(c * 100)}%`;
 }
@@ -144,10 +172,11 @@ export class DifficultyEngine {
   }
 
   /**
-   * One agent turn finished with this confidence reading (0..1; null = no evidence, e.g. a silent turn).
+   * One agent turn finished with this confidence reading (0..1; null = no evidence, e.g. a silent turn), read from
+   * the voice or, in a typed call, from the text (`basis`: the reason's wording follows it).
    * Returns the new directives when the mode changed, otherwise null.
    */
-  observeTurn(confidence: number | null, atMs: number): DifficultyDirectives | null {
+  observeTurn(confidence: number | null, atMs: number, basis: ReadingBasis = 'voice'): DifficultyDirectives | null {
     this.turn++;
     this.turnsInMode++;
     if (confidence === null || !Number.isFinite(confidence)) return null;
@@ -178,11 +207,12 @@ export class DifficultyEngine {
       return null;
     }
     this.difficulty = delta > 0 ? Math.min(band.max, this.difficulty + this.o.step) : Math.max(band.min, this.difficulty - this.o.step);
+    const R = basis === 'text' ? TEXT_REASONS : REASONS;
     const reason =
-      to === 'challenging' ? REASONS.challenge(s)
-      : to === 'supportive' ? REASONS.support(s)
-      : from === 'challenging' ? REASONS.neutralFromChallenge(s)
-      : REASONS.neutralFromSupport(s);
+      to === 'challenging' ? R.challenge(s)
+      : to === 'supportive' ? R.support(s)
+      : from === 'challenging' ? R.neutralFromChallenge(s)
+      : R.neutralFromSupport(s);
     this.mode = to;
     this.turnsInMode = 0;
     this.lastDelta = delta;
@@ -203,8 +233,9 @@ export class DifficultyEngine {
       extraObjections: Math.min(l.maxExtraObjections, extra),
       timePressure: m === 'challenging' && l.timePressure,
       supportive: m === 'supportive',
-      // Hints are on unless the level forbids them or the agent is cruising (challenging).
-      hintsEnabled: l.hints && m !== 'challenging',
+      // Hints are on unless the level forbids them; a cruising agent (challenging) gets only the critical ones.
+      hintsEnabled: l.hints,
+      hintsReduced: m === 'challenging',
       reason,
     };
   }

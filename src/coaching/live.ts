@@ -13,6 +13,7 @@ import { EmotionDetector, type AgentReading, type MoodReading } from './emotion.
 import { hedgeCount, type CustomerMood } from './emotion-lexicon.ts';
 import { ProsodyTracker, featuresOf } from './prosody.ts';
 import { VoiceConfidence, type ConfidenceReading } from './voice-confidence.ts';
+import { wordTalkRatio } from './typed-call.ts';
 import { type Bilingual, type CustomerState, type LiveEvent, type Turn, clamp01, customerStateFromValues, isUnheard, round } from './types.ts';
 
 /** The messages the live layer sends to the browser (same shapes as the voice wire protocol). */
@@ -54,6 +55,8 @@ export interface LiveRecord {
   turnConfidence: { atMs: number; confidence: number | null }[];
   /** Agent utterances heard without words (no recogniser, a failed one, or an empty result). */
   unheardTurns: number;
+  /** A typed call (no microphone): talk share comes from words, and there is no voice reading. */
+  typed: boolean;
 }
 
 /** Structural slices of the voice domain's session tap inputs (so this file needs no voice import). */
@@ -87,7 +90,7 @@ export class LiveCoaching {
   private lastMood: CustomerMood | null = null;
   private nowMs = 0;
   private agentHadAudio = false;
-  /** Typed turns (text engine): no speech time, so no talk ratio. */
+  /** Typed turns (text engine): no speech time and no voice — talk share from words, no confidence or pace. */
   private typed = false;
 
   constructor(private readonly o: LiveCoachingOptions) {
@@ -105,7 +108,7 @@ export class LiveCoaching {
     this.coach.setMode(this.difficulty.directivesNow);
   }
 
-  /** The call is typed (no microphone): talk-time figures would be false, so they are left out. */
+  /** The call is typed (no microphone): talk share is read from words; voice-only readings are left out. */
   setTyped(typed: boolean): void {
     this.typed = typed;
   }
@@ -147,7 +150,7 @@ export class LiveCoaching {
     } else {
       const c = this.turnConfidence(turn);
       this.turnConf.push({ atMs: e.endMs, confidence: c });
-      const d = this.difficulty.observeTurn(c, e.endMs);
+      const d = this.difficulty.observeTurn(c, e.endMs, this.agentHadAudio ? 'voice' : 'text');
       if (d) this.applyDirectives(d);
     }
     this.tick(e.endMs, true);
@@ -172,7 +175,6 @@ export class LiveCoaching {
       longestMonologueSec: round(s.monologue.longestMs / 1000, 1),
       questions: s.questions.agent,
       discoveryQuestions: s.questions.discovery,
-      wordsPerMin: round(s.wordsPerMin ?? 0, 0),
       fillersPerMin: round(s.fillers.perMin, 1),
       interruptions: s.interruptions.byAgent,
       objectionsRaised: s.objections.raised,
@@ -182,8 +184,15 @@ export class LiveCoaching {
       difficulty: this.difficulty.directivesNow.difficulty,
       hintsLeft: this.coach.remaining,
     };
-    // typed turns have no speech time: no ratio rather than a false 0 %
-    if (s.talk.ratio !== null && !this.typed) v.talkRatio = round(s.talk.ratio);
+    // typed turns have no speech time: their talk share is the share of the words (never a false 0 %), and a
+    // typed call has no speaking pace
+    if (this.typed) {
+      const byWords = wordTalkRatio(this.turns);
+      if (byWords !== null) v.talkRatio = round(byWords);
+    } else {
+      if (s.talk.ratio !== null) v.talkRatio = round(s.talk.ratio);
+      v.wordsPerMin = round(s.wordsPerMin ?? 0, 0);
+    }
     if (s.objections.meanResponseMs !== null) v.objectionResponseSec = round(s.objections.meanResponseMs / 1000, 2);
     const last = s.objections.list.at(-1);
     if (last?.responseDelayMs != null) v.lastObjectionResponseSec = round(last.responseDelayMs / 1000, 2);
@@ -214,6 +223,7 @@ export class LiveCoaching {
       voice: this.agentHadAudio ? this.voice.overall() : null,
       turnConfidence: [...this.turnConf],
       unheardTurns: this.tracker.unheardTurns,
+      typed: this.typed,
     };
   }
 

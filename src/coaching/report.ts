@@ -20,6 +20,7 @@ import { questionTarget, scoreSkills } from './report-skills.ts';
 import type { CustomerState, Turn } from './types.ts';
 import { isUnheard, round } from './types.ts';
 import { wordlessReport } from './report-wordless.ts';
+import { wordTalkRatio } from './typed-call.ts';
 import type { ConfidenceReading } from './voice-confidence.ts';
 
 /** The voice protocol's per-turn latency timeline (session ms, null when not observed). */
@@ -61,6 +62,8 @@ export interface SessionReportInput {
   voice?: ConfidenceReading | null;
   /** Agent utterances heard without words (they are not in `turns`' words; a call of only these gets no score). */
   unheardTurns?: number;
+  /** A typed call: talk share from the words, no speaking pace or voice (default false). */
+  typed?: boolean;
 }
 
 /** The report input from the live layer's record plus what only the session knows. */
@@ -74,6 +77,7 @@ export function reportInputFromLive(r: LiveRecord, extra: Omit<SessionReportInpu
     moods: r.moods,
     voice: r.voice,
     unheardTurns: r.unheardTurns,
+    typed: r.typed,
     ...extra,
     scenario: { level: r.level, ...extra.scenario },
   };
@@ -124,6 +128,8 @@ export function buildSessionReport(given: SessionReportInput): SessionReport {
   const { outcome, reason } = inferOutcome({ turns: pre.turns, lang }, input.engineOutcome, input.endReason);
   const durationMs = input.durationMs ?? Math.max(0, ...input.turns.map((t) => t.endMs));
   const c = buildContext(lang, input.turns, input.customerState, outcome, durationMs);
+  // typed turns take no speaking time: the talk share is the share of the words, and there is no speaking pace
+  if (input.typed) c.snap = { ...c.snap, talk: { ...c.snap.talk, ratio: wordTalkRatio(input.turns) }, wordsPerMin: null };
   if (!input.turns.some((t) => t.speaker === 'agent')) {
     return sessionReportSchema.parse(wordlessReport({
       lang, callType: sc.callType ?? 'phone_sale', scenarioId: sc.id, level: sc.level, durationMs, outcome, outcomeReason: reason,

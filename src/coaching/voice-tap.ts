@@ -81,6 +81,7 @@ export class CoachingSession {
       ...(spec.success ? { maxHints: spec.data.hintsAllowed, timeLimitSec: spec.data.timeLimitSec } : {}),
       emit: (m) => {
         if (m.type === 'difficulty') announced = m;
+        else if (m.type === 'metrics') out.emit(this.withScore(m));
         else out.emit(m);
       },
       target: {
@@ -91,6 +92,26 @@ export class CoachingSession {
         },
       },
     });
+  }
+
+  private scoredTurns = -1;
+  private score: number | null = null;
+
+  /**
+   * The live panel's numbers plus `scoreSoFar`: the report's overall score if the call ended now (no outcome yet),
+   * for the manager's live list (issue 17). Rebuilt only when a turn was added.
+   */
+  private withScore(m: Extract<CoachMessage, { type: 'metrics' }>): Extract<CoachMessage, { type: 'metrics' }> {
+    const rec = this.live.record();
+    if (rec.turns.length !== this.scoredTurns) {
+      this.scoredTurns = rec.turns.length;
+      try {
+        this.score = buildSessionReport(reportInputFromLive(rec, { engineOutcome: 'no_outcome', durationMs: rec.snapshot.atMs, scenario: this.facts })).overallScore;
+      } catch {
+        this.score = null;
+      }
+    }
+    return this.score === null ? m : { ...m, values: { ...m.values, scoreSoFar: Math.round(this.score) } };
   }
 
   report(end: CoachingEnd): SessionReport {

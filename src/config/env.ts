@@ -41,6 +41,8 @@ export const envSchema = z.object({
   SALESGYM_DEMO: bool(true),
   /** Demo calls get audio rendered with espeak-ng (about 20 s on first start); false = transcripts only. */
   SALESGYM_DEMO_AUDIO: bool(true),
+  /** The demo company gets weeks of history for the dashboards (older calls, practice calls played through the real pipeline); false = only the recent calls. */
+  SALESGYM_DEMO_HISTORY: bool(true),
   UPLOAD_MAX_MB: z.coerce.number({ message: 'must be a number' }).positive().max(2048).default(100),
   SESSION_TTL_HOURS: z.coerce.number({ message: 'must be a number' }).positive().default(24 * 30),
   /** Default: on when PUBLIC_URL is https (see loadConfig). */
@@ -76,8 +78,10 @@ export const envSchema = z.object({
   LOGIN_CLIENT_MAX_FAILURES: z.coerce.number().int().positive().default(20),
   /** Longest call accepted for analysis, in minutes (read from the file's header before decoding). */
   CALL_MAX_MINUTES: z.coerce.number({ message: 'must be a number' }).positive().max(24 * 60).default(180),
-  /** An assignment is completed only by a passing practice session (score and criteria), not just a finished one. */
-  ASSIGNMENT_REQUIRES_PASS: bool(false),
+  /** This node's id among several (letters, digits, . _ : -); default host:PORT. */
+  NODE_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1–64 letters, digits, dots, underscores, colons or dashes').optional(),
+  /** Where the other nodes reach this one (they check a call's owner is alive there); default http://<hostname>:PORT. */
+  NODE_URL: url(['http:', 'https:']).optional(),
 });
 
 /** The origin (scheme://host[:port]) of a URL, or null when it is not one. */
@@ -120,5 +124,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** A config for tests: defaults, no AI, no demo, in-memory database unless told otherwise. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ SALESGYM_DEMO: 'false', SALESGYM_DEMO_AUDIO: 'false', LOG_LEVEL: 'silent' }, overrides);
+  return loadConfig({ SALESGYM_DEMO: 'false', SALESGYM_DEMO_AUDIO: 'false', SALESGYM_DEMO_HISTORY: 'false', LOG_LEVEL: 'silent' }, overrides);
 }

@@ -9,6 +9,7 @@ import { simulationsRepo } from './repositories/simulations.ts';
 import { scenariosRepo, personasRepo, assignmentsRepo, skillPriorsRepo } from './repositories/scenarios.ts';
 import { reportsRepo } from './repositories/reports.ts';
 import { auditRepo } from './repositories/audit.ts';
+import { clusterRepo } from './repositories/cluster.ts';
 
 export { openDatabase, num, sql, type Database, type Db, type DbKind, type OpenOptions } from './driver.ts';
 export { runMigrations, listMigrations, MIGRATIONS_DIR } from './migrate.ts';
@@ -19,10 +20,11 @@ export { periodOf } from './repositories/usage.ts';
 export type { CallRow, NewCall, CallStatus, CallSummaryRow, CallFilter } from './repositories/calls.ts';
 export type { JobRow, JobStatus } from './repositories/jobs.ts';
 export type { SimulationRow, NewSimulation, SimulationStatus, SimulationTurnRow, SimulationEventRow, SimulationSummaryRow, SimulationFilter } from './repositories/simulations.ts';
-export type { ScenarioRow, ScenarioVersionRow, ScenarioVersionInput, PersonaRow, NewPersona, AssignmentRow, NewAssignment, AssignmentStatus, AssignmentListRow, AssignmentFilter, SkillPriorRow } from './repositories/scenarios.ts';
+export type { ScenarioRow, ScenarioVersionRow, ScenarioVersionInput, PersonaRow, NewPersona, AssignmentRow, NewAssignment, AssignmentStatus, AssignmentListRow, AssignmentAttemptRow, AssignmentFilter, SkillPriorRow } from './repositories/scenarios.ts';
 export type { SessionReportRow, NewSessionReport, SessionReportSummaryRow, CallScoreRow, ReportFilter } from './repositories/reports.ts';
 export type { SeatPackageRow, DiscountCodeRow, OrderRow } from './repositories/billing.ts';
 export type { AuditRow, NewAudit } from './repositories/audit.ts';
+export type { ClusterNodeRow, LiveLeaseRow, LeaseClaim, ClusterRepo } from './repositories/cluster.ts';
 export * as tables from './schema.ts';
 
 /** Every repository, bound to one database. Only repositories touch SQL. */
@@ -46,6 +48,7 @@ export function createRepositories(database: Database) {
     skillPriors: skillPriorsRepo(db),
     reports: reportsRepo(db),
     audit: auditRepo(db),
+    cluster: clusterRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

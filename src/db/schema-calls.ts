@@ -49,4 +49,6 @@ export const jobs = pgTable('jobs', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
+  /** The worker that completed the job (several nodes share the queue). */
+  finishedBy: text('finished_by'),
 });

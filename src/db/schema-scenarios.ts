@@ -67,6 +67,8 @@ export const scenarioAssignments = pgTable('scenario_assignments', {
   note: text('note').notNull(),
   assignedBy: uuid('assigned_by'),
   status: text('status', { enum: ['open', 'completed', 'cancelled'] }).notNull(),
+  /** Score (0-100) a practice call needs, with every success criterion met, to complete it (0011_assignment_pass). */
+  passMark: integer('pass_mark').notNull().default(70),
   completedAt: ts('completed_at'),
   simulationId: uuid('simulation_id'),
   createdAt: ts('created_at').notNull().defaultNow(),

@@ -20,6 +20,8 @@ export const companies = pgTable('companies', {
   // 0008_openai_usage.sql: the engine tier calls start from, and a monthly AI budget in US cents
   voiceEngine: text('voice_engine', { enum: ['auto', 'realtime', 'cascade', 'offline'] }).notNull().default('auto'),
   aiBudgetCentsPerMonth: integer('ai_budget_cents_per_month'),
+  // 0014_live_observation.sql: managers may listen to calls in progress (off while a privacy window is set)
+  liveObservation: boolean('live_observation').notNull().default(true),
 });
 
 export const teams = pgTable('teams', {

@@ -10,6 +10,7 @@ import type { AppContext } from '../app/index.ts';
 import { SESSION_COOKIE } from '../auth/index.ts';
 import { AppError } from '../core/index.ts';
 import { sql } from '../db/index.ts';
+import { nodeIdOf } from '../voice/index.ts';
 import { installErrorHandling, toErrorBody } from './errors.ts';
 import { defineRoute } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -76,6 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         status: 'ok',
         version: VERSION,
         database: ctx.database.kind,
+        node: nodeIdOf(ctx.config),
         ai: ctx.config.OPENAI_API_KEY ? 'openai' : ctx.config.OPENAI_BASE_URL ? 'openai-compatible' : 'offline',
         limits: { uploadMaxMb: ctx.config.UPLOAD_MAX_MB, callMaxMinutes: ctx.config.CALL_MAX_MINUTES, paymentsMode: ctx.config.PAYMENTS_MODE },
         uptimeSec: Math.round(process.uptime()),

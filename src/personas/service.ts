@@ -8,7 +8,7 @@ import { SKILL_IDS, type Language, type SkillId } from '../analysis/index.ts';
 import { AppError, newId } from '../core/index.ts';
 import type { AssignmentListRow, PersonaRow, Repositories, ScenarioRow, ScenarioVersionRow } from '../db/index.ts';
 import {
-  defaultScenario, isScenarioType, LEVELS, recommendNextScenario, scenarioFromDraft, scenarioSchema,
+  defaultScenario, isScenarioType, LEVELS, recommendNextScenario, scenarioFromDraft, scenarioPassMark, scenarioSchema,
   type Level, type OpenAssignment, type PracticeResult, type Recommendation, type Scenario, type ScenarioDraft,
 } from '../scenarios/index.ts';
 import type { OfflineBrainParams } from './offline-params.ts';
@@ -358,7 +358,8 @@ export function createPersonaService(deps: PersonaServiceDeps) {
 
     // ---- assignments ------------------------------------------------------------------------------
     /** Assigns a scenario (its current version) to agents and/or a team's agents, with an optional due date. */
-    async assign(actor: Actor, companyId: string, input: { scenarioId: string; agentUserIds?: string[]; teamId?: string; dueAt?: Date | null; note?: string }): Promise<AssignmentListRow[]> {
+    /** `passMark` (0-100) defaults to the scenario's own (scenarioPassMark). */
+    async assign(actor: Actor, companyId: string, input: { scenarioId: string; agentUserIds?: string[]; teamId?: string; dueAt?: Date | null; note?: string; passMark?: number }): Promise<AssignmentListRow[]> {
       const s = await scenarioAt(input.scenarioId);
       if (s.companyId !== companyId) throw new AppError('NOT_FOUND', 'Scenario was not found.');
       if (s.archived) throw new AppError('CONFLICT', 'This scenario is archived; restore it before assigning it.');
@@ -380,6 +381,7 @@ export function createPersonaService(deps: PersonaServiceDeps) {
         id: newId(), companyId, batchId, scenarioId: s.id, scenarioVersion: s.version, agentUserId,
         teamId: teamAgents.includes(agentUserId) ? (input.teamId ?? null) : null,
         dueAt: input.dueAt ?? null, note: input.note ?? '', assignedBy: actor.id, status: 'open' as const,
+        passMark: input.passMark ?? scenarioPassMark(s.scenario),
       }));
       await repos.assignments.insertMany(rows);
       return repos.assignments.list({ companyId, scenarioId: s.id }).then((all) => all.filter((a) => a.batchId === batchId));

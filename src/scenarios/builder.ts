@@ -130,6 +130,12 @@ export class ScenarioBuilder {
     return this;
   }
 
+  /** Score (0-100) a call needs, with every success criterion met, to pass. */
+  passMark(mark: number): this {
+    this.s.passMark = mark;
+    return this;
+  }
+
   build(): Scenario {
     const out = parseOrThrow(scenarioSchema, { ...this.s, version: this.editing ? this.s.version + 1 : this.s.version }, 'scenario');
     return out;

@@ -28,6 +28,8 @@ export const scenarioDraftSchema = z.object({
     .optional(),
   timeLimitSec: z.number().int().min(60).max(3600).optional(),
   hintsAllowed: z.number().int().min(0).max(20).optional(),
+  /** Score (0-100) a call needs to pass, with every criterion met (default 70). */
+  passMark: z.number().int().min(0, 'from 0 to 100').max(100, 'from 0 to 100').optional(),
   notes: z.string().max(2000).optional(),
 });
 export type ScenarioDraft = z.infer<typeof scenarioDraftSchema>;
@@ -62,5 +64,6 @@ export function scenarioFromDraft(draft: ScenarioDraft, existing?: Scenario): Sc
   if (draft.timeLimitSec !== undefined) b.timeLimit(draft.timeLimitSec);
   if (draft.hintsAllowed !== undefined) b.hints(draft.hintsAllowed);
   if (draft.notes !== undefined) b.notes(draft.notes);
+  if (draft.passMark !== undefined) b.passMark(draft.passMark);
   return b.build();
 }

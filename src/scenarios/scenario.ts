@@ -41,6 +41,9 @@ export const personaOverridesSchema = z
   .partial();
 export type PersonaOverrides = z.infer<typeof personaOverridesSchema>;
 
+/** The platform's pass mark (product brief: pass marks of 70-80): a scenario or assignment without its own uses it. */
+export const DEFAULT_PASS_MARK = 70;
+
 /** A scenario: type + level + targets + overrides + yes/no success criteria. Versioned on every edit. */
 export const scenarioSchema = z.object({
   id: z.string().optional(),
@@ -58,8 +61,13 @@ export const scenarioSchema = z.object({
   successCriteria: z.array(criterionSchema).min(1).max(12),
   timeLimitSec: z.number().int().min(60).max(3600),
   hintsAllowed: z.number().int().min(0).max(20),
+  /** Score (0-100) a call needs, with every success criterion met, to pass; absent = DEFAULT_PASS_MARK. */
+  passMark: z.number().int().min(0).max(100).optional(),
   /** Manager's notes to the agent, shown before the call. */
   notes: z.string().max(2000).default(''),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+/** The score a call of this scenario needs to pass (with every success criterion met). */
+export const scenarioPassMark = (s: Pick<Scenario, 'passMark'>): number => s.passMark ?? DEFAULT_PASS_MARK;

@@ -12,6 +12,7 @@ import { createContext, seedDemo, type AppContext } from '../app/index.ts';
 import { buildApp } from '../http/index.ts';
 import type { Database } from '../db/index.ts';
 import { createSimulationService, WireClient, type SimulationServiceWiring } from '../voice/index.ts';
+import { liveObservation } from '../live/index.ts';
 import { openTestDatabase } from './db.ts';
 import { cookieOf } from './app.ts';
 
@@ -41,6 +42,7 @@ export async function startSimulationApp(
     await ctx.simulations.close();
     ctx.simulations = createSimulationService({ config, repos: ctx.repos, quotas: ctx.quotas, personas: ctx.personas, exclusive: true, ...opts.service });
     await ctx.simulations.recover();
+    ctx.simulations.observeLive(liveObservation(ctx.live)); // managers may observe the replaced service's calls too
     ctx.onClose.push(() => ctx.simulations.close());
   }
   const demoCompanyId = opts.seed === false ? '' : await seedDemo(ctx);

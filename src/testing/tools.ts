@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
  * System tools some suites need. Where one is missing the suite is skipped with a visible reason,
  * unless SALESGYM_REQUIRE_TOOLS=1 (set by .ci/run), which turns every such skip into a failure.
  */
-export type Tool = 'ffmpeg' | 'ffprobe' | 'espeak-ng' | 'chromium' | 'postgres' | 'sox';
+export type Tool = 'ffmpeg' | 'ffprobe' | 'espeak-ng' | 'chromium' | 'postgres' | 'sox' | 'redis-server' | 'haproxy';
 
 const cache = new Map<Tool, string | null>();
 
@@ -26,7 +26,8 @@ export function toolPath(tool: Tool): string | null {
         break;
       }
     }
-  } else p = which(tool);
+  } else if (tool === 'haproxy') p = which('haproxy') ?? (existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : null);
+  else p = which(tool);
   cache.set(tool, p);
   return p;
 }

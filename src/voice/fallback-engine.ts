@@ -170,6 +170,11 @@ export class FallbackEngine extends EngineEmitter implements SimulationEngine {
     }
   }
 
+  /** A call taken over from another node (before start): the first engine that starts gets the conversation. */
+  seedHistory(turns: HistoryTurn[]): void {
+    turns.forEach((t, i) => this.history.push({ ...t, id: `resumed_${i}` }));
+  }
+
   /** The conversation so far as this engine knows it. */
   transcript(): HistoryTurn[] {
     return this.history.map(({ role, text }) => ({ role, text }));

@@ -17,8 +17,9 @@ export { OPENAI_VOICES, openAiVoiceFor, espeakVoiceFor } from './voices.ts';
 export { EspeakSynthesizer, OpenAiSpeechSynthesizer, OpenAiTranscriber, type SpeechSynthesizer, type SpeechTranscriber, type SpeakOptions } from './speech.ts';
 export { decodeWav, encodeWav, resampleInt16, Resampler, rmsLevel, pcm16View, pcm16Bytes, type WavAudio } from './audio.ts';
 export { demoVoicePersona } from './test-personas.ts';
-export { SimulationService, type SimulationServiceDeps, type StartSimulationInput, type Caller, type TapFactory, type LiveSessionHandle, type EngineInfo } from './simulation-service.ts';
-export { createSimulationService, type SimulationServiceWiring } from './service-factory.ts';
+export { SimulationService, type SimulationServiceDeps, type StartSimulationInput, type Caller, type TapFactory, type LiveObserveFactory, type LiveSessionHandle, type EngineInfo } from './simulation-service.ts';
+export { createSimulationService, nodeIdOf, type SimulationServiceWiring } from './service-factory.ts';
+export { SessionOwnership, SessionElsewhereError, loadResume, probeNode, LEASE_MS, RENEW_MS, type ResumeState, type OwnershipOptions } from './ownership.ts';
 export { standInCustomer, customerTools, type PrepareCustomer, type PreparedCustomer, type CustomerRequest, type OfflineBrainFactory } from './customers.ts';
 export { SessionRecorder, WavTrackWriter, readTrackWav, readMixedWav, recordingDir, trackPath, type TrackName } from './recorder.ts';
 export { PersistenceTap, type SimulationStore } from './persistence.ts';
@@ -28,3 +29,4 @@ export { practiceCustomer, offlineBrainFromSnapshot, voicePersonaFrom, type Engi
 export { OfflineCustomerBrain, type OfflineBrainOptions } from './offline-brain/brain.ts';
 export { STAGES as OFFLINE_BRAIN_STAGES, type OfflineBrainSnapshot, type BrainLogEntry, type BrainLogType, type Stage as OfflineBrainStage } from './offline-brain/mind.ts';
 export { demoCustomer, type DemoCustomer, type DemoCustomerRequest } from './demo-customer.ts';
+export { TokenBucket } from './rate-limit.ts';

@@ -57,8 +57,23 @@ export class PersistenceTap implements SessionTap {
       metricsEveryMs?: number;
       /** Runs before the outcome is stored (the recorder closes its files: "ended" means the recording is final). */
       beforeEnd?: () => Promise<unknown>;
+      /** A call taken over from another node: its stored turns (id, seq); the row is already active. */
+      resumed?: { seqs: Array<[string, number]> };
     } = {},
-  ) {}
+  ) {
+    for (const [id, seq] of opts.resumed?.seqs ?? []) {
+      this.seqs.set(id, seq);
+      this.nextSeq = Math.max(this.nextSeq, seq + 1);
+    }
+  }
+
+  private nextSeq = 1;
+  private abandoned = false;
+
+  /** Another node took the call over: write nothing more (its outcome is that node's to store). */
+  abandon(): void {
+    this.abandoned = true;
+  }
 
   /** Database writes that failed so far (for health reporting and tests). */
   get failedWrites(): number {
@@ -84,13 +99,14 @@ export class PersistenceTap implements SessionTap {
   }
 
   onStart(): void {
+    if (this.opts.resumed) return;
     this.enqueue('start', () => this.store.update(this.simulationId, { status: 'active', startedAt: new Date() }).then(() => undefined));
   }
 
   onTurn(turn: TurnRecord): void {
     let seq = this.seqs.get(turn.id);
     if (seq === undefined) {
-      seq = this.seqs.size + 1;
+      seq = this.nextSeq++;
       this.seqs.set(turn.id, seq);
     }
     if (turn.latency) this.latest.set(turn.id, timelineOf(turn.latency));
@@ -125,6 +141,7 @@ export class PersistenceTap implements SessionTap {
   }
 
   private enqueue(what: string, write: () => Promise<void>): void {
+    if (this.abandoned) return;
     this.chain = this.chain.then(write).catch((e) => {
       this.failures++;
       this.log(`simulation ${this.simulationId}: could not store ${what}`, e);

@@ -201,6 +201,10 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.enum(WIRE_ERROR_CODES), message: z.string(), recoverable: z.boolean() }),
   z.object({ type: z.literal('ended'), outcome: z.enum(OUTCOMES), reason: z.enum(END_REASONS), durationMs: z.number() }),
   z.object({ type: z.literal('pong'), t: z.number(), serverMs: z.number() }),
+  /** Who is listening to this call live (issue 17): sent when a manager starts or stops observing; the page shows it. */
+  z.object({ type: z.literal('observers'), count: z.number().int().min(0), names: z.array(z.string()) }),
+  /** A manager's whispered hint: shown to the agent only (never to the customer, never in the customer's audio). */
+  z.object({ type: z.literal('whisper'), id: z.string(), text: z.string(), from: z.string(), atMs: z.number() }),
   /** Sent right after `ready` when a reloaded page re-attaches to a live session: the transcript so far. */
   z.object({
     type: z.literal('resumed'),
@@ -208,6 +212,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     turns: z.array(
       z.object({ id: z.string(), speaker: z.enum(['agent', 'customer']), text: z.string(), interrupted: z.boolean(), startMs: z.number(), endMs: z.number(), inaudible: z.boolean().optional() }),
     ),
+    /** The server that ran the call went away and this one took it over from the database (the page says so once). */
+    takenOver: z.boolean().optional(),
   }),
 ]);
 export type ServerMessage = z.output<typeof serverMessageSchema>;

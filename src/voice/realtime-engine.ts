@@ -78,7 +78,16 @@ export class RealtimeEngine extends EngineEmitter implements SimulationEngine {
       this.connect(0);
     });
     this.emit({ type: 'status', status: 'connected', detail: this.o.model });
-    if (this.o.persona.customerSpeaksFirst) this.requestResponse();
+    // a call already under way (taken over from another node): the customer does not open it again
+    if (this.o.persona.customerSpeaksFirst && !this.seeded) this.requestResponse();
+  }
+
+  private seeded = false;
+
+  /** A call in progress (before start): its turns are replayed to the service as conversation items on connect. */
+  seedHistory(turns: Array<{ role: 'agent' | 'customer'; text: string }>): void {
+    turns.forEach((t, i) => this.history.push({ role: t.role === 'agent' ? 'user' : 'assistant', text: t.text, id: `seeded_${i}` }));
+    this.seeded = turns.length > 0;
   }
 
   async stop(): Promise<void> {

@@ -5,6 +5,7 @@ import { isAppError } from '../core/index.ts';
 import type { Repositories, UserRow } from '../db/index.ts';
 import type { OfflineBrainFactory, PrepareCustomer } from './customers.ts';
 import { SimulationService } from './simulation-service.ts';
+import type { SessionOwnership } from './ownership.ts';
 import { offlineBrainFromSnapshot, practiceCustomer, type PracticePersonas } from './persona-customer.ts';
 
 export interface SimulationServiceWiring {
@@ -20,6 +21,13 @@ export interface SimulationServiceWiring {
   /** This process owns the database alone (PGlite): every live row found at start-up is an orphan. */
   exclusive?: boolean;
   resumeWindowMs?: number;
+  /** Leases of live calls (takeover when a node dies); see ownership.ts. */
+  ownership?: SessionOwnership;
+}
+
+/** This node's id in the database: NODE_ID, else host:port (stable across restarts, so a restarted node recognises what it left behind). */
+export function nodeIdOf(config: Pick<Config, 'NODE_ID' | 'PORT'>): string {
+  return config.NODE_ID ?? `${os.hostname()}:${config.PORT}`;
 }
 
 export function createSimulationService(w: SimulationServiceWiring): SimulationService {
@@ -28,12 +36,9 @@ export function createSimulationService(w: SimulationServiceWiring): SimulationS
     repos: w.repos,
     prepareCustomer: w.prepareCustomer ?? practiceCustomer(w.personas),
     offlineBrain: w.offlineBrain ?? offlineBrainFromSnapshot,
-    // with ASSIGNMENT_REQUIRES_PASS the score is not known when the call ends: the agent completes it once it passed
-    completeAssignments: w.config.ASSIGNMENT_REQUIRES_PASS
-      ? undefined
-      : (agentUserId, scenarioId, simulationId) => w.personas.completeAssignmentsAfterPractice(agentUserId, scenarioId, simulationId),
-    // stable across restarts of the same server, so a restarted node recognises what it left behind
-    nodeId: `${os.hostname()}:${w.config.PORT}`,
+    // assignments are not completed when the call ends: only a passing report completes one (PracticeService.storeReport)
+    nodeId: nodeIdOf(w.config),
+    ownership: w.ownership,
     exclusive: w.exclusive,
     resumeWindowMs: w.resumeWindowMs,
     log: (msg, err) => console.warn(`[simulations] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`),

@@ -108,6 +108,8 @@ export interface SimulationSessionOptions {
   };
   /** After the customer hangs up, wait at most this long for their last words to play (ms, default 8,000). */
   hangupGraceMs?: number;
+  /** A call taken over from another node (ownership.ts): its finished turns so far; start it with `resumeCall`. */
+  resume?: { turns: TurnRecord[] };
 }
 
 /** Longest text frame looked at for an `end` once the message limit is hit (an end message is a few bytes). */
@@ -146,6 +148,12 @@ export class SimulationSession {
     this.audioBucket = new TokenBucket(l.audioBurstMs ?? 3000, l.audioMsPerSec ?? 1250);
     this.errorBucket = new TokenBucket(10, 5);
     this.ended = new Promise((r) => (this.resolveEnded = r));
+    if (o.resume) this.turns.push(...o.resume.turns);
+  }
+
+  /** Start a call taken over from another node: the page is already in it and sends no `start`. */
+  resumeCall(mode: 'voice' | 'text'): Promise<void> {
+    return this.start({ type: 'start', v: PROTOCOL_VERSION, mode, agentTranscripts: 'server', pushToTalk: false });
   }
 
   get state(): SessionState {

@@ -19,9 +19,10 @@ import type { DifficultyDirective, VoicePersona } from './engine.ts';
 import { customerTools, standInCustomer, type OfflineBrainFactory, type PrepareCustomer, type PreparedCustomer } from './customers.ts';
 import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
-import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap } from './session.ts';
+import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap, type SessionTransport } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
 import { addressAgent } from './offline-brain/address.ts';
+import { loadResume, SessionElsewhereError, type ResumeState, type SessionOwnership } from './ownership.ts';
 import type { EngineChoice, EngineName, EngineTier, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
 /** Who is asking (the signed-in principal, as far as this service cares). */
@@ -77,6 +78,8 @@ export interface SimulationServiceDeps {
   heartbeatMs?: number;
   /** Record audio under DATA_DIR/simulations/<id>/ (default true). */
   record?: boolean;
+  /** Leases of live calls across nodes; a started call whose node died is taken over from the database (ownership.ts). */
+  ownership?: SessionOwnership;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -97,6 +100,16 @@ export interface LiveSessionHandle {
 /** Observers other domains (coaching) attach to every session that goes live. */
 export type TapFactory = (s: LiveSessionHandle) => SessionTap;
 
+/**
+ * Live observation (issue 17, the live domain): sees what the session sends the agent (`wrap`), taps the session,
+ * and may send the agent's page more when it re-attaches (who is listening). `store` keeps an event in the log.
+ */
+export type LiveObserveFactory = (s: { simulationId: string; row: SimulationRow; voice: VoicePersona; scenario: { name: string }; now(): number; store(kind: string, data: Record<string, unknown>): void }) => {
+  wrap(t: SessionTransport): SessionTransport;
+  tap(): SessionTap;
+  onAttach(): ServerMessage[];
+} | null;
+
 interface Live {
   row: SimulationRow;
   session: SimulationSession;
@@ -104,6 +117,9 @@ interface Live {
   persistence: PersistenceTap;
   directive: DifficultyDirective;
   grace: NodeJS.Timeout | null;
+  observed: ReturnType<LiveObserveFactory>;
+  /** Taken over from this node (its owner died): the page is told once, when it re-attaches. */
+  takenOverFrom?: string | null;
 }
 
 export interface EngineInfo {
@@ -143,6 +159,7 @@ export class SimulationService {
   private readonly live = new Map<string, Live>();
   private readonly opening = new Map<string, Promise<Live>>();
   private readonly tapFactories: TapFactory[] = [];
+  private liveObserve: LiveObserveFactory | null = null;
   private readonly nodeId: string;
   private timer: NodeJS.Timeout | null = null;
 
@@ -158,6 +175,7 @@ export class SimulationService {
     const ids = await this.d.repos.simulations.interruptOrphans({ nodeId: this.nodeId, staleBefore });
     this.timer ??= setInterval(() => void this.sweep(), this.heartbeatMs);
     this.timer.unref();
+    this.d.ownership?.start(() => [...this.live.keys()], (id) => this.lost(id));
     return ids;
   }
 
@@ -176,6 +194,7 @@ export class SimulationService {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.d.ownership?.stop();
     await Promise.allSettled(this.opening.values());
     const all = [...this.live.values()];
     for (const l of all) l.session.transportClosed('server shutting down');
@@ -185,6 +204,11 @@ export class SimulationService {
   /** Other domains (coaching) observe every session that goes live from now on. */
   addTap(factory: TapFactory): void {
     this.tapFactories.push(factory);
+  }
+
+  /** Managers may observe the sessions that go live from now on (the live domain). */
+  observeLive(factory: LiveObserveFactory): void {
+    this.liveObserve = factory;
   }
 
   // ── HTTP-facing operations ─────────────────────────────────────────────────
@@ -369,7 +393,11 @@ export class SimulationService {
     } catch (e) {
       const message = e instanceof AppError ? e.message : 'The session could not be opened.';
       if (!(e instanceof AppError)) this.d.log?.(`simulation ${id}: attach failed`, e);
-      if (ws.readyState === 1) {
+      if (ws.readyState === 1 && e instanceof SessionElsewhereError) {
+        // another live node runs the call: the page reconnects (the load balancer routes by id)
+        ws.send(JSON.stringify({ type: 'error', code: 'INTERNAL', message, recoverable: true } satisfies ServerMessage));
+        ws.close(4409, 'session runs on another node');
+      } else if (ws.readyState === 1) {
         ws.send(JSON.stringify({ type: 'error', code: 'INTERNAL', message, recoverable: false } satisfies ServerMessage));
         ws.close(4404, 'session not available');
       }
@@ -387,7 +415,10 @@ export class SimulationService {
         type: 'resumed',
         elapsedMs: Math.round(l.session.now()),
         turns: l.session.transcript.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, interrupted: t.interrupted, startMs: Math.round(t.startMs), endMs: Math.round(t.endMs), ...(t.inaudible ? { inaudible: true } : {}) })),
+        ...(l.takenOverFrom ? { takenOver: true } : {}),
       });
+      for (const m of l.observed?.onAttach() ?? []) l.transport.sendJson(m);
+      l.takenOverFrom = null;
     }
     for (const [data, isBinary] of early.splice(0)) deliver(l, data, isBinary);
   }
@@ -456,15 +487,18 @@ export class SimulationService {
     const row = await this.d.repos.simulations.byId(id);
     if (!row) throw new AppError('NOT_FOUND', 'This practice session was not found.');
     if (row.status === 'ended' || row.status === 'interrupted') throw new AppError('CONFLICT', 'This practice session is over; start a new one.');
-    if (row.status !== 'connecting')
+    // with leases, a started call whose node died is carried on here from the database
+    const claim = this.d.ownership && (row.status === 'connecting' || row.status === 'active') ? await this.d.ownership.claim(row) : null;
+    const resume: ResumeState | null = claim && row.status === 'active' ? await loadResume(this.d.repos, row) : null;
+    if (row.status !== 'connecting' && !resume)
       throw new AppError('CONFLICT', 'This practice session was cut off (the server restarted or it runs elsewhere); start a new one — its turns are saved.');
     const snap = row.personaSnapshot as PersonaSnapshot;
     const scenario = row.scenarioSnapshot as PreparedCustomer['scenario'];
     const voice = snap.voice;
     const transport = new SocketTransport();
-    const t0 = performance.now();
+    const t0 = performance.now() - (resume?.elapsedMs ?? 0);
     const clock = () => performance.now() - t0;
-    const live: Partial<Live> & { directive: DifficultyDirective } = { directive: { level: 'neutral' } };
+    const live: Partial<Live> & { directive: DifficultyDirective } = { directive: resume?.directive ?? { level: 'neutral' } };
     const offline = this.d.offlineBrain;
     const meter = new UsageMeter(id, this.d.repos.simulations);
     const chain = snap.engineChain ?? legacyChain(row.engine, this.d.config);
@@ -482,10 +516,15 @@ export class SimulationService {
       onUsage: (u) => meter.add(u),
       log: (m) => this.d.log?.(`simulation ${id}: ${m}`),
     });
+    if (resume) {
+      engine.seedHistory(resume.history);
+      if (resume.directive.level !== 'neutral') await engine.updateDirectives(resume.directive);
+    }
     const budget = new AiBudget(this.d.repos.simulations, row.companyId, (await this.d.repos.companies.byId(row.companyId))?.aiBudgetCentsPerMonth ?? null);
     const recorder = this.d.record !== false && row.mode === 'voice' ? new SessionRecorder(this.d.config.DATA_DIR, id) : null;
-    const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log, { beforeEnd: recorder ? () => recorder.onEnd() : undefined });
+    const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log, { beforeEnd: recorder ? () => recorder.onEnd() : undefined, ...(resume ? { resumed: { seqs: resume.seqs } } : {}) });
     const taps: SessionTap[] = recorder ? [persistence, recorder] : [persistence];
+    if (this.d.ownership) taps.push(this.d.ownership.tap(id));
     const handle: LiveSessionHandle = {
       simulationId: id,
       voice,
@@ -503,12 +542,18 @@ export class SimulationService {
         this.d.log?.(`simulation ${id}: a tap factory failed`, e);
       }
     }
+    let observed: Live['observed'] = null;
+    try {
+      observed = this.liveObserve?.({ simulationId: id, row, voice, scenario, now: clock, store: (kind, data) => persistence.event(kind, data) }) ?? null;
+    } catch (e) {
+      this.d.log?.(`simulation ${id}: live observation could not be set up`, e);
+    }
     const quotaMs = this.d.quotaTickMs ?? 30_000;
     const session = new SimulationSession({
       id,
       engine,
       persona: voice,
-      transport,
+      transport: observed ? observed.wrap(transport) : transport,
       clock,
       maxDurationMs: (scenario.timeLimitSec ?? 20 * 60) * 1000,
       quota: {
@@ -522,11 +567,13 @@ export class SimulationService {
           return ok;
         },
       },
-      taps: [...taps, meter.tap(() => engine.tier, this.d.log), { onEnd: (summary) => this.finished(row, summary, persistence) }],
+      taps: [...taps, ...(observed ? [observed.tap()] : []), meter.tap(() => engine.tier, this.d.log), { onEnd: (summary) => this.finished(row, summary, persistence) }],
+      ...(resume ? { resume: { turns: resume.turns }, maxDurationMs: Math.max(1000, (scenario.timeLimitSec ?? 20 * 60) * 1000 - resume.elapsedMs) } : {}),
     });
-    Object.assign(live, { row, session, transport, persistence, grace: null });
+    Object.assign(live, { row, session, transport, persistence, grace: null, observed, takenOverFrom: claim?.takenOverFrom ?? null });
     this.live.set(id, live as Live);
     await this.d.repos.simulations.heartbeat([id], this.nodeId);
+    if (resume) await session.resumeCall(row.mode);
     return live as Live;
   }
 
@@ -550,7 +597,20 @@ export class SimulationService {
   private forget(id: string): void {
     const l = this.live.get(id);
     if (l?.grace) clearTimeout(l.grace);
+    if (l) this.d.ownership?.release(id);
     this.live.delete(id);
+  }
+
+  /** Another node took this call over (our lease was lost): stop it here without storing an outcome. */
+  private lost(id: string): void {
+    const l = this.live.get(id);
+    if (!l) return;
+    this.d.log?.(`simulation ${id}: another node took the call over; stopping it here`);
+    l.persistence.abandon();
+    this.live.delete(id);
+    if (l.grace) clearTimeout(l.grace);
+    l.session.transportClosed('taken over by another node');
+    l.transport.close(4409, 'session runs on another node');
   }
 }
 

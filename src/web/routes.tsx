@@ -175,6 +175,14 @@ export const routes: AppRoute[] = [
     component: page(() => import('./pages/coaching/TeamPracticePage.tsx')),
     nav: { label: { he: 'תרגולי הצוות', en: 'Team practice' }, icon: 'chart', section: 'manage', order: 5 },
   },
+  // ---- live observation (issue 17): calls in progress, listen in, whisper --------------------------
+  {
+    path: 'live',
+    roles: MANAGERS,
+    component: page(() => import('./pages/live/LivePage.tsx')),
+    nav: { label: { he: 'שיחות בזמן אמת', en: 'Live calls' }, icon: 'headphones', section: 'manage', order: 6 },
+  },
+  { path: 'live/:simulationId', roles: MANAGERS, component: page(() => import('./pages/live/LiveCallPage.tsx')) },
   // Calls     { path: 'calls', roles: ['agent', 'manager'], component: page(() => import('./pages/calls/CallsPage.tsx')),
   //             nav: { label: { he: 'שיחות', en: 'Calls' }, icon: 'phone', section: 'main', order: 10 } },
   //           { path: 'calls/:callId', roles: ['agent', 'manager'], component: page(() => import('./pages/calls/CallReportPage.tsx')) },
@@ -190,5 +198,9 @@ export const homeCards: HomeCard[] = [
   { id: 'manager-team', roles: MANAGERS, order: 20, component: page(() => import('./pages/home/TeamSummaryCard.tsx')) },
   { id: 'manager-questionnaire', roles: MANAGERS, order: 30, component: page(() => import('./pages/home/QuestionnaireCard.tsx')) },
   { id: 'agent-next-practice', roles: ['agent'], order: 5, component: page(() => import('./pages/scenarios/NextPracticeCard.tsx')) },
+  // dashboards (full width): the agent's weeks and open weaknesses; the team's trend and who needs attention
+  { id: 'agent-dashboard', roles: ['agent'], order: 1, component: page(() => import('./pages/dashboard/AgentDashboardCard.tsx')) },
+  { id: 'manager-team-trend', roles: MANAGERS, order: 1, component: page(() => import('./pages/dashboard/TeamTrendCard.tsx')) },
+  { id: 'manager-attention', roles: MANAGERS, order: 2, component: page(() => import('./pages/dashboard/AttentionCard.tsx')) },
   // FEATURE SLOTS: agent cards (recent calls, next practice, progress) and manager cards (team trends) go here.
 ];

@@ -15,6 +15,8 @@ export interface Company {
   analysesPerMonth: number;
   simMinutesPerMonth: number;
   practicePrivacyHours: number;
+  /** Managers may listen to calls in progress (off in effect while practicePrivacyHours > 0). */
+  liveObservation?: boolean;
   isDemo: boolean;
   createdAt: string;
   /** The engine tier practice calls start from ('auto' = the best configured). */

@@ -25,6 +25,7 @@ function fromRaw(r: Record<string, unknown>): JobRow {
     createdAt: d(r.created_at)!,
     updatedAt: d(r.updated_at)!,
     finishedAt: d(r.finished_at),
+    finishedBy: (r.finished_by as string | null) ?? null,
   };
 }
 
@@ -96,7 +97,7 @@ export function jobsRepo(db: Db) {
     async complete(id: string, worker: string): Promise<boolean> {
       const r = await db
         .update(jobs)
-        .set({ status: 'done', stage: 'done', progress: 1, lockedBy: null, lockedUntil: null, error: null, finishedAt: sql`now()`, updatedAt: sql`now()` })
+        .set({ status: 'done', stage: 'done', progress: 1, lockedBy: null, lockedUntil: null, error: null, finishedAt: sql`now()`, finishedBy: worker, updatedAt: sql`now()` })
         .where(mine(id, worker))
         .returning({ id: jobs.id });
       return r.length > 0;

@@ -17,6 +17,9 @@ export interface CallScoreRow {
   agentUserId: string;
   overallScore: number | null;
   skills: { id: string; score: number }[];
+  /** Skills the analysis named as weaknesses, most severe first. */
+  weaknesses: string[];
+  title: string;
   at: Date;
 }
 
@@ -150,13 +153,15 @@ export function reportsRepo(db: Db) {
           agentUserId: calls.agentUserId,
           overallScore: calls.overallScore,
           skills: sql<{ id: string; score: number }[] | null>`(SELECT jsonb_agg(jsonb_build_object('id', s->>'id', 'score', (s->>'score')::real)) FROM jsonb_array_elements(coalesce(${calls.report}->'analysis'->'skills', ${calls.report}->'skills', '[]'::jsonb)) s)`,
+          weaknesses: sql<string[] | null>`(SELECT jsonb_agg(w->>'skill') FROM jsonb_array_elements(coalesce(${calls.report}->'analysis'->'weaknesses', '[]'::jsonb)) w)`,
+          title: calls.title,
           at: sql<Date>`coalesce(${calls.analysedAt}, ${calls.createdAt})`.mapWith(calls.createdAt),
         })
         .from(calls)
         .where(and(...where))
         .orderBy(desc(calls.createdAt))
         .limit(f.limit ?? 1000);
-      return rows.map((r) => ({ ...r, skills: r.skills ?? [] }));
+      return rows.map((r) => ({ ...r, skills: r.skills ?? [], weaknesses: r.weaknesses ?? [] }));
     },
   };
 }

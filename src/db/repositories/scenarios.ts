@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../driver.ts';
 import { personas, scenarioAssignments, scenarios, scenarioVersions, skillPriors } from '../schema-scenarios.ts';
 import { teams, users } from '../schema.ts';
+import { simulations } from '../schema-simulations.ts';
+import { sessionReports } from '../schema-coaching.ts';
 
 export type ScenarioRow = typeof scenarios.$inferSelect;
 export type ScenarioVersionRow = typeof scenarioVersions.$inferSelect;
@@ -34,6 +36,24 @@ export type AssignmentListRow = AssignmentRow & {
   teamName: string | null;
   scenarioArchived: boolean;
 };
+
+/** A practice call that counts toward an assignment: the agent's own, of its scenario, started after it was given. */
+export interface AssignmentAttemptRow {
+  assignmentId: string;
+  simulationId: string;
+  status: string;
+  createdAt: Date;
+  endedAt: Date | null;
+  /** Null while there is no report (call running, or nothing readable was said). */
+  overallScore: number | null;
+  /** Every success criterion of the report was met (null without a report). */
+  criteriaMet: boolean | null;
+  hasReport: boolean;
+  companyId: string;
+  agentUserId: string;
+  sharedWithManager: boolean;
+  reportCreatedAt: Date | null;
+}
 
 export interface AssignmentFilter {
   companyId?: string;
@@ -225,6 +245,41 @@ export function assignmentsRepo(db: Db) {
         )
         .limit(f.limit ?? 200);
       return rows.map(flat);
+    },
+    /** The practice calls that count toward these assignments, newest first (at most `perAssignment` each). */
+    async attempts(ids: string[], perAssignment = 10): Promise<AssignmentAttemptRow[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select({
+          assignmentId: scenarioAssignments.id,
+          simulationId: simulations.id,
+          status: simulations.status,
+          createdAt: simulations.createdAt,
+          endedAt: simulations.endedAt,
+          overallScore: sessionReports.overallScore,
+          criteriaMet: sql<boolean | null>`CASE WHEN ${sessionReports.simulationId} IS NULL THEN NULL ELSE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(${sessionReports.report}->'criteria', '[]'::jsonb)) c WHERE (c->>'passed')::boolean IS NOT TRUE) END`,
+          hasReport: sql<boolean>`${sessionReports.simulationId} IS NOT NULL`,
+          companyId: simulations.companyId,
+          agentUserId: simulations.agentUserId,
+          sharedWithManager: sql<boolean>`coalesce(${sessionReports.sharedWithManager}, false)`,
+          reportCreatedAt: sessionReports.createdAt,
+        })
+        .from(scenarioAssignments)
+        .innerJoin(
+          simulations,
+          and(eq(simulations.agentUserId, scenarioAssignments.agentUserId), eq(simulations.scenarioId, scenarioAssignments.scenarioId), sql`${simulations.createdAt} >= ${scenarioAssignments.createdAt}`),
+        )
+        .leftJoin(sessionReports, eq(sessionReports.simulationId, simulations.id))
+        .where(inArray(scenarioAssignments.id, ids))
+        .orderBy(desc(simulations.createdAt));
+      const count = new Map<string, number>();
+      return rows
+        .filter((r) => {
+          const n = (count.get(r.assignmentId) ?? 0) + 1;
+          count.set(r.assignmentId, n);
+          return n <= perAssignment;
+        })
+        .map((r) => ({ ...r, criteriaMet: r.criteriaMet === null ? null : Boolean(r.criteriaMet), hasReport: Boolean(r.hasReport), sharedWithManager: Boolean(r.sharedWithManager) }));
     },
     /** Marks an open assignment completed; false when it was not open. */
     async complete(id: string, simulationId: string | null = null): Promise<boolean> {

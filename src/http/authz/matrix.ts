@@ -30,6 +30,9 @@ export const PRACTISERS: Expectation = { anon: false, super_admin: false, admin:
 /** Only the user who owns the resource (the agent practising), nobody else — not even staff. */
 export const OWNER_ONLY: Expectation = { anon: false, super_admin: false, admin: false, manager: false, agent: [true, false] };
 
+/** Live observation: a company's managers, in their own company only; not staff, not agents (issue 17). */
+export const LIVE_OBSERVERS: Expectation = { anon: false, super_admin: false, admin: false, manager: [true, false], agent: false };
+
 export const MATRIX: Record<string, Expectation> = {
   'GET /api/health': PUBLIC,
   'POST /api/auth/login': PUBLIC,
@@ -114,6 +117,16 @@ export const MATRIX: Record<string, Expectation> = {
   'GET /api/progress/me': PRACTISERS,
   // one agent's progress: staff, the company's managers, and the agent themselves (never a colleague)
   'GET /api/agents/:agentId/progress': COMPANY_MEMBERS,
+  // dashboards: the agent's own; one agent's (staff, the company's managers, the agent); the company's (managers)
+  'GET /api/dashboard/me': PRACTISERS,
+  'GET /api/agents/:agentId/dashboard': COMPANY_MEMBERS,
+  'GET /api/companies/:companyId/dashboard': COMPANY_MANAGERS,
+  // "practise this weakness": only the call's agent starts a practice session from it
+  'POST /api/calls/:callId/practice': OWNER_ONLY,
   'GET /api/companies/:companyId/practice': COMPANY_MANAGERS,
   'GET /api/companies/:companyId/practice/summary': COMPANY_MANAGERS,
+
+  // live observation (issue 17): the list has no tenant parameter (always the caller's company)
+  'GET /api/live': { anon: false, super_admin: false, admin: false, manager: true, agent: false },
+  'GET /api/live/:simulationId/observe': LIVE_OBSERVERS,
 };

@@ -115,6 +115,8 @@ export function orgRoutes(app: FastifyInstance) {
         voiceEngine: z.enum(ENGINE_CHOICES).optional(),
         /** Monthly AI budget in US cents; null removes the money limit. */
         aiBudgetCentsPerMonth: z.number().int().min(0).max(100_000_000).nullable().optional(),
+        /** Managers may listen to calls in progress and whisper (off in effect while a privacy window is set). */
+        liveObservation: z.boolean().optional(),
       })
       .strict(),
     handler: async ({ ctx, params, body, user }) => {

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SKILL_IDS } from '../../analysis/index.ts';
 import { AppError } from '../../core/index.ts';
+import { assignmentPassed } from '../../analytics/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import { isStaff } from '../../auth/index.ts';
 import { scenarioCatalogueView, scenarioDraftSchema } from '../../scenarios/index.ts';
@@ -56,29 +57,29 @@ async function selfScope(req: FastifyRequest, ctx: AppContext): Promise<GuardedS
 
 /**
  * The practice session that completes an assignment: the assigned agent's own, of the assigned scenario, started
- * after the assignment and finished (and, with ASSIGNMENT_REQUIRES_PASS, passed). Without `simulationId` the newest
- * such session is taken. Throws VALIDATION_FAILED / CONFLICT saying what is missing.
+ * after the assignment, finished, and passed (score at least the assignment's pass mark, every success criterion
+ * met). Without `simulationId` the newest such session is taken. Throws VALIDATION_FAILED / CONFLICT saying what
+ * is missing.
  */
 async function completionEvidence(ctx: AppContext, assignmentId: string, simulationId: string | undefined): Promise<string> {
   const a = await ctx.repos.assignments.byId(assignmentId);
   if (!a) throw new AppError('NOT_FOUND', 'Assignment was not found.');
-  const requirePass = ctx.config.ASSIGNMENT_REQUIRES_PASS;
   const passed = async (simId: string) => {
     const r = await ctx.repos.reports.bySimulation(simId);
-    return Boolean(r?.passed);
+    return !!r && assignmentPassed({ overallScore: r.overallScore, criteria: (r.report as { criteria?: { passed: boolean }[] }).criteria }, a.passMark);
   };
   if (simulationId) {
     const sim = await ctx.repos.simulations.byId(simulationId);
     const fits = sim && sim.agentUserId === a.agentUserId && sim.scenarioId === a.scenarioId && sim.createdAt >= a.createdAt;
     if (!fits) throw new AppError('VALIDATION_FAILED', 'That practice session does not complete this assignment: it must be the assigned agent’s own session of this scenario, started after it was assigned.', { details: { fields: { simulationId: 'not a session of this assignment' } } });
     if (sim.status !== 'ended') throw new AppError('CONFLICT', 'That practice session has not finished yet; end the call first.');
-    if (requirePass && !(await passed(sim.id))) throw new AppError('CONFLICT', 'That practice session did not pass; practise the scenario again to complete the assignment.');
+    if (!(await passed(sim.id))) throw new AppError('CONFLICT', `That practice session did not pass (it needs a score of ${a.passMark} and every success criterion met); practise the scenario again to complete the assignment.`);
     return sim.id;
   }
   for (const sim of await ctx.repos.simulations.finishedOfScenario(a.agentUserId, a.scenarioId, a.createdAt)) {
-    if (!requirePass || (await passed(sim.id))) return sim.id;
+    if (await passed(sim.id)) return sim.id;
   }
-  throw new AppError('CONFLICT', requirePass ? 'No passing practice session of this scenario yet: practise it (and pass) to complete the assignment.' : 'No finished practice session of this scenario yet: practise it to complete the assignment.');
+  throw new AppError('CONFLICT', `No passing practice session of this scenario yet (it needs a score of ${a.passMark} and every success criterion met): practise it to complete the assignment.`);
 }
 
 const companyParams = z.object({ companyId: uuid });
@@ -187,6 +188,8 @@ export function scenarioRoutes(app: FastifyInstance) {
       teamId: uuid.optional(),
       dueAt: dueDate.nullable().optional(),
       note: z.string().trim().max(500).optional(),
+      /** Score a call needs (with every success criterion met) to complete it; default the scenario's. */
+      passMark: z.number({ message: 'must be a number from 0 to 100' }).int('must be a whole number').min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100').optional(),
     }),
     handler: async ({ ctx, params, body, user, reply }) => {
       const assignments = await ctx.personas.assign(user, params.companyId, body);
@@ -201,10 +204,11 @@ export function scenarioRoutes(app: FastifyInstance) {
     access: { roles: ANY_ROLE },
     query: z.object({ companyId: uuid.optional(), agentUserId: uuid.optional(), status: z.enum(['open', 'completed', 'cancelled']).optional() }),
     handler: async ({ ctx, query, user }) => {
-      if (user.role === 'agent') return { assignments: await ctx.personas.listAssignments({ agentUserId: user.id, status: query.status }) };
+      // every assignment comes with its attempts (score and a link to the session; scores inside the privacy window stay hidden)
+      if (user.role === 'agent') return { assignments: await ctx.practice.withAttempts(user, await ctx.personas.listAssignments({ agentUserId: user.id, status: query.status })) };
       if (!isStaff(user.role) && query.companyId && query.companyId !== user.companyId) throw new AppError('FORBIDDEN', 'This belongs to another company.');
       const companyId = isStaff(user.role) ? query.companyId : user.companyId!;
-      return { assignments: await ctx.personas.listAssignments({ companyId, agentUserId: query.agentUserId, status: query.status }) };
+      return { assignments: await ctx.practice.withAttempts(user, await ctx.personas.listAssignments({ companyId, agentUserId: query.agentUserId, status: query.status })) };
     },
   });
 

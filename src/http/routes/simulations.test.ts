@@ -128,7 +128,7 @@ describe('simulations over a real socket (Realtime engine against the fake Realt
     expect(missing.statusCode).toBe(404);
   });
 
-  it('practises an assignment and completes it once the agent has held the call', async () => {
+  it('practises an assignment: a held call that does not pass is listed as an attempt and leaves it open', async () => {
     const { manager, scenario } = await storedScenario('תרגול מוקצה: התנגדות מחיר');
     const agentRow = (await t.ctx.repos.users.byEmail('agent1@demo.salesgym.dev'))!;
     const [assignment] = await t.ctx.personas.assign(manager, t.demoCompanyId, { scenarioId: scenario.id, agentUserIds: [agentRow.id] });
@@ -164,8 +164,16 @@ describe('simulations over a real socket (Realtime engine against the fake Realt
     expect((await t.ctx.personas.getAssignment(assignment.id)).status).toBe('open'); // not while the call runs
     c.send({ type: 'end' });
     await c.waitFor('ended');
-    await until(async () => (await t.ctx.personas.getAssignment(assignment.id)).status === 'completed', 'assignment completed');
-    expect(await t.ctx.personas.getAssignment(assignment.id)).toMatchObject({ simulationId: s.simulation.id });
+    // ending the call no longer completes it: only a passing report does, and a one-line call is far below the mark
+    await until(async () => (await t.ctx.repos.simulations.byId(s.simulation.id))?.status === 'ended', 'call stored');
+    await sleep(100);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/assignments', headers: { cookie: agent } });
+    const mine = listed.json().assignments.find((a: { id: string }) => a.id === assignment.id);
+    expect(mine).toMatchObject({ status: 'open', passMark: 70 });
+    // the call is listed as an attempt (with its score once the report is in), not as a pass
+    const attempt = mine.attempts.find((x: { simulationId: string }) => x.simulationId === s.simulation.id);
+    expect(attempt).toBeDefined();
+    expect(attempt.passed).not.toBe(true);
   });
 
   it('answers malformed frames with typed errors while the session, and another one, live on', async () => {

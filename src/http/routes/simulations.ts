@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/index.ts';
 import type { AppContext } from '../../app/index.ts';
 import { ENGINE_CHOICES, ENGINE_NAMES, transcriberFrom } from '../../voice/index.ts';
-import { LEVELS } from '../../scenarios/index.ts';
+import { LEVELS, scenarioPassMark, scenarioSchema } from '../../scenarios/index.ts';
 import { defineRoute, defineSocketRoute, ANY_ROLE, type GuardedScope } from '../route.ts';
 import { auditPracticeRead } from '../audit.ts';
 
@@ -95,7 +95,7 @@ export function simulationRoutes(app: FastifyInstance) {
     handler: async ({ ctx, params, user }) => {
       const details = await ctx.simulations.details(params.simulationId);
       await auditPracticeRead(ctx, user, params.simulationId, 'session');
-      return details;
+      return { ...details, passMark: await passMarkOf(ctx, params.simulationId, details.scenario) };
     },
   });
 
@@ -154,4 +154,19 @@ export function simulationRoutes(app: FastifyInstance) {
     params,
     handler: (socket, { ctx, params }) => ctx.simulations.attach(params.simulationId, socket),
   });
+}
+
+/**
+ * The score this practice call is judged against (shown with the criteria before Start): the pass mark of the
+ * agent's assignment of this scenario given before the call (the open one first), else the scenario's own.
+ */
+async function passMarkOf(ctx: AppContext, simulationId: string, scenario: unknown): Promise<number> {
+  const sim = await ctx.repos.simulations.byId(simulationId);
+  if (sim?.scenarioId) {
+    const given = (await ctx.repos.assignments.list({ agentUserId: sim.agentUserId, scenarioId: sim.scenarioId })).filter((a) => a.status !== 'cancelled' && a.createdAt <= sim.createdAt);
+    const a = given.find((x) => x.status === 'open') ?? given[0];
+    if (a) return a.passMark;
+  }
+  const parsed = scenarioSchema.safeParse(scenario);
+  return parsed.success ? scenarioPassMark(parsed.data) : scenarioPassMark({});
 }

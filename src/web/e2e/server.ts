@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createContext, seedDemo, type AppContext } from '../../app/index.ts';
-import { testConfig } from '../../config/index.ts';
+import { testConfig, type Config } from '../../config/index.ts';
 import { buildApp, WEB_DIST } from '../../http/index.ts';
 import { openTestDatabase } from '../../testing/db.ts';
 import { toolPath } from '../../testing/tools.ts';
@@ -46,10 +46,11 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `config`: overrides of the test configuration (e.g. SALESGYM_DEMO_HISTORY for the dashboards' weeks of demo data). */
+export async function startE2E(opts: { config?: Partial<Config> } = {}): Promise<E2E> {
   ensureClientBuilt();
   // the billing suite pays with the test-mode flow, which exists only with PAYMENTS_MODE=test (never by default)
-  const ctx = await createContext(testConfig({ PAYMENTS_MODE: 'test' }), await openTestDatabase());
+  const ctx = await createContext(testConfig({ PAYMENTS_MODE: 'test', ...opts.config }), await openTestDatabase());
   await seedDemo(ctx);
   const app = await buildApp({ ctx, serveWeb: true, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -42,6 +42,11 @@ const HEBREW: Rule[] = [
   [/^That practice session does not complete this assignment/, 'התרגול הזה לא משלים את המשימה: הוא צריך להיות תרגול של הנציג עצמו בתרחיש הזה, שהתחיל אחרי שהמשימה ניתנה.'],
   [/^The recording is (.+) long; the longest call accepted is (.+?)\./, (m) => `ההקלטה באורך ${m[1]}; השיחה הארוכה ביותר שמתקבלת היא ${m[2]}. חלקו אותה או בקשו מהמנהל להגדיל את CALL_MAX_MINUTES.`],
   [/contains a control character/, 'הטקסט מכיל תו בקרה (כמו NUL); הסירו אותו ונסו שוב.'],
+  // live observation (issue 17)
+  [/^Practice is private to the agent for (\d+) hours after it ends in this company, so calls in progress cannot be observed\.?$/, (m) => `בחברה הזו התרגול פרטי לנציג עד ${m[1]} שעות אחרי שהוא מסתיים, ולכן אי אפשר להאזין לשיחות בזמן אמת.`],
+  [/^Live observation is off for this company; a manager can turn it on in Settings\.?$/, 'האזנה לשיחות בזמן אמת כבויה בחברה הזו; מנהל יכול להפעיל אותה בהגדרות.'],
+  [/^Live observation is off for this company\.?$/, 'האזנה לשיחות בזמן אמת כבויה בחברה הזו.'],
+  [/^This is your own practice call; open it from Practice\.?$/, 'זו שיחת התרגול שלך; פתחו אותה מעמוד התרגול.'],
   // field messages (questionnaire, forms)
   [/^enter a valid email address$/i, 'כתובת אימייל לא תקינה'],
   [/^passwords need at least (\d+) characters$/, (m) => `סיסמה צריכה לפחות ${m[1]} תווים`],

@@ -10,6 +10,8 @@ import { ProcessingBar } from './UploadPage.tsx';
 import { ScorePill } from './CallsPage.tsx';
 import { clock } from './upload.ts';
 import { ANALYZER_WORDS, OBJECTION_KIND_WORDS, ROLE_METHOD_WORDS, formatSeconds, word } from '../../../i18n/index.ts';
+import { useMe } from '../../auth.tsx';
+import { PractiseWeaknessButton } from './PractiseWeakness.tsx';
 import './calls.css';
 
 type Quote = { text: string; startSec: number; speaker: 'agent' | 'customer' };
@@ -19,6 +21,7 @@ export default function CallReportPage() {
   const { callId } = useParams();
   const { t, lang } = useCallsT();
   const navigate = useNavigate();
+  const { user } = useMe();
   const q = useQuery<CallDetail>(`/api/calls/${callId}`);
   const audio = useRef<HTMLAudioElement>(null);
   const [now, setNow] = useState(0);
@@ -133,6 +136,7 @@ export default function CallReportPage() {
                             <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
                             <p>{w.description}</p>
                             <Quotes quotes={w.quotes} onSeek={seek} />
+                            {user.id === d.call.agentUserId && <PractiseWeaknessButton callId={d.call.id} skill={w.skill} />}
                           </li>
                         ))}
                       </ul>

@@ -13,6 +13,7 @@ import { SKILL_LABELS, proficiencyTier } from '../../../analysis/taxonomy.ts';
 import { usePracticeT } from '../practice/strings.ts';
 import { useCoachingT } from './strings.ts';
 import type { ReportResponse, SessionReport } from './types.ts';
+import { CallTimelines } from './CallTimelines.tsx';
 import './coaching.css';
 
 type Quote = { text: string; startSec: number; speaker: 'agent' | 'customer' };
@@ -88,6 +89,7 @@ export default function ReportPage() {
                   <Targeted report={r} />
                 </Card>
               </div>
+              <CallTimelines simulationId={simulationId} report={r} />
               <div className="grid-2">
                 <Card title={t('report.difficultyTimeline')}>
                   <DifficultyTimeline report={r} />

@@ -7,9 +7,11 @@ import { LatencyTimeline } from './LatencyTimeline.tsx';
 import { LiveCoaching, inPageLanguage, moodTone } from '../coaching/index.ts';
 import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
+import { PassCriteria } from '../scenarios/AssignmentAttempts.tsx';
 import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
 import { MOOD_WORDS, formatSeconds, genderSlash, word } from '../../../i18n/index.ts';
+import { ListeningIndicator, WhisperCard } from '../live/AgentSide.tsx';
 import './practice.css';
 
 /** One practice call: the live call while it can run, its summary once it is over. */
@@ -109,11 +111,17 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           ) : s.recognition === 'unavailable' ? (
             <Alert tone="warning">{t('call.recognitionFailed')}</Alert>
           ) : null}
+          {s.takenOver && s.phase !== 'ended' && (
+            <div data-testid="taken-over">
+              <Alert tone="info">{t('call.takenOver')}</Alert>
+            </div>
+          )}
           {s.engineChanged && s.phase !== 'ended' && (
             <div data-testid="engine-changed">
               <Alert tone="info">{t('call.engineChanged', { to: t(`call.tiers.${s.engineChanged.to}`) })}</Alert>
             </div>
           )}
+          {s.phase !== 'ended' && <ListeningIndicator observers={s.observers} />}
           {s.lastError && <Alert tone={s.phase === 'ended' ? 'error' : 'warning'}>{s.lastError.message}</Alert>}
           {resumedWithoutAudio && (
             <Alert tone="info" actions={<Button size="sm" onClick={() => void call.rejoin()}>{t('call.rejoin')}</Button>}>
@@ -124,6 +132,11 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
             <Alert tone="success" title={t('call.endedTitle')} actions={<Button size="sm" onClick={onEnded}>{t('call.viewSession')}</Button>}>
               {t(`endReasons.${s.ended.reason}`)} · {t(`outcomes.${s.ended.outcome}`)} · {t('call.duration')} <bdi>{formatSeconds(Math.round(s.ended.durationMs / 1000), lang, 0)}</bdi>
             </Alert>
+          )}
+          {s.phase !== 'active' && s.phase !== 'ended' && details.passMark !== undefined && (
+            <Card>
+              <PassCriteria scenario={{ successCriteria: details.scenario.successCriteria ?? [] }} passMark={details.passMark} />
+            </Card>
           )}
           <Card title={t('session.transcript')}>
             <div className="transcript" ref={listRef} dir={rtl ? 'rtl' : 'ltr'} lang={sim.language} data-testid="live-transcript" aria-live="polite">
@@ -201,6 +214,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
             )}
           </Card>
           {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} simulationId={sim.id} />}
+          <WhisperCard whispers={s.whispers} />
           <LiveCoaching source={call} customerGender={persona.gender} />
           {s.hints.length > 0 && (
             <Card>

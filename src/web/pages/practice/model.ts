@@ -59,7 +59,9 @@ export interface Gaps {
 export interface SimulationDetails {
   simulation: SimulationSummary;
   persona: PersonaCard;
-  scenario: { name?: string; type: string; goal?: { he: string; en: string } };
+  scenario: { name?: string; type: string; goal?: { he: string; en: string }; successCriteria?: { id: string; label: { he: string; en: string } }[] };
+  /** The score this call is judged against (the assignment's, else the scenario's), with every success criterion. */
+  passMark?: number;
   live: boolean;
   engine: EngineInfo;
   turns: Array<{ id: string; seq: number; speaker: 'agent' | 'customer'; text: string; inaudible?: boolean; startMs: number; endMs: number; interrupted: boolean; latency: LatencyTimeline | null; gaps: Gaps | null }>;

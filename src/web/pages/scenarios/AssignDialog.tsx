@@ -3,7 +3,7 @@ import { api } from '../../api.ts';
 import { useFieldErrors } from '../../i18n/errors.ts';
 import { Button, Dialog, ErrorAlert, Field, useAction } from '../../ui/index.ts';
 import type { Team, User } from '../../types.ts';
-import type { Assignment } from './model.ts';
+import { DEFAULT_PASS_MARK, type Assignment } from './model.ts';
 import { useScenariosT } from './strings.ts';
 
 /** Assigns a scenario to chosen agents or to a whole team, with a due date and a note. */
@@ -13,7 +13,8 @@ export function AssignDialog({
   open: boolean;
   onClose(): void;
   companyId: string;
-  scenario: { id: string; name: string } | null;
+  /** `passMark`: the scenario's own, the assignment's default. */
+  scenario: { id: string; name: string; passMark?: number } | null;
   agents: User[];
   teams: Team[];
   onAssigned(rows: Assignment[]): void;
@@ -24,6 +25,7 @@ export function AssignDialog({
   const [teamId, setTeamId] = useState('');
   const [due, setDue] = useState('');
   const [note, setNote] = useState('');
+  const [passMark, setPassMark] = useState('');
   const save = useAction((body: unknown) => api.post<{ assignments: Assignment[] }>(`/api/companies/${companyId}/assignments`, body));
   const fieldError = useFieldErrors(save.error);
   if (!scenario) return null;
@@ -35,11 +37,13 @@ export function AssignDialog({
       ...(mode === 'agents' ? { agentUserIds: chosen } : { teamId: teamId || undefined }),
       dueAt: due || null,
       note: note || undefined,
+      ...(passMark.trim() !== '' ? { passMark: Number(passMark) } : {}),
     });
     if (r) {
       onAssigned(r.assignments);
       setChosen([]);
       setNote('');
+      setPassMark('');
       onClose();
     }
   };
@@ -85,6 +89,21 @@ export function AssignDialog({
         </Field>
         <Field label={t('assign.note')} error={fieldError('note')} optional>
           <input className="input" name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        </Field>
+        <Field label={t('assign.passMark')} hint={t('assign.passMarkHint')} error={fieldError('passMark')}>
+          <input
+            className="input"
+            type="number"
+            name="passMark"
+            min={0}
+            max={100}
+            step={1}
+            inputMode="numeric"
+            placeholder={String(scenario.passMark ?? DEFAULT_PASS_MARK)}
+            value={passMark}
+            onChange={(e) => setPassMark(e.target.value)}
+            style={{ maxInlineSize: 120 }}
+          />
         </Field>
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={save.pending}>

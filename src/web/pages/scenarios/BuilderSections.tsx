@@ -85,6 +85,9 @@ export function BasicsSection({ catalogue, draft, set, editing }: { catalogue: C
           <Field label={t('builder.hints')}>
             <input className="input" type="number" name="hints" min={0} max={20} value={draft.hintsAllowed} onChange={(e) => set({ hintsAllowed: Number(e.target.value) }, 'hintsAllowed')} />
           </Field>
+          <Field label={t('builder.passMark')} hint={t('builder.passMarkHint')}>
+            <input className="input" type="number" name="passMark" min={0} max={100} value={draft.passMark} onChange={(e) => set({ passMark: Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))) })} />
+          </Field>
         </div>
         <Field label={t('builder.notes')} optional>
           <textarea className="textarea" name="notes" rows={2} maxLength={2000} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />

@@ -2,7 +2,8 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { Alert, Async, Badge, Button, Card, EmptyState, ErrorAlert, PageHeader, formatDate, useAction, useQuery } from '../../ui/index.ts';
-import type { Assignment, PractiseNext, WeaknessProfile } from './model.ts';
+import { DEFAULT_PASS_MARK, type Assignment, type PractiseNext, type WeaknessProfile } from './model.ts';
+import { AssignmentAttempts, PassCriteria } from './AssignmentAttempts.tsx';
 import { PersonaCard } from './PersonaCard.tsx';
 import { useScenariosT } from './strings.ts';
 import { SelfAssessmentCard, WeaknessProfileCard } from './WeaknessProfileCard.tsx';
@@ -50,6 +51,7 @@ export default function PractisePage() {
                 <strong>{n.scenario.name}</strong> — {n.scenario.goal[lang]}
               </p>
               {n.scenario.notes && <p className="muted small" dir="auto">{n.scenario.notes}</p>}
+              <PassCriteria scenario={n.scenario} passMark={n.assignment?.passMark ?? n.scenario.passMark ?? DEFAULT_PASS_MARK} />
               <div className="row">
                 <Button variant="primary" busy={start.pending} onClick={() => void startNext(n, 'voice')} data-testid="start-next">
                   {t('practise.start')}
@@ -87,6 +89,10 @@ export default function PractisePage() {
                             <Badge tone={overdue ? 'danger' : 'brand'}>{a.dueAt ? t('practise.due', { date: formatDate(a.dueAt, lang) }) : t('practise.noDue')}</Badge>
                           </div>
                           {a.note && <p className="muted small" dir="auto">{a.note}</p>}
+                          <p className="small">
+                            {t('assignments.passMark')}: <strong>{a.passMark}</strong>
+                          </p>
+                          <AssignmentAttempts assignment={a} />
                           <div className="row">
                             <Button size="sm" variant="primary" busy={start.pending} onClick={() => void go({ assignmentId: a.id, mode: 'voice' })}>
                               {t('practise.practiseThis')}

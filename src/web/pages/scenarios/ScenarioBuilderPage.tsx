@@ -6,7 +6,7 @@ import { Alert, Async, Button, ErrorAlert, PageHeader, useAction, useQuery } fro
 import type { Team, User } from '../../types.ts';
 import { AssignDialog } from './AssignDialog.tsx';
 import { BasicsSection, CriteriaSection, OverridesSection, type Draft } from './BuilderSections.tsx';
-import { draftOf, type Catalogue, type ScenarioDraft, type StoredScenario } from './model.ts';
+import { DEFAULT_PASS_MARK, draftOf, type Catalogue, type ScenarioDraft, type StoredScenario } from './model.ts';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { useScenariosT } from './strings.ts';
 
@@ -18,7 +18,7 @@ function fromCatalogue(c: Catalogue, type: Draft['type'], level: Draft['level'])
     type, level, language: null, name: '', targetSkills: [...tp.focusSkills],
     personaOverrides: tp.audience ? { audience: tp.audience } : {},
     successCriteria: (tp.criteria[level] ?? []).map((k) => ({ check: k.check, skill: k.skill })),
-    timeLimitSec: spec.timeLimitSec, hintsAllowed: spec.hintsAllowed, notes: '',
+    timeLimitSec: spec.timeLimitSec, hintsAllowed: spec.hintsAllowed, passMark: DEFAULT_PASS_MARK, notes: '',
   };
 }
 
@@ -110,7 +110,7 @@ function Builder({ catalogue, stored }: { catalogue: Catalogue; stored: StoredSc
         open={assigning}
         onClose={() => setAssigning(false)}
         companyId={cid}
-        scenario={current ? { id: current.id, name: current.scenario.name } : null}
+        scenario={current ? { id: current.id, name: current.scenario.name, passMark: current.scenario.passMark } : null}
         agents={agents}
         teams={teams.data?.teams ?? []}
         onAssigned={() => navigate('/scenarios')}

@@ -6,6 +6,7 @@ import { useMe } from '../../auth.tsx';
 import { Alert, Async, Badge, Button, Card, EmptyState, ErrorAlert, Icon, PageHeader, formatDate, useAction, useQuery } from '../../ui/index.ts';
 import type { Team, User } from '../../types.ts';
 import { AssignDialog } from './AssignDialog.tsx';
+import { AssignmentAttempts } from './AssignmentAttempts.tsx';
 import { labelOf, type Assignment, type Catalogue, type StoredScenario } from './model.ts';
 import { skillLabel } from './PersonaCard.tsx';
 import { useScenariosT } from './strings.ts';
@@ -17,7 +18,7 @@ export default function ScenariosPage() {
   const { company } = useMe();
   const cid = company?.id ?? null;
   const [showArchived, setShowArchived] = useState(false);
-  const [assigning, setAssigning] = useState<{ id: string; name: string } | null>(null);
+  const [assigning, setAssigning] = useState<{ id: string; name: string; passMark?: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const catalogue = useQuery<Catalogue>('/api/scenario-catalogue');
   const scenarios = useQuery<{ scenarios: StoredScenario[] }>(cid && `/api/companies/${cid}/scenarios?includeArchived=${showArchived}`);
@@ -84,7 +85,7 @@ export default function ScenariosPage() {
                           <td className="nowrap">{formatDate(s.updatedAt, lang)}</td>
                           <td className="cell-actions">
                             {!s.archived && (
-                              <Button size="sm" onClick={() => setAssigning({ id: s.id, name: s.scenario.name })}>
+                              <Button size="sm" onClick={() => setAssigning({ id: s.id, name: s.scenario.name, passMark: s.scenario.passMark })}>
                                 {t('list.assign')}
                               </Button>
                             )}
@@ -114,6 +115,8 @@ export default function ScenariosPage() {
                         <th>{t('assignments.scenario')}</th>
                         <th>{t('assignments.due')}</th>
                         <th>{t('assignments.status')}</th>
+                        <th>{t('assignments.passMark')}</th>
+                        <th>{t('assignments.attempts')}</th>
                         <th>{common('table.actions')}</th>
                       </tr>
                     </thead>
@@ -134,6 +137,10 @@ export default function ScenariosPage() {
                               <Badge tone={a.status === 'completed' ? 'ok' : overdue ? 'danger' : a.status === 'open' ? 'brand' : undefined}>
                                 {overdue ? t('assignments.overdue') : t(`assignments.statuses.${a.status}`)}
                               </Badge>
+                            </td>
+                            <td className="num">{a.passMark}</td>
+                            <td>
+                              <AssignmentAttempts assignment={a} />
                             </td>
                             <td className="cell-actions">
                               {a.status === 'open' && (

@@ -34,7 +34,12 @@ export interface Assignment {
   note: string;
   status: 'open' | 'completed' | 'cancelled';
   completedAt: string | null;
+  /** The practice call that completed it. */
+  simulationId: string | null;
   createdAt: string;
+  /** Score a call needs (with every success criterion met) to complete it. */
+  passMark: number;
+  attempts?: AssignmentAttempt[];
 }
 
 export interface PersonaPreview {
@@ -52,6 +57,19 @@ export interface PractiseNext {
   assignment: Assignment | null;
   preview: PersonaPreview | null;
   profile: WeaknessProfile;
+}
+
+/** The platform's pass mark (scenarios' DEFAULT_PASS_MARK) for a scenario that sets none. */
+export const DEFAULT_PASS_MARK = 70;
+
+/** A practice call toward an assignment (GET /api/assignments). */
+export interface AssignmentAttempt {
+  simulationId: string;
+  startedAt: string;
+  status: string;
+  score: number | null;
+  passed: boolean | null;
+  privateUntil: string | null;
 }
 
 /** A label in the interface language. */
@@ -74,6 +92,7 @@ export function draftOf(s: Scenario): Required<Omit<ScenarioDraft, 'language'>> 
     successCriteria: s.successCriteria.map((c) => ({ check: c.check, skill: c.skill })),
     timeLimitSec: s.timeLimitSec,
     hintsAllowed: s.hintsAllowed,
+    passMark: s.passMark ?? DEFAULT_PASS_MARK,
     notes: s.notes ?? '',
   };
 }

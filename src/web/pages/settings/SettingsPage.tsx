@@ -6,6 +6,7 @@ import { useFieldErrors } from '../../i18n/errors.ts';
 import { Alert, Button, Card, ErrorAlert, Field, PageHeader, useAction } from '../../ui/index.ts';
 import type { Company } from '../../types.ts';
 import { useSettingsT } from './strings.ts';
+import { useLiveT } from '../live/strings.ts';
 
 /** Manager: company settings (the practice privacy window, the customer engine, the monthly AI budget). */
 export default function SettingsPage() {
@@ -16,12 +17,15 @@ export default function SettingsPage() {
   const [hours, setHours] = useState(String(company?.practicePrivacyHours ?? 0));
   const [engine, setEngine] = useState(company?.voiceEngine ?? 'auto');
   const [budget, setBudget] = useState(company?.aiBudgetCentsPerMonth == null ? '' : String(company.aiBudgetCentsPerMonth / 100));
+  const [liveObservation, setLiveObservation] = useState(company?.liveObservation ?? true);
+  const live = useLiveT().t;
   const [saved, setSaved] = useState(false);
   const save = useAction(() =>
     api.patch<{ company: Company }>(`/api/companies/${company!.id}/settings`, {
       practicePrivacyHours: Number(hours),
       voiceEngine: engine,
       aiBudgetCentsPerMonth: budget.trim() === '' ? null : Math.round(Number(budget) * 100),
+      liveObservation,
     }),
   );
   const fieldError = useFieldErrors(save.error);
@@ -60,6 +64,14 @@ export default function SettingsPage() {
           <Field label={t('budget')} hint={t('budgetHelp')} error={fieldError('aiBudgetCentsPerMonth')}>
             <input className="input" name="aiBudget" type="number" min={0} step={1} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} style={{ maxInlineSize: 160 }} />
           </Field>
+          <h3>{live('settingTitle')}</h3>
+          <label className="row" style={{ gap: 'var(--s-2)', alignItems: 'center' }}>
+            <input type="checkbox" name="liveObservation" checked={liveObservation} onChange={(e) => setLiveObservation(e.target.checked)} />
+            {live('settingLabel')}
+          </label>
+          <p className="small muted">
+            {live('settingHint')} {Number(hours) > 0 ? live('settingPrivacyNote') : ''}
+          </p>
           <div className="form-actions">
             <Button type="submit" variant="primary" busy={save.pending}>
               {common('actions.save')}

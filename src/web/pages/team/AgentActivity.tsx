@@ -61,13 +61,14 @@ export function AssignmentsCard({ agentId, agentName }: { agentId: string; agent
                 return (
                   <li key={a.id} data-status={a.status}>
                     <div className="row">
-                      <strong dir="auto">{a.scenarioName}</strong>
+                      <Link to={`/scenarios/${a.scenarioId}`}><strong dir="auto">{a.scenarioName}</strong></Link>
                       <Badge tone={STATUS_TONE[a.status]}>{t(`assignments.status.${a.status}`)}</Badge>
                       {overdue && <Badge tone="danger">{t('assignments.overdue')}</Badge>}
                     </div>
                     <div className="muted small">
                       {a.status === 'completed' && a.completedAt ? formatDate(a.completedAt, lang) : a.dueAt ? t('assignments.due', { date: formatDate(a.dueAt, lang) }) : t('assignments.noDue')}
                       {a.note && <span dir="auto"> · {a.note}</span>}
+                      {a.simulationId && <> · <Link to={`/practice/${a.simulationId}/report`}>{t('assignments.session')}</Link></>}
                     </div>
                   </li>
                 );

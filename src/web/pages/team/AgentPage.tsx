@@ -15,6 +15,7 @@ import { useCoachingT } from '../coaching/strings.ts';
 import type { ProgressResponse } from '../coaching/types.ts';
 import { WeaknessProfileCard } from '../scenarios/WeaknessProfileCard.tsx';
 import { AssignmentsCard, RecentCallsCard } from './AgentActivity.tsx';
+import { AgentDashboardSection } from '../dashboard/AgentDashboardSection.tsx';
 import { FocusCard, type ProfileResponse } from './FocusCard.tsx';
 import { useAgentT } from './agent-strings.ts';
 import './agent.css';
@@ -72,6 +73,7 @@ export default function AgentPage() {
                   <span data-testid="privacy-note">{privacyNote(c, d.privacyHours, d.hidden)}</span>
                 </Alert>
               )}
+              <AgentDashboardSection agentId={agentId} name={name} />
               <div className="agent-stats">
                 <Stat label={t('stats.simulations')} value={<span data-testid="agent-simulations">{d.totals.simulations}</span>} />
                 <Stat label={t('stats.passed')} value={d.totals.passed} />

@@ -24,6 +24,8 @@ export interface CallState {
   phase: 'idle' | 'starting' | 'active' | 'ended';
   ready: ServerMessageOf<'ready'> | null;
   engineStatus: 'connected' | 'reconnecting' | 'degraded' | null;
+  /** The server running the call went away and another took it over (issue 17); shown once as a plain notice. */
+  takenOver: boolean;
   /** The call moved to the next engine (the previous one failed for good); shown once as a plain notice. */
   engineChanged: { from: 'realtime' | 'cascade' | 'offline'; to: 'realtime' | 'cascade' | 'offline' } | null;
   lines: Line[];
@@ -42,6 +44,10 @@ export interface CallState {
   hints: { text: string; texts?: { he: string; en: string } }[];
   lastError: { code: string; message: string } | null;
   ended: ServerMessageOf<'ended'> | null;
+  /** Managers listening to the call now (issue 17); the page always shows it. */
+  observers: { count: number; names: string[] };
+  /** Managers' whispered hints, newest last (shown to the agent only). */
+  whispers: { id: string; text: string; from: string }[];
   /** Customer audio frames received / played (status line, tests). */
   framesReceived: number;
   framesPlayed: number;
@@ -62,6 +68,7 @@ const initial: CallState = {
   phase: 'idle',
   ready: null,
   engineStatus: null,
+  takenOver: false,
   engineChanged: null,
   lines: [],
   latency: {},
@@ -75,6 +82,8 @@ const initial: CallState = {
   hints: [],
   lastError: null,
   ended: null,
+  observers: { count: 0, names: [] },
+  whispers: [],
   framesReceived: 0,
   framesPlayed: 0,
 };
@@ -246,7 +255,10 @@ export class LiveCall {
         this.startRecognition();
         return;
       case 'resumed':
-        return this.set({ lines: m.turns.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, final: true, interrupted: t.interrupted, ...(t.inaudible ? { inaudible: true } : {}) })) });
+        return this.set({
+          lines: m.turns.map((t) => ({ id: t.id, speaker: t.speaker, text: t.text, final: true, interrupted: t.interrupted, ...(t.inaudible ? { inaudible: true } : {}) })),
+          ...(m.takenOver ? { takenOver: true, lastError: null } : {}),
+        });
       case 'agent_transcript_partial':
         return this.upsert({ id: m.turnId, speaker: 'agent', text: m.text, final: false, interrupted: false });
       case 'agent_transcript_final':
@@ -284,6 +296,10 @@ export class LiveCall {
       }
       case 'customer_state':
         return this.set({ mood: m.mood });
+      case 'observers':
+        return this.set({ observers: { count: m.count, names: m.names } });
+      case 'whisper':
+        return this.set({ whispers: [...this.s.whispers.slice(-4), { id: m.id, text: m.text, from: m.from }] });
       case 'hint':
         return this.set({ hints: [...this.s.hints.slice(-4), { text: m.text, ...(m.texts ? { texts: m.texts } : {}) }] });
       case 'error':
@@ -330,7 +346,8 @@ export class LiveCall {
       if (code === 4404 || code === 1000) this.stopMedia();
       return;
     }
-    // network drop: the server keeps the session for 60 s; try to come back within that window
+    // network drop, or the server went away (another takes the call over; 4409: it runs on another server for
+    // now): the server keeps the session for 60 s; try to come back within that window
     const now = Date.now();
     if (this.s.connection !== 'reconnecting') this.reconnectUntil = now + 55_000;
     if (now > this.reconnectUntil) {
