@@ -164,6 +164,8 @@ describe.skipIf(!haveTools(['chromium'], 'Hebrew walk e2e'))('every page of ever
             await page.goto(p.url);
             await settled(page);
             if (lang === 'he') visited.push(`${role} ${p.path}`);
+            // a page that redirects (staff home → Companies) gets its heading a moment later: wait for it, then judge
+            await page.locator('main h1').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
             if ((await page.locator('main h1').count()) === 0) found('no-heading', 'the page has no h1');
             const text = await visibleText(page);
             if (lang === 'he') for (const w of latinLeftovers(text)) found('latin', w);
