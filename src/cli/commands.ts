@@ -16,7 +16,7 @@ export const commands: Record<string, (argv: string[], io: Io) => Promise<number
   simulate: async (argv, io) => {
     const [{ runSimulate, registerSimulateReport }, { reportForTypedCall }] = await Promise.all([import('./simulate.ts'), import('../coaching/index.ts')]);
     // `simulate --json` carries the coaching layer's scored report of the call
-    registerSimulateReport((r, s) => reportForTypedCall(r, { scenario: s.scenario, language: s.persona.language }));
+    registerSimulateReport((r, s) => reportForTypedCall(r, { scenario: s.scenario, language: s.persona.language, agentGender: s.agentGender }));
     return runSimulate(argv, io);
   },
   models: async (argv, io) => (await import('./models.ts')).runModels(argv, io),

@@ -24,7 +24,7 @@ import type { Io } from './start.ts';
 import { walkArgs } from './args.ts';
 import { MOOD_WORDS, word } from '../i18n/index.ts';
 
-const USAGE = 'usage: salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--script FILE] [--json]';
+const USAGE = 'usage: salesgym simulate --scenario TYPE [--company <id|demo>] [--agent <id>] [--level LEVEL] [--lang he|en] [--seed N] [--agent-gender female|male] [--script FILE] [--json]';
 
 /** What one simulated call produced (the `--json` document). */
 export interface SimulationResult {
@@ -43,7 +43,7 @@ export interface SimulationResult {
 }
 
 /** Turns a finished call into its report (the coaching layer registers one; absent → no report). */
-export type ReportBuilder = (r: SimulationResult, s: { persona: PreparedSession['persona']; scenario: PreparedSession['scenario'] }) => unknown | Promise<unknown>;
+export type ReportBuilder = (r: SimulationResult, s: { persona: PreparedSession['persona']; scenario: PreparedSession['scenario']; agentGender?: 'female' | 'male' }) => unknown | Promise<unknown>;
 
 let registeredReportBuilder: ReportBuilder | null = null;
 /** Register the report builder `simulate` runs after each call (the seam for the coaching domain). */
@@ -72,6 +72,8 @@ interface Args {
   lang?: Language;
   seed?: number;
   script?: string;
+  /** How the customer and the report address the agent in Hebrew (default: masculine). */
+  agentGender?: 'female' | 'male';
   json: boolean;
 }
 
@@ -87,6 +89,7 @@ function parse(argv: string[]): Args | string {
       else if (x === '--level') a.level = r.oneOf(LEVELS);
       else if (x === '--lang') a.lang = r.oneOf(LANGUAGES);
       else if (x === '--seed') a.seed = r.wholeNumber();
+      else if (x === '--agent-gender') a.agentGender = r.oneOf(['female', 'male'] as const);
       else return `unknown option ${x}`;
     },
   });
@@ -133,9 +136,9 @@ export async function runSimulate(argv: string[], io: SimulateIo, deps: Simulate
     const lang = a.lang ?? questionnaire.data.language;
     const scenario = defaultScenario(a.scenario as never, a.level ?? 'intermediate', lang);
     const prepared = prepareSession({ questionnaire, analyses, scenario, seed: a.seed ?? 1 });
-    const result = await play(prepared, script, io, a.json, deps.replyTimeoutMs ?? 15_000);
+    const result = await play(prepared, script, io, a.json, deps.replyTimeoutMs ?? 15_000, a.agentGender);
     const builder = deps.reportBuilder ?? registeredReportBuilder;
-    if (builder) result.report = await builder(result, { persona: prepared.persona, scenario: prepared.scenario });
+    if (builder) result.report = await builder(result, { persona: prepared.persona, scenario: prepared.scenario, ...(a.agentGender ? { agentGender: a.agentGender } : {}) });
     // Interactive calls showed the replies live; scripted ones print the whole transcript now.
     io.out(a.json ? JSON.stringify(result, null, 2) : summaryText(result, script !== null));
     return 0;
@@ -148,12 +151,12 @@ export async function runSimulate(argv: string[], io: SimulateIo, deps: Simulate
 }
 
 /** Runs the call through SimulationSession + TextEngine with the offline brain. */
-async function play(s: PreparedSession, script: string[] | null, io: SimulateIo, json: boolean, replyTimeoutMs: number): Promise<SimulationResult> {
+async function play(s: PreparedSession, script: string[] | null, io: SimulateIo, json: boolean, replyTimeoutMs: number, agentGender?: 'female' | 'male'): Promise<SimulationResult> {
   const p = s.persona;
   const voice = voicePersonaFrom(p, s.scenario, s.instructions);
   const t0 = performance.now();
   const clock = () => performance.now() - t0;
-  const brain = new OfflineCustomerBrain({ params: s.offline, seed: p.seed });
+  const brain = new OfflineCustomerBrain({ params: s.offline, seed: p.seed, agentGender });
   const engine = new TextEngine({ persona: voice, brain, clock });
   const replies: string[] = [];
   let waiters: (() => void)[] = [];

@@ -24,8 +24,8 @@ export interface TypedCall {
   customerState?: { mood: string; trust: number; interest: number; patience: number; closeAttempts?: number; revealedNeeds?: string[]; openObjections?: unknown[] } | null;
 }
 
-/** Scores a typed practice call; `scenario` is the session's Scenario, `differentiator` the company's (optional). */
-export function reportForTypedCall(call: TypedCall, s: { scenario: unknown; language: Language; differentiator?: string }): SessionReport {
+/** Scores a typed practice call; `scenario` is the session's Scenario, `differentiator` the company's (optional), `agentGender` the agent's (Hebrew second person). */
+export function reportForTypedCall(call: TypedCall, s: { scenario: unknown; language: Language; differentiator?: string; agentGender?: 'female' | 'male' | null }): SessionReport {
   const facts = scenarioFacts(s.scenario);
   const level: Level = facts.level;
   const spec = LEVEL_SPECS[level];
@@ -52,5 +52,5 @@ export function reportForTypedCall(call: TypedCall, s: { scenario: unknown; lang
     durationMs: t,
     scenario: { ...facts, differentiator: s.differentiator },
   });
-  return buildSessionReport({ ...input, customerState: customerState ?? input.customerState });
+  return buildSessionReport({ ...input, customerState: customerState ?? input.customerState, agentGender: s.agentGender });
 }

@@ -21,6 +21,7 @@ import type { CustomerState, Turn } from './types.ts';
 import { isUnheard, round } from './types.ts';
 import { wordlessReport } from './report-wordless.ts';
 import { wordTalkRatio } from './typed-call.ts';
+import { addressReport } from './report-address.ts';
 import type { ConfidenceReading } from './voice-confidence.ts';
 
 /** The voice protocol's per-turn latency timeline (session ms, null when not observed). */
@@ -64,6 +65,8 @@ export interface SessionReportInput {
   unheardTurns?: number;
   /** A typed call: talk share from the words, no speaking pace or voice (default false). */
   typed?: boolean;
+  /** The agent's gender (users.gender): the report's Hebrew second person agrees with it (default: masculine forms). */
+  agentGender?: 'female' | 'male' | null;
 }
 
 /** The report input from the live layer's record plus what only the session knows. */
@@ -131,13 +134,13 @@ export function buildSessionReport(given: SessionReportInput): SessionReport {
   // typed turns take no speaking time: the talk share is the share of the words, and there is no speaking pace
   if (input.typed) c.snap = { ...c.snap, talk: { ...c.snap.talk, ratio: wordTalkRatio(input.turns) }, wordsPerMin: null };
   if (!input.turns.some((t) => t.speaker === 'agent')) {
-    return sessionReportSchema.parse(wordlessReport({
+    return addressReport(sessionReportSchema.parse(wordlessReport({
       lang, callType: sc.callType ?? 'phone_sale', scenarioId: sc.id, level: sc.level, durationMs, outcome, outcomeReason: reason,
       unheardTurns: input.unheardTurns, targets, metrics: metricsOf(c, durationMs), benchmarks: benchmarkRows(c, durationMs, input.latency ?? [], lang),
       latency: latencySummary(input.latency ?? []), voiceConfidence: input.voice?.confidence ?? null,
       tone: input.voice?.confidence != null ? [{ speaker: 'agent', confidence: input.voice.confidence, features: toneFeatures(input.voice) }] : [],
       difficulty: difficultyRows(input.difficulty), hints: hintRows(input.hints), moods: moodRows(input.moods),
-    }));
+    })), input.agentGender);
   }
   const { skills, checks, notExercised } = scoreSkills(c);
   const criteria = evaluateCriteria(sc.successCriteria ?? [], c, sc.differentiator);
@@ -191,7 +194,7 @@ export function buildSessionReport(given: SessionReportInput): SessionReport {
     quotesDropped: 0,
   };
   const dropped = verifyQuotes(report, input.turns);
-  return sessionReportSchema.parse({ ...report, quotesDropped: dropped });
+  return addressReport(sessionReportSchema.parse({ ...report, quotesDropped: dropped }), input.agentGender);
 }
 
 const difficultyRows = (d: SessionReportInput['difficulty']): SessionReport['difficulty'] =>

@@ -46,6 +46,8 @@ export interface CoachingInit {
   scenario: unknown;
   /** The customer's grammatical gender: the Hebrew directive for an LLM customer agrees with it. */
   gender?: 'female' | 'male';
+  /** The agent's gender (users.gender): the report's Hebrew second person agrees with it. */
+  agentGender?: 'female' | 'male';
 }
 
 /** A difficulty change for the session, as handle.applyDirective takes it. */
@@ -67,9 +69,11 @@ export interface CoachingEnd {
 export class CoachingSession {
   readonly live: LiveCoaching;
   private readonly facts: ScenarioFacts & { level: Level };
+  private readonly agentGender: 'female' | 'male' | undefined;
 
   constructor(init: CoachingInit, out: { emit: (m: CoachMessage) => void; directive: (d: DirectiveOut) => void }) {
     this.facts = scenarioFacts(init.scenario);
+    this.agentGender = init.agentGender;
     const lang = init.language;
     const spec = scenarioSchema.safeParse(init.scenario);
     // the coach announces a difficulty change just before it applies it: the announcement travels with the
@@ -122,13 +126,14 @@ export class CoachingSession {
       durationMs: end.summary.durationMs,
       latency: end.summary.latency,
       scenario: { ...this.facts, differentiator: end.differentiator },
+      agentGender: this.agentGender,
     }));
   }
 }
 
 export function coachingTap(opts: CoachingTapOptions = {}): TapFactory {
   return (h: LiveSessionHandle): SessionTap => {
-    const init: CoachingInit = { language: h.voice.language, scenario: h.scenario, ...(h.voice.gender ? { gender: h.voice.gender } : {}) };
+    const init: CoachingInit = { language: h.voice.language, scenario: h.scenario, ...(h.voice.gender ? { gender: h.voice.gender } : {}), ...(h.agentGender ? { agentGender: h.agentGender } : {}) };
     // the note is a layer the engine puts on top of the persona's instructions, never the instructions themselves
     const directive = (d: DirectiveOut) => h.applyDirective({ level: d.level, note: d.note }, d.reason, d.shown);
     const deliver = async (report: SessionReport, summary: SessionSummary) => {

@@ -14,6 +14,7 @@ export { TECHNIQUES, TECHNIQUE_LABELS, TECHNIQUE_ACTS, type Technique } from './
 export { INDUSTRY_PACKS, PACK_IDS, packFor, industryPackSchema, type IndustryPack, type IndustryPackInput } from './packs/index.ts';
 export { createRng, hashString, type Rng } from './rng.ts';
 export { genderize, type Gender } from './text.ts';
+export { traitsFrom, clashesWith, personaTraitsSchema, OCCUPATIONS, type PersonaTraits, type Occupation } from './traits.ts';
 
 import type { Scenario } from '../scenarios/index.ts';
 import { compileInstructions } from './instructions.ts';

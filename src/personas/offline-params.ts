@@ -6,6 +6,7 @@ import type { CustomerPersona } from './persona-schema.ts';
 import { PHRASE_SITUATIONS, phraseBank } from './phrasebank.ts';
 import { TECHNIQUES, TECHNIQUE_ACTS } from './techniques.ts';
 import { genderize } from './text.ts';
+import { personaTraitsSchema, traitsFrom } from './traits.ts';
 
 /**
  * OfflineBrainParams — everything the offline customer brain needs to play a persona with no model and no
@@ -86,6 +87,10 @@ export const offlineBrainParamsSchema = z.object({
   techniqueActs: z.record(z.enum(TECHNIQUES), z.array(z.enum(SALES_ACTS))),
   /** Reply banks per situation (generic + persona-specific: buyingSignals, competitorMention, budget, timeline, decisionMakers). */
   phrases: z.record(z.string(), z.array(z.string())),
+  /** The customer's life (occupation, children, partner, age, home): the fact sheet agrees with it. Optional: params stored before it. */
+  traits: personaTraitsSchema.optional(),
+  /** The company's industry pack (insurance, telecom, saas…): the fact sheet's vocabulary. Optional: params stored before it. */
+  packId: z.string().optional(),
 });
 export type OfflineBrainParams = z.infer<typeof offlineBrainParamsSchema>;
 
@@ -177,11 +182,13 @@ export function compileOfflineBrainParams(p: CustomerPersona, s: Scenario): Offl
 
   // Everything here is spoken by the customer: first person (the persona's descriptions are for models and the card).
   const says = spokenFacts(p);
+  // Someone who will say "I need to ask my wife" does not also say "I decide on my own".
+  const decidesAlone = p.decision.authority === 'sole' && !p.objections.some((o) => o.kind === 'authority') && p.stakeholders.length === 0;
   const facts = [
     { topics: he ? ['היום', 'כרגע', 'עכשיו', 'קיים', 'יש לך', 'מצב'] : ['today', 'currently', 'now', 'current', 'have', 'situation'], lines: [says.situation] },
     { topics: he ? ['תקציב', 'כמה', 'מוכן לשלם', 'מחיר', 'משלם'] : ['budget', 'how much', 'willing', 'price', 'pay'], lines: [says.budget] },
     { topics: he ? ['מתי', 'זמן', 'לוח זמנים', 'דחוף'] : ['when', 'timeline', 'time', 'urgent'], lines: [says.timeline] },
-    { topics: he ? ['מחליט', 'החלטה', 'עוד מישהו', 'אישור', 'מי'] : ['decide', 'decision', 'anyone else', 'approve', 'who'], lines: [p.decision.authority === 'sole' ? (he ? g('אני [מחליט|מחליטה] לבד.') : 'I decide on my own.') : (he ? `זה לא רק אני — ${p.decision.decisionMakers.join(', ')}.` : `It is not only me — ${p.decision.decisionMakers.join(', ')}.`)] },
+    { topics: he ? ['מחליט', 'החלטה', 'עוד מישהו', 'אישור', 'מי'] : ['decide', 'decision', 'anyone else', 'approve', 'who'], lines: [decidesAlone ? (he ? g('אני [מחליט|מחליטה] לבד.') : 'I decide on my own.') : (he ? `זה לא רק אני — ${p.decision.decisionMakers.join(', ') || 'אני מדבר[|ת] על זה קודם בבית'}.` : `It is not only me — ${p.decision.decisionMakers.join(', ') || 'I talk it over at home first'}.`)].map(g) },
     { topics: he ? ['עבודה', 'עוסק', 'עושה', 'רקע', 'ספר'] : ['work', 'do', 'background', 'tell me'], lines: [says.intro] },
   ];
   if (p.competitor) facts.push({ topics: he ? ['מתחרה', 'הצעה', 'השווית', 'עוד חברות', p.competitor.name] : ['competitor', 'offer', 'compare', 'other companies', p.competitor.name.toLowerCase()], lines: [he ? `קיבלתי הצעה מ${p.competitor.name}.` : `I got an offer from ${p.competitor.name}.`] });
@@ -226,6 +233,8 @@ export function compileOfflineBrainParams(p: CustomerPersona, s: Scenario): Offl
     hintsAllowed: s.hintsAllowed,
     techniqueActs: TECHNIQUE_ACTS,
     phrases,
+    traits: p.traits ?? traitsFrom(p.role, p.background, p.age, p.audience),
+    ...(p.provenance.packId ? { packId: p.provenance.packId } : {}),
   };
   return offlineBrainParamsSchema.parse(out);
 }

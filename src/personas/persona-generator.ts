@@ -11,6 +11,7 @@ import { describeTargets, orderKinds, requirementsFor, type Requirements } from 
 import { TECHNIQUE_LABELS, type Technique } from './techniques.ts';
 import { fillSlots, genderize, hasUnfilled, adaptLine, feminizeLeading, feminizeLine, textLanguage, type Gender } from './text.ts';
 import type { AnalysisRecord, WeaknessProfile } from './weakness-profile.ts';
+import { clashesWith, traitsFrom } from './traits.ts';
 
 export interface GenerateOptions {
   /** Same seed + same inputs = the same persona. Absent: a random seed, recorded on the persona. */
@@ -56,13 +57,16 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   const age = ov.age ?? idRng.int(template.ageRange[0], template.ageRange[1]);
   // A retiree's lines are a retiree's at any age (no cover through work, no small kids, no shifts).
   const lifeAge = /retire/i.test(template.role.en) ? Math.max(age, 67) : age;
+  // What the customer's life is (occupation, children, partner): no line of theirs may contradict it.
+  const life = traitsFrom(`${template.role.en} ${genderize(template.role[lang], 'male')}`, '', lifeAge, audience);
+  const fits = (t: string) => fitsAge(t, lifeAge) && !clashesWith(t, life);
 
   // Objections: the company's bank first, then the agent's real calls, then the industry pack.
   const objRng = rng.fork('objections');
   let competitor = ctx.competitors.length > 0 ? objRng.pick(ctx.competitors) : null;
   const slots = { price: ctx.products.price, competitor: competitor?.name, company: ctx.companyName, product: ctx.products.types[0], benefit: ctx.benefits[0], differentiator: textLanguage(ctx.differentiator) === lang ? ctx.differentiator : undefined };
   const objectionCount = ov.objectionCount ?? req.minObjections;
-  const drafts = chooseObjections(ctx, callHistory, lang, objRng, objectionCount, shape.leadObjections, profile, ov, slots, lifeAge, { mentionsPrice: !!shape.mentionsPrice, mentionsCompetitor: !!shape.mentionsCompetitor });
+  const drafts = chooseObjections(ctx, callHistory, lang, objRng, objectionCount, shape.leadObjections, profile, ov, slots, fits, { mentionsPrice: !!shape.mentionsPrice, mentionsCompetitor: !!shape.mentionsCompetitor });
   // The competitor the customer names in their objection is the one whose offer they have (one story, not two).
   const named = drafts.find((d) => d.kind === 'competitor');
   if (named && competitor && !named.text.includes(competitor.name)) competitor = ctx.competitors.find((c) => named.text.includes(c.name)) ?? competitor;
@@ -73,7 +77,8 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   const role = ov.role ?? g(template.role[lang]);
   const background = ov.background ?? g(idRng.pick(template.backgrounds[lang]));
   const organization = audience === 'B2B' ? idRng.pick(CUSTOMER_COMPANY_NAMES[lang]) : null;
-  const situation = idRng.pick(template.situations?.[lang]?.length ? template.situations[lang] : ctx.currentSituations);
+  const situations = (template.situations?.[lang]?.length ? template.situations[lang] : ctx.currentSituations).filter((x) => fits(genderize(x.says, 'male')) && fits(genderize(x.about, 'male')));
+  const situation = idRng.pick(situations.length > 0 ? situations : ctx.currentSituations);
   const currentSituation = g(situation.about);
 
   // How they talk.
@@ -106,10 +111,10 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   // What they want.
   const needRng = rng.fork('needs');
   const needCount = ov.hiddenNeedCount ?? req.minHiddenNeeds;
-  const hiddenNeeds = chooseNeeds(ctx, needRng, needCount, lv.questionsPerNeed + req.extraQuestionsPerNeed, gender);
+  const hiddenNeeds = chooseNeeds(ctx, needRng, needCount, lv.questionsPerNeed + req.extraQuestionsPerNeed, gender, fits);
   const technicalQuestions = chooseTechnical(ctx, needRng, req.minTechnicalQuestions);
   const conversionTriggers = buildTriggers(ctx, lang, hiddenNeeds, objections, g);
-  const buyingSignals = needRng.sample(ctx.buyingSignals, 3).map(g);
+  const buyingSignals = needRng.sample(ctx.buyingSignals.filter((b) => fits(genderize(b, 'male'))), 3).map(g);
 
   // How they decide.
   const dRng = rng.fork('decision');
@@ -132,7 +137,7 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
   const inbound = spec.direction === 'inbound';
   const openRng = rng.fork('opening');
   const firstResponse = inbound ? openRng.pick(inboundOpeners(type, lang, gender)) : req.resistantOpeningSec !== null ? openRng.pick([...bank.whoIsCalling, ...bank.busy]) : openRng.pick(bank.answerPhone);
-  const plantedDetails = rng.fork('details').sample(PLANTED_DETAILS[lang].filter((d) => fitsAge(d.text, lifeAge)), req.plantedDetails).map((d) => ({ text: g(d.text), topics: d.topics }));
+  const plantedDetails = rng.fork('details').sample(PLANTED_DETAILS[lang].filter((d) => fits(genderize(d.text, 'male'))), req.plantedDetails).map((d) => ({ text: g(d.text), topics: d.topics }));
 
   const traits = a[lang].map(g);
   const base: Omit<CustomerPersona, 'targets'> = {
@@ -171,6 +176,7 @@ export function generatePersona(profile: WeaknessProfile, ctx: CompanyContext, c
     opening: { resistant: req.resistantOpeningSec !== null, reasonDeadlineSec: req.resistantOpeningSec, firstResponse },
     plantedDetails,
     spoken: { intro: introLine(role, lang), situation: g(situation.says), budget: budgetSays, timeline: timeline.says },
+    traits: life,
     provenance: {
       generator: 'deterministic',
       companyId: ctx.companyId,
@@ -208,10 +214,10 @@ interface ObjectionDraft {
 
 function chooseObjections(
   ctx: CompanyContext, history: readonly AnalysisRecord[], lang: Language, rng: Rng, count: number,
-  lead: ObjectionKind[], profile: WeaknessProfile, ov: PersonaOverrides, slots: Record<string, string | undefined>, age: number,
+  lead: ObjectionKind[], profile: WeaknessProfile, ov: PersonaOverrides, slots: Record<string, string | undefined>, fits: (line: string) => boolean,
   mentions: { mentionsPrice: boolean; mentionsCompetitor: boolean },
 ): ObjectionDraft[] {
-  const usable = (t: string) => !hasUnfilled(fillSlots(t, slots)) && fitsAge(t, age);
+  const usable = (t: string) => !hasUnfilled(fillSlots(t, slots)) && fits(genderize(fillSlots(t, slots), 'male'));
   const fill = (t: string) => fillSlots(t, slots);
   // Kinds the agent fails most in real calls come right after the scenario's lead kinds.
   const failing = profile.objections.filter((o) => o.unhandled > 0).sort((a, b) => b.unhandled - a.unhandled).map((o) => o.kind);
@@ -293,9 +299,11 @@ function triggerFor(kind: ObjectionKind, index: number, type: ScenarioType): Per
   return 'early';
 }
 
-function chooseNeeds(ctx: CompanyContext, rng: Rng, count: number, questionsNeeded: number, gender: Gender): PersonaHiddenNeed[] {
-  const company = rng.shuffle(ctx.hiddenNeeds.filter((n) => n.source === 'company'));
-  const pack = rng.shuffle(ctx.hiddenNeeds.filter((n) => n.source === 'pack'));
+function chooseNeeds(ctx: CompanyContext, rng: Rng, count: number, questionsNeeded: number, gender: Gender, fits: (line: string) => boolean): PersonaHiddenNeed[] {
+  // A need whose every reveal contradicts the customer's life (cover "through work" for someone self-employed) is not theirs.
+  const theirs = (n: ContextHiddenNeed) => n.reveal.some((r) => fits(genderize(r, 'male')));
+  const company = rng.shuffle(ctx.hiddenNeeds.filter((n) => n.source === 'company' && theirs(n)));
+  const pack = rng.shuffle(ctx.hiddenNeeds.filter((n) => n.source === 'pack' && theirs(n)));
   // At least one need from the company's own list of customer pains when it has one.
   const picked: ContextHiddenNeed[] = [];
   for (const n of [...company.slice(0, 1), ...pack, ...company.slice(1)]) {
@@ -306,7 +314,7 @@ function chooseNeeds(ctx: CompanyContext, rng: Rng, count: number, questionsNeed
   }
   // Company pains are written in the masculine third person; pack needs carry [m|f] markup.
   const adapt = (t: string, src: 'company' | 'pack') => (src === 'company' && gender === 'female' ? feminizeLine(feminizeLeading(t)) : genderize(t, gender));
-  return picked.map((n) => ({ id: n.id, need: adapt(n.need, n.source), reveal: n.reveal.map((r) => adapt(r, n.source)), topics: n.topics, questionsNeeded: Math.min(4, questionsNeeded), source: n.source }));
+  return picked.map((n) => ({ id: n.id, need: adapt(n.need, n.source), reveal: n.reveal.filter((r) => fits(genderize(r, 'male'))).map((r) => adapt(r, n.source)), topics: n.topics, questionsNeeded: Math.min(4, questionsNeeded), source: n.source }));
 }
 
 function chooseTechnical(ctx: CompanyContext, rng: Rng, count: number): CustomerPersona['technicalQuestions'] {

@@ -1,3 +1,4 @@
+import { personaTraitsSchema } from './traits.ts';
 import { z } from 'zod';
 import { LANGUAGES, OBJECTION_KINDS, SKILL_IDS } from '../analysis/index.ts';
 import { ARCHETYPES, EMOTIONS, LEVELS, SCENARIO_TYPES } from '../scenarios/index.ts';
@@ -128,6 +129,8 @@ export const customerPersonaSchema = z.object({
    * absent on personas stored before they existed.
    */
   spoken: z.object({ intro: line, situation: line, budget: line, timeline: line }).optional(),
+  /** Occupation, children, partner, age: every line the customer says agrees with them (absent on personas stored before them). */
+  traits: personaTraitsSchema.optional(),
   /** Details the customer mentions in passing and expects the agent to remember (listening tests). */
   plantedDetails: z.array(z.object({ text: line, topics: z.array(z.string()) })),
   targets: z.array(personaTargetSchema).min(1),

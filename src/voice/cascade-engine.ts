@@ -24,6 +24,8 @@ export interface CascadeEngineOptions extends BrainEngineOptions {
    * window runs; dropped if the agent goes on. Default: 35% of the window, at least 200 ms. Null: never.
    */
   prepareAfterMs?: number | null;
+  /** The turn detector's wall-clock fallback when audio stops arriving (TurnDetectorOptions.stallMs; default 500 ms). */
+  stallMs?: number | null;
 }
 
 /** The reply being prepared during the agent's pause, and the transcript it answers. */
@@ -69,7 +71,7 @@ export class CascadeEngine extends BrainEngine {
     const endOfTurn = predicted ? new EndOfTurnPredictor({ silenceMs: tt.silenceMs, eagerness: tt.eagerness, language: c.persona.language }) : undefined;
     this.detector = new TurnDetector(
       // the audio of an utterance is kept only for server speech-to-text (browser transcripts need none of it)
-      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null, endOfTurn, transcript: () => this.agentWords(), sustainedMs: Math.min(REPAIR_SPEECH_MS, tt.bargeInMinMs) },
+      { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null, endOfTurn, transcript: () => this.agentWords(), sustainedMs: Math.min(REPAIR_SPEECH_MS, tt.bargeInMinMs), stallMs: c.stallMs },
       {
         speechStart: (at) => this.onSpeechStart(at),
         longSpeech: (at) => this.onLongSpeech(at),

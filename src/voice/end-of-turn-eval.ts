@@ -142,7 +142,7 @@ async function runTurn(b: Built, o: EvalOptions): Promise<TurnOutcome[]> {
     commits.set(kind, []);
     const predictor = kind === 'window' ? undefined : new EndOfTurnPredictor({ silenceMs, eagerness: o.eagerness, language: b.turn.language });
     return new TurnDetector(
-      { clock: () => clockMs, silenceMs, longSpeechMs: 600, keepAudio: false, endOfTurn: predictor, transcript: kind === 'predictor' ? () => b.transcriptAt(clockMs) : undefined },
+      { clock: () => clockMs, silenceMs, longSpeechMs: 600, keepAudio: false, stallMs: null, endOfTurn: predictor, transcript: kind === 'predictor' ? () => b.transcriptAt(clockMs) : undefined },
       { speechStart: () => {}, longSpeech: () => {}, utterance: (u) => commits.get(kind)!.push({ speechEndMs: u.speechEndMs, atMs: clockMs }) },
     );
   });

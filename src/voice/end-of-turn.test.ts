@@ -157,7 +157,7 @@ async function commits(audio: Int16Array, o: { predictor?: EndOfTurnPredictor; t
   let clockMs = 0;
   const got: Array<{ speechEndMs: number; atMs: number }> = [];
   const d = new TurnDetector(
-    { clock: () => clockMs, silenceMs: 700, longSpeechMs: 600, keepAudio: false, endOfTurn: o.predictor, transcript: o.transcript && (() => o.transcript!(clockMs)) },
+    { clock: () => clockMs, silenceMs: 700, longSpeechMs: 600, keepAudio: false, stallMs: null, endOfTurn: o.predictor, transcript: o.transcript && (() => o.transcript!(clockMs)) },
     { speechStart: () => {}, longSpeech: () => {}, utterance: (u) => got.push({ speechEndMs: u.speechEndMs, atMs: clockMs }) },
   );
   await d.init();

@@ -245,6 +245,8 @@ export interface EndOfTurnPredictorOptions {
   silenceMs: number;
   eagerness?: Eagerness;
   language: Language;
+  /** While the latest speech's words have not arrived: the longest wait past `silenceMs` (ms, default 400). */
+  holdExtraMs?: number;
 }
 
 /**
@@ -273,7 +275,8 @@ export class EndOfTurnPredictor {
     const z = Object.values(terms).reduce((a, b) => a + (b ?? 0), 0) + this.shift;
     const pEnd = 1 / (1 + Math.exp(-z));
     const predicted = Math.round(this.minWaitMs + (this.maxWaitMs - this.minWaitMs) * (1 - pEnd) ** 2);
-    const waitMs = input.awaitingWords ? Math.max(predicted, this.o.silenceMs) : predicted;
+    // words not in yet: at least the window, and never more than a bounded extra (words that never come hold nothing)
+    const waitMs = input.awaitingWords ? Math.min(Math.max(predicted, this.o.silenceMs), this.o.silenceMs + (this.o.holdExtraMs ?? 400)) : predicted;
     return { pEnd, waitMs, terms };
   }
 }

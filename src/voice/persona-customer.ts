@@ -5,11 +5,11 @@
  * rebuilt and reported on.
  */
 import { AppError } from '../core/index.ts';
-import type { CustomerPersona, OfflineBrainParams, PersonaService } from '../personas/index.ts';
+import { compileOfflineBrainParams, type CustomerPersona, type OfflineBrainParams, type PersonaService } from '../personas/index.ts';
 import type { Scenario } from '../scenarios/index.ts';
 import type { OfflineBrainFactory, PrepareCustomer } from './customers.ts';
 import { DEFAULT_TURN_TAKING, type TurnTaking, type VoicePersona } from './engine.ts';
-import { OfflineCustomerBrain } from './offline-brain/brain.ts';
+import { OfflineCustomerBrain, cardFacts } from './offline-brain/brain.ts';
 
 /** What the persona engine's customer stores in the session's persona snapshot. */
 export interface EngineCustomerSnapshot {
@@ -38,6 +38,8 @@ export function voicePersonaFrom(p: CustomerPersona, scenario: Scenario, instruc
       mood: p.emotion.baseline,
       difficulty: scenario.name,
       gender: p.gender,
+      // the card and the customer tell one story: these are the offline customer's own answers
+      facts: cardFacts(compileOfflineBrainParams(p, scenario)),
     },
     voice: {
       realtime: voices[p.seed % voices.length],

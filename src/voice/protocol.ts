@@ -111,6 +111,8 @@ export const personaCardSchema = z.object({
   difficulty: z.string().optional(),
   /** The customer's grammatical gender (Hebrew words about them agree with it). */
   gender: z.enum(['female', 'male']).optional(),
+  /** What the customer says about themselves when asked (work, home, who they are with): the offline customer's own facts. */
+  facts: z.array(z.string()).max(6).optional(),
 });
 export type PersonaCard = z.infer<typeof personaCardSchema>;
 

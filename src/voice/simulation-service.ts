@@ -21,7 +21,7 @@ import { PersistenceTap } from './persistence.ts';
 import { SessionRecorder, TRACKS, trackDataBytes, trackPath, readMixedWav, readTrackWav, type TrackName } from './recorder.ts';
 import { SimulationSession, type DirectiveAnnouncement, type SessionSummary, type SessionTap, type SessionTransport } from './session.ts';
 import { SocketTransport } from './socket-transport.ts';
-import { addressAgent } from './offline-brain/address.ts';
+import { addressAgent } from '../core/index.ts';
 import { loadResume, SessionElsewhereError, type ResumeState, type SessionOwnership } from './ownership.ts';
 import type { EngineChoice, EngineName, EngineTier, LatencyTimeline, PersonaCard, ServerMessage } from './protocol.ts';
 
@@ -89,6 +89,8 @@ export interface LiveSessionHandle {
   voice: VoicePersona;
   scenario: unknown;
   persona: unknown;
+  /** The agent's gender when known (users.gender): what speaks to the agent in Hebrew agrees with it. */
+  agentGender?: 'female' | 'male';
   /** Session-clock ms. */
   now(): number;
   /** Hint, metrics, difficulty or customer_state to the agent; also stored in the event log. */
@@ -530,6 +532,7 @@ export class SimulationService {
       voice,
       scenario,
       persona: snap.persona,
+      ...(snap.agentGender ? { agentGender: snap.agentGender } : {}),
       now: clock,
       // The live coach speaks to the agent: its Hebrew second person agrees with the agent's gender.
       publish: (msg) => this.publish(id, msg.type === 'hint' ? addressHint(msg, snap.agentGender) : msg),

@@ -38,6 +38,15 @@ export interface TurnDetectorOptions {
   endOfTurn?: EndOfTurnPredictor;
   /** The agent's words so far (a partial or final transcript), for the predictor; null when there is none. */
   transcript?: () => string | null;
+  /**
+   * Wall-clock fallback (ms of no audio at all, default 500; null: never, for evaluations on an audio-time clock).
+   * A microphone sends a frame every 20–40 ms; when none has come for this long during an utterance (a scripted client
+   * that stops after its last words, a muted or dropped microphone) the silence goes on in wall time and the turn ends
+   * once it reaches the wait, held to at most `silenceMs + holdExtraMs`: a turn is never held for audio that never comes.
+   */
+  stallMs?: number | null;
+  /** With audio stalled, or a predictor still awaiting the latest words, the longest wait past `silenceMs` (ms, default 400). */
+  holdExtraMs?: number;
 }
 
 /** The agent has been silent for `pauseMs`: the utterance is probably over, though speech may still resume. */
@@ -101,6 +110,13 @@ export class TurnDetector {
   private tailPos = 0;
   /** The predictor's latest estimate during the current silence (for tests, logs and the bench). */
   lastEstimate: EndOfTurnEstimate | null = null;
+  /** Wall-clock fallback: the timer armed after each batch of audio, and when that audio came (performance.now()). */
+  private stallTimer: NodeJS.Timeout | null = null;
+  private lastAudioWall = 0;
+  /** Session clock when the last audio was scored (a speech cut off by a stopped microphone ends there). */
+  private lastAudioMs = 0;
+  /** Turns ended by the wall-clock fallback (for tests and logs). */
+  stallEnds = 0;
   /** 24 kHz audio since pre-roll before the current utterance. */
   private audio: Int16Array[] = [];
   private audioSamples = 0;
@@ -119,6 +135,11 @@ export class TurnDetector {
   /** Feed agent audio (PCM16 24 kHz mono) as it arrives. */
   push(pcm: Int16Array): void {
     if (this.closed) return;
+    this.lastAudioWall = performance.now();
+    if (this.stallTimer) {
+      clearTimeout(this.stallTimer);
+      this.stallTimer = null;
+    }
     this.keepAudio(pcm);
     if (this.opts.endOfTurn) this.keepTail(pcm);
     const r = this.resampler.push(int16ToFloat32(pcm));
@@ -129,14 +150,56 @@ export class TurnDetector {
     const windows: Float32Array[] = [];
     for (; i + SILERO_WINDOW <= joined.length; i += SILERO_WINDOW) windows.push(joined.slice(i, i + SILERO_WINDOW));
     this.pending16 = joined.slice(i);
-    if (!windows.length || !this.vad) return;
+    if (!windows.length || !this.vad) {
+      this.chain = this.chain.then(() => this.armStall());
+      return;
+    }
     // submitted now (scored in order by the VAD), read in order: throughput is not one round trip per frame
     const scored = windows.map((w) => {
       const p = this.vad!.probability(w);
       p.catch(() => undefined); // a failure surfaces where it is awaited, in order
       return p;
     });
-    this.chain = this.chain.then(() => this.process(scored)).catch(() => undefined);
+    this.chain = this.chain
+      .then(() => this.process(scored))
+      .then(() => this.armStall())
+      .catch(() => undefined);
+  }
+
+  /** After a batch: if an utterance is open and no more audio comes within `stallMs`, the fallback runs. */
+  private armStall(): void {
+    const ms = this.opts.stallMs === undefined ? 500 : this.opts.stallMs;
+    if (ms === null || this.closed || !this.state.speaking || this.stallTimer) return;
+    const due = Math.max(0, this.lastAudioWall + ms - performance.now());
+    this.stallTimer = setTimeout(() => this.stalled(), due);
+    this.stallTimer.unref?.();
+  }
+
+  /** No audio for `stallMs`: the silence since the last audio counts in wall time, and the wait is bounded. */
+  private stalled(): void {
+    this.stallTimer = null;
+    const s = this.state;
+    if (this.closed || !s.speaking) return;
+    if (s.silenceMs === 0) {
+      // speech cut off mid-word (the microphone stopped): it ended with the last audio
+      s.silenceStartMs = this.lastAudioMs;
+      s.weak = 0;
+    }
+    const silent = s.silenceMs + (performance.now() - this.lastAudioWall);
+    const bound = this.opts.silenceMs + (this.opts.holdExtraMs ?? 400);
+    const needMs = Math.min(this.silenceNeeded(s), bound);
+    if (silent >= needMs) {
+      this.stallEnds++;
+      this.finish(s.silenceStartMs);
+      return;
+    }
+    if (!s.paused && this.opts.pauseMs !== undefined && silent >= Math.min(this.opts.pauseMs, Math.max(WINDOW_MS, needMs - PREPARE_LEAD_MS))) {
+      s.paused = true;
+      this.on.pause?.({ speechEndMs: s.silenceStartMs, audio: () => this.joinedAudio() });
+    }
+    // re-read as words may still arrive (they can shorten the wait); never past the bound
+    this.stallTimer = setTimeout(() => this.stalled(), Math.max(10, Math.min(100, needMs - silent)));
+    this.stallTimer.unref?.();
   }
 
   /** Resolves when every pushed window has been scored. */
@@ -153,6 +216,7 @@ export class TurnDetector {
 
   close(): void {
     this.closed = true;
+    if (this.stallTimer) clearTimeout(this.stallTimer);
     this.vad?.close();
   }
 
@@ -174,6 +238,7 @@ export class TurnDetector {
       if (this.closed) return;
       const p = await next;
       const now = o.clock();
+      this.lastAudioMs = now;
       const s = this.state;
       if (!s.speaking) {
         s.voicedMs = p >= pos ? s.voicedMs + WINDOW_MS : 0;

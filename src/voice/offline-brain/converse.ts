@@ -6,8 +6,8 @@
  */
 import type { OfflineBrainParams } from '../../personas/index.ts';
 import { genderize } from '../../personas/index.ts';
-import type { DialogueReading, Slot } from './dialogue.ts';
-import { EN_INSURERS, HE_INSURERS, type FactSheet } from './facts.ts';
+import { proposalWords, type DialogueReading, type Slot } from './dialogue.ts';
+import { KNOWN_PROVIDERS, type FactSheet } from './facts.ts';
 import type { LinePicker, OwnLines, OwnSituation } from './lines.ts';
 import { contentWords, mentionsAny } from './match.ts';
 import type { Mind } from './mind.ts';
@@ -16,8 +16,8 @@ import type { AgentReading } from './reading.ts';
 
 /** The agent deals with what the caller phoned about. */
 const SOLVED = {
-  en: /refund|credit|money back|cancel(l)?ing the (second )?charge|I (have )?(sorted|fixed) it|in simple words|because of|that is why|nothing else changed/i,
-  he: /מחזיר(ה)? לך|זיכוי|החזר|מבטל(ת)? את החיוב|סידרתי|במילים פשוטות|בגלל|זאת הסיבה|שום דבר אחר לא השתנה/,
+  en: /our mistake|our error|(money|it) (will be|is) (back|returned|refunded)|I('ve| have) cancel(l)?ed (it|the)|refund|credit|money back|cancel(l)?ing the (second )?charge|I (have )?(sorted|fixed) it|in simple words|because of|that is why|nothing else changed/i,
+  he: /מחזיר(ה)? לך|זיכוי|החזר|מבטל(ת)? את החיוב|מבטל(ת)? (אותו|אותה|את זה)|הכסף (יחזור|יוחזר)|יחזור אליך|טעות שלנו|סידרתי|במילים פשוטות|בגלל|זאת הסיבה|שום דבר אחר לא השתנה/,
 };
 
 export interface Voice {
@@ -83,13 +83,26 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
   if (d.dismissive && ['angry', 'frustrated'].includes(p.mood.baseline)) {
     mind.note('dismissed');
     mind.apply({ trust: -0.06, interest: 0, patience: -0.1 });
-    plan.react(60, { kind: 'say', text: pickOwn(v, 'dismissed', p), critical: true });
+    // "Don't tell me to calm down" only when that is what was said.
+    const told = /calm|relax|להירגע|תירגע|תירגעי/i.test(r.text);
+    const line = v.lines.must(v.own.own('dismissed').filter((l) => told === /calm|להירגע/i.test(l))) ?? pickOwn(v, 'dismissed', p);
+    plan.react(60, { kind: 'say', text: genderize(line, p.gender), critical: true });
   }
   // A confused customer does not follow jargon and says so.
   if (d.jargon && p.mood.baseline === 'confused') {
     mind.note('jargon');
     mind.apply({ trust: -0.03, interest: 0, patience: -0.05 });
     plan.main(76, { kind: 'phrase', situation: 'askToRepeat' });
+    return;
+  }
+  if (d.callback) {
+    // "Let me check and call you back": a person waits for the call (a caller who was let down before says so).
+    mind.note('callback');
+    // Agreeing to be called back settles "I have no time now": it is not raised against the next proposal.
+    for (const o of mind.objections) if (o.status === 'pending' && o.kind === 'timing') o.status = 'resolved';
+    const when = d.mentioned ? ` ${proposalWords(d.mentioned, p.language)}` : '';
+    const doubt = p.direction === 'inbound' && ['angry', 'frustrated'].includes(p.mood.baseline) && !mind.callerSatisfied;
+    plan.main(72, { kind: 'say', text: pickOwn(v, doubt ? 'callbackDoubt' : 'callbackOk', p).replace('{when}', when), critical: true });
     return;
   }
   if (d.summary) {
@@ -123,7 +136,8 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
       raiseSaid(mind, p, text);
     }
     // A guarded customer answers, briefly, and asks why (never about their name or why they called).
-    const guarded = mind.trust < p.mood.skepticalBelowTrust && !slots.includes('name') && !slots.includes('reason') && mind.slotsAsked.size <= 2;
+    // Someone who phoned in answers what they are asked about their own matter without asking why.
+    const guarded = p.direction !== 'inbound' && mind.trust < p.mood.skepticalBelowTrust && !slots.includes('name') && !slots.includes('reason') && mind.slotsAsked.size <= 2;
     if (guarded) text = `${text} ${pickOwn(v, 'whyAsk', p)}`;
     plan.main(70, { kind: 'say', text, critical: true });
     return;
@@ -142,7 +156,7 @@ export function converse(mind: Mind, p: OfflineBrainParams, r: AgentReading, d: 
     return;
   }
   // A caller whose problem the agent just dealt with (a refund, an explanation) says so.
-  if (p.direction === 'inbound' && !r.question && plan.top < 30 && SOLVED[p.language].test(r.text) && !mind.callerSatisfied) {
+  if (p.direction === 'inbound' && !r.question && !d.dismissive && plan.top < 30 && SOLVED[p.language].test(r.text) && !mind.callerSatisfied) {
     mind.callerSatisfied = true;
     mind.apply({ trust: 0.05, interest: 0.03, patience: 0.05 });
     plan.main(36, { kind: 'say', text: pickOwn(v, p.mood.baseline === 'confused' ? 'understood' : 'callerHelped', p) });
@@ -193,13 +207,18 @@ function summaryReply(mind: Mind, p: OfflineBrainParams, r: AgentReading, v: Voi
   const lang = p.language;
   const f = v.facts;
   // A wrong amount or a wrong insurer is corrected with the fact.
-  const nums = [...r.text.matchAll(/\d[\d,]*/g)].map((m) => Number(m[0].replace(/,/g, ''))).filter((n) => n >= 50 && n < 100000);
-  if (f.monthly !== null && nums.length > 0 && !nums.includes(f.monthly) && /pay|משלמ|בחודש|a month/i.test(r.text)) {
-    return `${pickOwn(v, 'correct', p)} ${f.answers.pay}`;
+  const nums = amountsIn(r.text).filter((n) => n >= 50 && n < 100000);
+  // Within a tenth is the same amount said roughly ("about 700" for 740); further off is a wrong amount.
+  const close = (n: number) => f.monthly !== null && Math.abs(n - f.monthly) <= f.monthly * 0.1;
+  const wrongAmount = f.monthly !== null && nums.length > 0 && !nums.some(close) && /pay|משלמ|בחודש|a month|bill|חשבון|rent|שכירות/i.test(r.text);
+  const names = KNOWN_PROVIDERS[lang];
+  const named = names.find((n) => r.text.includes(n) && !(f.provider ?? '').includes(n) && !n.includes(f.provider ?? '\u0000'));
+  const wrongProvider = !!named && !!f.provider;
+  if (wrongAmount || wrongProvider) {
+    // Everything the summary got wrong is put right, in one reply.
+    const fixes = [wrongProvider ? f.answers.provider : null, wrongAmount ? f.answers.pay : null].filter((x): x is string => !!x);
+    return `${pickOwn(v, 'correct', p)} ${fixes.join(' ')}`;
   }
-  const names = lang === 'he' ? HE_INSURERS : EN_INSURERS;
-  const named = names.find((n) => r.text.includes(n));
-  if (named && f.provider && named !== f.provider) return `${pickOwn(v, 'correct', p)} ${f.answers.provider}`;
   // Matches what was said or what the customer cares about: confirmed; otherwise confirmed in part, with the priority.
   const said = mind.saidWords;
   const needTopics = p.hiddenNeeds.flatMap((n) => n.topics);
@@ -207,4 +226,12 @@ function summaryReply(mind: Mind, p: OfflineBrainParams, r: AgentReading, v: Voi
   const cares = he(lang) ? /משפח|ילד|מחיר|כסף|כיסוי|תביע|פעמיים|כפל|ביחד|זול|עלה|חיוב|מכתב|סכום/ : /family|kids|price|money|cover|claim|twice|duplicate|together|cheap|went up|charge|letter|amount/i;
   if (overlap >= 1 || mentionsAny(r.text, needTopics, lang) || cares.test(r.text)) return pickOwn(v, 'confirm', p);
   return `${pickOwn(v, 'partly', p)} ${lowerFirst(priority(mind, p))}`;
+}
+
+/** Amounts in a sentence, in digits or words ("אלף שקל", "a thousand", "500"). */
+function amountsIn(text: string): number[] {
+  const out = [...text.matchAll(/\d[\d,]*/g)].map((m) => Number(m[0].replace(/,/g, '')));
+  const words: [RegExp, number][] = [[/אלפיים/, 2000], [/(^|\s)אלף(\s|$)/, 1000], [/חמש מאות/, 500], [/שלוש מאות/, 300], [/ארבע מאות/, 400], [/(^|\s)מאתיים/, 200], [/two thousand/i, 2000], [/(a|one) thousand/i, 1000], [/five hundred/i, 500], [/three hundred/i, 300]];
+  for (const [rx, n] of words) if (rx.test(text)) out.push(n);
+  return out;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfflineBrainParams } from '../../personas/index.ts';
 import type { BrainChunk } from '../brain.ts';
 import { demoCustomer } from '../demo-customer.ts';
-import { addressAgent } from './address.ts';
+import { addressAgent } from '../../core/index.ts';
 import { OfflineCustomerBrain } from './brain.ts';
 import { proposalWords, readDialogue } from './dialogue.ts';
 

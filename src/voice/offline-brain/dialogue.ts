@@ -4,8 +4,9 @@
  * channel, a summary or an understanding check, a repair request, small talk, "how can I help?". Hebrew and English.
  */
 import type { Language } from '../../analysis/index.ts';
+import { INDUSTRY_SLOT_WORDS } from './industry-facts.ts';
 
-export const SLOTS = ['identity', 'whenNoticed', 'car', 'tenure', 'product', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
+export const SLOTS = ['identity', 'whenNoticed', 'car', 'tenure', 'rival', 'product', 'name', 'policyNumber', 'idNumber', 'contact', 'reason', 'provider', 'pay', 'drivers', 'household', 'work', 'renewal', 'priority', 'decision', 'claims', 'situation', 'location', 'budget'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 export interface Proposal {
@@ -40,6 +41,8 @@ export interface DialogueReading {
   opinion: boolean;
   /** "Calm down", "these things happen": brushing the customer's feelings aside. */
   dismissive: boolean;
+  /** "Let me check and call you back" (a promise, not a question). */
+  callback: boolean;
 }
 
 type Rx = Record<Language, RegExp>;
@@ -47,18 +50,19 @@ type Rx = Record<Language, RegExp>;
 const SLOT_RX: Record<Slot, Rx> = {
   identity: { en: /am I (speaking|talking) (with|to)|is this (mr|mrs|ms|miss)\b|right person/i, he: /אני (מדבר|מדברת) עם|האדם הנכון|זה (מר|גברת)/ },
   whenNoticed: { en: /when did you (see|notice|get|receive)|when was (it|the charge|that)/i, he: /מתי (ראית|שמת לב|קיבלת|הגיע)|מתי זה (קרה|היה)/ },
-  product: { en: /which (insurance|policy|product|cover)|what (insurance|cover|policy) (are you|were you) (looking|interested)|what are you looking (for|at)/i, he: /על איזה (ביטוח|מוצר)|איזה ביטוח (מעניין|אתה מחפש|את מחפשת)|על מה מדובר\?|מה (אתה מחפש|את מחפשת)/ },
+  rival: { en: /who (offered|gave|quoted) you|which (company|one) offered|where did you (get|see) (the|that|a) (cheaper|lower|better)? ?(offer|quote|price)|who is cheaper/i, he: /מי הציע|מי נתן לך (הצעה|מחיר)|מאיזו חברה (קיבלת|הציעו)|איפה (הציעו|ראית) (לך )?(מחיר|הצעה)|מי יותר זול/ },
+  product: { en: /which (insurance|policy|product|cover|plan|package)|what (insurance|cover|policy) (are you|were you) (looking|interested)|what are you looking (for|at)/i, he: /(איזו|באיזו|איזה|באיזה) (פוליסה|חבילה|תוכנית|מסלול)|על איזה (ביטוח|מוצר)|איזה ביטוח (מעניין|אתה מחפש|את מחפשת)|על מה מדובר\?|מה (אתה מחפש|את מחפשת)/ },
   car: { en: /what car|which car|car do you (drive|have)|make of (your )?car|what do you drive/i, he: /איזה (רכב|אוטו)|מה הרכב|איזו מכונית/ },
-  tenure: { en: /how long have you been (with|insured)|how long (are you|have you been) with|been with them/i, he: /כמה זמן (אתה|את|אתם) (מבוטח|מבוטחת|מבוטחים|איתם|אצלם)|כמה שנים (אתה|את) (איתם|אצלם|מבוטח)/ },
+  tenure: { en: /how long have you been (with|insured|a customer)|how long (are you|have you been) with|been with them/i, he: /כמה זמן .{0,15}(איתנו|אצלנו|לקוח|לקוחה)|כמה זמן (אתה|את|אתם) (מבוטח|מבוטחת|מבוטחים|איתם|אצלם)|כמה שנים (אתה|את) (איתם|אצלם|מבוטח)/ },
   policyNumber: { en: /policy number|account number|customer number|membership number/i, he: /מספר (ה)?פוליסה|מספר לקוח|מספר חשבון/ },
   idNumber: { en: /\bID( number)?\b|identity number|date of birth/i, he: /תעודת (ה)?זהות|ת["״]ז|תאריך לידה|מספר זהות/ },
   contact: { en: /phone number|e-?mail|your address|best number|reach you/i, he: /מספר טלפון|מייל|אימייל|כתובת|איך אפשר להשיג אותך/ },
   name: { en: /\b(your (full )?name|who am I (speaking|talking) (to|with)|name,? please|what was your name)\b/i, he: /השם שלך|שמך|איך קוראים לך|עם מי אני (מדבר|מדברת)|שם בבקשה|השם המלא/ },
-  reason: { en: /how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה שקרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
+  reason: { en: /what do you need\b|how (can|may) I help|what can I do for you|what made you|why do you want to|what('s| is) the problem|what happened|what('s| is) going on|the reason you|what does the (letter|bill) say|what the (letter|bill)|the (letter|bill)( or the (letter|bill))? says?|what brings you|why are you calling/i, he: /מה (אתה|את) (צריך|צריכה)\?|במה (אפשר|אוכל|אני יכול|אני יכולה) לעזור|מה אפשר לעשות בשבילך|מה גרם לך|למה (אתה רוצה|את רוצה|החלטת)|מה הבעיה|מה קרה|מה שקרה|מה הסיבה|מה כתוב במכתב|מה כתוב בחשבון/ },
   provider: { en: /\b(which|what) (insurer|insurance company|company|provider)|insured with|are you (currently |already )?insured|who (is|are) (you|it|the car|your [a-z]+( [a-z]+)?) (insured )?with|policy (is )?with|who is your current/i, he: /מבוטח(ת)? (כרגע|היום|עכשיו|במשהו)|באיזו חבר|איזו חברה|אצל מי|איפה (אתה|את|הרכב|אתם) מבוטח|מי המבטח|מבוטח היום|מבוטחת היום/ },
   pay: { en: /how much (do|does|are|did) (you|they|it)|what (do|are) you pay|what are you paying|charge you|come to (per|a) month|cost you|pay(ing)? for it/i, he: /כמה (אתה|את|אתם) משל[מם]|כמה (הם )?גובים|כמה זה (יוצא|עולה לך)|כמה כל זה|וכמה (אתה|את) משל[מם]|משלמים עליה/ },
   drivers: { en: /who drives|\bdrivers?\b/i, he: /מי נוהג|נוהגים ברכב|נהגים/ },
-  household: { en: /on the policy|on your policy|who (is|would be) covered|who else (is at|lives)|at home|big family|your family|kids|children|married/i, he: /על הפוליסה|מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
+  household: { en: /on the policy|on your policy|who (is|would be) covered|who else (is at|lives)|who('s| is) at home|at home with you|big family|your family|kids|children|married/i, he: /על הפוליסה|מי מכוסה|מי יהיה מכוסה|מי עוד גר|משפחה גדולה|ילדים|נשוי|נשואה|ובבית/ },
   work: { en: /what do you do|for a living|your job|what('s| is) your work|occupation/i, he: /במה (אתה|את) (עוסק|עוסקת|עובד|עובדת)|מה (אתה|את) עושה בחיים|מה המקצוע/ },
   renewal: { en: /when does .{0,40}(renew|end|expire)|up for renewal|come up for renewal|renewal date/i, he: /מתי .{0,40}(מתחדש|נגמר|מסתיים)|מועד החידוש/ },
   priority: { en: /what would it take|what would make you stay|keep you (with us|as a customer)|what matters|most important|what is important|what would make (this|it)|what are you looking for|what do you care/i, he: /מה יגרום לך להישאר|מה צריך לקרות כדי ש|מה (הכי )?חשוב לך|מה יגרום|מה (אתה|את) (מחפש|מחפשת)/ },
@@ -89,7 +93,7 @@ const SMALL_TALK: Rx = {
 const SMALL_REMARK: Rx = { en: /nice weather|great weather|line is (a bit )?(noisy|bad)/i, he: /מזג אוויר (יפה|מעולה)|הקו (קצת )?רועש/ };
 
 const PERMISSION: Rx = {
-  en: /(^|[.!?—-]\s*)(is it a )?(good|bad) time\?|(do you have|have you got|got) (a|two|a couple of|a few) (minute|minutes|moment)|is (now|this) (a good|an okay|a bad) (time|moment)|good time to talk/i,
+  en: /\b(is )?(now|this) (okay|ok|alright|good)\?|(^|[.!?—-]\s*)(is it a )?(good|bad) time\?|(do you have|have you got|got) (a|two|a couple of|a few) (minute|minutes|moment)|is (now|this) (a good|an okay|a bad) (time|moment)|good time to talk/i,
   he: /יש לך (דקה|שתי דקות|כמה דקות|רגע)|זה (זמן|רגע) (טוב|נוח)|נוח לך לדבר/,
 };
 
@@ -106,8 +110,8 @@ const OPINION: Rx = {
   he: /מה דעתך|איך זה נשמע|נשמע (טוב|הוגן)\?|זה עוזר\?/,
 };
 const DISMISSIVE: Rx = {
-  en: /calm down|these things happen|relax,|no need to (shout|get upset)|it is not a big deal|it's not a big deal/i,
-  he: /להירגע|תירגע|תירגעי|דברים כאלה קורים|לא צריך לצעוק|זה לא נורא|אין מה להתרגש/,
+  en: /calm down|these things happen|it happens|relax,|no need to (shout|get upset)|it is not a big deal|it's not a big deal|it('s| is) the market|everyone (is raising|raises|does it)/i,
+  he: /להירגע|תירגע|תירגעי|דברים כאלה קורים|זה קורה|ככה זה|זה השוק|כולם מעלים|לא צריך לצעוק|זה לא נורא|אין מה להתרגש/,
 };
 
 const DAY: Rx = {
@@ -116,19 +120,25 @@ const DAY: Rx = {
 };
 const TIME: Rx = {
   en: /\b(at \d{1,2}(:\d\d)?( ?(am|pm))?( in the (morning|afternoon|evening))?|\d{1,2}:\d\d|\d{1,2}(:\d\d)? ?(am|pm)|\d{1,2} o'clock|noon|in the (morning|afternoon|evening))\b/i,
-  he: /(?:ב-?|בשעה )\d{1,2}(:\d\d)?|ב(?:אחת עשרה|שתים עשרה|שתיים עשרה|אחת|שתיים|שלוש|ארבע|חמש|שש|שבע|שמונה|תשע|עשר)(?= |$|[?,.!])(?: (?:בבוקר|בערב|אחר הצהריים|בצהריים))?|בבוקר|בערב|אחר הצהריים/,
+  he: /(?:ב-?|בשעה )\d{1,2}(:\d\d)?(?!\d|\s*(?:אחוז|%|שקל|ש"ח|₪|דולר|חודש|שנ|יום|ימי|דקות))|ב(?:אחת עשרה|שתים עשרה|שתיים עשרה|אחת|שתיים|שלוש|ארבע|חמש|שש|שבע|שמונה|תשע|עשר)(?= |$|[?,.!])(?: (?:בבוקר|בערב|אחר הצהריים|בצהריים))?|בבוקר|בערב|אחר הצהריים/,
 };
 const CHANNEL: Rx = {
   en: /\b(on zoom|zoom|video call|on the phone|phone call|call you( back)?|at (your|the) (home|office)|come in|in person|meet)\b/i,
   he: /בזום|זום|שיחת וידאו|בטלפון|אתקשר|יתקשר|לחזור אליך|אצלכם בבית|במשרד|להיפגש|פגישה/,
 };
 const BOOKING: Rx = {
-  en: /worth (\d+|a few|ten|fifteen|twenty|thirty) minutes|minutes on|let'?s (book|meet|set|talk|do|put)|\bbook\b|set up|schedule|\bmeet\b|call you|can we (do|meet|talk|book|set)|could we|how about|shall (we|I)|would .{0,40}(suit|work)|works\?|does (that|it) work|want to come/i,
-  he: /נקבע|לקבוע|להיפגש|פגישה|אתקשר|יתקשר|לחזור אליך|מתאים|יתאים|מה דעתך|אפשר (לדבר|להיפגש|לקבוע|לחזור)|בוא נ|בואי נ|רוצה לבוא/,
+  en: /I can (send|come|call|book|meet|set|pop)|send (a|someone|our|the) \w+ (on|over|to)|come (by|over|round)|worth (\d+|a few|ten|fifteen|twenty|thirty) minutes|minutes on|let'?s (book|meet|set|talk|do|put)|\bbook\b|set up|schedule|\bmeet\b|call you|can we (do|meet|talk|book|set)|could we|how about|shall (we|I)|would .{0,40}(suit|work)|works\?|does (that|it) work|want to come/i,
+  he: /נקבע|לקבוע|להיפגש|פגישה|אתקשר|יתקשר|לחזור אליך|מתאים|יתאים|מה דעתך|אפשר (לדבר|להיפגש|לקבוע|לחזור)|בוא נ|בואי נ|רוצה לבוא|(בוא|בואי) (תבוא|תבואי|תגיע|תגיעי)|(אני )?(יכול|יכולה) (לשלוח|להגיע|לבוא|לקבוע|להראות)|אשלח|נשלח|אגיע|אבוא/,
 };
 const PROPOSING: Rx = {
   en: /\?|let'?s|shall (we|I)|can we|could we|how about|would .{0,30} (suit|work)|book|set|works\b/i,
-  he: /\?|בוא נ|בואי נ|אפשר|נקבע|לקבוע|מה דעתך|יתאים|מתאים|אתקשר|יתקשר/,
+  he: /\?|בוא נ|בואי נ|אפשר|נקבע|לקבוע|מה דעתך|יתאים|מתאים|אתקשר|יתקשר|תבוא|תגיע|אשלח|(יכול|יכולה) ל/,
+};
+
+/** "Let me check and call you back": the agent promises to come back, it asks nothing of the customer. */
+const CALLBACK: Rx = {
+  en: /(let me|I('ll| will)|I need to) (check|find out|look into|double[- ]check|confirm)[^.?!]{0,80}(and|then) (call|get back|come back)|I('ll| will) (call|get back to) you (back )?(later|tomorrow|this (afternoon|evening)|in \w+ minutes|with)|call you back (later|tomorrow|this|in \w+)/i,
+  he: /(אבדוק|אברר|אני אבדוק|אני אברר|תן לי לבדוק|תני לי לבדוק)[^.?!]{0,60}(ואחזור|ואתקשר|ואעדכן)|(אחזור|אתקשר|אחזיר) (אליך|לך)( צלצול)? (מחר|אחר כך|היום|בעוד|עם)/,
 };
 
 /** Reads the dialogue acts of one agent turn. */
@@ -140,7 +150,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
   const request = parts.filter((x) => x.split(/\s+/).length <= 5 || /^(tell me|please tell|ספר לי|ספרי לי|תגיד לי|תגידי לי)/i.test(x)).join(' ');
   const asked = questions.length > 0 ? questions.join(' ') : request;
   // "Is this Mr. Levi?" — abbreviations split sentences, so who-am-I-speaking-to is read on the whole turn.
-  const slots = SLOTS.filter((s) => SLOT_RX[s][lang].test(s === 'identity' ? clean : asked));
+  const slots = SLOTS.filter((s) => SLOT_RX[s][lang].test(s === 'identity' ? clean : asked) || !!INDUSTRY_SLOT_WORDS[s]?.[lang].test(asked));
   // A broad slot only when nothing more specific was asked ("who is covered on it" is about the household, not a claim).
   const specific = slots.filter((s) => !(['situation', 'decision', 'claims', 'household'].includes(s) && slots.some((x) => x !== s && !['situation', 'decision', 'claims', 'household'].includes(x))));
   const day = DAY[lang].exec(clean)?.[0] ?? null;
@@ -164,6 +174,7 @@ export function readDialogue(text: string, lang: Language): DialogueReading {
     opinion: OPINION[lang].test(clean) && !proposal,
     anyQuestions: ANY_QUESTIONS[lang].test(clean) && !proposal,
     jargon: (clean.match(JARGON[lang]) ?? []).length >= 2,
+    callback: CALLBACK[lang].test(clean) && !/\?\s*$/.test(clean),
   };
 }
 

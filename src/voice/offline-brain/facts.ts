@@ -3,8 +3,9 @@
  * other (a parent of three covers the family; a retiree's children are grown; whoever offered a cheaper price is
  * not also the insurer they are happy with), and lines of the persona that would contradict them are dropped.
  */
-import { genderize, type Gender, type OfflineBrainParams, type Rng } from '../../personas/index.ts';
+import { clashesWith, createRng, genderize, hashString, traitsFrom, type Gender, type OfflineBrainParams, type PersonaTraits, type Rng } from '../../personas/index.ts';
 import type { Slot } from './dialogue.ts';
+import { INDUSTRY_FACTS } from './industry-facts.ts';
 
 export interface FactSheet {
   answers: Partial<Record<Slot, string>>;
@@ -16,6 +17,20 @@ export interface FactSheet {
 
 export const HE_INSURERS = ['הראל', 'מגדל', 'כלל ביטוח', 'מנורה מבטחים', 'איילון'];
 export const EN_INSURERS = ['Harel', 'Migdal', 'Clal', 'Menora', 'Ayalon'];
+/** Names a summary may get wrong (insurers, carriers, tools): any of them other than the customer's is corrected. */
+export const KNOWN_PROVIDERS = {
+  he: [...HE_INSURERS, 'הפניקס', 'ביטוח ישיר', 'כלל', 'מנורה', ...INDUSTRY_FACTS.telecom.providers.he, 'גולן', 'מאנדיי', 'האבספוט', 'סיילספורס', 'אקסל'],
+  en: [...EN_INSURERS, 'Phoenix', 'Direct Insurance', ...INDUSTRY_FACTS.telecom.providers.en, 'Golan', 'monday.com', 'Monday', 'HubSpot', 'Salesforce', 'spreadsheets'],
+};
+
+/** The persona's traits, read from its words when the parameters were stored before traits were kept. */
+export function traitsOf(p: OfflineBrainParams): PersonaTraits {
+  if (p.traits) return p.traits;
+  const intro = p.facts[4]?.lines[0] ?? '';
+  const retired = /פנסיונר|גמלאי|retiree|retired|pensioner/i.test(intro);
+  const b2b = /\bHR\b|family business|משאבי אנוש|חברה משפחתית/i.test(intro);
+  return traitsFrom(intro, '', retired ? 70 : 40, b2b ? 'B2B' : 'B2C');
+}
 const HE_CITIES = ['רמת גן', 'חולון', 'פתח תקווה', 'ראשון לציון', 'חיפה', 'מודיעין', 'נתניה'];
 const EN_CITIES = ['Ramat Gan', 'Holon', 'Petah Tikva', 'Haifa', 'Modiin', 'Netanya'];
 const HE_MONTHS = ['ינואר', 'מרץ', 'מאי', 'יולי', 'ספטמבר', 'נובמבר'];
@@ -28,14 +43,24 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
   const he = p.language === 'he';
   const g = (t: string) => genderize(t, p.gender);
   const all = JSON.stringify([p.facts, p.hiddenNeeds, p.objections.map((o) => o.lines), p.close.nextStep]);
-  const insurance = /ביטוח|פוליס|insur|polic/i.test(all);
+  const insurance = p.packId ? p.packId === 'insurance' : /ביטוח|פוליס|insur|polic/i.test(all);
   const intro = p.facts[4]?.lines[0] ?? '';
   const decision = p.facts[3]?.lines[0] ?? '';
   const competitor = /(?:offer from|הצעה מ)(.+?)\.?$/.exec(p.facts[5]?.lines[0] ?? '')?.[1]?.trim() ?? null;
-  const retiree = /פנסיונר|retiree|retired/i.test(intro);
-  const b2b = /\bHR\b|family business|משאבי אנוש|חברה משפחתית/i.test(intro);
-  const kids = /parent of (\w+)|הורה ל(\S+)/.exec(intro) || p.plantedDetails.some((d) => /kids|ילדים/.test(d.text));
-  const spouse = /spouse|wife|husband|partner|זוג|אשתי|בעלי/.test(decision) || p.stakeholders.some((s) => /spouse|זוג/.test(s.role)) || !!kids;
+  const situationLine = p.facts[0]?.lines[0] ?? '';
+  const base = traitsOf(p);
+  // The home they speak of is the home they have ("I own a flat and want to upgrade" is not a renter).
+  const traits: PersonaTraits = { ...base, homeowner: (/I own|own a|יש לי דירה|בבעלות|homeowner/i.test(situationLine) ? true : /\brent(ing)?\b|שכירות/i.test(situationLine) ? false : base.homeowner) };
+  const retiree = traits.occupation === 'retired';
+  const b2b = traits.occupation === 'business';
+  // Children the customer speaks of anywhere (a need, an objection, a detail) are children they have.
+  const kidsSaid = /\bkids\b|children|ילדים|הילדים/.test(JSON.stringify([p.plantedDetails.map((d) => d.text), p.hiddenNeeds.map((n) => n.revealLines), p.objections.map((o) => [o.lines, o.pushbacks]), p.phrases.buyingSignals ?? []]));
+  const kids = traits.kids === 'young' || (traits.kids === 'unknown' && (/parent of (\w+)|הורה ל(\S+)/.test(intro) || kidsSaid));
+  // An objection "I need to ask my wife" means the customer lives with a partner and does not decide alone.
+  const partnerObjection = p.objections.some((o) => o.kind === 'authority' && /wife|husband|partner|spouse|at home|אשתי|בעלי|בן הזוג|בת הזוג|בבית|השותף/.test([...o.lines, ...o.pushbacks].join(' ')));
+  const sharedDecision = p.objections.some((o) => o.kind === 'authority') || p.stakeholders.length > 0;
+  const spouse = !b2b && traits.occupation !== 'student' && (traits.partner || partnerObjection || /spouse|wife|husband|partner|זוג|אשתי|בעלי/.test(decision) || p.stakeholders.some((s) => /spouse|זוג/.test(s.role)) || kids);
+  const industry = p.packId && p.packId !== 'insurance' ? INDUSTRY_FACTS[p.packId] : undefined;
   const mother = p.plantedDetails.some((d) => /mother|אמא/.test(d.text));
   const partner = he ? (p.gender === 'male' ? 'אשתי' : 'בעלי') : p.gender === 'male' ? 'my wife' : 'my husband';
 
@@ -52,8 +77,9 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
   a.work = intro;
   a.situation = p.facts[0]?.lines[0];
   a.budget = p.facts[1]?.lines[0];
-  a.decision = decision && /not only me|לא רק אני/.test(decision)
-    ? (spouse && !b2b ? (he ? `לא רק אני, אני [מחליט|מחליטה] ביחד עם ${partner}.` : `Not only me, I decide together with ${partner}.`) : decision)
+  const alone = /I decide on my own|לבד/.test(decision);
+  a.decision = decision && (/not only me|לא רק אני/.test(decision) || (alone && sharedDecision))
+    ? (spouse && !b2b ? (he ? `לא רק אני, אני [מחליט|מחליטה] ביחד עם ${partner}.` : `Not only me, I decide together with ${partner}.`) : alone ? (he ? 'לא רק אני, יש עוד מי שצריך לאשר.' : 'Not only me, someone else has to approve it.') : decision)
     : decision;
   a.decision = a.decision ? g(a.decision) : undefined;
   const digits = (n: number) => Array.from({ length: n }, () => rng.int(0, 9)).join('');
@@ -64,8 +90,26 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
   a.contact = he ? 'המספר שאני מדבר[|ת] ממנו, והמייל שלי אצלכם בתיק.' : 'This number is fine, and my email is on file with you.';
   a.contact = g(a.contact);
   a.location = he ? `מ${city}.` : `From ${city}.`;
+  let monthlyOut = monthly;
+  let providerOut = provider;
+  if (industry) {
+    const pool = industry.providers[p.language].filter((x) => !competitor || !competitor.includes(x));
+    providerOut = rng.pick(pool.length > 0 ? pool : industry.providers[p.language]);
+    a.provider = g(industry.provider(providerOut, traits, p.language));
+    const [lo, hi] = industry.payRange(traits);
+    monthlyOut = Math.round(rng.int(lo, hi) / 10) * 10;
+    // A situation that already states a bill or a rent is the answer to "what do you pay".
+    const stated = /\d[\d,]{2,}/.test(a.situation ?? '') && /bill|rent|pay|month|חשבון|שכירות|משלמ|בחודש|לחודשיים/.test(a.situation ?? '');
+    a.pay = stated ? `${a.situation}.`.replace(/\.\.$/, '.') : g(industry.pay(traits, monthlyOut, p.language));
+    if (stated) monthlyOut = Number(/\d[\d,]{2,}/.exec(a.situation ?? '')![0].replace(/,/g, ''));
+    const renewal = industry.renewal?.(month, p.language);
+    if (renewal) a.renewal = g(renewal);
+    a.product = industry.product[p.language][0];
+    const budget = industry.budget?.(traits, p.language, rng);
+    if (budget) a.budget = budget;
+  }
   if (insurance) {
-    const viaWork = !retiree && JSON.stringify([p.objections.map((o) => o.lines), p.hiddenNeeds.map((n) => n.revealLines)]).match(/דרך העבודה|through work/);
+    const viaWork = traits.occupation !== 'retired' && traits.occupation !== 'self_employed' && traits.occupation !== 'student' && JSON.stringify([p.objections.map((o) => o.lines), p.hiddenNeeds.map((n) => n.revealLines)]).match(/דרך העבודה|through work/);
     a.provider = viaWork && !b2b
       ? (he ? `יש לי ביטוח דרך העבודה, ופוליסה פרטית ב${provider}.` : `I have cover through work, and a private policy with ${provider}.`)
       : b2b ? (he ? `פוליסת הקבוצה שלנו ב${provider}.` : `Our group policy is with ${provider}.`) : he ? g(`אני [מבוטח|מבוטחת] ב${provider}.`) : `I'm with ${provider}.`;
@@ -76,7 +120,8 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
       : (he ? 'לא, אף פעם לא הייתי צריך[|ה], תודה לאל.' : 'No, never had to, thankfully.');
     a.claims = g(a.claims);
   }
-  a.household = b2b
+  const industryHousehold = industry?.household?.(traits, p.language, partner, rng);
+  a.household = industryHousehold ? g(industryHousehold) : b2b
     ? (he ? 'אצלנו בחברה כשלושים עובדים.' : 'We have about thirty employees.')
     : retiree
       ? (he ? `אני ו${partner}. הילדים כבר גדולים ועם משפחות משלהם.` : `Me and ${partner}. The kids are grown up with families of their own.`)
@@ -84,30 +129,36 @@ export function buildFacts(p: OfflineBrainParams, rng: Rng): FactSheet {
         ? (he ? `אני, ${partner} ושלושה ילדים${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me, ${partner} and our three kids${mother ? ', and my mother lives with us' : ''}.`)
         : spouse
           ? (he ? `אני ו${partner}${mother ? ', ואמא שלי גרה איתנו' : ''}.` : `Me and ${partner}${mother ? ', and my mother lives with us' : ''}.`)
-          : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : (he ? 'אין ילדים, רק אני.' : 'No kids, it is just me.');
-  a.drivers = b2b ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
-  a.reason = reasonFor(p, competitor);
+          : mother ? (he ? 'אני ואמא שלי, היא גרה איתי.' : 'Me and my mother, she lives with me.') : traits.kids === 'grown' ? (he ? 'רק אני בבית, הילדים כבר גדולים.' : 'Just me at home, the kids are grown up.') : (he ? 'אני גר[|ה] לבד.' : 'I live on my own.');
+  a.household = a.household ? g(a.household) : undefined;
+  a.drivers = b2b || !insurance ? undefined : spouse ? (he ? `אני ו${partner}.` : `Me and ${partner}.`) : he ? g('רק אני [נוהג|נוהגת].') : 'Only me, I drive.';
+  a.reason = reasonFor(p, competitor, industry);
+  if (competitor) a.rival = he ? `${competitor}. הם הציעו לי פחות.` : `${competitor}. They offered me less.`;
   if (insurance) a.product = he ? `${productOf(p)}, בעיקר בשבילי.` : `${productOf(p).replace(/^./, (c) => c.toUpperCase())}, mainly for me.`;
   const years = Number(/(\d+|six|שש) (years|שנים)/.exec(a.situation ?? '')?.[1]?.replace(/six|שש/, '6') ?? rng.int(3, 9));
   a.tenure = he ? `כבר ${years} שנים בערך.` : `About ${years} years now.`;
-  a.car = b2b ? undefined : he ? rng.pick(['מאזדה 3, משנת 2019.', 'טויוטה קורולה, משנת 2020.', 'יונדאי i30, משנת 2018.']) : rng.pick(['A 2019 Mazda 3.', 'A 2020 Toyota Corolla.', 'A 2018 Hyundai i30.']);
+  a.car = b2b || !insurance ? undefined : he ? rng.pick(['מאזדה 3, משנת 2019.', 'טויוטה קורולה, משנת 2020.', 'יונדאי i30, משנת 2018.']) : rng.pick(['A 2019 Mazda 3.', 'A 2020 Toyota Corolla.', 'A 2018 Hyundai i30.']);
   a.whenNoticed = he ? 'בשבוע שעבר, כשהגיע הפירוט החודשי.' : 'Last week, when the monthly statement came.';
-  return { answers: a, provider, monthly };
+  return { answers: a, provider: providerOut, monthly: monthlyOut };
 }
 
 /** Why an inbound customer called, in their words (agrees with the opening line and the persona's facts). */
 /** The product a customer asks about: from their own technical question when it names one. */
 export function productOf(p: OfflineBrainParams): string {
   const he = p.language === 'he';
+  const industry = p.packId && p.packId !== 'insurance' ? INDUSTRY_FACTS[p.packId] : undefined;
+  if (industry) return industry.product[p.language][0];
   const q = p.technicalQuestions[0]?.text ?? '';
   const m = he ? /(ביטוח \S+)/.exec(q) : /\b(\w+ insurance)\b/i.exec(q);
   return m?.[1] ?? (he ? 'ביטוח בריאות' : 'health insurance');
 }
 
-function reasonFor(p: OfflineBrainParams, competitor: string | null): string | undefined {
+function reasonFor(p: OfflineBrainParams, competitor: string | null, industry?: (typeof INDUSTRY_FACTS)[string]): string | undefined {
   if (p.direction !== 'inbound') return undefined;
   const he = p.language === 'he';
   const g = (t: string) => genderize(t, p.gender);
+  const own = industry?.reasons[p.scenarioType as 'angry_customer'];
+  if (own) return g(own[p.language][0].replace('{rival}', competitor ?? (he ? 'אחרים' : 'others')));
   switch (p.scenarioType) {
     case 'cancellation_retention':
       return competitor
@@ -118,7 +169,7 @@ function reasonFor(p: OfflineBrainParams, competitor: string | null): string | u
     case 'confused_customer':
       return g(he ? 'קיבלתי מכתב שהפרמיה שלי השתנתה, ואני לא [מבין|מבינה] למה ומה זה אומר.' : 'I got a letter saying my premium changed, and I do not understand why or what it means.');
     case 'product_knowledge':
-      return g(he ? `אני [שוקל|שוקלת] את ${productOf(p).replace(/^ביטוח /, 'ביטוח ה')} שלכם ויש לי כמה שאלות לפני שאני [מחליט|מחליטה].` : `I am looking at your ${productOf(p)} and I have a few questions before I decide.`);
+      return g(he ? `אני [שוקל|שוקלת] את ${industry ? productOf(p) : productOf(p).replace(/^ביטוח /, 'ביטוח ה')} שלכם ויש לי כמה שאלות לפני שאני [מחליט|מחליטה].` : `I am looking at your ${productOf(p)} and I have a few questions before I decide.`);
     default:
       return p.opening.firstLine;
   }
@@ -131,7 +182,9 @@ export function consistentParams(p: OfflineBrainParams, retireeCheck = true): Of
   const offered = q.objections.some((o) => o.kind === 'competitor' && !WITH_COMPETITOR[p.language].test(o.lines[0]));
   const intro = p.facts[4]?.lines[0] ?? '';
   const retiree = retireeCheck && /פנסיונר|retiree|retired/i.test(intro);
+  const traits = traitsOf(p);
   const bad = (l: string) =>
+    !!clashesWith(genderize(l, 'male'), traits) ||
     (offered && WITH_COMPETITOR[p.language].test(l)) ||
     (retiree && /דרך העבודה|יום עבודה|through work|work day|at work|בעבודה|small kids|ילדים קטנים|משמרות|shifts/i.test(l)) ||
     (p.direction === 'inbound' && COLD_CALL[p.language].test(l));
@@ -189,3 +242,15 @@ export const COLD_CALL = {
 };
 
 export type { Gender };
+
+/** The fact sheet a brain for these parameters answers from (the same seed stream as OfflineCustomerBrain). */
+export function factSheetFor(params: OfflineBrainParams): FactSheet {
+  const p = consistentParams(params);
+  return buildFacts(p, createRng((p.seed ^ hashString('offline-brain:facts')) >>> 0));
+}
+
+/** The facts the persona card shows: exactly the words the customer answers with (work, situation, home, provider). */
+export function cardFacts(params: OfflineBrainParams): string[] {
+  const a = factSheetFor(params).answers;
+  return [a.work, a.situation, a.household, a.provider].filter((x): x is string => !!x && x.trim().length > 0).map((x) => x.trim().replace(/([^.?!])$/, '$1.'));
+}

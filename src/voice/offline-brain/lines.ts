@@ -10,6 +10,7 @@ export const OWN_SITUATIONS = [
   'techAnswered', 'techVague', 'detailRemembered', 'calmingDown', 'wrapUp', 'noReason', 'empty', 'goAhead', 'openAnswer',
   'remind', 'agreeWhen', 'likeISaid', 'repeat', 'confirm', 'correct', 'partly', 'understood', 'whyAsk', 'backToIt',
   'noMoreQuestions', 'callerHelped', 'dismissed', 'byeNotBooked', 'proposalTooEarly', 'proposalNotYet', 'proposalHold', 'hangUpIgnored', 'hangUpMonologue', 'hangUpNoReason', 'hangUpNowhere',
+  'callbackOk', 'callbackDoubt',
 ] as const;
 export type OwnSituation = (typeof OWN_SITUATIONS)[number];
 
@@ -28,7 +29,7 @@ const HE: Record<OwnSituation, string[]> = {
   wrapUp: ['אני חייב[|ת] לסיים עוד רגע.', 'בוא נסכם, אין לי הרבה זמן.', 'עוד דקה אני צריך[|ה] לזוז.'],
   noReason: ['אז מה אתה רוצה ממני בעצם?', 'עדיין לא הבנתי למה התקשרת.', 'על מה מדובר? תגיד כבר.'],
   empty: ['נו?', 'אני מחכה.', 'כן, אני פה.'],
-  goAhead: ['כן, במה מדובר?', 'בסדר, מה רצית?', 'כן, אני מקשיב[|ה].'],
+  goAhead: ['כן, אני מקשיב[|ה].', 'כן, בבקשה.', 'בסדר, יש לי כמה דקות.'],
   openAnswer: ['האמת שלא חשבתי על זה הרבה.', 'אין משהו מיוחד, הכל די רגיל.', 'זה פחות מעסיק אותי כרגע.', 'תלוי, קשה לי להגיד.', 'לא יודע[|ת], אף פעם לא בדקתי את זה לעומק.'],
   remind: ['ועדיין, לגבי מה שאמרתי קודם —', 'אבל נחזור רגע למה שאמרתי —', 'ועוד לא סגרנו את מה שהעליתי —'],
   agreeWhen: ['{when} מתאים לי.', 'אוקיי, {when}.', 'סגור, {when}.'],
@@ -51,6 +52,8 @@ const HE: Record<OwnSituation, string[]> = {
   hangUpMonologue: ['אתה לא נותן לי להגיד מילה.', 'רק אתה מדבר פה.'],
   hangUpNoReason: ['אני עדיין לא יודע[|ת] למה התקשרת.', 'לא הבנתי מה אתה רוצה ממני.'],
   hangUpNowhere: ['זה לא מוביל לשום מקום.', 'אנחנו מסתובבים במעגלים.'],
+  callbackOk: ['טוב, אני [מחכה|מחכה] שתחזור אליי{when}.', 'בסדר, אז נדבר{when}.'],
+  callbackDoubt: ['טוב, אבל הפעם שזה באמת יקרה{when}. כבר הבטיחו לי.', 'בסדר, אני [מחכה|מחכה]{when}. אבל אם לא תחזור אליי, אני עוזב[|ת].'],
 };
 
 const EN: Record<OwnSituation, string[]> = {
@@ -68,7 +71,7 @@ const EN: Record<OwnSituation, string[]> = {
   wrapUp: ['I have to finish in a moment.', 'Let’s wrap up, I do not have much time.', 'I need to go in a minute.'],
   noReason: ['So what do you actually want from me?', 'I still do not get why you called.', 'What is this about? Just say it.'],
   empty: ['And?', 'I am waiting.', 'Yes, I am here.'],
-  goAhead: ['Yes, what is it about?', 'Okay, what did you want?', 'Sure, I am listening.'],
+  goAhead: ['Sure, I am listening.', 'Yes, go ahead.', 'Okay, I have a few minutes.'],
   openAnswer: ['Honestly, I have not thought about it much.', 'Nothing special, it is all pretty normal.', 'That is not really on my mind right now.', 'It depends, hard to say.', 'I don’t know, I never looked into it properly.'],
   remind: ['Still, about what I said before —', 'But back to what I said —', 'And we have not settled what I raised —'],
   agreeWhen: ['{when} works for me.', 'Okay, {when}.', 'Fine, {when} it is.'],
@@ -91,6 +94,8 @@ const EN: Record<OwnSituation, string[]> = {
   hangUpMonologue: ['You do not let me get a word in.', 'Only you are talking here.'],
   hangUpNoReason: ['I still do not know why you called.', 'I do not get what you want from me.'],
   hangUpNowhere: ['This is going nowhere.', 'We are going round in circles.'],
+  callbackOk: ['Okay, I will wait for your call{when}.', 'Fine, talk to you{when} then.'],
+  callbackDoubt: ['Fine, but this time make sure it happens{when}. I have been promised before.', 'Okay, I will wait{when}. But if nobody calls, I am leaving.'],
 };
 
 /** In-character nudges (supportive mode): what would convince the customer, by objection kind. */

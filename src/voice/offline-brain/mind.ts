@@ -17,7 +17,7 @@ export type BrainLogType =
   | 'reason_given' | 'no_reason_given' | 'objection_raised' | 'objection_reraised' | 'objection_resolved' | 'objection_dropped'
   | 'need_revealed' | 'value_tied_to_need' | 'ack_then_question' | 'close_attempt' | 'detail_planted' | 'technical_question'
   | 'out_of_character_probe' | 'hint' | 'time_pressure' | 'calmed_down' | 'solution_before_empathy' | 'difficulty' | 'outcome'
-  | 'summary_answered' | 'dismissed' | 'jargon' | 'slot_answered' | 'repeat_requested' | 'small_talk' | 'proposal';
+  | 'summary_answered' | 'dismissed' | 'jargon' | 'slot_answered' | 'repeat_requested' | 'small_talk' | 'proposal' | 'callback';
 
 export interface BrainLogEntry {
   turn: number;

@@ -85,7 +85,7 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
   if (!(v && d.smallTalk && d.slots.length === 0)) discovery(mind, p, r, plan);
   presentation(mind, p, r, plan, baseline);
   // "Did that make sense?" or a summary asks for a confirmation, not a decision.
-  const closing = v ? !!d.proposal || (r.close && !d.understandingCheck && !d.summary && !d.jargon && d.slots.length === 0) : r.close;
+  const closing = v ? !d.callback && (!!d.proposal || (r.close && !d.understandingCheck && !d.summary && !d.jargon && d.slots.length === 0)) : r.close;
   if (closing) {
     const at = d.proposal ?? d.mentioned;
     const words = v && at ? proposalWords(at, p.language) : '';
@@ -109,7 +109,7 @@ export function step(mind: Mind, p: OfflineBrainParams, r: AgentReading, ctx: St
     const due = dueObjection(mind, r);
     // An answer to a question leaves room for a concern said after it.
     if (due && (plan.top < 50 || (plan.best?.kind === 'say' && plan.top <= 70))) raise(mind, due, plan, plan.top <= 10 ? 45 : null);
-    volunteer(mind, p, plan);
+    volunteer(mind, p, plan, r);
   }
   return finish(mind, p, r, plan, ctx);
 }
@@ -247,10 +247,14 @@ function alreadyTold(question: string, agentSaid: string, lang: 'he' | 'en'): bo
 }
 
 /** What the customer adds unasked: planted details, technical questions, a stakeholder's worry. */
-function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
+function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder, r: AgentReading): void {
   const raisedNow = mind.log.some((e) => e.turn === mind.turn && e.type === 'objection_raised');
-  const d = p.plantedDetails.findIndex((x, i) => !mind.detailsSaid.has(i) && mind.turn >= x.mentionByTurn - 1);
-  if (d >= 0 && plan.top < 50) {
+  // A planted detail comes up when the talk touches it (a time for a meeting and "I work shifts"; the family and
+  // "my mother lives with us"), or when an open question leaves room to tell something — never on a schedule.
+  const d = p.plantedDetails.findIndex((x, i) => !mind.detailsSaid.has(i) && detailRelevant(x, mind, p, r, plan));
+  // "Tuesday at 9 in the morning? … I work shifts": the reason a time does not suit is said with the answer to it.
+  const reason = d >= 0 && !!r.dialogue.proposal && DETAIL_ABOUT.time.test(p.plantedDetails[d].text);
+  if (d >= 0 && (plan.top < 50 || reason)) {
     mind.detailsSaid.add(d);
     mind.note('detail_planted', String(d));
     plan.extra({ kind: 'detail', index: d });
@@ -269,6 +273,30 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder): void {
 }
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** What a planted detail is about, read from its words. */
+const DETAIL_ABOUT: Record<'time' | 'family' | 'money' | 'trust' | 'home', RegExp> = {
+  time: /shifts?|mornings?|abroad|moving|months|evening|משמרות|בבוקר|חו״ל|חו"ל|עוברים|חודשיים|החודש/i,
+  family: /kids|children|mother|father|family|ילדים|אמא|אבא|משפחה/i,
+  money: /penny|every shekel|money|budget|שקל נספר|כסף|תקציב/i,
+  trust: /burned|promised|over-promised|נכוויתי|הבטיחה|לא קיימה/i,
+  home: /moving|house|flat|דירה|בית/i,
+};
+/** What in the agent's turn (and the reply being built) would bring each kind of detail up. */
+function detailRelevant(x: OfflineBrainParams['plantedDetails'][number], mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: PlanBuilder): boolean {
+  const d = r.dialogue;
+  // The detail's own word (its first topic: "shifts", "mother", "abroad"), not a word it shares with anything ("month").
+  if (mentionsAny(r.text, x.topics.slice(0, 1), p.language)) return true;
+  const about = (k: keyof typeof DETAIL_ABOUT) => DETAIL_ABOUT[k].test(x.text);
+  const timing = !!d.proposal || mind.open?.kind === 'timing';
+  const family = d.slots.some((s) => s === 'household' || s === 'drivers' || s === 'priority' || s === 'decision') || /family|kids|children|home|משפח|ילד|בבית/i.test(r.text);
+  const money = r.price || d.slots.some((s) => s === 'pay' || s === 'budget') || mind.open?.kind === 'price';
+  const trust = mind.open?.kind === 'trust' || r.acts.has('social_proof') || d.slots.includes('claims');
+  const home = d.slots.some((s) => s === 'location' || s === 'situation' || s === 'household');
+  if ((about('time') && timing) || (about('family') && family) || (about('money') && money) || (about('trust') && trust) || (about('home') && home)) return true;
+  // An open question with nothing specific to answer leaves room to tell something about oneself.
+  return r.cls.isOpenQuestion && d.slots.length === 0 && plan.top <= 12 && mind.turn >= 2;
+}
 
 /** Why patience ran out, from what happened in the last turns. */
 function hangUpWhy(mind: Mind): { reason: string; line: 'hangUpIgnored' | 'hangUpMonologue' | 'hangUpNoReason' | 'hangUpNowhere' } {

@@ -1,6 +1,7 @@
 /** `salesgym bench --only dialogue`: the offline customer's evaluation scripts, checked, as bench rows. */
 import { runEval } from './run.ts';
 import { EVAL_SCRIPTS } from './scripts.ts';
+import { HELDOUT_SCRIPTS } from './heldout/scripts.ts';
 
 export interface DialogueBenchRow {
   section: string;
@@ -35,5 +36,12 @@ export async function benchDialogue(): Promise<DialogueBenchRow[]> {
     rows.push({ section: 'dialogue', name: k, unit: 'count', value: r.rates[k], target: '= 0', pass: r.rates[k] === 0, samples: r.rates.replies });
   }
   rows[0].notes = `${r.rates.calls} calls, ${r.rates.replies} customer replies (he/en, inbound/outbound, good/clumsy)`;
+  // The held-out calls (other industries, off-script turns), reported beside the tuning set.
+  const h = await runEval(HELDOUT_SCRIPTS);
+  for (const k of ['checkedOk', 'slotAnswered', 'proposalsHandled', 'summariesAnswered', 'outcomeFits', 'callsWithoutContradiction'] as const) {
+    const min = k === 'outcomeFits' || k === 'callsWithoutContradiction' ? 1 : 0.9;
+    rows.push({ section: 'dialogue', name: `heldout.${k}`, unit: 'share', value: h.rates[k], target: `≥ ${min}`, pass: h.rates[k] >= min, samples: h.rates.calls });
+  }
+  for (const k of ['brushOffs', 'genderErrors'] as const) rows.push({ section: 'dialogue', name: `heldout.${k}`, unit: 'count', value: h.rates[k], target: '= 0', pass: h.rates[k] === 0, samples: h.rates.replies });
   return rows;
 }

@@ -41,8 +41,8 @@ export interface Finding {
 
 const rx = (s: string) => new RegExp(s, 'i');
 
-const INSURERS_HE = 'הראל|מגדל|כלל|הפניקס|מנורה|ביטוח ישיר|איילון|שומרה|AIG|ליברה|ווישור|השוואת ביטוחים|קופת חולים|דרך העבודה|מגן';
-const INSURERS_EN = 'Harel|Migdal|Clal|Phoenix|Menora|Direct Insurance|Ayalon|Shomera|AIG|Libra|Wesure|health fund|through work|Magen';
+const INSURERS_HE = 'הראל|מגדל|כלל|הפניקס|מנורה|ביטוח ישיר|איילון|שומרה|AIG|ליברה|ווישור|השוואת ביטוחים|קופת חולים|דרך העבודה|מגן|בזק|הוט|פרטנר|סלקום|גולן|חברת החשמל|אקסל|מאנדיי|יד2|מתווך|עובדים עם|אנחנו ב|אצלנו ב';
+const INSURERS_EN = 'Harel|Migdal|Clal|Phoenix|Menora|Direct Insurance|Ayalon|Shomera|AIG|Libra|Wesure|health fund|through work|Magen|Bezeq|HOT|Partner|Cellcom|Golan|Israel Electric|spreadsheet|monday|HubSpot|Salesforce|Yad2|we use|we are with|I am with|I\'m with';
 
 /** What an answer to each slot looks like (a fact, not a deflection). */
 const SLOT_ANSWER: Record<Language, Record<string, RegExp>> = {
@@ -59,7 +59,15 @@ const SLOT_ANSWER: Record<Language, Record<string, RegExp>> = {
     work: rx('work|retire|employee|own|business|manager|salaried|self-employed|HR'),
     claims: rx('claim|never|once|twice|accident|surgery'),
     decision: rx('\\b(I decide|my (wife|husband|spouse|partner)|together|alone|myself|on my own|only me|not only me|CFO|CEO|spouse)\\b'),
-    situation: rx('polic|insur|cover|have|pay|review|health|life|car'),
+    situation: rx('polic|insur|cover|have|pay|review|health|life|car|rent|own|live|plan|line|use|using'),
+    policyNumber: rx('\\d{3}'),
+    idNumber: rx('\\d{5}'),
+    whenNoticed: rx('week|month|yesterday|today|days? ago|when|came|arrived'),
+    budget: rx('\\d|budget|thousand|million|tight|flexib'),
+    location: rx('from|live|in [A-Z]|area|city|north|south|centre|center'),
+    tenure: rx('year|month|since|long'),
+    car: rx('\\d{4}|mazda|toyota|hyundai|kia|car'),
+    contact: rx('number|mail|phone|\\d'),
   },
   he: {
     identity: rx('מדבר|מדברת|כן'),
@@ -74,7 +82,15 @@ const SLOT_ANSWER: Record<Language, Record<string, RegExp>> = {
     work: rx('עובד|עובדת|פנסיונר|פנסיונרית|שכיר|עצמאי|עצמאית|עסק|מנהל|מנהלת|בעלים'),
     claims: rx('תביע|אף פעם|פעם|תאונה|ניתוח'),
     decision: rx('מחליט|מחליטה|ביחד|לבד|אשתי|בעלי|בן הזוג|בת הזוג|רק אני|לא רק אני|סמנכ|מנכ'),
-    situation: rx('פוליס|ביטוח|כיסוי|יש לי|משלם|משלמת|בדקתי|בריאות|חיים|רכב'),
+    situation: rx('פוליס|ביטוח|כיסוי|יש לי|משלם|משלמת|בדקתי|בריאות|חיים|רכב|שכירות|גר|גרה|גרים|דירה|חבילה|קווים|משתמש'),
+    policyNumber: rx('\\d{3}'),
+    idNumber: rx('\\d{5}'),
+    whenNoticed: rx('שבוע|חודש|אתמול|היום|לפני|כשהגיע|הגיע'),
+    budget: rx('\\d|תקציב|אלף|מיליון|צפוף|גמיש'),
+    location: rx('^מ|\\sמ[\\u05D0-\\u05EA]|גר|גרה|גרים|באזור|בעיר|צפון|דרום|מרכז'),
+    tenure: rx('שנ|חודש|מאז'),
+    car: rx('\\d{4}|מאזדה|טויוטה|יונדאי|קיה|רכב'),
+    contact: rx('מספר|מייל|טלפון|\\d'),
   },
 };
 
@@ -85,13 +101,13 @@ const RE_RAISE: Record<Language, RegExp> = {
 };
 
 const CONFIRM: Record<Language, RegExp> = {
-  en: /\b(yes|yeah|right|exactly|correct|that's it|that is it|true|spot on|pretty much|more or less|not (quite|exactly)|actually|no,)\b/i,
+  en: /\b(yes|yeah|right|exactly|correct|that's it|that is it|true|spot on|pretty much|more or less|not (quite|exactly|really)|actually|no)\b/i,
   he: /(^|\s)(כן|נכון|בדיוק|זה זה|פחות או יותר|לא בדיוק|לא ממש|בעצם|רגע, לא|אמת)(\s|$|[.,!?])/,
 };
 
 const ACCEPT: Record<Language, RegExp> = {
   en: /\b(works for me|that works|sounds good|okay|ok|sure|fine|alright|deal|let's (do|book|set)|see you|talk then|speak then|book it|send me)\b/i,
-  he: /(מתאים לי|סגור|בסדר|נקבע|יאללה|אוקיי|טוב,|מעולה|תשלח|תשלחי|נדבר|נתראה)/,
+  he: /(מתאים לי|(^|\s)סגור([\s,.!]|$)|בסדר|נקבע|יאללה|אוקיי|טוב,|מעולה|תשלח|תשלחי|נדבר|נתראה)/,
 };
 const DECLINE: Record<Language, RegExp> = {
   en: /\b(can't|cannot|doesn't work|does not work|not (a good time|then|that day|yet)|no,|not ready|think about it|not now|rather|instead|better|how about|before we)\b/i,

@@ -30,6 +30,26 @@ const ANSWERS: Record<Language, Record<ObjectionKind, string>> = {
   },
 };
 
+/** The same answers without insurance words, for a company in another industry. */
+const NEUTRAL: Record<Language, Record<ObjectionKind, string>> = {
+  en: {
+    price: 'I understand, the price matters. Most customers like you save about 90 a month with us, so it pays for itself.',
+    timing: 'I understand you are busy. It only takes twenty minutes, at a time that suits you, even in the evening.',
+    trust: 'That is a fair question, I understand. It is free with no commitment, and if what you have is fine I will tell you so and sell you nothing.',
+    competitor: 'Fair point, I understand. The difference is that with us one named person handles everything for you, and we put both offers side by side.',
+    authority: 'Of course, I understand, it makes sense to decide together. Let us find a time when you can both join.',
+    no_need: 'I understand it works for you today. Most people find a gap only when something breaks, so it is worth a short check.',
+  },
+  he: {
+    price: 'אני [מבין|מבינה], המחיר חשוב. רוב הלקוחות כמוך חוסכים אצלנו בערך 90 שקל בחודש, כך שזה מחזיר את עצמו.',
+    timing: 'אני [מבין|מבינה] שאתה עסוק. זה לוקח רק עשרים דקות, בזמן שנוח לך, גם בערב.',
+    trust: 'שאלה הוגנת, אני [מבין|מבינה]. זה חינם ובלי התחייבות, ואם מה שיש לך טוב אני אגיד לך את זה ולא אמכור לך כלום.',
+    competitor: 'נקודה טובה, אני [מבין|מבינה]. ההבדל הוא שאצלנו אדם אחד מטפל לך בהכל, ואנחנו שמים את שתי ההצעות אחת ליד השנייה.',
+    authority: 'בטח, אני [מבין|מבינה], הגיוני להחליט ביחד. בוא נמצא זמן ששניכם יכולים להצטרף.',
+    no_need: 'אני [מבין|מבינה] שזה עובד לך היום. רוב האנשים מגלים חור רק כשמשהו נשבר, אז שווה לבדוק בקצרה.',
+  },
+};
+
 const agentForm = (t: string, g: 'female' | 'male') => t.replace(/\[([^|\]]*)\|([^\]]*)\]/g, (_m, m: string, f: string) => (g === 'female' ? f : m));
 
 export type BrainFactory = (s: EvalScript, c: ReturnType<typeof demoCustomer>) => Brain;
@@ -48,7 +68,7 @@ async function say(brain: Brain, agentText: string | null): Promise<{ text: stri
 
 /** Plays one script and returns the call as the checker reads it. */
 export async function playScript(s: EvalScript, factory: BrainFactory = defaultBrain): Promise<CallRecord> {
-  const c = demoCustomer({ scenarioType: s.scenarioType, language: s.language, seed: s.seed });
+  const c = demoCustomer({ scenarioType: s.scenarioType, language: s.language, seed: s.seed, ...(s.questionnaire ? { questionnaire: s.questionnaire } : {}) });
   const brain = factory(s, c);
   const inbound = c.offline.direction === 'inbound';
   const opening = inbound ? (await say(brain, null)).text : null;
@@ -66,7 +86,7 @@ export async function playScript(s: EvalScript, factory: BrainFactory = defaultB
       if (raised && (answered.get(raised.id) ?? 0) < 2) {
         answered.set(raised.id, (answered.get(raised.id) ?? 0) + 1);
         queue.unshift(line);
-        line = agentForm(ANSWERS[s.language][raised.kind], s.agentGender);
+        line = agentForm((s.questionnaire && s.questionnaire.sector !== 'insurance' ? NEUTRAL : ANSWERS)[s.language][raised.kind], s.agentGender);
         answersObjection = true;
       }
     }

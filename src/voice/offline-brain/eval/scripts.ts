@@ -9,6 +9,7 @@
  * agent who read the reply would); clumsy ones never do.
  */
 import type { Language } from '../../../analysis/index.ts';
+import type { QuestionnaireInput } from '../../../org/index.ts';
 
 export type Quality = 'good' | 'clumsy';
 
@@ -21,6 +22,8 @@ export interface EvalScript {
   quality: Quality;
   agentGender: 'female' | 'male';
   lines: string[];
+  /** The company the customer is built for (default: the demo insurance agency). */
+  questionnaire?: QuestionnaireInput;
 }
 
 type Raw = [id: string, scenarioType: string, seed: number, quality: Quality, agentGender: 'female' | 'male', lines: string[]];

@@ -9,9 +9,9 @@ import { IN_PROGRESS, type CallDetail, type MetricRating } from './types.ts';
 import { ProcessingBar } from './UploadPage.tsx';
 import { ScorePill } from './CallsPage.tsx';
 import { clock } from './upload.ts';
-import { ANALYZER_WORDS, OBJECTION_KIND_WORDS, ROLE_METHOD_WORDS, formatSeconds, word } from '../../../i18n/index.ts';
 import { useMe } from '../../auth.tsx';
 import { PractiseWeaknessButton } from './PractiseWeakness.tsx';
+import { ANALYZER_WORDS, OBJECTION_KIND_WORDS, ROLE_METHOD_WORDS, formatSeconds, word } from '../../../i18n/index.ts';
 import './calls.css';
 
 type Quote = { text: string; startSec: number; speaker: 'agent' | 'customer' };

@@ -225,13 +225,16 @@ function Findings({ report: r }: { report: SessionReport }) {
 }
 
 function Quotes({ quotes }: { quotes: Quote[] }) {
+  const { user } = useMe();
+  // the agent reads their own quotes: "you" in their gender (Hebrew)
+  const youKey = user.gender === 'female' ? 'report.youFemale' : 'report.you';
   const { t } = useCoachingT();
   if (quotes.length === 0) return null;
   return (
     <div className="stack-sm">
       {quotes.map((q, i) => (
         <blockquote key={i} className="quote" dir="auto" data-testid="quote">
-          <span className="quote-meta">{clock(q.startSec)} · {q.speaker === 'agent' ? t('report.you') : t('report.customer')}</span>“{q.text}”
+          <span className="quote-meta">{clock(q.startSec)} · {q.speaker === 'agent' ? t(youKey) : t('report.customer')}</span>“{q.text}”
         </blockquote>
       ))}
     </div>

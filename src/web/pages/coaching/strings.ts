@@ -5,7 +5,7 @@ export const useCoachingT = defineStrings('coaching', {
     live: {
       title: 'מאמן חי',
       talkRatio: 'יחס דיבור',
-      talkRatioHint: 'אתה מדבר {{pct}}% מהזמן · יעד: עד 43%, מעל 65% פוגע בסגירה',
+      talkRatioHint: 'חלקך בדיבור: {{pct}}% מהזמן · יעד: עד 43%, מעל 65% פוגע בסגירה',
       talkRatioNone: 'נמדד בשיחה קולית · יעד: עד 43%',
       elapsed: 'זמן שיחה',
       monologue: 'מונולוג נוכחי',
@@ -22,7 +22,7 @@ export const useCoachingT = defineStrings('coaching', {
       mood: 'מצב הלקוח',
       moodUnknown: 'עוד לא ידוע',
       confidence: 'ביטחון',
-      confidenceNone: 'יופיע כשתדבר',
+      confidenceNone: 'יופיע כשיהיה דיבור שלך',
       difficulty: 'רמת קושי',
       difficultyNone: 'עדיין לא השתנתה',
       hintsLeft: 'רמזים שנותרו: {{n}}',
@@ -97,6 +97,7 @@ export const useCoachingT = defineStrings('coaching', {
       duration: 'משך',
       quotesDropped: '{{n}} ציטוטים הוסרו כי לא נמצאו בתמלול.',
       you: 'אתה',
+      youFemale: 'את',
       customer: 'הלקוח',
     },
     progress: {
@@ -255,6 +256,7 @@ export const useCoachingT = defineStrings('coaching', {
       duration: 'Duration',
       quotesDropped: '{{n}} quotes were removed because they are not in the transcript.',
       you: 'You',
+      youFemale: 'You',
       customer: 'Customer',
     },
     progress: {

@@ -10,8 +10,8 @@ import { SessionView } from './SessionView.tsx';
 import { PassCriteria } from '../scenarios/AssignmentAttempts.tsx';
 import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
-import { MOOD_WORDS, formatSeconds, genderSlash, word } from '../../../i18n/index.ts';
 import { ListeningIndicator, WhisperCard } from '../live/AgentSide.tsx';
+import { MOOD_WORDS, formatSeconds, genderSlash, word } from '../../../i18n/index.ts';
 import './practice.css';
 
 /** One practice call: the live call while it can run, its summary once it is over. */
@@ -164,6 +164,11 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           <Card title={persona.name}>
             <p>{persona.role}</p>
             <p className="muted">{persona.summary}</p>
+            {persona.facts && persona.facts.length > 0 && (
+              <ul className="small" data-testid="persona-facts" aria-label={t('call.personaFacts')}>
+                {persona.facts.map((f, i) => <li key={i} dir="auto">{f}</li>)}
+              </ul>
+            )}
             {persona.difficulty && <Badge tone="brand">{persona.difficulty}</Badge>}
           </Card>
           <Card>
