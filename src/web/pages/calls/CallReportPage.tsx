@@ -97,7 +97,7 @@ export default function CallReportPage() {
               <div className="stack">
                 {a.notices.map((n, i) => (
                   <Alert key={i} tone="info">
-                    {n}
+                    <span dir="auto">{n}</span>
                   </Alert>
                 ))}
                 {a.overallScore != null && (
@@ -134,7 +134,7 @@ export default function CallReportPage() {
                         {a.weaknesses.map((w, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
-                            <p>{w.description}</p>
+                            <p dir="auto">{w.description}</p>
                             <Quotes quotes={w.quotes} onSeek={seek} />
                             {user.id === d.call.agentUserId && <PractiseWeaknessButton callId={d.call.id} skill={w.skill} />}
                           </li>
@@ -147,7 +147,7 @@ export default function CallReportPage() {
                         {a.strengths.map((s, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[s.skill][lang]}</strong>
-                            <p>{s.description}</p>
+                            <p dir="auto">{s.description}</p>
                             <Quotes quotes={s.quotes} onSeek={seek} />
                           </li>
                         ))}
