@@ -106,10 +106,18 @@ describe('live observation on one node', () => {
     await expect.poll(() => o.of('error').filter((e) => e.code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(1);
     await expect.poll(() => c.of('whisper').length).toBe(3); // the burst, then the limit
     expect(c.of('whisper').map((m) => m.text)).toEqual(['רמז 0', 'רמז 1', 'רמז 2']);
+    // the agent's page reloads: it is told again who listens
+    await c.close();
+    const again = await t.connect(id, agent);
+    await again.waitFor('resumed');
+    expect(await again.waitFor('observers')).toMatchObject({ count: 1, names: [managerName] });
     await o.close();
-    await c.waitFor('observers', (m) => m.count === 0);
-    c.send({ type: 'end' });
-    await c.waitFor('ended');
+    await again.waitFor('observers', (m) => m.count === 0);
+    await again.close();
+    const c2 = await t.connect(id, agent);
+    await c2.waitFor('resumed');
+    c2.send({ type: 'end' });
+    await c2.waitFor('ended');
   });
 
   it('lets only the company’s managers observe, and only when the company allows it', async () => {
@@ -133,6 +141,24 @@ describe('live observation on one node', () => {
     expect(patch.statusCode).toBe(200);
     expect(patch.json().company.liveObservation).toBe(false);
     await t.ctx.repos.companies.update(t.demoCompanyId, { liveObservation: true });
+    c.send({ type: 'end' });
+    await c.waitFor('ended');
+  });
+
+  it('refuses an observer socket from another site, and outlives a flood of bad frames without holding the call', async () => {
+    const { id, c } = await liveCall();
+    const cross = await ObserverClient.connect(`${t.base.replace('http', 'ws')}/api/live/${id}/observe`, manager, 'https://evil.example').catch((e: { statusCode?: number }) => e.statusCode);
+    expect(cross).toBe(403);
+    const o = await observe(id, manager);
+    await o.waitFor('snapshot');
+    for (let i = 0; i < 2000; i++) o.sendRaw(i % 3 === 0 ? '{"type":' : i % 3 === 1 ? JSON.stringify({ type: 'whisper', text: 'x\u0000y' }) : 'x'.repeat(5000));
+    o.ws.send(Buffer.alloc(960));
+    // the call goes on, the observer still follows it, and the errors it got were rate limited
+    c.send({ type: 'agent_text', text: 'שלום, יש לך רגע?' });
+    await c.waitFor('customer_transcript_final');
+    await o.waitFor('transcript', (e) => e.line.speaker === 'customer' && e.line.final);
+    expect(o.of('error').length).toBeLessThanOrEqual(60);
+    expect(c.of('whisper')).toEqual([]);
     c.send({ type: 'end' });
     await c.waitFor('ended');
   });

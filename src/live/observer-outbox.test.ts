@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ObserverOutbox, type OutboxSocket } from './observer-outbox.ts';
+import { audioChunks } from './wire.ts';
 import type { LiveEvent } from './types.ts';
 
 /** A socket whose writes complete only when the test says so (a manager on a slow link). */
@@ -23,16 +24,16 @@ const final = (id: string, text: string): LiveEvent => ({ type: 'transcript', at
 describe('ObserverOutbox (a slow observer never slows the call)', () => {
   it('stops writing while the socket is behind and queues at most maxItems', () => {
     const s = stalledSocket();
-    const box = new ObserverOutbox(s.ws, { maxItems: 10, maxInflightBytes: 4000 });
+    const box = new ObserverOutbox(s.ws, { maxItems: 10, maxInflightBytes: 4000, audioBatchMs: 0 });
     for (let i = 0; i < 1000; i++) box.pushAudio(frame(i));
-    expect(s.sent.length).toBe(3); // 3 × 1,922 bytes reach the in-flight bound
+    expect(s.sent.length).toBe(3); // 3 × 1,924 bytes reach the in-flight bound
     expect(box.queued).toBe(10);
     expect(box.counters.droppedAudio).toBe(1000 - 3 - 10);
   });
 
   it('drops queued audio before any event, then coalesces partial transcripts, metrics and mood', () => {
     const s = stalledSocket();
-    const box = new ObserverOutbox(s.ws, { maxItems: 4, maxInflightBytes: 1 });
+    const box = new ObserverOutbox(s.ws, { maxItems: 4, maxInflightBytes: 1, audioBatchMs: 0 });
     box.pushEvent(final('a', 'first')); // in flight
     for (let i = 0; i < 4; i++) box.pushAudio(frame(i));
     box.pushEvent(final('b', 'second'));
@@ -69,5 +70,29 @@ describe('ObserverOutbox (a slow observer never slows the call)', () => {
     box.pushEvent(final('d', '4'));
     expect(box.queued).toBe(2);
     expect(box.counters.droppedEvents).toBe(1);
+  });
+
+  it('sends audio of both tracks in batches of about 60 ms, sealed early by an event so order holds', async () => {
+    const s = stalledSocket();
+    const box = new ObserverOutbox(s.ws);
+    const agent = (n: number) => ({ track: 'agent' as const, at: n, pcm: Buffer.alloc(960, n) }); // 20 ms
+    box.pushAudio(agent(1));
+    box.pushAudio(frame(2)); // 40 ms customer: 60 ms gathered → one message
+    expect(s.sent.length).toBe(1);
+    expect(audioChunks(s.sent[0] as Buffer).map((c) => [c.track, c.pcm.length, c.pcm[0]])).toEqual([
+      ['agent', 960, 1],
+      ['customer', 1920, 2],
+    ]);
+    s.drain();
+    box.pushAudio(agent(3));
+    box.pushEvent(final('x', 'שלום')); // seals the 20 ms batch first
+    expect(s.sent.length).toBe(3);
+    expect(audioChunks(s.sent[1] as Buffer).map((c) => c.pcm[0])).toEqual([3]);
+    expect(JSON.parse(String(s.sent[2])).line.text).toBe('שלום');
+    s.drain();
+    box.pushAudio(agent(4)); // alone: goes when the batch time is up
+    await expect.poll(() => s.sent.length).toBe(4);
+    expect(box.counters.sentAudio).toBe(4);
+    box.close();
   });
 });

@@ -5,6 +5,10 @@
  * queued, or the oldest queued frame makes room for an event), then events are coalesced (a newer partial
  * transcript of the same turn, metrics or mood replaces the queued one); only then is an event dropped.
  * Every loss is counted.
+ *
+ * Audio is sent in batches: frames of both tracks gather for up to `audioBatchMs` (default 60 ms) and go as one
+ * binary message of chunks (wire: src/live/wire.ts) — a third of the socket writes, for a listener who does not
+ * notice 60 ms. An event seals the batch first, so order is kept.
  */
 import { AUDIO_HEADER_BYTES, AUDIO_TRACK_TAG } from './wire.ts';
 import type { LiveAudio, LiveEvent } from './types.ts';
@@ -17,6 +21,8 @@ export interface OutboxSocket {
 
 interface Item {
   audio: boolean;
+  /** Audio frames in this message (a batch). */
+  frames?: number;
   data: string | Buffer;
   /** Events that a newer one of the same key makes stale. */
   key: string | null;
@@ -44,11 +50,14 @@ export class ObserverOutbox {
   private readonly queue: Item[] = [];
   private inflightBytes = 0;
   private closed = false;
+  private batch: Buffer[] = [];
+  private batchBytes = 0;
+  private batchTimer: NodeJS.Timeout | null = null;
   readonly counters: OutboxCounters = { sentEvents: 0, sentAudio: 0, droppedAudio: 0, coalesced: 0, droppedEvents: 0 };
 
   constructor(
     private readonly ws: OutboxSocket,
-    private readonly opts: { maxItems?: number; maxInflightBytes?: number } = {},
+    private readonly opts: { maxItems?: number; maxInflightBytes?: number; audioBatchMs?: number } = {},
   ) {}
 
   get queued(): number {
@@ -63,6 +72,7 @@ export class ObserverOutbox {
     if (this.closed) return;
     const key = coalesceKey(e);
     const item: Item = { audio: false, data: JSON.stringify(e), key };
+    this.sealBatch();
     if (this.queue.length >= this.maxItems && !this.makeRoomFor(item)) return;
     this.queue.push(item);
     this.flush();
@@ -74,25 +84,50 @@ export class ObserverOutbox {
       this.counters.droppedAudio++;
       return;
     }
-    const frame = Buffer.allocUnsafe(AUDIO_HEADER_BYTES + a.pcm.length);
-    frame[0] = AUDIO_TRACK_TAG[a.track];
-    frame[1] = 0;
-    a.pcm.copy(frame, AUDIO_HEADER_BYTES);
-    this.queue.push({ audio: true, data: frame, key: null });
+    const chunk = Buffer.allocUnsafe(AUDIO_HEADER_BYTES + a.pcm.length);
+    chunk[0] = AUDIO_TRACK_TAG[a.track];
+    chunk[1] = 0;
+    chunk.writeUInt16LE(a.pcm.length, 2);
+    a.pcm.copy(chunk, AUDIO_HEADER_BYTES);
+    this.batch.push(chunk);
+    this.batchBytes += a.pcm.length;
+    const batchMs = this.opts.audioBatchMs ?? 60;
+    // PCM16 24 kHz mono: 48 bytes a millisecond
+    if (this.batchBytes >= batchMs * 48) return this.sealBatch();
+    this.batchTimer ??= setTimeout(() => {
+      this.batchTimer = null;
+      this.sealBatch();
+    }, batchMs);
+  }
+
+  /** The audio gathered so far becomes one message in the queue. */
+  private sealBatch(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    if (this.batch.length === 0) return;
+    const frames = this.batch.length;
+    const data = frames === 1 ? this.batch[0] : Buffer.concat(this.batch);
+    this.batch = [];
+    this.batchBytes = 0;
+    if (this.closed) return;
+    this.queue.push({ audio: true, data, key: null, frames });
     this.flush();
   }
 
   close(): void {
     this.closed = true;
     this.queue.length = 0;
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    this.batch = [];
   }
 
   /** The queue is full and `item` is an event: room from audio, then by coalescing; false = `item` dropped. */
   private makeRoomFor(item: Item): boolean {
     const audio = this.queue.findIndex((x) => x.audio);
     if (audio >= 0) {
-      this.queue.splice(audio, 1);
-      this.counters.droppedAudio++;
+      const [gone] = this.queue.splice(audio, 1);
+      this.counters.droppedAudio += gone.frames ?? 1;
       return true;
     }
     if (item.key) {
@@ -120,7 +155,7 @@ export class ObserverOutbox {
       const item = this.queue.shift()!;
       const bytes = typeof item.data === 'string' ? item.data.length * 2 : item.data.length;
       this.inflightBytes += bytes;
-      if (item.audio) this.counters.sentAudio++;
+      if (item.audio) this.counters.sentAudio += item.frames ?? 1;
       else this.counters.sentEvents++;
       try {
         this.ws.send(item.data, { binary: item.audio }, () => {

@@ -6,7 +6,7 @@ import { LivePublisher } from './publisher.ts';
 import { topics, type LiveAudio, type LiveEvent } from './types.ts';
 import type { ControlMessage } from './wire.ts';
 
-function setup() {
+function setup(extra: Partial<ConstructorParameters<typeof LivePublisher>[0]> = {}) {
   const bus = new MemoryLiveBus();
   const directory = new MemoryLiveDirectory();
   const toAgent: ServerMessage[] = [];
@@ -20,6 +20,7 @@ function setup() {
     language: 'he',
     mode: 'voice',
     now: () => 1234,
+    ...extra,
   });
   const transport = p.wrap(inner);
   const events: LiveEvent[] = [];
@@ -88,5 +89,20 @@ describe('LivePublisher', () => {
     await expect.poll(() => s.toAgent.filter((m) => m.type === 'whisper').length).toBe(1);
     expect(s.toAgent.find((m) => m.type === 'whisper')).toEqual({ type: 'whisper', id: 'w1', text: 'תשאל על התקציב', from: 'מנהלת', atMs: 1234 });
     expect(s.p.observerCount).toBe(0);
+  });
+
+  it('forgets an observer whose node went silent (no leave, no heartbeat) and tells the agent', async () => {
+    const s = setup({ observerTtlMs: 60, sweepMs: 20 });
+    s.transport.sendJson({ type: 'ready' } as ServerMessage);
+    s.control({ type: 'observer', action: 'join', observerId: 'o1', userId: 'm1', name: 'מנהלת' });
+    s.control({ type: 'observer', action: 'join', observerId: 'o2', userId: 'm2', name: 'ראש צוות' });
+    await expect.poll(() => s.p.observerCount).toBe(2);
+    const beat = setInterval(() => s.control({ type: 'observer', action: 'here', observerId: 'o2', userId: 'm2', name: 'ראש צוות' }), 10);
+    await expect.poll(() => s.p.observerCount).toBe(1);
+    expect(s.toAgent.filter((m) => m.type === 'observers').at(-1)).toEqual({ type: 'observers', count: 1, names: ['ראש צוות'] });
+    clearInterval(beat);
+    await expect.poll(() => s.p.observerCount).toBe(0);
+    expect(s.toAgent.filter((m) => m.type === 'observers').at(-1)).toEqual({ type: 'observers', count: 0, names: [] });
+    await s.p.close();
   });
 });

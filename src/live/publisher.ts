@@ -30,6 +30,8 @@ export interface LivePublisherOptions {
   log?(msg: string, err?: unknown): void;
   /** An observer silent for this long is gone (ms, default 3 heartbeats). */
   observerTtlMs?: number;
+  /** How often silent observers are looked for (ms, default one heartbeat). */
+  sweepMs?: number;
   /** Coaching items kept for late joiners (default 50). */
   keepCoachItems?: number;
 }
@@ -64,7 +66,7 @@ export class LivePublisher {
     const id = o.summary.simulationId;
     this.topic = { events: topics.events(id), audio: topics.audio(id), control: topics.control(id) };
     this.control = o.bus.subscribe(this.topic.control, (m) => this.onControl(m));
-    this.sweep = setInterval(() => this.expire(), OBSERVER_HEARTBEAT_MS);
+    this.sweep = setInterval(() => this.expire(), o.sweepMs ?? OBSERVER_HEARTBEAT_MS);
     this.sweep.unref();
   }
 
@@ -202,7 +204,7 @@ export class LivePublisher {
 
   private audio(track: 'agent' | 'customer', pcm: Int16Array): void {
     this.audioFrames++;
-    // a copy: the bus keeps it while the session's buffer may be reused
+    // a view of the session's samples: every bus copies what it keeps before publish returns
     this.o.bus.publishAudio(this.topic.audio, { track, at: Date.now(), pcm: Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength) });
   }
 

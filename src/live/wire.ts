@@ -3,7 +3,8 @@
  *
  * Observer socket `/api/live/:simulationId/observe`:
  *   server → browser text frames: the session's live events (`ObserverEvent`), JSON;
- *   server → browser binary frames: audio, a 2-byte header [track, 0] (0 agent, 1 customer) + PCM16 24 kHz mono;
+ *   server → browser binary frames: audio, one or more chunks, each a 4-byte header [track, 0, bytes as u16 LE]
+ *     (track 0 agent, 1 customer) + that many bytes of PCM16 24 kHz mono (`audioChunks` reads them);
  *   browser → server text frames: `ObserverClientMessage` (a whisper, a ping).
  * Control topic (observer's node → owning node): `ControlMessage`, validated on arrival like any inbound frame.
  */
@@ -17,7 +18,21 @@ export const WHISPER_RATE = { burst: 3, perSec: 0.2 } as const;
 export const OBSERVER_HEARTBEAT_MS = 10_000;
 
 export const AUDIO_TRACK_TAG = { agent: 0, customer: 1 } as const;
-export const AUDIO_HEADER_BYTES = 2;
+export const AUDIO_HEADER_BYTES = 4;
+
+/** The audio chunks of one binary observer message (a malformed tail is ignored). */
+export function audioChunks(bytes: Uint8Array): Array<{ track: 'agent' | 'customer'; pcm: Uint8Array }> {
+  const out: Array<{ track: 'agent' | 'customer'; pcm: Uint8Array }> = [];
+  let at = 0;
+  while (at + AUDIO_HEADER_BYTES <= bytes.length) {
+    const len = bytes[at + 2] | (bytes[at + 3] << 8);
+    const start = at + AUDIO_HEADER_BYTES;
+    if (start + len > bytes.length) break;
+    out.push({ track: bytes[at] === 0 ? 'agent' : 'customer', pcm: bytes.subarray(start, start + len) });
+    at = start + len;
+  }
+  return out;
+}
 
 const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 const bilingual = z.object({ he: z.string(), en: z.string() });

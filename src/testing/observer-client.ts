@@ -3,7 +3,7 @@
  * events and the audio frames by track. Used by the live tests, the bench and the cluster harness.
  */
 import WebSocket from 'ws';
-import { AUDIO_HEADER_BYTES, decodeObserverEvent, type ObserverEvent, type ObserverEventOf } from '../live/index.ts';
+import { audioChunks, decodeObserverEvent, type ObserverEvent, type ObserverEventOf } from '../live/index.ts';
 
 export class ObserverClient {
   readonly events: ObserverEvent[] = [];
@@ -18,9 +18,10 @@ export class ObserverClient {
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (isBinary) {
-        const track = data[0] === 0 ? 'agent' : 'customer';
-        this.audio[track]++;
-        this.audio[`${track}Bytes`] += data.length - AUDIO_HEADER_BYTES;
+        for (const c of audioChunks(data)) {
+          this.audio[c.track]++;
+          this.audio[`${c.track}Bytes`] += c.pcm.length;
+        }
       } else {
         const e = decodeObserverEvent(data.toString());
         if (e) {

@@ -198,7 +198,8 @@ export function goodAgent(lang: Language): ScriptedAgent {
       stage = 'done';
       return { text: L.wrap, pauseMs: 700 };
     }
-    if (L.hurry.test(v.customer) && stage === 'discover' && d >= 2) stage = 'value';
+    // short of time: once a need is heard (or two questions asked), a good agent moves to the value and the dated next step
+    if (L.hurry.test(v.customer) && stage === 'discover' && (d >= 2 || need !== null)) stage = 'value';
     if (v.objection) {
       // the first timing remark before any need is heard gets a shorter call; after that, timing and authority are
       // answered with the dated next step

@@ -237,8 +237,8 @@ const INBOUND_CONCERN: Record<'he' | 'en', Record<OfflineBrainParams['objections
 
 /** Lines that only make sense on a cold call (never said by someone who phoned in). */
 export const COLD_CALL = {
-  he: /מאיפה (השגתם|יש לכם|השגת)|מי זה\?|לא השארתי פרטים|עוד שיחת מכירה|אני נוהג|אני נוהגת|תהיה קצר|מה רצית/,
-  en: /where did you (even )?get my number|who is this|did not leave my details|another sales call|I am driving|make it quick|what did you want/i,
+  he: /מאיפה (השגתם|יש לכם|השגת)|מי זה\?|לא השארתי פרטים|עוד שיחת מכירה|אני נוהג|אני נוהגת|תהיה קצר|מה רצית|דקה בשבילך|דקות בשבילך/,
+  en: /where did you (even )?get my number|who is this|did not leave my details|another sales call|I am driving|make it quick|what did you want|minutes? for you/i,
 };
 
 export type { Gender };

@@ -61,7 +61,7 @@ describe('details when they are relevant, not on a schedule', () => {
   it('keeps a detail about their hours to themselves through turns that have nothing to do with it, and says it when a time comes up', async () => {
     const brain = build();
     const said: string[] = [];
-    for (const line of ['Hi, this is Noa from Magen Insurance, you asked for a review of your policies. Is now a good time?', 'Which insurer are you with?', 'And what do you pay a month?', 'When does the policy renew?']) said.push((await say(brain, line)).text);
+    for (const line of ['Hi, this is Noa from Magen Insurance, you asked for a review of your policies.', 'Which insurer are you with?', 'And what do you pay a month?', 'When does the policy renew?']) said.push((await say(brain, line)).text);
     expect(said.join(' ')).not.toMatch(/shifts/);
     const proposal = await say(brain, 'Could we meet on Tuesday at 9 in the morning on Zoom?');
     expect(proposal.text).toMatch(/shifts/);
@@ -69,8 +69,13 @@ describe('details when they are relevant, not on a schedule', () => {
 
   it('says it when the agent asks about it in their own words', async () => {
     const brain = build();
-    await say(brain, 'Hi, this is Noa from Magen Insurance, you asked for a review of your policies. Is now a good time?');
+    await say(brain, 'Hi, this is Noa from Magen Insurance, you asked for a review of your policies.');
     expect((await say(brain, 'Do you work shifts or regular hours?')).text).toMatch(/shifts/);
+  });
+
+  it('says it when asked whether now is a good time (their hours are the answer)', async () => {
+    const brain = build();
+    expect((await say(brain, 'Hi, this is Noa from Magen Insurance, you asked for a review of your policies. Is now a good time?')).text).toMatch(/shifts/);
   });
 });
 

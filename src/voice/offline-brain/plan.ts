@@ -61,8 +61,10 @@ export class PlanBuilder {
 
   finish(end: Plan['end'], fallback: Move): Plan {
     const best = <T extends { prio: number }>(xs: T[]) => xs.reduce<T | null>((b, x) => (!b || x.prio > b.prio ? x : b), null);
-    const main = best(this.mains)?.move ?? fallback;
     let reaction = best(this.reactions)?.move ?? null;
+    // A reply that is only a reaction ("Don't tell me to calm down!") is not padded with a filler ("…I see.").
+    const main = best(this.mains)?.move ?? reaction ?? fallback;
+    if (main === reaction) reaction = null;
     // "…but go on" makes no sense in a reply that ends the call.
     if (end && reaction?.kind === 'own' && reaction.situation === 'movedOnDispleased') reaction = null;
     // An ending reply carries no extras: nobody raises a new topic while hanging up or agreeing.

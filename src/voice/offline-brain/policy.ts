@@ -221,7 +221,9 @@ function presentation(mind: Mind, p: OfflineBrainParams, r: AgentReading, plan: 
     plan.react(20, { kind: 'phrase', situation: 'warming' });
     if (!mind.open && (p.phrases.buyingSignals ?? []).length > 0) plan.main(30, { kind: 'phrase', situation: 'buyingSignals' });
   } else if (r.presents && mind.discoveryQuestions === 0 && !mind.open) {
-    plan.main(8, { kind: 'phrase', situation: p.mood.baseline === 'confused' ? 'askToRepeat' : 'askForDetails' });
+    // Someone leaving who is offered a concrete better price weighs it; anyone else asks what it means for them.
+    const offer = mind.inbound && p.scenarioType === 'cancellation_retention' && r.price;
+    plan.main(8, offer ? { kind: 'own', situation: 'hesitate' } : { kind: 'phrase', situation: p.mood.baseline === 'confused' ? 'askToRepeat' : 'askForDetails' });
   }
   if (r.usesName && mind.namesUsed < 2) {
     mind.namesUsed++;
@@ -262,7 +264,9 @@ function volunteer(mind: Mind, p: OfflineBrainParams, plan: PlanBuilder, r: Agen
   // A question the agent already answered unasked ("on Zoom", "twenty minutes") is not asked: it is skipped.
   while (mind.techAsked === null && mind.techDone < p.technicalQuestions.length && alreadyTold(p.technicalQuestions[mind.techDone].text, mind.agentSaid, p.language)) mind.techDone++;
   const nextTech = mind.techDone + (mind.techAsked === null ? 0 : 1);
-  if (!raisedNow && !mind.open && mind.techAsked === null && nextTech < p.technicalQuestions.length && mind.stage !== 'opening' && plan.top < 45) {
+  // One question of their own per reply: not a technical question on top of a buying signal.
+  const asking = plan.best?.kind === 'phrase' && plan.best.situation === 'buyingSignals';
+  if (!raisedNow && !asking && !mind.open && mind.techAsked === null && nextTech < p.technicalQuestions.length && mind.stage !== 'opening' && plan.top < 45) {
     mind.techAsked = nextTech;
     mind.note('technical_question', String(nextTech));
     plan.extra({ kind: 'tech', index: nextTech });
@@ -288,7 +292,8 @@ function detailRelevant(x: OfflineBrainParams['plantedDetails'][number], mind: M
   // The detail's own word (its first topic: "shifts", "mother", "abroad"), not a word it shares with anything ("month").
   if (mentionsAny(r.text, x.topics.slice(0, 1), p.language)) return true;
   const about = (k: keyof typeof DETAIL_ABOUT) => DETAIL_ABOUT[k].test(x.text);
-  const timing = !!d.proposal || mind.open?.kind === 'timing';
+  // "Do you have two minutes?" asks about their time too: "yes, but we are moving in two months".
+  const timing = !!d.proposal || d.permission || mind.open?.kind === 'timing';
   const family = d.slots.some((s) => s === 'household' || s === 'drivers' || s === 'priority' || s === 'decision') || /family|kids|children|home|משפח|ילד|בבית/i.test(r.text);
   const money = r.price || d.slots.some((s) => s === 'pay' || s === 'budget') || mind.open?.kind === 'price';
   const trust = mind.open?.kind === 'trust' || r.acts.has('social_proof') || d.slots.includes('claims');

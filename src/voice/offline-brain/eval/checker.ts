@@ -55,7 +55,7 @@ const SLOT_ANSWER: Record<Language, Record<string, RegExp>> = {
     priority: rx('price|cost|cover|family|kids|service|claim|simple|peace|duplicate|premium|money|matters|important'),
     name: /__NAME__/,
     reason: rx('cancel|leave|charge|bill|letter|question|understand|premium|price|claim|because|calling (about|to)|want to'),
-    household: rx('kids|children|married|wife|husband|alone|grandchild|partner|family|son|daughter|mother|just me|couple|employees'),
+    household: rx('kids|children|married|wife|husband|alone|on my own|grandchild|partner|family|son|daughter|mother|just me|couple|employees|roommates|people|lines'),
     work: rx('work|retire|employee|own|business|manager|salaried|self-employed|HR'),
     claims: rx('claim|never|once|twice|accident|surgery'),
     decision: rx('\\b(I decide|my (wife|husband|spouse|partner)|together|alone|myself|on my own|only me|not only me|CFO|CEO|spouse)\\b'),

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
-import { Alert, Badge, Button, Card, PageHeader } from '../../ui/index.ts';
+import { Alert, Badge, Button, Card, PageHeader, useQuery } from '../../ui/index.ts';
+import type { LiveList } from './types.ts';
 import { LiveCoaching, inPageLanguage } from '../coaching/index.ts';
 import { WHISPER_MAX_CHARS } from '../../../live/wire.ts';
 import { ObserverConnection } from './observer.ts';
@@ -11,7 +12,10 @@ import '../practice/practice.css';
 export default function LiveCallPage() {
   const { simulationId = '' } = useParams();
   const { t, lang } = useLiveT();
-  const agentName = (useLocation().state as { agentName?: string } | null)?.agentName ?? t('agent');
+  const fromList = (useLocation().state as { agentName?: string } | null)?.agentName;
+  // opened directly (a link, a reload): the agent's name from the live list
+  const list = useQuery<LiveList>(fromList ? null : '/api/live');
+  const agentName = fromList ?? list.data?.calls.find((c) => c.simulationId === simulationId)?.agentName ?? t('agent');
   const conn = useMemo(() => new ObserverConnection(simulationId), [simulationId]);
   const s = useSyncExternalStore(conn.subscribe, conn.snapshot);
   const [text, setText] = useState('');
@@ -29,7 +33,8 @@ export default function LiveCallPage() {
     if (conn.whisper(text)) setText('');
   };
   const live = s.status !== 'ended' && s.connection !== 'closed';
-  const rtl = s.language === 'he';
+  // the call's language is known once the first snapshot arrived; until then the page's own direction
+  const dir = s.persona ? (s.language === 'he' ? 'rtl' : 'ltr') : undefined;
 
   return (
     <>
@@ -47,7 +52,7 @@ export default function LiveCallPage() {
             </div>
           )}
           <Card title={t('transcript')}>
-            <div className="transcript" ref={listRef} dir={rtl ? 'rtl' : 'ltr'} lang={s.language} data-testid="observed-transcript" aria-live="polite">
+            <div className="transcript" ref={listRef} dir={dir} lang={s.persona ? s.language : undefined} data-testid="observed-transcript" aria-live="polite">
               {s.lines.length === 0 && <p className="muted">{t('waiting')}</p>}
               {s.lines.map((l) => (
                 <div key={l.id} className={`bubble bubble-${l.speaker}${l.final ? '' : ' bubble-partial'}`} data-speaker={l.speaker} data-final={l.final}>

@@ -4,7 +4,7 @@
  * the coaching messages handed to the same coaching panel the agent sees. Plain TypeScript with a
  * subscribe/snapshot API, like the practice page's LiveCall.
  */
-import { AUDIO_HEADER_BYTES, decodeObserverEvent, WHISPER_MAX_CHARS, type CoachItem, type ObserverEvent, type TranscriptLine, type WhisperItem } from '../../../live/wire.ts';
+import { audioChunks, decodeObserverEvent, WHISPER_MAX_CHARS, type CoachItem, type ObserverEvent, type TranscriptLine, type WhisperItem } from '../../../live/wire.ts';
 import type { ServerMessage } from '../../../voice/protocol.ts';
 
 export interface ObserverState {
@@ -81,6 +81,7 @@ export class ObserverConnection {
   private ws: WebSocket | null = null;
   private player: TwoTrackPlayer | null = null;
   private disposed = false;
+  private reconnectUntil = 0;
   private framesDirty = false;
   private frameTimer: number | null = null;
 
@@ -121,6 +122,10 @@ export class ObserverConnection {
       this.ws = null;
       // the call ended, it is not live, or we left: stay closed; a dropped network: come back
       if (this.disposed || this.s.status === 'ended' || ev.code === 1000 || ev.code === 4404 || ev.code === 1008) return this.set({ connection: 'closed' });
+      // a refused upgrade (observation turned off, signed out) looks like a drop: try for half a minute, not forever
+      const now = Date.now();
+      if (this.s.connection !== 'reconnecting') this.reconnectUntil = now + 30_000;
+      if (now > this.reconnectUntil) return this.set({ connection: 'closed' });
       this.set({ connection: 'reconnecting' });
       window.setTimeout(() => this.connect(), 2000);
     };
@@ -158,11 +163,12 @@ export class ObserverConnection {
   private frames = { agent: 0, customer: 0 };
 
   private onAudio(buf: ArrayBuffer): void {
-    if (buf.byteLength <= AUDIO_HEADER_BYTES) return;
-    const track = new Uint8Array(buf, 0, 1)[0] === 0 ? 'agent' : 'customer';
-    this.frames[track]++;
-    this.framesDirty = true;
-    this.player?.play(track, new Int16Array(buf, AUDIO_HEADER_BYTES));
+    for (const c of audioChunks(new Uint8Array(buf))) {
+      this.frames[c.track]++;
+      this.framesDirty = true;
+      // a copy: a chunk may sit at an odd offset of the message, Int16Array needs an even one
+      if (this.player) this.player.play(c.track, new Int16Array(c.pcm.slice().buffer));
+    }
   }
 
   private emit(m: ServerMessage): void {
