@@ -14,6 +14,8 @@ export { buildContext, type CompanyContext, type RubricCheck, type RubricContext
 export { detectCallType } from './call-type.ts';
 export type { Analyzer, AnalyzeOptions } from './analyzer.ts';
 export { OfflineAnalyzer, analyzeOffline } from './offline-analyzer.ts';
+export { agentVoiced, agentAfter, agentBefore } from './findings.ts';
+export { RUBRIC_MISSING, missingOf } from './rubric-missing.ts';
 export { LlmAnalyzer, parseLlmReply, llmOutputSchema, type LlmAnalyzerOptions, type LlmOutput } from './llm-analyzer.ts';
 export { QuoteVerifier, verifyAnalysisQuotes, FUZZY_THRESHOLD, type QuoteCheck } from './quotes.ts';
 export { buildAudioOnlyAnalysis, NEEDS_TRANSCRIPT_NOTICE, AUDIO_METRICS, ratedMetricsOf, type AudioOnlyInput, type VoiceSegment } from './audio-only.ts';

@@ -1,3 +1,4 @@
+import { agentVoiced } from './findings.ts';
 import type { CallAnalysis, Quote, Transcript, TranscriptSegment } from './types.ts';
 
 /** Outcome of checking one quote against the transcript. */
@@ -168,7 +169,7 @@ export function verifyAnalysisQuotes(a: CallAnalysis, transcript: Transcript): C
     });
   const skills = a.skills.map((s) => ({ ...s, evidence: fix(s.evidence), checks: s.checks.map((c) => ({ ...c, evidence: fix(c.evidence) })) }));
   const strengths = a.strengths.map((s) => ({ ...s, quotes: fix(s.quotes) }));
-  const weaknesses = a.weaknesses.map((w) => ({ ...w, quotes: fix(w.quotes) }));
+  const weaknesses = a.weaknesses.map((w) => ({ ...w, quotes: fix(w.quotes), ...(w.context ? { context: fix(w.context) } : {}) }));
   const objections = a.objections.flatMap((o) => {
     const r = v.check({ text: o.quote, startSec: o.startSec, speaker: 'customer' });
     if (r.status === 'dropped') {
@@ -178,7 +179,8 @@ export function verifyAnalysisQuotes(a: CallAnalysis, transcript: Transcript): C
     if (r.status === 'corrected') corrected++;
     return [{ ...o, quote: r.quote.text, startSec: r.quote.startSec }];
   });
-  return {
+  // findings quote the agent (the customer only as context), whichever analyzer wrote them
+  return agentVoiced({
     ...a,
     skills,
     strengths,
@@ -189,5 +191,5 @@ export function verifyAnalysisQuotes(a: CallAnalysis, transcript: Transcript): C
       quotesCorrected: (a.analyzer.quotesCorrected ?? 0) + corrected,
       quotesDropped: (a.analyzer.quotesDropped ?? 0) + dropped,
     },
-  };
+  }, transcript);
 }

@@ -11,7 +11,7 @@ const T = {
     roles: 'נציג', customerSide: 'צד הלקוח', ignoredLines: 'שורות שלא נספרו', sure: 'ביטחון', unsure: 'לא בטוח — אפשר לציין --agent',
     outcome: 'תוצאה', outcomes: { agreed: 'הלקוח הסכים', postponed: 'נדחה', refused: 'הלקוח סירב' },
     recs: 'המלצות', objections: 'התנגדויות', handled: 'טופלה', notHandled: 'לא טופלה', notices: 'הערות', analyzer: 'מנתח',
-    fallback: 'נפל חזרה לניתוח לא מקוון', quotes: 'ציטוטים', corrected: 'תוקנו', dropped: 'הוסרו', severity: 'חומרה',
+    fallback: 'נפל חזרה לניתוח לא מקוון', quotes: 'ציטוטים', corrected: 'תוקנו', dropped: 'הוסרו', severity: 'חומרה', afterCustomer: 'אחרי שהלקוח אמר',
     tiers: { excellent: 'מצוין', proficient: 'מיומן', developing: 'מתפתח', needs_work: 'דורש עבודה' },
     ratings: { good: 'טוב', ok: 'סביר', poor: 'חלש', 'n/a': 'לא נמדד' } as Record<Rating, string>,
   },
@@ -21,7 +21,7 @@ const T = {
     roles: 'Agent', customerSide: 'customer side', ignoredLines: 'lines left out', sure: 'confidence', unsure: 'unsure — name the agent with --agent',
     outcome: 'Outcome', outcomes: { agreed: 'the customer agreed', postponed: 'postponed', refused: 'the customer refused' },
     recs: 'Recommendations', objections: 'Objections', handled: 'handled', notHandled: 'not handled', notices: 'Notes', analyzer: 'Analyzer',
-    fallback: 'fell back to offline analysis', quotes: 'quotes', corrected: 'corrected', dropped: 'dropped', severity: 'severity',
+    fallback: 'fell back to offline analysis', quotes: 'quotes', corrected: 'corrected', dropped: 'dropped', severity: 'severity', afterCustomer: 'after the customer said',
     tiers: { excellent: 'excellent', proficient: 'proficient', developing: 'developing', needs_work: 'needs work' },
     ratings: { good: 'good', ok: 'ok', poor: 'poor', 'n/a': 'n/a' } as Record<Rating, string>,
   },
@@ -79,7 +79,12 @@ export function formatAnalysisText(a: CallAnalysis): string {
   }
   if (a.weaknesses.length) {
     out.push('', `${t.weaknesses}:`);
-    a.weaknesses.forEach((w, i) => out.push(`  ${i + 1}. ${w.description} (${t.severity} ${Math.round(w.severity * 100)}%)`, ...w.quotes.map((q) => fmtQuote(q, L))));
+    // the agent's own lines; the customer's words only as the context they answered
+    a.weaknesses.forEach((w, i) => out.push(
+      `  ${i + 1}. ${w.description} (${t.severity} ${Math.round(w.severity * 100)}%)`,
+      ...(w.context ?? []).map((q) => `    ${t.afterCustomer}: [${clock(q.startSec)}] "${q.text}"`),
+      ...w.quotes.map((q) => fmtQuote(q, L)),
+    ));
   }
   if (a.recommendations.length) {
     out.push('', `${t.recs}:`);

@@ -2,6 +2,7 @@ import { SKILL_IDS, SKILL_LABELS, type CallType, type Language, type SkillId } f
 import type { Quote, SkillScore, Strength, Weakness } from './types.ts';
 import { RUBRIC_CHECKS } from './rubric-checks.ts';
 import { clock } from './report-text.ts';
+import { missingOf } from './rubric-missing.ts';
 import type { RubricCheck, RubricContext } from './rubric-context.ts';
 
 /** How much each skill counts toward the overall score, per call type (each row sums to 1). */
@@ -115,7 +116,7 @@ export function weaknessesFrom(r: RubricResult, lang: Language, callType: CallTy
       return {
         skill: s.id,
         severity: Math.round(Math.min(1, gap * (0.75 + w[s.id])) * 100) / 100,
-        description: `${SKILL_LABELS[s.id][lang]} — ${lang === 'he' ? 'חסר' : 'missing'}: ${failed.map((f) => missingText(f, lang)).join('; ')}`,
+        description: `${SKILL_LABELS[s.id][lang]}: ${failed.map((f) => missingText(f, lang)).join('; ')}`,
         quotes: dedupe(failed.flatMap((f) => f.evidence)).slice(0, 3),
       };
     })
@@ -147,15 +148,16 @@ function rootCauseFirst(r: RubricResult) {
   };
 }
 
-/** A failed check as what was missing and where it belonged ("… (at 01:52, after "…")"). */
+/**
+ * A failed check as what was missing and when ("… (at 01:52)"), never its positive label. The agent's line at that
+ * moment is quoted under the finding, and the customer's words shown as its context, so the text carries only the time.
+ */
 function missingText(f: CheckResult, lang: Language): string {
-  const label = f.check.label[lang];
+  const label = missingOf(f.check.id, f.check.label, lang);
   const at = f.evidence[0];
   if (!at) return label;
   const when = clock(at.startSec);
-  const words = at.text.length > 60 ? `${at.text.slice(0, 57)}…` : at.text;
-  if (at.speaker === 'customer') return lang === 'he' ? `${label} (ב-${when}, אחרי שהלקוח אמר "${words}")` : `${label} (at ${when}, after the customer said "${words}")`;
-  return lang === 'he' ? `${label} (ב-${when}, במקום "${words}")` : `${label} (at ${when}, instead of "${words}")`;
+  return lang === 'he' ? `${label} (בדקה ${when})` : `${label} (at ${when})`;
 }
 
 /** Strengths: skills at the proficient tier or above, with the evidence of their passed checks. */

@@ -83,8 +83,12 @@ export type ConversationMetrics = z.infer<typeof conversationMetricsSchema>;
 export const weaknessSchema = z.object({
   skill: z.enum(SKILL_IDS),
   severity: z.number().min(0).max(1),
+  /** What was missing and when, never the positive checklist. */
   description: z.string(),
+  /** The agent's own lines where it was missing (the analyzers quote the agent, never the customer, here). */
   quotes: z.array(quoteSchema),
+  /** The customer's words each quoted moment answered, for context only. */
+  context: z.array(quoteSchema).optional(),
 });
 export type Weakness = z.infer<typeof weaknessSchema>;
 

@@ -36,8 +36,8 @@ export function sessionToAnalysisRecord(r: SessionReport, meta: { at: Date; sess
 /** Pass mark for a practice session: score ≥ 70 (brief: pass marks of 70–80) and no failed criterion. */
 export const SESSION_PASS_MARK = 70;
 
-export function sessionPassed(r: SessionReport): boolean {
-  return r.overallScore !== null && r.overallScore >= SESSION_PASS_MARK && r.criteria.every((c) => c.passed);
+export function sessionPassed(r: SessionReport, passMark = SESSION_PASS_MARK): boolean {
+  return r.overallScore !== null && r.overallScore >= passMark && r.criteria.every((c) => c.passed);
 }
 
 /**

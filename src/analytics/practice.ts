@@ -10,7 +10,7 @@ import { AppError } from '../core/index.ts';
 import type { AssignmentListRow, Repositories, SessionReportRow, SessionReportSummaryRow, CallScoreRow } from '../db/index.ts';
 import { sessionReportSchema, type SessionReport } from '../coaching/index.ts';
 import { buildWeaknessProfile, personaSourcesFromRepos, type WeaknessProfile } from '../personas/index.ts';
-import { LEVELS, isScenarioType, recommendNextScenario, type Level, type PracticeResult, type Recommendation } from '../scenarios/index.ts';
+import { LEVELS, isScenarioType, scenarioPassMark, recommendNextScenario, type Level, type PracticeResult, type Recommendation } from '../scenarios/index.ts';
 import { assignmentPassed, sessionPassed, sessionToCallAnalysis } from './loop.ts';
 import { realVsSimulation, scenarioProgress, skillCurves, teamAggregates, type ScorePoint } from './progress.ts';
 
@@ -153,6 +153,7 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
       if (!sim) throw new AppError('NOT_FOUND', `Practice session ${simulationId} was not found; its report cannot be stored.`);
       const r = sessionReportSchema.parse(report);
       const level: Level = isLevel(r.level) ? r.level : isLevel(sim.level) ? sim.level : 'intermediate';
+      const snapMark = (sim.scenarioSnapshot as { passMark?: unknown } | null)?.passMark;
       const row = await repos.reports.upsert({
         simulationId,
         companyId: sim.companyId,
@@ -163,7 +164,8 @@ export function createPracticeService(repos: PracticeRepos, opts: { now?: () => 
         language: r.language,
         overallScore: r.overallScore,
         outcome: r.outcome,
-        passed: sessionPassed(r),
+        // against the scenario's own pass mark (70 unless the scenario sets one)
+        passed: sessionPassed(r, scenarioPassMark({ passMark: typeof snapMark === 'number' ? snapMark : undefined })),
         report: r,
         analysis: sessionToCallAnalysis(r),
       });

@@ -187,6 +187,7 @@ export class LiveCoaching {
     // typed turns have no speech time: their talk share is the share of the words (never a false 0 %), and a
     // typed call has no speaking pace
     if (this.typed) {
+      v.typed = 1; // the panel says the share is of the words, and that there is no voice reading
       const byWords = wordTalkRatio(this.turns);
       if (byWords !== null) v.talkRatio = round(byWords);
     } else {

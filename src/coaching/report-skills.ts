@@ -12,12 +12,57 @@ export interface Check {
   id: string;
   skill: SkillId;
   label: Bilingual;
+  /** What was missing when it failed (the weakness text), never the positive label. */
+  missing: Bilingual;
   weight: number;
   passed: boolean;
   evidence: Quote[];
 }
 
-type CheckSpec = Omit<Check, 'skill'>;
+type CheckSpec = Omit<Check, 'skill' | 'missing'>;
+
+/**
+ * What each check's failure leaves missing, with the call's own figures where they help. Hebrew describes the
+ * call, with no gendered verb, so it reads right whoever the agent is.
+ */
+const MISSING: Record<string, (c: ReportContext) => Bilingual> = {
+  greeted: () => L('לא הייתה ברכה והצגה בפתיחה', 'No greeting or introduction at the start'),
+  reason_early: () => L('מטרת השיחה לא נאמרה ב-30 השניות הראשונות', 'The reason for the call was not given in the first 30 seconds'),
+  early_question: () => L('לא נשאלה שאלה בפתיחה', 'No question early in the call'),
+  enough_questions: (c) => L(`מעט מדי שאלות בירור: ${c.snap.questions.discovery} מתוך ${questionTarget(c.durationMs)} לפחות`, `Too few discovery questions: ${c.snap.questions.discovery} of at least ${questionTarget(c.durationMs)}`),
+  open_questions: (c) => L(`פחות משתי שאלות פתוחות (${c.snap.questions.open})`, `Fewer than two open questions (${c.snap.questions.open})`),
+  needs_revealed: () => L('הלקוח לא חשף אף צורך: השאלות לא הגיעו לשם', 'The customer revealed no need: the questions did not get there'),
+  no_price_before_needs: () => L('המחיר הוצג לפני בירור הצרכים', 'The price came before the needs were explored'),
+  acknowledged_customer: () => L('לא הובעו הבנה או אמפתיה ללקוח', 'No understanding or empathy shown to the customer'),
+  referenced_detail: () => L('אין חזרה על פרט שהלקוח סיפר', 'Nothing the customer shared was referred back to'),
+  customer_not_hostile: () => L('הלקוח ניתק או סיים כועס', 'The customer hung up or ended angry'),
+  // shown only above 60 %: rounded up, so it never reads "passed 60 % (60 %)"
+  talk_ratio: (c) => L(`חלק הנציג בדיבור עלה על 60% (${Math.ceil((c.snap.talk.ratio ?? 0) * 100)}%)`, `The agent's share of the talk passed 60% (${Math.ceil((c.snap.talk.ratio ?? 0) * 100)}%)`),
+  no_long_monologue: () => L('רצף דיבור של יותר מדקה', 'A stretch of talking over a minute'),
+  no_interruptions: (c) => {
+    const n = c.snap.interruptions.byAgent;
+    return n === 1 ? L('הלקוח נקטע פעם אחת', 'The customer was talked over once') : L(`הלקוח נקטע ${n} פעמים`, `The customer was talked over ${n} times`);
+  },
+  answered_questions: () => L('שאלה של הלקוח נשארה בלי תשובה', "A customer's question was left unanswered"),
+  customer_opened_up: () => L('הלקוח כמעט לא שיתף: פחות משלושה דברים משמעותיים', 'The customer hardly opened up: fewer than three things of substance'),
+  followed_up: () => L('רוב התשובות לא התייחסו למה שהלקוח אמר', 'Most replies did not follow up on what the customer said'),
+  acknowledged_all: (c) => L(`התנגדות נענתה בלי הכרה קודם (${c.snap.objections.acknowledged} מתוך ${c.snap.objections.raised} קיבלו הכרה)`, `An objection was answered without acknowledging it first (${c.snap.objections.acknowledged} of ${c.snap.objections.raised} acknowledged)`),
+  explored: () => L('לא נשאלה שאלה שמבררת את ההתנגדות', 'No question to understand the objection'),
+  paused: () => L('התשובה להתנגדות באה מיד, בלי עצירה', 'The answer to the objection came at once, without a pause'),
+  resolved: (c) => L(`פחות ממחצית ההתנגדויות נפתרו (${c.snap.objections.resolved} מתוך ${c.snap.objections.raised})`, `Fewer than half of the objections were resolved (${c.snap.objections.resolved} of ${c.snap.objections.raised})`),
+  questions_answered: () => L('שאלה על המוצר נשארה בלי תשובה עניינית', 'A product question got no real answer'),
+  benefit_stated: () => L('הוצגו מאפיינים בלי תועלת ללקוח', 'Features without a benefit for the customer'),
+  benefit_tied_to_need: () => L('התועלת לא קושרה לצורך שהלקוח אמר', 'No benefit was tied to a need the customer stated'),
+  asked_for_commitment: () => L('לא הוצע צעד הבא קונקרטי אחרי הבירור והטיפול בהתנגדויות', 'No concrete next step proposed after discovery and the objections'),
+  no_premature_close: () => L('לחץ לסגירה לפני בירור צרכים', 'Pushed for a yes before any discovery'),
+  next_step_agreed: () => L('השיחה הסתיימה בלי צעד הבא ובלי סגירה', 'The call ended with no next step and no sale'),
+  followed_buying_signals: () => L('סימן קנייה של הלקוח נשאר בלי הצעה להתקדם', "A customer's buying signal got no close or next step"),
+};
+
+/** The gap a failed check leaves (its label marked as missing for a check with no wording of its own). */
+export function missingOfCheck(id: string, label: Bilingual, c: ReportContext): Bilingual {
+  return MISSING[id]?.(c) ?? L(`חסר: ${label.he}`, `Missing: ${label.en}`);
+}
 
 const L = (he: string, en: string): Bilingual => ({ he, en });
 
@@ -147,7 +192,7 @@ export function scoreSkills(c: ReportContext): { skills: SkillScore[]; checks: C
       checks: specs.map((x) => ({ id: x.id, label: x.label[c.lang], passed: x.passed, weight: x.weight, evidence: dedupe(x.evidence) })),
       evidence: dedupe(specs.flatMap((x) => x.evidence)).slice(0, 3),
     });
-    checks.push(...specs.map((x) => ({ ...x, skill: id })));
+    checks.push(...specs.map((x) => ({ ...x, skill: id, missing: missingOfCheck(x.id, x.label, c) })));
   }
   return { skills, checks, notExercised };
 }

@@ -13,7 +13,7 @@ import type { HintEvent } from './coach.ts';
 import type { DifficultyChange } from './difficulty.ts';
 import type { LiveRecord } from './live.ts';
 import { threeImprovements } from './report-advice.ts';
-import { buildContext, hasAct, replay, type ReportContext } from './report-context.ts';
+import { buildContext, hasAct, quoteOf, replay, type ReportContext } from './report-context.ts';
 import { evaluateCriteria } from './report-criteria.ts';
 import { sessionReportSchema, type SessionOutcome, type SessionReport } from './report-schema.ts';
 import { questionTarget, scoreSkills } from './report-skills.ts';
@@ -150,9 +150,14 @@ export function buildSessionReport(given: SessionReportInput): SessionReport {
   const critPart = criteria.length ? (100 * criteria.filter((x) => x.passed).length) / criteria.length : null;
   const outPart = OUTCOME_SCORE[outcome];
   const overall = critPart === null ? 0.8 * skillPart + 0.2 * outPart : 0.7 * skillPart + 0.15 * critPart + 0.15 * outPart;
-  const formula = critPart === null
-    ? '0.8 × skills (target skills count double) + 0.2 × outcome'
-    : '0.7 × skills (target skills count double) + 0.15 × criteria passed + 0.15 × outcome';
+  // in the call's language (the page explains it in the reader's own from the parts)
+  const formula = lang === 'he'
+    ? critPart === null
+      ? '80% ממוצע המיומנויות (מיומנויות היעד נספרות פעמיים) + 20% תוצאת השיחה'
+      : '70% ממוצע המיומנויות (מיומנויות היעד נספרות פעמיים) + 15% הקריטריונים שהתקיימו + 15% תוצאת השיחה'
+    : critPart === null
+      ? '80% skills average (target skills count twice) + 20% outcome of the call'
+      : '70% skills average (target skills count twice) + 15% criteria met + 15% outcome of the call';
 
   const snap = c.snap;
   const improvements = threeImprovements(checks, targets, lang);
@@ -170,8 +175,8 @@ export function buildSessionReport(given: SessionReportInput): SessionReport {
     skills,
     skillsNotExercised: notExercised,
     criteria,
-    strengths: skills.filter((s) => s.score >= 75).map((s) => ({ skill: s.id, description: describe(s, true, lang), quotes: s.evidence })),
-    weaknesses: skills.filter((s) => s.score < 60).map((s) => ({ skill: s.id, severity: round((100 - s.score) / 100, 2), description: describe(s, false, lang), quotes: failedQuotes(checks, s.id) })),
+    strengths: skills.filter((s) => s.score >= 75).map((s) => ({ skill: s.id, description: describe(s, lang), quotes: doneQuotes(checks, s.id, c) })),
+    weaknesses: skills.filter((s) => s.score < 60).map((s) => ({ skill: s.id, severity: round((100 - s.score) / 100, 2), ...whatWasMissing(checks, s.id, c) })),
     recommendations: improvements,
     improvements,
     metrics: metricsOf(c, durationMs),
@@ -203,15 +208,74 @@ const hintRows = (h: SessionReportInput['hints']): SessionReport['hints'] =>
   (h ?? []).map((x) => ({ rule: x.rule, text: x.text, triggerAtSec: round(x.triggerAtMs / 1000, 1), shownAtSec: round(x.shownAtMs / 1000, 1), trigger: x.trigger }));
 const moodRows = (m: SessionReportInput['moods']): SessionReport['moods'] => (m ?? []).map((x) => ({ atSec: round(x.atMs / 1000, 1), mood: x.mood, source: x.source }));
 
-function describe(s: SkillScore, strong: boolean, lang: Language): string {
+/** A strength: only what was actually done (its passed checks). */
+function describe(s: SkillScore, lang: Language): string {
   const label = SKILL_LABELS[s.id][lang];
-  const items = s.checks.filter((x) => x.passed === strong).map((x) => x.label);
+  const items = s.checks.filter((x) => x.passed).map((x) => x.label);
   if (items.length === 0) return label;
-  return `${label}: ${items.join(lang === 'he' ? '; ' : '; ')}`;
+  return `${label}: ${items.join('; ')}`;
 }
 
-function failedQuotes(checks: ReturnType<typeof scoreSkills>['checks'], skill: SkillId): Quote[] {
-  return checks.filter((x) => x.skill === skill && !x.passed).flatMap((x) => x.evidence).slice(0, 3);
+type Checks = ReturnType<typeof scoreSkills>['checks'];
+const sameQuote = (a: Quote, b: Quote) => a.speaker === b.speaker && a.startSec === b.startSec && a.text === b.text;
+const uniq = (qs: Quote[]) => qs.filter((q, i) => qs.findIndex((x) => sameQuote(x, q)) === i);
+const firstSentenceOf = (t: ReportContext['turns'][number]) => t.reading.sentences[0]?.text ?? t.text;
+
+/** The agent's line answering a customer moment (the next agent turn), and the one that drew it out (the previous). */
+function agentAround(c: ReportContext, q: Quote, dir: 'after' | 'before'): Quote | undefined {
+  const ms = q.startSec * 1000;
+  const t = dir === 'after' ? c.agent.find((x) => x.startMs > ms) : [...c.agent].reverse().find((x) => x.startMs < ms);
+  return t && quoteOf(t, firstSentenceOf(t));
+}
+
+/**
+ * A weakness: what was missing and when ("… (01:52)"), quoting the agent's own line at that moment; where the
+ * evidence is the customer's words (an objection left unacknowledged), they become context and the agent's reply
+ * is quoted. With no moment to point at (talk share, pauses), the agent's longest line is quoted.
+ */
+function whatWasMissing(checks: Checks, skill: SkillId, c: ReportContext): { description: string; quotes: Quote[]; context?: Quote[] } {
+  const lang = c.lang;
+  const failed = checks.filter((x) => x.skill === skill && !x.passed).sort((a, b) => b.weight - a.weight);
+  const quotes: Quote[] = [];
+  const context: Quote[] = [];
+  const items = failed.map((f) => {
+    const agentQ = f.evidence.find((q) => q.speaker === 'agent');
+    const customerQ = f.evidence.find((q) => q.speaker === 'customer');
+    const at = agentQ ?? (customerQ && agentAround(c, customerQ, 'after'));
+    if (at) quotes.push(at);
+    if (customerQ) context.push(customerQ);
+    const when = at ?? customerQ;
+    return when ? `${f.missing[lang]} (${clockOf(when.startSec)})` : f.missing[lang];
+  });
+  if (quotes.length === 0 && c.agent.length) {
+    // no single moment (talk share, pauses, a missing opening): the opening line, or the agent's longest
+    const longest = c.agent.reduce((m, t) => (t.endMs - t.startMs + t.text.length / 1000 > m.endMs - m.startMs + m.text.length / 1000 ? t : m));
+    const line = skill === 'opening' ? c.agent[0] : longest;
+    const q = quoteOf(line, firstSentenceOf(line));
+    quotes.push(q);
+    if (items.length) items[0] = `${items[0]} (${clockOf(q.startSec)})`;
+  }
+  return {
+    description: `${SKILL_LABELS[skill][lang]}: ${items.join('; ')}`,
+    quotes: uniq(quotes).slice(0, 3),
+    ...(context.length ? { context: uniq(context).slice(0, 3) } : {}),
+  };
+}
+
+/** A strength's quotes: the agent's lines from its passed checks (a customer's words give way to the agent line that drew them out). */
+function doneQuotes(checks: Checks, skill: SkillId, c: ReportContext): Quote[] {
+  const qs = checks
+    .filter((x) => x.skill === skill && x.passed)
+    .flatMap((x) => x.evidence)
+    .map((q) => (q.speaker === 'agent' ? q : agentAround(c, q, 'before')))
+    .filter((q): q is Quote => !!q);
+  return uniq(qs).slice(0, 3);
+}
+
+/** mm:ss of a session time in seconds. */
+function clockOf(sec: number): string {
+  const s = Math.max(0, Math.round(sec));
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
 function metricsOf(c: ReportContext, durationMs: number): ConversationMetrics {
@@ -326,7 +390,10 @@ export function verifyQuotes(report: SessionReport, turns: readonly Turn[]): num
     for (const c of s.checks) c.evidence = keep(c.evidence);
   }
   for (const s of report.strengths) s.quotes = keep(s.quotes);
-  for (const w of report.weaknesses) w.quotes = keep(w.quotes);
+  for (const w of report.weaknesses) {
+    w.quotes = keep(w.quotes);
+    if (w.context) w.context = keep(w.context);
+  }
   for (const c of report.criteria) c.evidence = keep(c.evidence);
   return dropped;
 }

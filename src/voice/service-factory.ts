@@ -12,7 +12,7 @@ export interface SimulationServiceWiring {
   config: Config;
   repos: Repositories;
   quotas: { consume(user: Pick<UserRow, 'id' | 'companyId' | 'analysesCap' | 'simMinutesCap'>, kind: 'sim_seconds', amount?: number): Promise<unknown> };
-  /** The persona engine: builds and stores each session's customer, and completes assignments after practice. */
+  /** The persona engine: builds and stores each session's customer (assignments are completed by a passing report, not here). */
   personas: PracticePersonas;
   /** Who the customer is (default: the persona engine's `prepareForPractice`). */
   prepareCustomer?: PrepareCustomer;

@@ -138,9 +138,11 @@ describe('scenarios, personas and assignments over HTTP (demo company + another 
       expect(mine.map((a: Json) => a.agentUserId)).toEqual([id.agent2]);
       const agent1Row = r.body.assignments.find((a: Json) => a.agentUserId === id.agent1);
       expect((await call('agent2', 'POST', `/api/assignments/${agent1Row.id}/complete`, {})).status).toBe(404); // not yours: answered as missing
-      // completing needs a finished practice session of the scenario (issue 15)
+      // completing needs a finished practice session of the scenario (issue 15) that passed (issue 16)
       expect((await call('agent2', 'POST', `/api/assignments/${mine[0].id}/complete`, {})).status).toBe(409);
       await insertPracticeSession(t.ctx, { companyId: id.demo, agentUserId: id.agent2, scenarioId: id.scenario });
+      expect((await call('agent2', 'POST', `/api/assignments/${mine[0].id}/complete`, {})).status).toBe(409); // held, never scored
+      await insertPracticeSession(t.ctx, { companyId: id.demo, agentUserId: id.agent2, scenarioId: id.scenario, score: { overall: 88, passed: true } });
       const done = await call('agent2', 'POST', `/api/assignments/${mine[0].id}/complete`, {});
       expect(done.status).toBe(200);
       expect(done.body.assignment.status).toBe('completed');

@@ -219,7 +219,7 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
     }, 240_000);
   }
 
-  it('starts the assigned scenario from "What to practise", holds the call and completes the assignment', async () => {
+  it('shows the pass criteria before Start, keeps developer timings out of the transcript, and a call that does not pass leaves the assignment open with the attempt listed', async () => {
     const agent = (await t.ctx.repos.users.byEmail('agent1@demo.salesgym.dev'))!;
     const [assignment] = await t.ctx.personas.listAssignments({ agentUserId: agent.id, status: 'open' });
     expect(assignment).toBeTruthy(); // the demo manager assigned agent1 a scenario aimed at their weakest skill
@@ -230,25 +230,60 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'simulation browser e2e'))
     await signIn(page);
     await page.getByRole('link', { name: 'מה לתרגל' }).click();
     await page.getByTestId('start-next').waitFor();
+    // what it takes to pass, before anything starts: the pass mark and the scenario's criteria
+    const criteria = page.locator('#practise-next').getByTestId('pass-criteria');
+    await poll(() => criteria.count()).toBe(1);
+    expect(await criteria.getByTestId('pass-mark').getAttribute('data-mark')).toBe(String(assignment.passMark));
+    expect(await criteria.locator('li').count()).toBeGreaterThan(0);
+    await shot(page, 'practise-criteria-he');
     await page.getByRole('button', { name: 'תרגול בהקלדה' }).click();
     await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
     const simulationId = page.url().split('/').pop()!;
     const row = (await t.ctx.repos.simulations.byId(simulationId))!;
     expect(row).toMatchObject({ scenarioId: assignment.scenarioId, scenarioVersion: assignment.scenarioVersion, mode: 'text' });
     expect(row.personaId).not.toBeNull();
+    // the call page shows them too, before Start
+    await page.getByTestId('start-call').waitFor();
+    await poll(() => page.getByTestId('pass-criteria').count()).toBe(1);
+    expect(await page.getByTestId('pass-mark').getAttribute('data-mark')).toBe(String(assignment.passMark));
+    await shot(page, 'simulation-before-start-he');
 
     await page.getByTestId('start-call').click();
     await poll(() => page.getByTestId('connection').innerText()).toBe('מחובר');
-    await page.locator('input[name="agentText"]').fill('שלום, מדבר יוסי מסוכנות מגן ביטוחים. יש לך דקה?');
-    await page.keyboard.press('Enter');
-    const customerLine = page.locator('[data-testid="live-transcript"] [data-speaker="customer"][data-final="true"]').first();
-    await poll(async () => (await customerLine.count()) > 0 && (await customerLine.innerText()).length > 5, 30_000).toBe(true);
+    expect(await page.getByTestId('pass-criteria').count()).toBe(0);
+    const customerLines = page.locator('[data-testid="live-transcript"] [data-speaker="customer"][data-final="true"]');
+    for (const [i, line] of ['שלום, מדבר יוסי מסוכנות מגן ביטוחים. יש לך דקה?', 'מה הכי חשוב לך בביטוח שלך היום?', 'ואיך היה השירות בפעם האחרונה שהייתה לך תביעה?'].entries()) {
+      await page.locator('input[name="agentText"]').fill(line);
+      await page.keyboard.press('Enter');
+      await poll(async () => (await customerLines.count()) > i && (await customerLines.nth(i).innerText()).length > 5, 30_000).toBe(true);
+    }
+    // a typed call: questions counted, talk share from the words, no voice confidence or pace
+    await poll(async () => Number((await page.getByTestId('coach-questions').innerText()).match(/\d+/)?.[0] ?? 0)).toBeGreaterThanOrEqual(2);
+    await poll(() => page.getByTestId('talk-ratio').getAttribute('data-value')).not.toMatch(/^(none|0)$/);
+    expect(await page.getByTestId('confidence').innerText()).not.toMatch(/%/);
+    // developer timings are only under the collapsed technical section, never in the transcript
+    expect(await page.getByTestId('live-transcript').getByTestId('latency-timeline').count()).toBe(0);
+    expect(await page.getByTestId('live-transcript').innerText()).not.toMatch(/מ״ש|\bms\b/);
+    expect(await page.getByTestId('technical').getAttribute('open')).toBeNull();
+    await shot(page, 'simulation-typed-live-he');
     await page.getByTestId('end-call').click();
     await poll(() => page.getByText('השיחה הסתיימה').count()).toBe(1);
-    await poll(async () => (await t.ctx.personas.getAssignment(assignment.id)).status).toBe('completed');
-    expect((await t.ctx.personas.getAssignment(assignment.id)).simulationId).toBe(simulationId);
-    await shot(page, 'simulation-assignment-done');
+    await page.getByRole('button', { name: 'לסיכום השיחה' }).click();
+    await poll(() => page.getByTestId('session-transcript').count()).toBe(1);
+    expect(await page.getByTestId('session-transcript').getByTestId('latency-timeline').count()).toBe(0);
+    expect(await page.getByTestId('session-transcript').innerText()).not.toMatch(/מ״ש|\bms\b/);
+    await shot(page, 'simulation-typed-summary-he');
+
+    // three lines are far from the pass mark: the assignment stays open, the call is listed as an attempt
+    await poll(async () => !!(await t.ctx.repos.reports.bySimulation(simulationId)), 30_000).toBe(true);
+    expect((await t.ctx.personas.getAssignment(assignment.id)).status).toBe('open');
+    await page.goto('/training');
+    const attempt = page.getByTestId('my-assignments').getByTestId('attempt');
+    await poll(() => attempt.count()).toBeGreaterThan(0);
+    expect(await attempt.first().getAttribute('data-passed')).toBe('false');
+    expect(await attempt.first().locator('a').getAttribute('href')).toBe(`/practice/${simulationId}/report`);
+    await shot(page, 'practise-attempts-he');
     expect(consoleErrors).toEqual([]);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 });

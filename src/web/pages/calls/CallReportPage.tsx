@@ -126,15 +126,21 @@ export default function CallReportPage() {
                 )}
                 {d.report?.audio?.talk && <TalkCard talk={d.report.audio.talk} />}
                 {d.metricRatings && <MetricsCard ratings={d.metricRatings} />}
-                {(a.strengths.length > 0 || a.weaknesses.length > 0) && (
+                {(a.overallScore != null || a.strengths.length > 0 || a.weaknesses.length > 0) && (
                   <div className="grid-2">
                     <Card title={t('report.weaknesses')}>
-                      {a.weaknesses.length === 0 && <p className="muted">{t('report.noWeaknesses')}</p>}
-                      <ul className="findings">
+                      {a.weaknesses.length === 0 && <p className="muted" data-testid="no-weaknesses">{t('report.noWeaknesses')}</p>}
+                      <ul className="findings" data-testid="weaknesses">
                         {a.weaknesses.map((w, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
-                            <p dir="auto">{w.description}</p>
+                            <p dir="auto">{withoutSkill(w.description, SKILL_LABELS[w.skill][lang])}</p>
+                            {w.context && w.context.length > 0 && (
+                              <div className="small muted" data-testid="weakness-context">
+                                {t('report.afterCustomer')}:
+                                <Quotes quotes={w.context} onSeek={seek} />
+                              </div>
+                            )}
                             <Quotes quotes={w.quotes} onSeek={seek} />
                             {user.id === d.call.agentUserId && <PractiseWeaknessButton callId={d.call.id} skill={w.skill} />}
                           </li>
@@ -143,11 +149,11 @@ export default function CallReportPage() {
                     </Card>
                     <Card title={t('report.strengths')}>
                       {a.strengths.length === 0 && <p className="muted" data-testid="no-strengths">{t('report.noStrengths')}</p>}
-                      <ul className="findings">
+                      <ul className="findings" data-testid="strengths">
                         {a.strengths.map((s, i) => (
                           <li key={i}>
                             <strong>{SKILL_LABELS[s.skill][lang]}</strong>
-                            <p dir="auto">{s.description}</p>
+                            <p dir="auto">{withoutSkill(s.description, SKILL_LABELS[s.skill][lang])}</p>
                             <Quotes quotes={s.quotes} onSeek={seek} />
                           </li>
                         ))}
@@ -211,6 +217,9 @@ export default function CallReportPage() {
     </Async>
   );
 }
+
+/** A finding's text without the skill name it starts with (the card already shows it as the heading). */
+const withoutSkill = (text: string, skill: string) => (text.startsWith(`${skill}: `) ? text.slice(skill.length + 2) : text);
 
 function Quotes({ quotes, onSeek }: { quotes: Quote[]; onSeek: (sec: number) => void }) {
   const { t } = useCallsT();

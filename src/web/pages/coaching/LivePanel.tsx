@@ -32,7 +32,7 @@ export function LiveCoachPanel({ state: s, customerGender }: { state: CoachingSt
   return (
     <Card title={t('live.title')} className="coach-panel">
       <div className="coach-panel-body" data-testid="coach-panel">
-        <TalkRatioGauge ratio={m.talkRatio ?? null} />
+        <TalkRatioGauge ratio={m.talkRatio ?? null} byWords={m.typed === 1} />
         <div className="coach-timers">
           <Timer label={t('live.elapsed')} value={fmtClock(s.elapsedSec)} />
           <Timer label={t('live.monologue')} value={t('live.seconds', { n: Math.round(m.monologueSec ?? 0) })} sub={t('live.monologueOf')} warn={(m.monologueSec ?? 0) >= 45} progress={Math.min(1, (m.monologueSec ?? 0) / 60)} />
@@ -40,7 +40,7 @@ export function LiveCoachPanel({ state: s, customerGender }: { state: CoachingSt
         <ObjectionTracker metrics={m} />
         <div className="coach-row">
           <MoodChip mood={s.mood} gender={customerGender} />
-          <ConfidenceMeter value={m.confidence ?? null} history={s.confidence.map((c) => c.value)} />
+          <ConfidenceMeter value={m.confidence ?? null} history={s.confidence.map((c) => c.value)} typed={m.typed === 1} />
         </div>
         <dl className="coach-facts">
           <dt>{t('live.questions')}</dt>
@@ -58,7 +58,8 @@ export function LiveCoachPanel({ state: s, customerGender }: { state: CoachingSt
 }
 
 /** Half-circle gauge: the agent's share of talking; green up to 43 %, amber to 65 %, red above. */
-export function TalkRatioGauge({ ratio }: { ratio: number | null }) {
+/** `byWords`: a typed call, where the share is of the words written (there is no speaking time). */
+export function TalkRatioGauge({ ratio, byWords = false }: { ratio: number | null; byWords?: boolean }) {
   const { t } = useCoachingT();
   const pct = ratio === null ? 0 : Math.round(ratio * 100);
   const tone = ratio === null ? 'idle' : ratio <= 0.43 ? 'ok' : ratio <= 0.65 ? 'warn' : 'danger';
@@ -81,7 +82,7 @@ export function TalkRatioGauge({ ratio }: { ratio: number | null }) {
       </svg>
       <figcaption>
         <strong>{t('live.talkRatio')}</strong>
-        <span className="small muted">{ratio === null ? t('live.talkRatioNone') : t('live.talkRatioHint', { pct })}</span>
+        <span className="small muted">{ratio === null ? t('live.talkRatioNone') : byWords ? t('live.talkRatioWords', { pct }) : t('live.talkRatioHint', { pct })}</span>
       </figcaption>
     </figure>
   );
@@ -134,7 +135,7 @@ export function MoodChip({ mood, gender }: { mood: string | null; gender?: 'fema
   );
 }
 
-export function ConfidenceMeter({ value, history }: { value: number | null; history: number[] }) {
+export function ConfidenceMeter({ value, history, typed = false }: { value: number | null; history: number[]; typed?: boolean }) {
   const { t } = useCoachingT();
   const pts = history.slice(-30);
   const path = pts.map((v, i) => `${i === 0 ? 'M' : 'L'}${((i / Math.max(1, pts.length - 1)) * 100).toFixed(1)} ${(20 - v * 20).toFixed(1)}`).join(' ');
@@ -142,7 +143,7 @@ export function ConfidenceMeter({ value, history }: { value: number | null; hist
     <div className="coach-confidence" data-testid="confidence">
       <span className="small muted">{t('live.confidence')}</span>
       {value === null ? (
-        <span className="small muted">{t('live.confidenceNone')}</span>
+        <span className="small muted">{typed ? t('live.confidenceTyped') : t('live.confidenceNone')}</span>
       ) : (
         <>
           <span className={`coach-confidence-value ${value > 0.8 ? 'coach-good' : value < 0.4 ? 'coach-bad' : ''}`}>{Math.round(value * 100)}%</span>

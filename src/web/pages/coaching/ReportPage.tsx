@@ -65,6 +65,7 @@ export default function ReportPage() {
                 </Card>
                 <Card title={t('report.voiceConfidence')}>
                   <div className="score-big">{r.voiceConfidence === null ? '—' : `${Math.round(r.voiceConfidence * 100)}%`}</div>
+                  {r.voiceConfidence === null && <p className="small muted">{t('report.noVoice')}</p>}
                 </Card>
               </div>
               <Card title={t('report.improvements')}>
@@ -90,14 +91,9 @@ export default function ReportPage() {
                 </Card>
               </div>
               <CallTimelines simulationId={simulationId} report={r} />
-              <div className="grid-2">
-                <Card title={t('report.difficultyTimeline')}>
-                  <DifficultyTimeline report={r} />
-                </Card>
-                <Card title={t('report.latency')}>
-                  <Latency report={r} />
-                </Card>
-              </div>
+              <Card title={t('report.difficultyTimeline')}>
+                <DifficultyTimeline report={r} />
+              </Card>
               <Card title={t('report.hints')}>
                 {r.hints.length === 0 ? <p className="muted">{t('report.noHints')}</p> : (
                   <ul className="criteria">
@@ -108,6 +104,12 @@ export default function ReportPage() {
                 )}
               </Card>
               {r.quotesDropped > 0 && <p className="small muted">{t('report.quotesDropped', { n: r.quotesDropped })}</p>}
+              {/* developer timings: collapsed, out of the coaching content */}
+              <details className="technical card" data-testid="technical">
+                <summary>{t('report.technical')}</summary>
+                <h3 className="small">{t('report.latency')}</h3>
+                <Latency report={r} />
+              </details>
             </div>
           </>
         );
@@ -189,18 +191,31 @@ function Criteria({ report: r }: { report: SessionReport }) {
   );
 }
 
+/** Weaknesses (what was missing and when, the agent's line, the customer's words as context) and strengths; an empty card says why. */
 function Findings({ report: r }: { report: SessionReport }) {
   const { t, lang } = useCoachingT();
-  if (r.strengths.length === 0 && r.weaknesses.length === 0) return null;
+  if (r.overallScore === null) return null;
   return (
     <div className="grid-2" data-testid="evidence">
       <Card title={t('report.weaknesses')}>
-        <ul className="criteria">
+        {r.weaknesses.length === 0 && <p className="muted" data-testid="no-weaknesses">{t('report.noWeaknesses')}</p>}
+        <ul className="criteria" data-testid="weaknesses">
           {r.weaknesses.map((w, i) => (
             <li key={i}>
               <div>
                 <strong>{SKILL_LABELS[w.skill][lang]}</strong> <Badge tone={w.severity >= 0.6 ? 'danger' : 'warn'}>{Math.round(w.severity * 100)}%</Badge>
-                <p dir="auto">{w.description}</p>
+                <p dir="auto">{withoutSkill(w.description, SKILL_LABELS[w.skill][lang])}</p>
+                {w.context && w.context.length > 0 && (
+                  <p className="small muted" data-testid="weakness-context">
+                    {t('report.afterCustomer')}:{' '}
+                    {w.context.map((c, k) => (
+                      <span key={k}>
+                        {k > 0 && ' · '}
+                        <q dir="auto">{c.text}</q>
+                      </span>
+                    ))}
+                  </p>
+                )}
                 <Quotes quotes={w.quotes} />
               </div>
             </li>
@@ -208,12 +223,13 @@ function Findings({ report: r }: { report: SessionReport }) {
         </ul>
       </Card>
       <Card title={t('report.strengths')}>
-        <ul className="criteria">
+        {r.strengths.length === 0 && <p className="muted" data-testid="no-strengths">{t('report.noStrengths')}</p>}
+        <ul className="criteria" data-testid="strengths">
           {r.strengths.map((s, i) => (
             <li key={i}>
               <div>
                 <strong>{SKILL_LABELS[s.skill][lang]}</strong>
-                <p dir="auto">{s.description}</p>
+                <p dir="auto">{withoutSkill(s.description, SKILL_LABELS[s.skill][lang])}</p>
                 <Quotes quotes={s.quotes} />
               </div>
             </li>
@@ -223,6 +239,9 @@ function Findings({ report: r }: { report: SessionReport }) {
     </div>
   );
 }
+
+/** A finding's text without the skill name it starts with (the card already shows it as the heading). */
+const withoutSkill = (text: string, skill: string) => (text.startsWith(`${skill}: `) ? text.slice(skill.length + 2) : text);
 
 function Quotes({ quotes }: { quotes: Quote[] }) {
   const { user } = useMe();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { LatencyTimeline as Timeline } from '../../../voice/protocol.ts';
 import { gapsOf } from './model.ts';
 import { usePracticeT } from './strings.ts';
@@ -37,3 +38,36 @@ export function LatencyTimeline({ timeline }: { timeline: Timeline }) {
     </div>
   );
 }
+
+/**
+ * Developer timings kept out of the transcript: a collapsed "technical details" section listing each reply's
+ * response-time bar under the first words of the agent line it answered.
+ */
+export function TechnicalTimings({ rows, children }: { rows: { id: string; label: string; timeline: Timeline }[]; children?: ReactNode }) {
+  const { t } = usePracticeT();
+  return (
+    <details className="technical card" data-testid="technical">
+      <summary>{t('session.technical')}</summary>
+      <p className="small muted">{t('session.latencyHint')}</p>
+      {rows.length === 0 ? (
+        <p className="small muted">{t('session.noTimings')}</p>
+      ) : (
+        <ol className="technical-rows">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <span className="small" dir="auto">{r.label}</span>
+              <LatencyTimeline timeline={r.timeline} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {children}
+    </details>
+  );
+}
+
+/** The first words of a line, for a technical row's label. */
+export const firstWords = (text: string, n = 6): string => {
+  const w = text.trim().split(/\s+/);
+  return w.length > n ? `${w.slice(0, n).join(' ')}…` : text.trim();
+};

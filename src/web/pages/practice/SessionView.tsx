@@ -1,13 +1,13 @@
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from '../../ui/index.ts';
 import { useMe } from '../../auth.tsx';
-import { LatencyTimeline } from './LatencyTimeline.tsx';
+import { TechnicalTimings, firstWords } from './LatencyTimeline.tsx';
 import { ReportLinkCard } from '../coaching/index.ts';
 import type { SimulationDetails } from './model.ts';
 import { usePracticeT } from './strings.ts';
 import { formatSeconds, genderSlash } from '../../../i18n/index.ts';
 import './practice.css';
 
-/** A finished (or cut-off) practice call: outcome, transcript with each reply's response time, recording. */
+/** A finished (or cut-off) practice call: outcome, transcript, recording; response times only under "technical details". */
 export function SessionView({ details }: { details: SimulationDetails }) {
   const { t, lang } = usePracticeT();
   const { user } = useMe();
@@ -24,18 +24,13 @@ export function SessionView({ details }: { details: SimulationDetails }) {
             <EmptyState title={t('session.noTurns')} />
           ) : (
             <div className="transcript" dir={rtl ? 'rtl' : 'ltr'} lang={s.language} data-testid="session-transcript">
-              {details.turns.map((turn, i) => {
-                // a customer turn's timeline measures the agent turn right before it
-                const next = details.turns[i + 1];
-                return (
-                  <div key={turn.id} className={`bubble bubble-${turn.speaker}`} data-speaker={turn.speaker} data-inaudible={turn.inaudible ? 'true' : undefined}>
-                    <span className="bubble-who">{turn.speaker === 'agent' ? genderSlash(t('call.you'), user.gender) : details.persona.name}</span>
-                    {turn.inaudible ? <em className="muted">({t('call.inaudible')})</em> : turn.text}
-                    {turn.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
-                    {turn.speaker === 'agent' && next?.speaker === 'customer' && next.latency && <LatencyTimeline timeline={next.latency} />}
-                  </div>
-                );
-              })}
+              {details.turns.map((turn) => (
+                <div key={turn.id} className={`bubble bubble-${turn.speaker}`} data-speaker={turn.speaker} data-inaudible={turn.inaudible ? 'true' : undefined}>
+                  <span className="bubble-who">{turn.speaker === 'agent' ? genderSlash(t('call.you'), user.gender) : details.persona.name}</span>
+                  {turn.inaudible ? <em className="muted">({t('call.inaudible')})</em> : turn.text}
+                  {turn.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
+                </div>
+              ))}
             </div>
           )}
         </Card>
@@ -53,9 +48,13 @@ export function SessionView({ details }: { details: SimulationDetails }) {
             )}
           </Card>
           <ReportLinkCard simulationId={s.id} />
-          <Card title={t('session.latency')}>
-            <p className="small muted">{t('session.latencyHint')}</p>
-          </Card>
+          {/* a customer turn's timeline measures the agent turn right before it */}
+          <TechnicalTimings
+            rows={details.turns.flatMap((turn, i) => {
+              const next = details.turns[i + 1];
+              return turn.speaker === 'agent' && next?.speaker === 'customer' && next.latency ? [{ id: turn.id, label: firstWords(turn.text), timeline: next.latency }] : [];
+            })}
+          />
           {(details.recordings.agentBytes || details.recordings.customerBytes) && (
             <Card title={t('session.recording')}>
               <audio controls preload="none" src={`${base}?track=mix`} style={{ inlineSize: '100%' }} />

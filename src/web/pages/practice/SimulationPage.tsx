@@ -3,7 +3,7 @@ import { useMe } from '../../auth.tsx';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { Alert, Async, Badge, Button, Card, PageHeader, useQuery } from '../../ui/index.ts';
 import { LiveCall } from './live/call.ts';
-import { LatencyTimeline } from './LatencyTimeline.tsx';
+import { TechnicalTimings, firstWords } from './LatencyTimeline.tsx';
 import { LiveCoaching, inPageLanguage, moodTone } from '../coaching/index.ts';
 import { isMood, loadPrefs, type CreatedSimulation, type SimulationDetails } from './model.ts';
 import { SessionView } from './SessionView.tsx';
@@ -146,7 +146,6 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
                   <span className="bubble-who">{l.speaker === 'agent' ? genderSlash(t('call.you'), user.gender) : persona.name}</span>
                   {l.inaudible ? <em className="muted">({t('call.inaudible')})</em> : l.text || '…'}
                   {l.interrupted && <span className="bubble-cut">({t('call.interrupted')})</span>}
-                  {l.speaker === 'agent' && s.latency[l.id] && <LatencyTimeline timeline={s.latency[l.id]} />}
                 </div>
               ))}
             </div>
@@ -221,6 +220,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
           {sim.mode === 'voice' && s.phase !== 'active' && s.phase !== 'ended' && <TranscriptionCheck engine={s.ready?.engine ? { ...details.engine, ...s.ready.engine } : details.engine} language={sim.language} simulationId={sim.id} />}
           <WhisperCard whispers={s.whispers} />
           <LiveCoaching source={call} customerGender={persona.gender} />
+          <TechnicalTimings rows={s.lines.filter((l) => l.speaker === 'agent' && s.latency[l.id]).map((l) => ({ id: l.id, label: firstWords(l.text), timeline: s.latency[l.id] }))} />
           {s.hints.length > 0 && (
             <Card>
               {s.hints.map((h, i) => (
