@@ -24,8 +24,8 @@ const HESITANT: Record<'he' | 'en', string[]> = { he: ['אממ, אולי... ', '
 
 /**
  * The agent's lines at quality `q` (0..5): q = 5 the good call, q = 0 the poor call; in between the good call's
- * first lines (opening, discovery, recap…) and then the poor call's pitch and pushing. Below 3 every other
- * pushing line starts with a filler or a hedge, as a hesitant agent's do.
+ * first lines (opening, discovery, recap…) and then the poor call's pitch and pushing. Below 5 every third line
+ * starts with a filler or a hedge, below 3 every other one, as a hesitant agent's do.
  */
 export function gradedScript(q: number, lang: 'he' | 'en' = 'he'): string[] {
   const good = lines(`good-${lang}.txt`);
@@ -33,8 +33,8 @@ export function gradedScript(q: number, lang: 'he' | 'en' = 'he'): string[] {
   if (q >= 5) return good;
   const keep = q <= 0 ? 0 : Math.round((good.length * q) / 5);
   const pushing = q <= 0 ? poor : poor.slice(Math.min(poor.length - 3, 1 + Math.floor(q)));
-  const hedged = q < 3 ? pushing.map((l, i) => (i % 2 === 1 ? `${HESITANT[lang][(i >> 1) % 2]}${l}` : l)) : pushing;
-  return [...good.slice(0, keep), ...hedged];
+  const every = q < 3 ? 2 : 3;
+  return [...good.slice(0, keep), ...pushing].map((l, i) => (i % every === every - 1 ? `${HESITANT[lang][Math.floor(i / every) % 2]}${l}` : l));
 }
 
 /** Who practised what, when (days ago) and how well (script quality 0..5). */
@@ -139,11 +139,26 @@ async function playCall(ctx: AppContext, user: { id: string; role: 'agent'; comp
   return id;
 }
 
-/** Moves a finished practice call (row, report) `daysAgo` days back, keeping its length. */
+/**
+ * Moves a finished practice call (row, report) `daysAgo` days back, keeping its length; the practice seconds it
+ * used move with it to that month's usage, so "this month" counts only what was practised this month.
+ */
 async function dateBack(ctx: AppContext, simulationId: string, daysAgo: number): Promise<void> {
   const shift = `${daysAgo * 86_400} seconds`;
   await ctx.database.rows(sql`UPDATE simulations SET created_at = created_at - ${shift}::interval, started_at = started_at - ${shift}::interval, ended_at = ended_at - ${shift}::interval WHERE id = ${simulationId}`);
   await ctx.database.rows(sql`UPDATE session_reports SET created_at = created_at - ${shift}::interval WHERE simulation_id = ${simulationId}`);
+  const sim = await ctx.repos.simulations.byId(simulationId);
+  const now = new Date().toISOString().slice(0, 7);
+  const then = sim?.createdAt.toISOString().slice(0, 7);
+  const seconds = sim?.secondsUsed ?? 0;
+  if (!sim || !then || then === now || seconds <= 0) return;
+  await ctx.database.rows(
+    sql`UPDATE usage_counters SET used = greatest(0, used - ${seconds}) WHERE company_id = ${sim.companyId} AND kind = 'sim_seconds' AND period = ${now} AND scope IN ('company', ${sim.agentUserId})`,
+  );
+  await ctx.database.rows(
+    sql`INSERT INTO usage_counters (company_id, scope, kind, period, used) VALUES (${sim.companyId}, 'company', 'sim_seconds', ${then}, ${seconds})
+        ON CONFLICT (company_id, scope, kind, period) DO UPDATE SET used = usage_counters.used + ${seconds}`,
+  );
 }
 
 /** Seeds the demo agents' practice history (and one overdue assignment). Returns the number of practice calls. */

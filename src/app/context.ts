@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { openDatabase, createRepositories, type Database, type Repositories } from '../db/index.ts';
@@ -68,7 +67,9 @@ export async function createContext(config: Config, database?: Database): Promis
   // the live coaching of every session runs in one worker thread, off the thread that relays the calls' audio
   const coachingWorker = new CoachingWorkerHost(coachingLog);
   simulations.addTap(practiceReportTap({ practice, repos, log: coachingLog, worker: coachingWorker }));
-  const live = { bus: createLiveBus(config), directory: createLiveDirectory(), nodeId: `${os.hostname()}:${config.PORT}` };
+  // several nodes (REDIS_URL): live events over Redis, the live list from the PostgreSQL leases (src/live/cluster.ts)
+  const nodeId = nodeIdOf(config);
+  const live = { bus: createLiveBus(config), directory: createLiveDirectory(config.REDIS_URL && db.kind === 'postgres' ? { repo: repos.cluster, nodeId } : undefined), nodeId };
   simulations.observeLive(liveObservation({ ...live, log: (msg, err) => console.warn(`[live] ${msg}${err ? `: ${(err as Error).message ?? err}` : ''}`) }));
   return {
     config,

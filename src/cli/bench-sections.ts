@@ -86,3 +86,5 @@ benchSections.live = async (o) => (await import('../live/bench.ts')).benchLive(o
 // 30 minutes (SALESGYM_SOAK_MINUTES to shorten): only with `bench --only voice-soak`
 benchSections['voice-soak'] = async (o) => (await import('../voice/bench-soak.ts')).benchVoiceSoak(o);
 benchOptIn.add('voice-soak');
+// many nodes (issue 17): Redis publish cost per session, delivery across nodes, takeover after kill -9
+benchSections.cluster = async (o) => (await import('../live/cluster-bench.ts')).benchCluster(o);

@@ -6,6 +6,9 @@
 import { MemoryLiveBus } from './memory-bus.ts';
 import { MemoryLiveDirectory } from './memory-directory.ts';
 import type { LiveBus, LiveDirectory } from './types.ts';
+import type { ClusterRepo } from '../db/index.ts';
+import { RedisLiveBus } from './redis-bus.ts';
+import { LeaseLiveDirectory } from './directory.ts';
 
 export * from './types.ts';
 export { MemoryLiveBus } from './memory-bus.ts';
@@ -16,14 +19,17 @@ export interface LiveBusConfig {
   REDIS_URL?: string;
 }
 
-/** The bus for this configuration: in-process by default (REDIS_URL set: Redis pub/sub, added by the cluster work). */
-export function createLiveBus(_cfg: LiveBusConfig): LiveBus {
-  return new MemoryLiveBus();
+/** The bus for this configuration: in-process by default; Redis pub/sub when REDIS_URL is set (several nodes). */
+export function createLiveBus(cfg: LiveBusConfig): LiveBus {
+  return cfg.REDIS_URL ? new RedisLiveBus({ url: cfg.REDIS_URL, log: (m) => console.warn(`[live] ${m}`) }) : new MemoryLiveBus();
 }
 
-/** The directory of calls in progress for a single node (the cluster supplies its PostgreSQL-backed one). */
-export function createLiveDirectory(): LiveDirectory {
-  return new MemoryLiveDirectory();
+/**
+ * The directory of calls in progress: this node's own, in memory (single node); with `cluster` (several nodes,
+ * REDIS_URL set) the lease rows in PostgreSQL, so every node lists every node's calls.
+ */
+export function createLiveDirectory(cluster?: { repo: ClusterRepo; nodeId: string }): LiveDirectory {
+  return cluster ? new LeaseLiveDirectory(cluster.repo, cluster.nodeId) : new MemoryLiveDirectory();
 }
 export * from './wire.ts';
 export { LivePublisher, type LivePublisherOptions } from './publisher.ts';

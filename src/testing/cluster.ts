@@ -5,7 +5,7 @@
  * removed by `stop()`. Needs the Debian packages postgresql, redis-server and haproxy (`clusterTools`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -139,12 +139,16 @@ export interface NodeOptions {
   env: Record<string, string>;
   /** How long start() waits for /api/health (default 90 s: migrations and the demo seed on a loaded machine). */
   startTimeoutMs?: number;
+  /** DATA_DIR shared with other nodes (uploads, recordings), kept by stop(); default: a directory of its own. */
+  dataDir?: string;
+  /** Serve the built web client (dist/web must exist); default false (`--no-web`). */
+  web?: boolean;
 }
 
 /** One app node: `node --max-semi-space-size=8 bin/salesgym.mjs start --no-web`, as `npm start` runs it. */
 export async function appNode(o: NodeOptions): Promise<AppNode> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `sg-cluster-${o.id}-`));
+  const dataDir = o.dataDir ?? mkdtempSync(path.join(os.tmpdir(), `sg-cluster-${o.id}-`));
   let proc: ChildProcess | null = null;
   let logs: () => string = () => '';
   const url = `http://127.0.0.1:${port}`;
@@ -159,7 +163,7 @@ export async function appNode(o: NodeOptions): Promise<AppNode> {
     logs: () => logs(),
     async start() {
       const env = { ...process.env, LOG_LEVEL: 'warn', SALESGYM_DEMO_AUDIO: 'false', ...o.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ID: o.id, NODE_URL: url };
-      proc = spawn(process.execPath, ['--max-semi-space-size=8', path.join(REPO_ROOT, 'bin/salesgym.mjs'), 'start', '--no-web'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      proc = spawn(process.execPath, ['--max-semi-space-size=8', path.join(REPO_ROOT, 'bin/salesgym.mjs'), 'start', ...(o.web ? [] : ['--no-web'])], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       logs = tail(proc);
       const p = proc;
       await waitFor(`node ${o.id}`, async () => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) })).ok, o.startTimeoutMs ?? 90_000, p, logs);
@@ -169,7 +173,7 @@ export async function appNode(o: NodeOptions): Promise<AppNode> {
     },
     async stop() {
       await stopChild(proc);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return node;
@@ -211,17 +215,21 @@ export interface Cluster {
  * PostgreSQL + Redis + `nodes` app nodes + HAProxy. The nodes start at the same time (their migrations meet
  * under the advisory lock); the first seeds the demo company (`SALESGYM_DEMO` on it only).
  */
-export async function startCluster(o: { nodes?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
+export async function startCluster(o: { nodes?: number; env?: Record<string, string>; web?: boolean } = {}): Promise<Cluster> {
   const started: Array<{ stop(): Promise<void> }> = [];
   try {
     const postgres = await startPostgres();
     started.push(postgres);
     const redis = await startRedis();
     started.push(redis);
+    // one DATA_DIR for all nodes, as deploy/compose.yaml mounts one volume: any node's worker reads any upload,
+    // and a call taken over goes on in the recording its first node began
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sg-cluster-data-'));
+    started.push({ stop: async () => rmSync(dataDir, { recursive: true, force: true }) });
     const nodes: AppNode[] = [];
     for (let i = 0; i < (o.nodes ?? 2); i++) {
       const id = `node-${String.fromCharCode(97 + i)}`;
-      const n = await appNode({ id, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, SALESGYM_DEMO: i === 0 ? 'true' : 'false', ...o.env } });
+      const n = await appNode({ id, dataDir, web: o.web, env: { DATABASE_URL: postgres.url, REDIS_URL: redis.url, SALESGYM_DEMO: i === 0 ? 'true' : 'false', ...o.env } });
       nodes.push(n);
       started.push(n);
     }

@@ -11,12 +11,13 @@
  */
 import type { Language } from '../analysis/index.ts';
 import { speakPcm24k } from '../testing/espeak.ts';
-import { EndOfTurnPredictor, type Eagerness } from './end-of-turn.ts';
-import { EVAL_TURNS, type LabelledTurn, type PauseKind } from './end-of-turn-data/turns.ts';
+import { EndOfTurnPredictor, HAND_MODEL, type Eagerness, type EndOfTurnModel } from './end-of-turn.ts';
+import { EVAL_VOICES, TEST_TURNS, type EvalVoice, type LabelledTurn, type PauseKind } from './end-of-turn-data/turns.ts';
 import { TurnDetector } from './turn-detector.ts';
 
-export type DetectorKind = 'window' | 'predictor' | 'predictor-audio';
-export const DETECTORS: DetectorKind[] = ['window', 'predictor', 'predictor-audio'];
+/** window: the fixed silence window; predictor: trained model, prosody + words; -audio: prosody only; -hand: the hand-set weights. */
+export type DetectorKind = 'window' | 'predictor' | 'predictor-audio' | 'predictor-hand';
+export const DETECTORS: DetectorKind[] = ['window', 'predictor', 'predictor-audio', 'predictor-hand'];
 
 export interface EvalOptions {
   /** The persona's silence window (ms, default 700: DEFAULT_TURN_TAKING). */
@@ -24,8 +25,14 @@ export interface EvalOptions {
   eagerness?: Eagerness;
   /** Delay of a segment's words in the partial transcript after its speech ends (ms, default 200). */
   transcriptLagMs?: number;
-  /** Only these turns (default: all of EVAL_TURNS). */
+  /** These turns (default: the held-out TEST_TURNS). */
   turns?: LabelledTurn[];
+  /** Each turn spoken by each of these (default: EVAL_VOICES). */
+  voices?: EvalVoice[];
+  /** Detectors to run (default: all of DETECTORS). */
+  detectors?: DetectorKind[];
+  /** The predictor's model (default: the trained one). */
+  model?: EndOfTurnModel;
 }
 
 /** One detector's outcome on one turn. */
@@ -80,8 +87,10 @@ export function pauseLengths(n: number): number[] {
   return Array.from({ length: n }, (_, k) => Math.round(600 * Math.exp(0.55 * probit((((k * step) % n) + 0.5) / n))));
 }
 
-interface Built {
+export interface Built {
   turn: LabelledTurn;
+  /** Which of the voices spoke it. */
+  voice: number;
   audio: Int16Array;
   /** Per segment: where its speech ends (ms) and, for mid-turn segments, the pause after it. */
   ends: Array<{ endMs: number; pause?: { kind: PauseKind; ms: number } }>;
@@ -92,57 +101,61 @@ interface Built {
 const LEAD_MS = 300;
 const TRAIL_MS = 3000;
 
-/** Synthesizes the turns (espeak-ng) and lays out pauses; deterministic. */
-export function buildEvalAudio(turns: LabelledTurn[], transcriptLagMs = 200): Built[] {
+/** Synthesizes the turns (espeak-ng, each in every voice) and lays out pauses; deterministic. */
+export function buildEvalAudio(turns: LabelledTurn[], transcriptLagMs = 200, voices: EvalVoice[] = EVAL_VOICES.slice(0, 1)): Built[] {
   const out: Built[] = [];
   const byLang = new Map<Language, LabelledTurn[]>();
   for (const t of turns) byLang.set(t.language, [...(byLang.get(t.language) ?? []), t]);
-  for (const [, list] of byLang) {
-    const n = list.reduce((k, t) => k + t.segments.filter((s) => s.pause).length, 0);
+  for (const [language, list] of byLang) {
+    const n = list.reduce((k, t) => k + t.segments.filter((s) => s.pause).length, 0) * voices.length;
     const lengths = pauseLengths(n);
     let k = 0;
-    for (const turn of list) {
-      const parts: Int16Array[] = [silence(LEAD_MS)];
-      const ends: Built['ends'] = [];
-      const words: Array<{ atMs: number; text: string }> = [];
-      let ms = LEAD_MS;
-      for (const seg of turn.segments) {
-        const pcm = speakPcm24k(seg.text, turn.language === 'he' ? 'he' : 'en-us');
-        parts.push(pcm);
-        ms += pcm.length / 24;
-        words.push({ atMs: ms + transcriptLagMs, text: seg.text });
-        if (seg.pause) {
-          const p = lengths[k++];
-          ends.push({ endMs: ms, pause: { kind: seg.pause, ms: p } });
-          parts.push(silence(p));
-          ms += p;
-        } else ends.push({ endMs: ms });
+    for (const [vi, v] of voices.entries()) {
+      for (const turn of list) {
+        const parts: Int16Array[] = [silence(LEAD_MS)];
+        const ends: Built['ends'] = [];
+        const words: Array<{ atMs: number; text: string }> = [];
+        let ms = LEAD_MS;
+        for (const seg of turn.segments) {
+          const pcm = speakPcm24k(seg.text, v.voice[language === 'he' ? 'he' : 'en'], { rate: v.rate, pitch: v.pitch });
+          parts.push(pcm);
+          ms += pcm.length / 24;
+          words.push({ atMs: ms + transcriptLagMs, text: seg.text });
+          if (seg.pause) {
+            const p = lengths[k++];
+            ends.push({ endMs: ms, pause: { kind: seg.pause, ms: p } });
+            parts.push(silence(p));
+            ms += p;
+          } else ends.push({ endMs: ms });
+        }
+        parts.push(silence(TRAIL_MS));
+        const audio = new Int16Array(parts.reduce((a, p) => a + p.length, 0));
+        let o = 0;
+        for (const p of parts) (audio.set(p, o), (o += p.length));
+        const transcriptAt = (at: number) => {
+          const heard = words.filter((w) => w.atMs <= at).map((w) => w.text);
+          // browser speech recognition: words without punctuation
+          return heard.length ? heard.join(' ').replace(/[.,!?;:…]+/g, ' ').replace(/\s+/g, ' ').trim() : null;
+        };
+        out.push({ turn, voice: vi, audio, ends, transcriptAt });
       }
-      parts.push(silence(TRAIL_MS));
-      const audio = new Int16Array(parts.reduce((a, p) => a + p.length, 0));
-      let o = 0;
-      for (const p of parts) (audio.set(p, o), (o += p.length));
-      const transcriptAt = (at: number) => {
-        const heard = words.filter((w) => w.atMs <= at).map((w) => w.text);
-        // browser speech recognition: words without punctuation
-        return heard.length ? heard.join(' ').replace(/[.,!?;:…]+/g, ' ').replace(/\s+/g, ' ').trim() : null;
-      };
-      out.push({ turn, audio, ends, transcriptAt });
     }
   }
   return out;
 }
 
-/** Runs the three detectors over one built turn (in lockstep, sharing the VAD worker). */
+/** Runs the detectors over one built turn (in lockstep, sharing the VAD worker). */
 async function runTurn(b: Built, o: EvalOptions): Promise<TurnOutcome[]> {
   const silenceMs = o.silenceMs ?? 700;
+  const kinds = o.detectors ?? DETECTORS;
   let clockMs = 0;
   const commits = new Map<DetectorKind, Array<{ speechEndMs: number; atMs: number }>>();
-  const detectors = DETECTORS.map((kind) => {
+  const detectors = kinds.map((kind) => {
     commits.set(kind, []);
-    const predictor = kind === 'window' ? undefined : new EndOfTurnPredictor({ silenceMs, eagerness: o.eagerness, language: b.turn.language });
+    const model = kind === 'predictor-hand' ? HAND_MODEL : o.model;
+    const predictor = kind === 'window' ? undefined : new EndOfTurnPredictor({ silenceMs, eagerness: o.eagerness, language: b.turn.language, model });
     return new TurnDetector(
-      { clock: () => clockMs, silenceMs, longSpeechMs: 600, keepAudio: false, stallMs: null, endOfTurn: predictor, transcript: kind === 'predictor' ? () => b.transcriptAt(clockMs) : undefined },
+      { clock: () => clockMs, silenceMs, longSpeechMs: 600, keepAudio: false, stallMs: null, endOfTurn: predictor, transcript: kind === 'predictor' || kind === 'predictor-hand' ? () => b.transcriptAt(clockMs) : undefined },
       { speechStart: () => {}, longSpeech: () => {}, utterance: (u) => commits.get(kind)!.push({ speechEndMs: u.speechEndMs, atMs: clockMs }) },
     );
   });
@@ -158,14 +171,14 @@ async function runTurn(b: Built, o: EvalOptions): Promise<TurnOutcome[]> {
     for (const d of detectors) d.close();
   }
   const finalEnd = b.ends[b.ends.length - 1].endMs;
-  return DETECTORS.map((kind) => {
+  return kinds.map((kind) => {
     const list = commits.get(kind)!;
     // a commit belongs to the segment whose speech end is nearest its dated speech end
     const owner = (c: { speechEndMs: number }) => b.ends.reduce((best, e, i) => (Math.abs(e.endMs - c.speechEndMs) < Math.abs(b.ends[best].endMs - c.speechEndMs) ? i : best), 0);
     const owners = list.map(owner);
     const last = list.filter((_, i) => owners[i] === b.ends.length - 1);
     return {
-      id: b.turn.id,
+      id: `${b.turn.id}/${b.voice}`,
       language: b.turn.language,
       detector: kind,
       gapMs: last.length ? last[0].atMs - finalEnd : null,
@@ -201,7 +214,7 @@ export function summarizeOutcomes(outcomes: TurnOutcome[]): EvalSummary[] {
 
 /** Runs the evaluation (espeak-ng + Silero; a few seconds of CPU per turn). */
 export async function evaluateEndOfTurn(o: EvalOptions = {}): Promise<{ outcomes: TurnOutcome[]; summary: EvalSummary[] }> {
-  const built = buildEvalAudio(o.turns ?? EVAL_TURNS, o.transcriptLagMs);
+  const built = buildEvalAudio(o.turns ?? TEST_TURNS, o.transcriptLagMs, o.voices ?? EVAL_VOICES);
   const outcomes: TurnOutcome[] = [];
   for (const b of built) outcomes.push(...(await runTurn(b, o)));
   return { outcomes, summary: summarizeOutcomes(outcomes) };

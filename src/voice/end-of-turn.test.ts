@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { haveTools } from '../testing/tools.ts';
 import { speakPcm24k } from '../testing/espeak.ts';
-import { EndOfTurnPredictor, endOfTurnTerms, lexicalCues, prosodicCues } from './end-of-turn.ts';
+import { EndOfTurnPredictor, FEATURE_NAMES, HAND_MODEL, TRAINED_MODEL, chunkCues, endOfTurnFeatures, endOfTurnTerms, lexicalCues, prosodicCues } from './end-of-turn.ts';
+import { TEST_TURNS, TRAIN_TURNS } from './end-of-turn-data/turns.ts';
 import { pauseLengths, summarizeOutcomes, type TurnOutcome } from './end-of-turn-eval.ts';
 import { TurnDetector } from './turn-detector.ts';
 
@@ -81,8 +82,48 @@ describe('lexical cues of a partial transcript', () => {
     }
   });
 
+  it('a wh-word opening a relative clause is no question ("מה שאני מציע זה…", "what I suggest is…"); a hanging pseudo-cleft is unfinished', () => {
+    expect(lexicalCues('אז מה שאני מציע זה', 'he')!.question).toBe(false);
+    expect(lexicalCues('אז מה שאני מציע זה', 'he')!.trailingConnective).toBe(true);
+    expect(lexicalCues('what we offer saves you money', 'en')!.question).toBe(false);
+    expect(lexicalCues('what do you pay today', 'en')!.question).toBe(true);
+    expect(lexicalCues('שנקבע שיחה ביום שלישי מתאים לך', 'he')!.question).toBe(true);
+  });
+
+  it('reads the clause being spoken: a fronted "if…"/"כש…" projects more, a short "I hear you" is a preface', () => {
+    expect(chunkCues('If I understand correctly', 'en')!.frameOpener).toBe(true);
+    expect(chunkCues('כשעסק בגודל שלכם עובר אלינו', 'he')!.frameOpener).toBe(true);
+    expect(chunkCues('we work with most banks', 'en')!.frameOpener).toBe(false);
+    expect(chunkCues('I hear you', 'en')!.shortPreface).toBe(true);
+    expect(chunkCues('אני מבין שהתקציב מוגבל השנה בגלל המצב', 'he')!.shortPreface).toBe(false);
+  });
+
   it('has no cues without words', () => {
     expect(lexicalCues('  ', 'he')).toBeNull();
+  });
+});
+
+describe('the end-of-turn model', () => {
+  it('ships trained weights for every feature, from turns the evaluation never uses', () => {
+    for (const f of FEATURE_NAMES) expect(Number.isFinite(TRAINED_MODEL.weights[f]), f).toBe(true);
+    expect(TRAINED_MODEL.name).toMatch(/TRAIN/);
+    const test = new Set(TEST_TURNS.map((t) => t.id));
+    expect(TRAIN_TURNS.some((t) => test.has(t.id))).toBe(false);
+    expect(TEST_TURNS.filter((t) => t.language === 'he').length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('learned the lexical cues in the expected direction: a question yields the turn, a trailing "and"/"um" holds it', () => {
+    const w = TRAINED_MODEL.weights;
+    expect(w.question).toBeGreaterThan(0);
+    expect(w.trailingConnective).toBeLessThan(0);
+    expect(w.trailingFiller).toBeLessThan(0);
+    expect(w.frameOpener).toBeLessThan(0);
+  });
+
+  it('one feature category per silence, and the hand-set weights in the same feature space', () => {
+    const f = endOfTurnFeatures({ prosody: null, transcript: 'המחיר טוב אבל', language: 'he' });
+    expect(f.trailingConnective + f.question + f.plainEnding + f.trailingFiller + f.terminalPunctuation + f.noWords).toBe(1);
+    expect(endOfTurnTerms({ prosody: null, transcript: 'מה דעתך?', language: 'he' }, HAND_MODEL).question).toBe(3.2);
   });
 });
 

@@ -2,16 +2,20 @@
  * End-of-turn prediction: how long the customer should wait, after the agent falls silent, before taking the turn.
  * A fixed silence window either answers late (every turn waits it out) or cuts in on thinking pauses; people do
  * neither (≈200 ms gaps, docs/voice-facts.md) because they hear whether the turn is over. This predictor reads
- * the same cues, all explainable and weighted in `WEIGHTS` below:
+ * the same cues, all explainable: named features (`FEATURE_NAMES`) weighted by a logistic model trained here on
+ * labelled espeak-ng turns (end-of-turn-train.ts → end-of-turn-model.json; `HAND_MODEL` keeps the first hand-set weights):
  *  - prosody of the last ~400 ms of speech: final pitch movement (a fall or a question rise yields the turn, a
  *    level pitch holds it), phrase-final lengthening, and the energy fading out (a clean fade ends a phrase; speech
  *    cut off at full level is a word broken off);
  *  - lexical completeness of the partial transcript, when one exists: a question asked, a sentence complete, a
  *    trailing connective ("and…", "ו…", "אבל", "because") or filler ("um", "אממ", "אה") that promises more;
  *  - the persona's patience (its silence window) scales the shortest and the longest wait.
- * Pure functions, no I/O; the turn detector calls `EndOfTurnPredictor.waitMs` while a silence runs.
+ * Pure functions (the model file is read once at load); the turn detector calls `EndOfTurnPredictor.estimate` while a
+ * silence runs.
  */
+import { readFileSync } from 'node:fs';
 import pitchfinder from 'pitchfinder';
+import { z } from 'zod';
 import type { Language } from '../analysis/index.ts';
 
 // ── prosodic cues ────────────────────────────────────────────────────────────────
@@ -163,48 +167,129 @@ export function lexicalCues(text: string, language: Language): LexicalCues | nul
   const ellipsis = /(\.\.\.|…|[-–—])\s*$/.test(t);
   const terminalPunctuation = !ellipsis && /[.!?؟]\s*$/.test(t);
   const trailingFiller = ellipsis || FILLERS[language].has(last) || FILLERS[language].has(lastTwo) || /^(א+מ+|א+ה+|ה+מ+|u+m+|u+h+|e+r+m*|h+m+)$/.test(last);
-  // a one-letter Hebrew prefix written alone ("ו", "ש") or a function word left hanging
-  const trailingConnective = !trailingFiller && !terminalPunctuation && (CONNECTIVES[language].has(last) || (language === 'he' && /^[ושהבלמכ]$/.test(last)));
+  // a pseudo-cleft left hanging: "מה שאני מציע זה…" ("what I suggest is…")
+  const cleft = language === 'he' && last === 'זה' && /(^|\s)מה ש\S+/.test(bare);
+  // or a one-letter Hebrew prefix written alone ("ו", "ש"), or a function word left hanging
+  const trailingConnective = !trailingFiller && !terminalPunctuation && (cleft || CONNECTIVES[language].has(last) || (language === 'he' && /^[ושהבלמכ]$/.test(last)));
   // unpunctuated speech recognition gives no sentence boundaries: a question word among the last words will do
-  const opensQuestion = words.slice(-7).some((_, i, tail) => QUESTION_OPENERS[language].test(tail.slice(i).join(' ')));
+  // a question inverts ("what do you…"); a wh-word followed by its subject is a relative clause ("what I suggest is…")
+  const relative = (rest: string[]) => (language === 'he' ? /^(מה|מי|איך|כמה|איפה|מתי|למה) ש/ : /^(what|who|how|where|when|why|which) (i|we|you|they|he|she|it)\b/).test(rest.join(' '));
+  const opensQuestion =
+    words.slice(-7).some((_, i, tail) => QUESTION_OPENERS[language].test(tail.slice(i).join(' ')) && !relative(tail.slice(i))) ||
+    (language === 'he' && /(מתאים|נוח|בסדר|נשמע טוב|מסתדר|מקובל) (לך|לכם|לכן|מבחינתך)$/.test(bare));
   const question = /[?؟]\s*$/.test(t) || (!trailingConnective && !trailingFiller && (opensQuestion || (words.length >= 3 && TAGS[language].test(bare) && /,\s*\S+\s*[?.]?\s*$/.test(sentence))));
   return { words: t.split(/\s+/).length, question, terminalPunctuation, trailingConnective, trailingFiller };
 }
 
-// ── the predictor ────────────────────────────────────────────────────────────────
+/**
+ * Openers that project more to come (conversation analysis: "projectability"): a fronted subordinate clause or frame
+ * adverbial ("if I understand correctly", "before we go on", "כשעסק…", "בנוסף לזה") needs a main clause after it.
+ */
+const FRAME_OPENERS: Record<Language, RegExp> = {
+  he: /^(אם|כש\S+|כאשר|לפני|אחרי|בזמן ש\S*|מאחר|למרות|בדרך כלל|בנוסף|חוץ מזה|מעבר לזה|כמו ש\S*|ברגע ש\S*|ככל ש\S*|עד ש\S*)(\s|$)/,
+  en: /^(if|when|whenever|before|after|while|although|though|since|as soon as|once|unless|usually|normally|basically|on top of that|in addition|besides|apart from that|as i said|as you know)\b/i,
+};
+/** Short prefaces that acknowledge before the main action ("I hear you.", "אני מבין את ההתלבטות."). */
+const PREFACES: Record<Language, RegExp> = {
+  he: /^(אני שומע|אני שומעת|אני מבין|אני מבינה|ברור|בסדר|מעולה|מצוין|יפה|נכון|אוקיי|אוקי|הבנתי|צודק|צודקת|זה בדיוק)(\s|$)/,
+  en: /^(i hear|i see|i understand|i get it|got it|sure|right|great|okay|ok|fair enough|that makes sense|exactly|absolutely)\b/i,
+};
+
+/** Cues of the clause being spoken (the words since the last pause). */
+export function chunkCues(text: string | null, language: Language): { words: number; frameOpener: boolean; shortPreface: boolean } | null {
+  const bare = (text ?? '').replace(/[.,!?;:"'()…\-–—]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  if (!bare) return null;
+  const words = bare.split(' ').length;
+  return { words, frameOpener: FRAME_OPENERS[language].test(bare), shortPreface: words <= 4 && PREFACES[language].test(bare) };
+}
+
+// ── the model ────────────────────────────────────────────────────────────────────
 
 /**
- * Weights of the end-of-turn logit (log-odds that the turn is over). Set by hand from conversation-analysis
- * findings (docs/voice-facts.md) and checked on the espeak-ng evaluation set (end-of-turn-eval.ts); lexical cues
- * dominate because they are the most reliable, prosody moves the estimate when there is no transcript.
+ * Features of one silence, each 0..1 (energyFade −0.5..1): the lexical category of the words so far (one of question,
+ * terminal punctuation, a plain ending, a trailing connective or filler, or no words), the final pitch movement, the
+ * energy fade, a held flat final stretch, final lengthening. The model's log-odds that the turn is over is the
+ * weighted sum; each weighted feature is a named term of the explanation.
  */
-export const WEIGHTS = {
-  /** Prior: without any cue, a silence is slightly more often a pause than an end. */
-  bias: -0.4,
-  /** A question was asked: the agent hands over the turn. */
-  question: 3.2,
-  /** The sentence ends with . or ! (a transcript with punctuation). */
-  terminalPunctuation: 1.6,
-  /**
-   * Unpunctuated words that are no question and end in neither a connective nor a filler: a statement may be
-   * over or a clause may follow ("our customers save on average, …"); wait about as long as the window.
-   */
-  plainEnding: -0.2,
-  /** "and…", "ו…", "אבל", "של": more is coming. */
-  trailingConnective: -3.6,
-  /** "um", "אממ", "אה", "…": the agent is searching for words. */
-  trailingFiller: -3.2,
-  /** Final pitch moving (fall or question rise) by ≥ 1 st, per semitone of movement (capped at 3). */
-  pitchMovement: 0.45,
-  /** Level final pitch (|Δ| < 1 st): a continuation plateau. */
-  levelPitch: -0.5,
-  /** Per dB of energy fade beyond 6 dB (capped at +12 / −6): a fade-out ends, a cut-off holds. */
-  energyFall: 0.06,
-  /** A long (≥ 250 ms) flat (< 1.5 st) final voiced stretch: a filled pause ("אממ", "uhm") held out. */
-  heldFlat: -1.4,
-  /** Phrase-final lengthening (final voiced stretch ≥ 180 ms, not flat). */
-  lengthening: 0.3,
-} as const;
+export const FEATURE_NAMES = [
+  'bias', 'question', 'terminalPunctuation', 'plainEnding', 'trailingConnective', 'trailingFiller', 'noWords',
+  'frameOpener', 'shortPreface', 'chunkLength',
+  'pitchFall', 'pitchRise', 'levelPitch', 'energyFade', 'heldFlat', 'lengthening',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+/** Logistic weights over FEATURE_NAMES, with where they came from. */
+export interface EndOfTurnModel {
+  name: string;
+  weights: Features;
+}
+
+/**
+ * The first, hand-set weights (session 1: from conversation-analysis findings, checked on the first 24 espeak-ng
+ * turns). Kept for comparison in the bench; the predictor uses the trained model.
+ */
+export const HAND_MODEL: EndOfTurnModel = {
+  name: 'hand-set',
+  weights: {
+    bias: -0.4, question: 3.2, terminalPunctuation: 1.6, plainEnding: -0.2, trailingConnective: -3.6, trailingFiller: -3.2, noWords: 0,
+    frameOpener: 0, shortPreface: 0, chunkLength: 0,
+    pitchFall: 1.35, pitchRise: 1.35, levelPitch: -0.5, energyFade: 0.72, heldFlat: -1.4, lengthening: 0.3,
+  },
+};
+
+const modelFileSchema = z.object({
+  name: z.string(),
+  weights: z.object(Object.fromEntries(FEATURE_NAMES.map((f) => [f, z.number()])) as Record<FeatureName, z.ZodNumber>),
+});
+
+/** The trained model shipped in the repo (end-of-turn-model.json, written by end-of-turn-train.ts). */
+export const TRAINED_MODEL: EndOfTurnModel = (() => {
+  const file = new URL('./end-of-turn-model.json', import.meta.url);
+  const parsed = modelFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`end-of-turn-model.json does not fit the predictor's features (re-run end-of-turn-train.ts): ${parsed.error.message}`);
+  return parsed.data;
+})();
+
+/** The features of one silence. */
+export function endOfTurnFeatures(input: EndOfTurnInput): Features {
+  const f = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Features;
+  f.bias = 1;
+  const lex = input.transcript ? lexicalCues(input.transcript, input.language) : null;
+  if (!lex) f.noWords = 1;
+  else if (lex.trailingConnective) f.trailingConnective = 1;
+  else if (lex.trailingFiller) f.trailingFiller = 1;
+  else if (lex.question) f.question = 1;
+  else if (lex.terminalPunctuation) f.terminalPunctuation = 1;
+  else f.plainEnding = 1;
+  const chunk = lex ? chunkCues(input.latestWords === undefined ? input.transcript! : input.latestWords, input.language) : null;
+  if (chunk) {
+    if (chunk.frameOpener) f.frameOpener = 1;
+    if (chunk.shortPreface) f.shortPreface = 1;
+    f.chunkLength = Math.min(12, chunk.words) / 12;
+  }
+  const p = input.prosody;
+  if (p) {
+    if (p.pitchDeltaSt !== null) {
+      if (p.pitchDeltaSt <= -1) f.pitchFall = Math.min(3, -p.pitchDeltaSt) / 3;
+      else if (p.pitchDeltaSt >= 1) f.pitchRise = Math.min(3, p.pitchDeltaSt) / 3;
+      else f.levelPitch = 1;
+    }
+    f.energyFade = Math.max(-0.5, Math.min(1, (p.energyFallDb - 6) / 12));
+    const flat = p.finalRangeSt !== null && p.finalRangeSt < 1.5;
+    if (p.finalVoicedMs >= 250 && flat) f.heldFlat = 1;
+    else if (p.finalVoicedMs >= 180) f.lengthening = 1;
+  }
+  return f;
+}
+
+/** The weighted terms of the end-of-turn logit for one silence (only the features present). */
+export function endOfTurnTerms(input: EndOfTurnInput, model: EndOfTurnModel = TRAINED_MODEL): Partial<Features> {
+  const f = endOfTurnFeatures(input);
+  const t: Partial<Features> = {};
+  for (const n of FEATURE_NAMES) if (f[n] !== 0) t[n] = Math.round(model.weights[n] * f[n] * 1000) / 1000;
+  return t;
+}
 
 /** How eager the persona is to take the turn (the Realtime semantic_vad's word, same meaning). */
 export type Eagerness = 'low' | 'medium' | 'high' | 'auto';
@@ -227,6 +312,8 @@ export interface EndOfTurnInput {
    * without speech recognition gets the window, lengthened when prosody says the turn goes on).
    */
   awaitingWords?: boolean;
+  /** The words of the latest stretch of speech (since the agent's last pause), when known; default: all of `transcript`. */
+  latestWords?: string | null;
   language: Language;
 }
 
@@ -237,7 +324,7 @@ export interface EndOfTurnEstimate {
   /** Silence to wait before taking the turn (ms). */
   waitMs: number;
   /** The terms that contributed, by name (log-odds). */
-  terms: Partial<Record<keyof typeof WEIGHTS, number>>;
+  terms: Partial<Features>;
 }
 
 export interface EndOfTurnPredictorOptions {
@@ -247,6 +334,8 @@ export interface EndOfTurnPredictorOptions {
   language: Language;
   /** While the latest speech's words have not arrived: the longest wait past `silenceMs` (ms, default 400). */
   holdExtraMs?: number;
+  /** Logistic weights (default: the trained model shipped in end-of-turn-model.json). */
+  model?: EndOfTurnModel;
 }
 
 /**
@@ -271,7 +360,8 @@ export class EndOfTurnPredictor {
   }
 
   estimate(input: Omit<EndOfTurnInput, 'language'>): EndOfTurnEstimate {
-    const terms = endOfTurnTerms({ ...input, transcript: input.awaitingWords ? null : input.transcript, language: this.o.language });
+    const stale = input.awaitingWords;
+    const terms = endOfTurnTerms({ ...input, transcript: stale ? null : input.transcript, latestWords: stale ? null : input.latestWords, language: this.o.language }, this.o.model);
     const z = Object.values(terms).reduce((a, b) => a + (b ?? 0), 0) + this.shift;
     const pEnd = 1 / (1 + Math.exp(-z));
     const predicted = Math.round(this.minWaitMs + (this.maxWaitMs - this.minWaitMs) * (1 - pEnd) ** 2);
@@ -279,31 +369,4 @@ export class EndOfTurnPredictor {
     const waitMs = input.awaitingWords ? Math.min(Math.max(predicted, this.o.silenceMs), this.o.silenceMs + (this.o.holdExtraMs ?? 400)) : predicted;
     return { pEnd, waitMs, terms };
   }
-}
-
-/** The weighted terms of the end-of-turn logit for one silence. */
-export function endOfTurnTerms(input: EndOfTurnInput): Partial<Record<keyof typeof WEIGHTS, number>> {
-  const W = WEIGHTS;
-  const t: Partial<Record<keyof typeof WEIGHTS, number>> = { bias: W.bias };
-  const lex = input.transcript ? lexicalCues(input.transcript, input.language) : null;
-  if (lex) {
-    if (lex.trailingConnective) t.trailingConnective = W.trailingConnective;
-    else if (lex.trailingFiller) t.trailingFiller = W.trailingFiller;
-    else if (lex.question) t.question = W.question;
-    else if (lex.terminalPunctuation) t.terminalPunctuation = W.terminalPunctuation;
-    else t.plainEnding = W.plainEnding;
-  }
-  const p = input.prosody;
-  if (p) {
-    if (p.pitchDeltaSt !== null) {
-      const m = Math.abs(p.pitchDeltaSt);
-      if (m >= 1) t.pitchMovement = W.pitchMovement * Math.min(3, m);
-      else t.levelPitch = W.levelPitch;
-    }
-    t.energyFall = W.energyFall * Math.max(-6, Math.min(12, p.energyFallDb - 6));
-    const flat = p.finalRangeSt !== null && p.finalRangeSt < 1.5;
-    if (p.finalVoicedMs >= 250 && flat) t.heldFlat = W.heldFlat;
-    else if (p.finalVoicedMs >= 180) t.lengthening = W.lengthening;
-  }
-  return t;
 }

@@ -33,7 +33,7 @@ export interface TurnTaking {
   /**
    * Cascade engine: how the end of the agent's turn is decided. 'predicted': the end-of-turn predictor
    * (end-of-turn.ts; waits scale with silenceMs and eagerness); 'window': silenceMs of silence, always. Default:
-   * predicted with browser transcripts (where it beats the window in the `turns` bench), window with server STT.
+   * predicted with browser transcripts (it beats the window on the held-out `turns` bench), window with server STT.
    */
   endOfTurn?: 'predicted' | 'window';
 }

@@ -63,11 +63,14 @@ export class PersistenceTap implements SessionTap {
   ) {
     for (const [id, seq] of opts.resumed?.seqs ?? []) {
       this.seqs.set(id, seq);
+      this.stored.add(id);
       this.nextSeq = Math.max(this.nextSeq, seq + 1);
     }
   }
 
   private nextSeq = 1;
+  /** Turns already stored by the node the call was taken from. */
+  private readonly stored = new Set<string>();
   private abandoned = false;
 
   /** Another node took the call over: write nothing more (its outcome is that node's to store). */
@@ -104,6 +107,7 @@ export class PersistenceTap implements SessionTap {
   }
 
   onTurn(turn: TurnRecord): void {
+    if (this.stored.has(turn.id)) return; // a taken-over call's finished turns, replayed to the other observers
     let seq = this.seqs.get(turn.id);
     if (seq === undefined) {
       seq = this.nextSeq++;

@@ -68,7 +68,8 @@ function rhythm(p: CustomerPersona, scenario: Scenario): Pick<TurnTaking, 'eager
   if (r === 'eager') return { eagerness: 'high', endOfTurn: 'predicted' };
   if (r === 'hesitant') return { eagerness: 'low', endOfTurn: 'predicted' };
   const eagerness = p.communication.patience < 0.4 ? 'high' : p.communication.patience > 0.75 ? 'low' : 'medium';
-  // a rhythm chosen in the scenario builder turns the end-of-turn predictor on; without one the fixed window runs
+  // 'natural' asks for the predictor explicitly; without a rhythm the engine's default applies (the predictor with
+  // browser transcripts, the window with server speech-to-text)
   return r === 'natural' ? { eagerness, endOfTurn: 'predicted' } : { eagerness };
 }
 

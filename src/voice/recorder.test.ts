@@ -20,6 +20,21 @@ async function collect(g: AsyncGenerator<Uint8Array>) {
 }
 
 describe('SessionRecorder', () => {
+  it('goes on in the files a node left when the call is taken over (same session clock), keeping what was recorded', async () => {
+    const dir = tmp();
+    const first = new SessionRecorder(dir, 'sim');
+    first.onCustomerAudio(tone(500, 1000), 'a', 1000); // 1.0–1.5 s on the node that died
+    await first.onEnd();
+    const next = new SessionRecorder(dir, 'sim', { resume: true });
+    next.onCustomerAudio(tone(500, 2000), 'b', 3000); // 3.0–3.5 s on the node that took the call over
+    await next.onEnd();
+    const w = decodeWav(new Uint8Array(readFileSync(trackPath(dir, 'sim', 'customer'))));
+    expect(w.samples.length).toBe(3500 * 24);
+    expect(w.samples[1200 * 24]).toBe(1000);
+    expect(w.samples[2000 * 24]).toBe(0);
+    expect(w.samples[3200 * 24]).toBe(2000);
+  });
+
   it('places customer replies where their playback starts and cuts them back at a barge-in', async () => {
     const dir = tmp();
     const r = new SessionRecorder(dir, 'sim');

@@ -80,10 +80,11 @@ export class WavTrackWriter {
   private broken = false;
   private closed = false;
 
-  constructor(readonly file: string, private readonly flushMs = 1000) {
+  /** `resume`: a call taken over from another node goes on in the file it left (same session clock), not over it. */
+  constructor(readonly file: string, private readonly flushMs = 1000, resume = false) {
     this.chain = (async () => {
       await mkdir(path.dirname(file), { recursive: true });
-      this.fh = await open(file, 'w');
+      this.fh = await open(file, resume && existsSync(file) ? 'r+' : 'w');
       await this.fh.write(wavHeader(null), 0, HEADER, 0);
     })().catch(() => {
       this.broken = true; // no recording, but the call goes on
@@ -205,9 +206,10 @@ export class SessionRecorder implements SessionTap {
   private currentItem: string | null = null;
   private itemStartMs = 0;
 
-  constructor(dataDir: string, simulationId: string) {
-    this.agent = new WavTrackWriter(trackPath(dataDir, simulationId, 'agent'));
-    this.customer = new WavTrackWriter(trackPath(dataDir, simulationId, 'customer'));
+  /** `resume`: the call was taken over from another node sharing DATA_DIR; its tracks go on where they were. */
+  constructor(dataDir: string, simulationId: string, opts: { resume?: boolean } = {}) {
+    this.agent = new WavTrackWriter(trackPath(dataDir, simulationId, 'agent'), 1000, opts.resume);
+    this.customer = new WavTrackWriter(trackPath(dataDir, simulationId, 'customer'), 1000, opts.resume);
   }
 
   onAgentAudio(pcm: Int16Array, atMs: number): void {

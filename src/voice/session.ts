@@ -151,9 +151,13 @@ export class SimulationSession {
     if (o.resume) this.turns.push(...o.resume.turns);
   }
 
-  /** Start a call taken over from another node: the page is already in it and sends no `start`. */
-  resumeCall(mode: 'voice' | 'text'): Promise<void> {
-    return this.start({ type: 'start', v: PROTOCOL_VERSION, mode, agentTranscripts: 'server', pushToTalk: false });
+  /**
+   * Start a call taken over from another node: the page is already in it and sends no `start`. The observers
+   * (live coaching and its report) hear the finished turns again, so the report covers the whole call.
+   */
+  async resumeCall(mode: 'voice' | 'text'): Promise<void> {
+    await this.start({ type: 'start', v: PROTOCOL_VERSION, mode, agentTranscripts: 'server', pushToTalk: false });
+    if (this.st.status === 'active') for (const t of this.o.resume?.turns ?? []) this.tap((x) => x.onTurn?.(t));
   }
 
   get state(): SessionState {

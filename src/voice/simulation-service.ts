@@ -523,7 +523,7 @@ export class SimulationService {
       if (resume.directive.level !== 'neutral') await engine.updateDirectives(resume.directive);
     }
     const budget = new AiBudget(this.d.repos.simulations, row.companyId, (await this.d.repos.companies.byId(row.companyId))?.aiBudgetCentsPerMonth ?? null);
-    const recorder = this.d.record !== false && row.mode === 'voice' ? new SessionRecorder(this.d.config.DATA_DIR, id) : null;
+    const recorder = this.d.record !== false && row.mode === 'voice' ? new SessionRecorder(this.d.config.DATA_DIR, id, { resume: resume !== null }) : null;
     const persistence = new PersistenceTap(id, this.d.repos.simulations, clock, this.d.log, { beforeEnd: recorder ? () => recorder.onEnd() : undefined, ...(resume ? { resumed: { seqs: resume.seqs } } : {}) });
     const taps: SessionTap[] = recorder ? [persistence, recorder] : [persistence];
     if (this.d.ownership) taps.push(this.d.ownership.tap(id));

@@ -299,7 +299,10 @@ export class TurnDetector {
     const words = this.opts.transcript?.() ?? null;
     // with a transcript source, words unchanged since this speech began are not its words
     const awaitingWords = this.opts.transcript !== undefined && words === (s.wordsAtSpeech ?? null);
-    this.lastEstimate = p.estimate({ prosody: s.cues, transcript: words, awaitingWords });
+    // the words of the latest stretch of speech (since the last pause): what the clause being spoken is
+    const before = s.wordsAtSpeech ?? null;
+    const latestWords = words && before && words.startsWith(before) ? words.slice(before.length).trim() || null : words;
+    this.lastEstimate = p.estimate({ prosody: s.cues, transcript: words, latestWords, awaitingWords });
     return this.lastEstimate.waitMs;
   }
 

@@ -109,6 +109,36 @@ describe('dashboards and "practise this weakness"', () => {
     expect(own.body).toMatchObject({ agents: [{ agentUserId: id.otherAgent }], totals: { calls: 0, sessions: 0 } });
   });
 
+  it("narrows the manager's dashboard to one team", async () => {
+    const team = await t.ctx.repos.teams.insert({ id: newId(), companyId: t.demoCompanyId, name: 'צוות שימור' });
+    await t.ctx.repos.users.update(id.agent3, { teamId: team.id });
+    try {
+      const r = await get('manager', `/api/companies/${t.demoCompanyId}/dashboard?teamId=${team.id}`);
+      expect(r.status).toBe(200);
+      expect(r.body.teamId).toBe(team.id);
+      expect(r.body.agents.map((a: Json) => a.agentUserId)).toEqual([id.agent3]);
+      expect(r.body.totals).toMatchObject({ calls: 4, sessions: 3 });
+      expect(r.body.attention.map((a: Json) => a.agentUserId)).toEqual([id.agent3]);
+      // another company's team is answered as a missing one
+      const foreign = await get('otherManager', `/api/companies/${id.otherCompany}/dashboard?teamId=${team.id}`);
+      expect(foreign.status).toBe(404);
+    } finally {
+      const first = (await t.ctx.repos.users.byId(id.agent1))!.teamId;
+      await t.ctx.repos.users.update(id.agent3, { teamId: first });
+    }
+  });
+
+  it('counts the demo practice seconds in the months the calls are dated to', async () => {
+    const month = (d: Date) => d.toISOString().slice(0, 7);
+    const { rows } = await t.ctx.repos.simulations.list({ companyId: t.demoCompanyId, limit: 100 });
+    expect(rows.filter((r) => r.secondsUsed > 0)).toHaveLength(14);
+    const used = (m: string) => rows.filter((r) => month(r.createdAt) === m).reduce((a, r) => a + r.secondsUsed, 0);
+    // every month the calls are dated to holds exactly their seconds (this month only this month's)
+    const months = [...new Set([month(new Date()), ...rows.map((r) => month(r.createdAt))])];
+    expect(months.length).toBeGreaterThanOrEqual(2);
+    for (const m of months) expect(await t.ctx.repos.usage.get(t.demoCompanyId, 'company', 'sim_seconds', m), m).toBe(used(m));
+  });
+
   it("starts a practice call aimed at a weakness the call's report names, only for the call's agent", async () => {
     const dash = (await get('agent1', '/api/dashboard/me')).body;
     const call = dash.recentCalls.find((c: Json) => c.weaknesses.includes('discovery'));

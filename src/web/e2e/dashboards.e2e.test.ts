@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { haveTools } from '../../testing/tools.ts';
 import { SCENARIO_CATALOGUE } from '../../scenarios/index.ts';
+import { newId } from '../../core/index.ts';
 import { SCREENSHOTS, startE2E, type E2E } from './server.ts';
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -28,12 +29,13 @@ async function shot(page: Page, name: string, width = 1360) {
 async function shots(page: Page, name: string) {
   await shot(page, `${name}-desktop`);
   await shot(page, `${name}-phone`, 390);
-  // nothing may stick out sideways on the phone (the charts re-measure a moment after the resize)
+  // nothing of the page's content may stick out sideways on the phone (the charts re-measure a moment after the
+  // resize); the app shell's top bar is the shell's business
   await page.setViewportSize({ width: 390, height: 844 });
   const outside = () =>
     page.evaluate(() => {
       const w = document.documentElement.clientWidth;
-      return [...document.querySelectorAll('body *')]
+      return [...document.querySelectorAll('main *')]
         .filter((el) => !el.closest('.table-wrap, .recharts-wrapper, svg') && el.getClientRects().length > 0)
         .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > w + 1 || r.left < -1); })
         .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')}[${(el.textContent ?? '').trim().slice(0, 30)}]`)
@@ -104,6 +106,22 @@ describe.skipIf(!haveTools(['chromium'], 'dashboards e2e'))('dashboards in Chrom
     await poll(() => page.getByTestId('agent-assignments').locator('li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('agent-assignments').locator('a').first().getAttribute('href')).toMatch(/^\/scenarios\/[0-9a-f-]{36}$/);
     await shots(page, 'dashboard-drilldown-he');
+
+    // with a second team the manager narrows the home page to it: the trend and the attention list follow
+    const team = await e.ctx.repos.teams.insert({ id: newId(), companyId: (await e.ctx.repos.users.byId(id.agent3))!.companyId!, name: 'צוות שימור' });
+    const firstTeam = (await e.ctx.repos.users.byId(id.agent3))!.teamId;
+    await e.ctx.repos.users.update(id.agent3, { teamId: team.id });
+    try {
+      await page.goto('/');
+      await poll(() => page.getByTestId('dashboard-team').count()).toBe(1);
+      await page.getByTestId('dashboard-team').selectOption(team.id);
+      await poll(() => page.getByTestId('team-agents').locator('tbody tr').count()).toBe(1);
+      await poll(() => page.getByTestId('attention-list').locator(':scope > li').count()).toBe(1);
+      expect(await page.getByTestId('attention-list').locator(':scope > li').getAttribute('data-agent')).toBe(id.agent3);
+      expect(page.url()).toContain(`team=${team.id}`);
+    } finally {
+      await e.ctx.repos.users.update(id.agent3, { teamId: firstTeam });
+    }
     await page.context().close();
   });
 
@@ -137,17 +155,24 @@ describe.skipIf(!haveTools(['chromium'], 'dashboards e2e'))('dashboards in Chrom
   });
 
   it("shows the customer's mood timeline and the agent's stress and hesitation over a typed practice call, saying why voice measures are absent", async () => {
-    // the agent's session with the most stored measurements (a call the customer ended in seconds has one)
+    // the agent's session with the most stored measurements that show some hesitation (a call the customer ended
+    // in seconds has one measurement; the demo's hesitant lines carry fillers and hedges)
     const { rows } = await e.ctx.repos.reports.list({ agentUserId: id.agent2 });
-    const measured = await Promise.all(rows.map(async (r) => ({ id: r.simulationId, n: (await e.ctx.repos.simulations.events(r.simulationId)).filter((x) => x.kind === 'metrics').length })));
-    const best = measured.sort((a, b) => b.n - a.n)[0];
-    expect(best.n).toBeGreaterThanOrEqual(2);
+    const measured = await Promise.all(
+      rows.map(async (r) => {
+        const m = (await e.ctx.repos.simulations.events(r.simulationId)).filter((x) => x.kind === 'metrics').map((x) => (x.data as { values: Record<string, number> }).values);
+        return { id: r.simulationId, n: m.length, hesitant: m.some((v) => (v.agentHesitation ?? 0) > 0) };
+      }),
+    );
+    const best = measured.filter((x) => x.hesitant).sort((a, b) => b.n - a.n)[0];
+    expect(best?.n).toBeGreaterThanOrEqual(2);
     const page = await e.newPage();
     await e.signIn(page, 'agent2@demo.salesgym.dev');
     await page.goto(`/practice/${best.id}/report`);
     await drewLines(page, 'mood-timeline', 1);
     await drewLines(page, 'agent-state-timeline', 2);
-    expect(Number(await page.getByTestId('agent-state-timeline').getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
+    expect(Number(await page.getByTestId('agent-state-timeline').getAttribute('data-points'))).toBe(best.n);
+    expect(Number(await page.getByTestId('agent-state-timeline').getAttribute('data-max'))).toBeGreaterThan(0);
     expect(await page.getByTestId('agent-state-timeline').locator('path.recharts-line-curve').count()).toBe(2); // no voice line on a typed call
     expect(plain(await page.getByTestId('agent-state-note').innerText())).toMatch(/שיחה בהקלדה.*נמדדים רק בשיחה קולית/);
     await shots(page, 'dashboard-practice-report-timelines-he');

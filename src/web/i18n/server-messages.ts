@@ -46,6 +46,8 @@ const HEBREW: Rule[] = [
   [/^Practice is private to the agent for (\d+) hours after it ends in this company, so calls in progress cannot be observed\.?$/, (m) => `בחברה הזו התרגול פרטי לנציג עד ${m[1]} שעות אחרי שהוא מסתיים, ולכן אי אפשר להאזין לשיחות בזמן אמת.`],
   [/^Live observation is off for this company; a manager can turn it on in Settings\.?$/, 'האזנה לשיחות בזמן אמת כבויה בחברה הזו; מנהל יכול להפעיל אותה בהגדרות.'],
   [/^Live observation is off for this company\.?$/, 'האזנה לשיחות בזמן אמת כבויה בחברה הזו.'],
+  // many nodes (issue 17): the page reconnects by itself
+  [/^This call is running on another server; reconnecting…$/, 'השיחה רצה בשרת אחר; מתחברים מחדש…'],
   [/^This is your own practice call; open it from Practice\.?$/, 'זו שיחת התרגול שלך; פתחו אותה מעמוד התרגול.'],
   // field messages (questionnaire, forms)
   [/^enter a valid email address$/i, 'כתובת אימייל לא תקינה'],

@@ -5,6 +5,7 @@
  * measures — and says why the voice measures are absent.
  */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ApiError } from '../../api.ts';
 import { Async, Card, useQuery } from '../../ui/index.ts';
 import { useDashT } from '../dashboard/strings.ts';
 import type { SimulationDetails } from '../practice/model.ts';
@@ -27,7 +28,12 @@ export function CallTimelines({ simulationId, report }: { simulationId: string; 
         <MoodTimeline report={report} />
       </Card>
       <Card title={t('timeline.agentTitle')}>
-        <Async query={details}>{(d) => <AgentStateTimeline details={d} />}</Async>
+        {details.error instanceof ApiError && details.error.status === 403 ? (
+          // a report the agent shared early: the session's own record stays private until the window ends
+          <p className="muted">{t('timeline.private')}</p>
+        ) : (
+          <Async query={details}>{(d) => <AgentStateTimeline details={d} />}</Async>
+        )}
       </Card>
     </div>
   );
@@ -80,7 +86,7 @@ export function AgentStateTimeline({ details }: { details: SimulationDetails }) 
       {rows.length === 0 ? (
         <p className="muted">{t('timeline.agentNone')}</p>
       ) : (
-        <figure className="dash-chart" data-testid="agent-state-timeline" data-points={rows.length} aria-label={t('timeline.agentTitle')}>
+        <figure className="dash-chart" data-testid="agent-state-timeline" data-points={rows.length} data-max={Math.max(0, ...rows.flatMap((r) => [r.stress ?? 0, r.hesitation ?? 0]))} aria-label={t('timeline.agentTitle')}>
           <ResponsiveContainer>
             <LineChart data={rows} margin={{ left: 0, right: 16, top: 8, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />

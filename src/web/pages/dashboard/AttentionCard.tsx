@@ -1,16 +1,13 @@
 /** Manager home: who needs attention, by the rules stated under the list, each agent linking to their page. */
 import { Link } from 'react-router-dom';
-import { Async, Card, useQuery } from '../../ui/index.ts';
-import { useMe } from '../../auth.tsx';
-import { DASHBOARD_WEEKS } from './AgentDashboardCard.tsx';
+import { Async, Card } from '../../ui/index.ts';
 import { AttentionRulesText, ReasonText } from './parts.tsx';
 import { useDashT } from './strings.ts';
-import type { TeamDashboard } from './types.ts';
+import { useTeamDashboard } from './TeamTrendCard.tsx';
 
 export default function AttentionCard() {
   const { t } = useDashT();
-  const { company } = useMe();
-  const q = useQuery<TeamDashboard>(company ? `/api/companies/${company.id}/dashboard?weeks=${DASHBOARD_WEEKS}` : null);
+  const q = useTeamDashboard();
   return (
     <Card title={t('attention.title')}>
       <Async query={q}>

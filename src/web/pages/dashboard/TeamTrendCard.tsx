@@ -1,6 +1,7 @@
 /** Manager home: the team's average score per week (real calls and practice) and each agent's figures. */
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../auth.tsx';
+import type { Team } from '../../types.ts';
 import { Alert, Async, Card, EmptyState, formatNumber, useQuery } from '../../ui/index.ts';
 import { DASHBOARD_WEEKS } from './AgentDashboardCard.tsx';
 import { PeriodFigures } from './parts.tsx';
@@ -8,9 +9,33 @@ import { useDashT } from './strings.ts';
 import type { TeamDashboard } from './types.ts';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
+/** The company's dashboard, or one team's when the home page's address says `?team=<id>` (both cards read it). */
 export function useTeamDashboard() {
   const { company } = useMe();
-  return useQuery<TeamDashboard>(company ? `/api/companies/${company.id}/dashboard?weeks=${DASHBOARD_WEEKS}` : null);
+  const [params] = useSearchParams();
+  const team = params.get('team');
+  return useQuery<TeamDashboard>(company ? `/api/companies/${company.id}/dashboard?weeks=${DASHBOARD_WEEKS}${team ? `&teamId=${encodeURIComponent(team)}` : ''}` : null);
+}
+
+/** A choice of team, shown only when the company has more than one. */
+function TeamChoice() {
+  const { t } = useDashT();
+  const { company } = useMe();
+  const [params, setParams] = useSearchParams();
+  const teams = useQuery<{ teams: Team[] }>(company ? `/api/companies/${company.id}/teams` : null);
+  const list = teams.data?.teams ?? [];
+  if (list.length < 2) return null;
+  return (
+    <select
+      aria-label={t('team.choose')}
+      value={params.get('team') ?? ''}
+      onChange={(e) => setParams((p) => { const n = new URLSearchParams(p); if (e.target.value) n.set('team', e.target.value); else n.delete('team'); return n; }, { replace: true })}
+      data-testid="dashboard-team"
+    >
+      <option value="">{t('team.all')}</option>
+      {list.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+    </select>
+  );
 }
 
 export default function TeamTrendCard() {
@@ -19,7 +44,7 @@ export default function TeamTrendCard() {
   const n = (v: number | null) => (v === null ? '—' : formatNumber(Math.round(v), lang));
   return (
     <div className="dash-wide" data-testid="team-dashboard">
-      <Card title={t('team.title')}>
+      <Card title={t('team.title')} actions={<TeamChoice />}>
         <Async query={q}>
           {(d) =>
             d.totals.calls === 0 && d.totals.sessions === 0 ? (

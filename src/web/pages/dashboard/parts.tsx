@@ -38,7 +38,8 @@ export function WeaknessTrends({ rows, max = 5 }: { rows: WeaknessTrend[]; max?:
               <strong>{SKILL_LABELS[w.skill][lang]}</strong>
               <Badge tone={TREND_TONE[w.trend]}>{t(`weaknesses.trend.${w.trend}`)}</Badge>
               {w.change !== null && w.change !== 0 && (
-                <span className="small muted">{t('weaknesses.change', { change: `${w.change > 0 ? '+' : '−'}${formatNumber(Math.abs(w.change), lang)}` })}</span>
+                // the signed number is its own left-to-right run, so the sign stays before the digits in Hebrew too
+                <span className="small muted" data-testid="weakness-change"><bdi dir="ltr">{`${w.change > 0 ? '+' : '−'}${formatNumber(Math.abs(w.change), lang)}`}</bdi> {t('weaknesses.points')}</span>
               )}
             </div>
             <span className="small">{t('weaknesses.seen', { count: w.seenIn, of: w.of })}</span>

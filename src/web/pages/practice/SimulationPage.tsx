@@ -10,6 +10,7 @@ import { SessionView } from './SessionView.tsx';
 import { PassCriteria } from '../scenarios/AssignmentAttempts.tsx';
 import { TranscriptionCheck } from './TranscriptionCheck.tsx';
 import { usePracticeT } from './strings.ts';
+import { localizeServerMessage } from '../../i18n/server-messages.ts';
 import { ListeningIndicator, WhisperCard } from '../live/AgentSide.tsx';
 import { MOOD_WORDS, formatSeconds, genderSlash, word } from '../../../i18n/index.ts';
 import './practice.css';
@@ -122,7 +123,7 @@ function LiveCallView({ details, onEnded }: { details: SimulationDetails; onEnde
             </div>
           )}
           {s.phase !== 'ended' && <ListeningIndicator observers={s.observers} />}
-          {s.lastError && <Alert tone={s.phase === 'ended' ? 'error' : 'warning'}>{s.lastError.message}</Alert>}
+          {s.lastError && <Alert tone={s.phase === 'ended' ? 'error' : 'warning'}>{localizeServerMessage(s.lastError.message, lang)}</Alert>}
           {resumedWithoutAudio && (
             <Alert tone="info" actions={<Button size="sm" onClick={() => void call.rejoin()}>{t('call.rejoin')}</Button>}>
               {t('call.rejoinHint')}

@@ -151,6 +151,12 @@ export function OverridesSection({ catalogue, draft, set }: { catalogue: Catalog
               {[1, 2, 3, 4, 5, 6].map((v) => <option key={v} value={v}>{v}</option>)}
             </select>
           </Field>
+          <Field label={t('builder.turnRhythm')} hint={t(`builder.turnRhythmHint.${o.turnRhythm ?? 'auto'}`)}>
+            <select className="select" name="turnRhythm" value={o.turnRhythm ?? ''} onChange={(e) => put({ turnRhythm: (e.target.value || undefined) as Overrides['turnRhythm'] })}>
+              <option value="">{t('builder.auto')}</option>
+              {(['eager', 'natural', 'hesitant', 'window'] as const).map((r) => <option key={r} value={r}>{t(`builder.turnRhythms.${r}`)}</option>)}
+            </select>
+          </Field>
           <Field label={t('builder.personaName')} optional>
             <input className="input" name="personaName" value={o.name ?? ''} maxLength={80} onChange={(e) => put({ name: e.target.value || undefined })} />
           </Field>
