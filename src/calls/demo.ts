@@ -28,6 +28,17 @@ export const DEMO_CALLS: Record<string, { sample: string; daysAgo: number }[]> =
   ],
 };
 
+/** The demo calls' titles, as a person would name an upload (a Hebrew screen shows no file-name slugs). */
+const DEMO_TITLES: Record<string, string> = {
+  'he-phone-sale-poor': 'מכירה טלפונית — ביטוח בריאות לאבי (דוגמה)',
+  'he-customer-service': 'שירות לקוחות — עדכון פוליסה (דוגמה)',
+  'he-phone-sale-good': 'מכירה טלפונית — בדיקת תיק ביטוחי (דוגמה)',
+  'he-phone-sale-weak-closing': 'מכירה טלפונית — שיחה בלי סגירה (דוגמה)',
+  'en-phone-sale-weak-objections': 'מכירה טלפונית באנגלית — התנגדויות מחיר (דוגמה)',
+  'he-phone-sale-weak-objections': 'מכירה טלפונית — התנגדויות מחיר ומתחרה (דוגמה)',
+  'en-phone-sale-good': 'מכירה טלפונית באנגלית — שיחה טובה (דוגמה)',
+};
+
 /**
  * Older calls of the same agents (two to seven weeks back), so the dashboards show weeks of trend. Seeded only
  * with SALESGYM_DEMO_HISTORY (off in tests), from their transcripts: a first start renders no more audio.
@@ -46,16 +57,6 @@ export const DEMO_HISTORY_CALLS: Record<string, { sample: string; daysAgo: numbe
     { sample: 'en-phone-sale-weak-objections', daysAgo: 45 },
     { sample: 'he-phone-sale-weak-objections', daysAgo: 30 },
   ],
-};
-
-/** The demo calls' titles, as a person would name an upload (a Hebrew screen shows no file-name slugs). */
-const DEMO_TITLES: Record<string, string> = {
-  'he-phone-sale-poor': 'מכירה טלפונית — ביטוח בריאות לאבי (דוגמה)',
-  'he-customer-service': 'שירות לקוחות — עדכון פוליסה (דוגמה)',
-  'he-phone-sale-good': 'מכירה טלפונית — בדיקת תיק ביטוחי (דוגמה)',
-  'he-phone-sale-weak-closing': 'מכירה טלפונית — שיחה בלי סגירה (דוגמה)',
-  'en-phone-sale-weak-objections': 'מכירה טלפונית באנגלית — התנגדויות מחיר (דוגמה)',
-  'he-phone-sale-weak-objections': 'מכירה טלפונית — התנגדויות מחיר ומתחרה (דוגמה)',
 };
 
 const canRender = () => hasTool('espeak-ng') && hasTool('ffmpeg') && hasTool('ffprobe');

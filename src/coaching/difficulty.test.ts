@@ -66,6 +66,17 @@ describe('DifficultyEngine', () => {
     expect(e.log[0].confidence).toBeGreaterThan(0.8);
   });
 
+  it('words the reasons in the customer’s gender, never both forms', () => {
+    const female = new DifficultyEngine({ level: 'intermediate', customerGender: 'female' });
+    const male = new DifficultyEngine({ level: 'intermediate', customerGender: 'male' });
+    feed(female, [0.95, 0.95, 0.1, 0.1]);
+    feed(male, [0.95, 0.95, 0.1, 0.1]);
+    expect(female.log[0].reason.he).toContain('הלקוחה תעלה עוד התנגדויות ותלחץ על זמן');
+    expect(female.log[2].reason.he).toContain('הלקוחה תהיה סבלנית יותר');
+    expect(male.log[0].reason.he).toContain('הלקוח יעלה עוד התנגדויות וילחץ על זמן');
+    for (const c of [...female.log, ...male.log]) expect(c.reason.he).not.toMatch(/[[\]|]/);
+  });
+
   it('writes instruction updates for an LLM customer and drives the offline brain', () => {
     const e = new DifficultyEngine({ level: 'advanced', smoothing: 1 });
     const d = e.observeTurn(0.95, 0)!;

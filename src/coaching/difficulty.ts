@@ -76,23 +76,25 @@ export interface DifficultyOptions {
   smoothing?: number;
   /** Difficulty step per turn spent challenging / supportive. Default 0.1. */
   step?: number;
+  /** The customer's gender: the Hebrew reasons speak of "הלקוחה" when female. Default male. */
+  customerGender?: 'female' | 'male';
 }
 
 const REASONS = {
   challenge: (c: number): Bilingual => ({
-    he: `הביטחון שלך גבוה (${pct(c)}): הלקוח יעלה עוד התנגדויות וילחץ על זמן.`,
+    he: `הביטחון שלך גבוה (${pct(c)}): [הלקוח|הלקוחה] [יעלה|תעלה] עוד התנגדויות [וילחץ|ותלחץ] על זמן.`,
     en: `You sound confident (${pct(c)}): the customer will raise more objections and press for time.`,
   }),
   support: (c: number): Bilingual => ({
-    he: `הביטחון ירד (${pct(c)}): הלקוח יהיה סבלני יותר ורמזים יופיעו על המסך.`,
+    he: `הביטחון ירד (${pct(c)}): [הלקוח|הלקוחה] [יהיה|תהיה] [סבלני|סבלנית] יותר ורמזים יופיעו על המסך.`,
     en: `Confidence dropped (${pct(c)}): the customer will be more patient and hints will appear on screen.`,
   }),
   neutralFromChallenge: (c: number): Bilingual => ({
-    he: `הביטחון התייצב (${pct(c)}): הלקוח חוזר לקצב הרגיל.`,
+    he: `הביטחון התייצב (${pct(c)}): [הלקוח|הלקוחה] [חוזר|חוזרת] לקצב הרגיל.`,
     en: `Confidence settled (${pct(c)}): the customer goes back to the normal pace.`,
   }),
   neutralFromSupport: (c: number): Bilingual => ({
-    he: `הביטחון חזר (${pct(c)}): הלקוח חוזר להתנהגות הרגילה.`,
+    he: `הביטחון חזר (${pct(c)}): [הלקוח|הלקוחה] [חוזר|חוזרת] להתנהגות הרגילה.`,
     en: `Confidence is back (${pct(c)}): the customer returns to normal behaviour.`,
   }),
   start: (): Bilingual => ({ he: 'רמת הקושי של התרחיש.', en: "The scenario's difficulty." }),
@@ -104,19 +106,19 @@ const REASONS = {
  */
 const TEXT_REASONS: Pick<typeof REASONS, 'challenge' | 'support' | 'neutralFromChallenge' | 'neutralFromSupport'> = {
   challenge: () => ({
-    he: 'השיחה מתנהלת היטב: הלקוח יעלה עוד התנגדויות וילחץ על זמן.',
+    he: 'השיחה מתנהלת היטב: [הלקוח|הלקוחה] [יעלה|תעלה] עוד התנגדויות [וילחץ|ותלחץ] על זמן.',
     en: 'The call is going well: the customer will raise more objections and press for time.',
   }),
   support: () => ({
-    he: 'השיחה נתקעה (תשובות מהוססות או התנגדות בלי הכרה): הלקוח יהיה סבלני יותר ורמזים יופיעו על המסך.',
+    he: 'השיחה נתקעה (תשובות מהוססות או התנגדות בלי הכרה): [הלקוח|הלקוחה] [יהיה|תהיה] [סבלני|סבלנית] יותר ורמזים יופיעו על המסך.',
     en: 'The call is stuck (hesitant replies or an objection left unacknowledged): the customer will be more patient and hints will appear on screen.',
   }),
   neutralFromChallenge: () => ({
-    he: 'השיחה התייצבה: הלקוח חוזר לקצב הרגיל.',
+    he: 'השיחה התייצבה: [הלקוח|הלקוחה] [חוזר|חוזרת] לקצב הרגיל.',
     en: 'The call settled: the customer goes back to the normal pace.',
   }),
   neutralFromSupport: () => ({
-    he: 'השיחה חזרה למסלול: הלקוח חוזר להתנהגות הרגילה.',
+    he: 'השיחה חזרה למסלול: [הלקוח|הלקוחה] [חוזר|חוזרת] להתנהגות הרגילה.',
     en: 'The call is back on track: the customer returns to normal behaviour.',
   }),
 };
@@ -129,7 +131,7 @@ function pct(c: number): string {
 }
 
 export class DifficultyEngine {
-  private readonly o: Required<Omit<DifficultyOptions, 'level'>> & { level: Level };
+  private readonly o: Required<Omit<DifficultyOptions, 'level' | 'customerGender'>> & { level: Level };
   private readonly limits: LevelLimits;
   private mode: DifficultyMode = 'neutral';
   private smoothed: number | null = null;
@@ -140,7 +142,10 @@ export class DifficultyEngine {
   private readonly changes: DifficultyChange[] = [];
   private current: DifficultyDirectives;
 
+  private readonly customerGender: 'female' | 'male';
+
   constructor(opts: DifficultyOptions) {
+    this.customerGender = opts.customerGender ?? 'male';
     this.o = {
       level: opts.level,
       challengeEnter: opts.challengeEnter ?? 0.8,
@@ -208,11 +213,12 @@ export class DifficultyEngine {
     }
     this.difficulty = delta > 0 ? Math.min(band.max, this.difficulty + this.o.step) : Math.max(band.min, this.difficulty - this.o.step);
     const R = basis === 'text' ? TEXT_REASONS : REASONS;
-    const reason =
+    const worded =
       to === 'challenging' ? R.challenge(s)
       : to === 'supportive' ? R.support(s)
       : from === 'challenging' ? R.neutralFromChallenge(s)
       : R.neutralFromSupport(s);
+    const reason = { he: genderize(worded.he, this.customerGender), en: worded.en };
     this.mode = to;
     this.turnsInMode = 0;
     this.lastDelta = delta;

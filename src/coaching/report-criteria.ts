@@ -27,18 +27,18 @@ function evaluate(cr: Criterion, c: ReportContext, differentiator?: string): Res
       return { passed: ok, detail: t ? { he: `נאמר אחרי ${sec(t.startMs - t0)} שניות`, en: `said after ${sec(t.startMs - t0)} s` } : { he: 'לא נאמרה מטרת השיחה', en: 'the reason for the call was never stated' }, evidence: t ? [actQuote(t, 'opening_agenda', 'value_statement')] : [] };
     }
     case 'discovery_questions_min':
-      return count(s.questions.discovery, chk.count, 'שאלות בירור', 'discovery questions');
+      return count(s.questions.discovery, chk.count, ['שאלת בירור אחת', 'שאלות בירור'], ['discovery question', 'discovery questions']);
     case 'hidden_needs_revealed_min':
-      return count(s.needsRevealed, chk.count, 'צרכים נחשפו', 'needs revealed');
+      return count(s.needsRevealed, chk.count, ['צורך אחד נחשף', 'צרכים נחשפו'], ['need revealed', 'needs revealed']);
     case 'objections_acknowledged_all': {
       const n = s.objections.raised;
       if (n === 0) return { passed: true, detail: { he: 'לא עלו התנגדויות', en: 'no objections came up' } };
       return { passed: s.objections.acknowledged === n, detail: { he: `${s.objections.acknowledged} מתוך ${n} קיבלו הכרה`, en: `${s.objections.acknowledged} of ${n} acknowledged` } };
     }
     case 'objections_resolved_min':
-      return count(s.objections.resolved, chk.count, 'התנגדויות נפתרו', 'objections resolved');
+      return count(s.objections.resolved, chk.count, ['התנגדות אחת נפתרה', 'התנגדויות נפתרו'], ['objection resolved', 'objections resolved']);
     case 'close_attempts_min':
-      return count(s.closeAttempts, chk.count, 'ניסיונות סגירה', 'close attempts');
+      return count(s.closeAttempts, chk.count, ['ניסיון סגירה אחד', 'ניסיונות סגירה'], ['close attempt', 'close attempts']);
     case 'next_step_agreed': {
       const ok = c.outcome === 'converted' || c.outcome === 'next_step';
       return { passed: ok, detail: ok ? { he: 'סוכם', en: 'agreed' } : { he: 'לא סוכם צעד הבא', en: 'no next step was agreed' }, evidence: s.nextStep.text && s.nextStep.proposedAtMs !== null ? quotesAt(c, s.nextStep.proposedAtMs, s.nextStep.text) : [] };
@@ -53,7 +53,7 @@ function evaluate(cr: Criterion, c: ReportContext, differentiator?: string): Res
     }
     case 'technical_questions_answered_min': {
       const answered = c.customerQuestions.filter((q) => q.answeredBy).length;
-      return count(answered, chk.count, 'שאלות נענו', 'questions answered');
+      return count(answered, chk.count, ['שאלה אחת נענתה', 'שאלות נענו'], ['question answered', 'questions answered']);
     }
     case 'mentions_differentiator': {
       const t = differentiator ? c.agent.find((x) => overlaps(x.text, differentiator)) : c.agent.find((x) => hasAct(x, 'value_statement'));
@@ -91,8 +91,11 @@ function evaluate(cr: Criterion, c: ReportContext, differentiator?: string): Res
   }
 }
 
-function count(v: number, min: number, he: string, en: string): Result {
-  return { passed: v >= min, detail: { he: `${v} ${he} (נדרשו ${min})`, en: `${v} ${en} (needed ${min})` } };
+/** "2 שאלות בירור (נדרשו 3)"; one is worded as one ("שאלת בירור אחת"), never "1 שאלות". */
+function count(v: number, min: number, he: [one: string, many: string], en: [one: string, many: string]): Result {
+  const heV = v === 1 ? he[0] : `${v} ${he[1]}`;
+  const heMin = min === 1 ? 'נדרשה אחת' : `נדרשו ${min}`;
+  return { passed: v >= min, detail: { he: `${heV} (${heMin})`, en: `${v} ${v === 1 ? en[0] : en[1]} (needed ${min})` } };
 }
 
 function overlaps(text: string, phrase: string): boolean {

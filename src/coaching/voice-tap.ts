@@ -83,6 +83,7 @@ export class CoachingSession {
       language: lang,
       level: this.facts.level,
       ...(spec.success ? { maxHints: spec.data.hintsAllowed, timeLimitSec: spec.data.timeLimitSec } : {}),
+      ...(init.gender ? { difficulty: { customerGender: init.gender } } : {}),
       emit: (m) => {
         if (m.type === 'difficulty') announced = m;
         else if (m.type === 'metrics') out.emit(this.withScore(m));

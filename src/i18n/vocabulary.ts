@@ -66,6 +66,8 @@ export const OBJECTION_SOURCE_WORDS: Record<string, Word> = {
   company: { he: 'מהשאלון', en: 'questionnaire' },
   pack: { he: 'מחבילת הענף', en: 'industry pack' },
   weakness: { he: 'מהחולשה', en: 'weakness' },
+  call_history: { he: 'מהשיחות שלו', en: 'call history' },
+  manager: { he: 'מהמנהל', en: 'manager' },
 };
 
 /** The word in a language (Hebrew in the gender given; male when unknown); the key itself only if it is unknown. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latinLeftovers, rawIds } from './hebrew-text.ts';
+import { latinLeftovers, rawEnums, rawIds } from './hebrew-text.ts';
 
 describe('what a Hebrew screen may show in Latin letters', () => {
   it('finds raw enums, English words and units written as code', () => {
@@ -20,5 +20,9 @@ describe('what a Hebrew screen may show in Latin letters', () => {
       '0b7c1a52-6a4e-4c36-9a39-33c1f3e0a0b1',
       '5465f0dc',
     ]);
+  });
+
+  it('finds raw enums in English text too', () => {
+    expect(rawEnums('Outcome: no_outcome · objection no_need · see OPENAI_API_KEY · file call_1.wav')).toEqual(['no_outcome', 'no_need']);
   });
 });

@@ -46,3 +46,9 @@ export function rawIds(text: string): string[] {
   for (const m of text.replace(UUID, ' ').matchAll(HEX_ID)) found.add(m[0]);
   return [...found];
 }
+
+/** Raw enum values in any language's text: snake_case words such as `no_need` or `next_step` (outside code). */
+export function rawEnums(text: string): string[] {
+  const clean = text.replace(EMAIL, ' ').replace(URL_RE, ' ').replace(FILE, ' ');
+  return [...new Set([...clean.matchAll(/(?<![\w.-])[a-z]+(?:_[a-z0-9]+)+(?![\w-])/g)].map((m) => m[0]))];
+}

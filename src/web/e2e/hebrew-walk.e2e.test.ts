@@ -14,7 +14,7 @@ import { haveTools } from '../../testing/tools.ts';
 import { routes } from '../routes.tsx';
 import type { Role } from '../types.ts';
 import { SCREENSHOTS, startE2E, type E2E } from './server.ts';
-import { latinLeftovers, rawIds } from '../../testing/hebrew-text.ts';
+import { latinLeftovers, rawEnums, rawIds } from '../../testing/hebrew-text.ts';
 
 const WALK_SHOTS = path.join(SCREENSHOTS, 'walk');
 const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 100 });
@@ -33,7 +33,7 @@ interface Finding {
   role: Role;
   lang: 'he' | 'en';
   url: string;
-  kind: 'latin' | 'raw-id' | 'overflow' | 'error' | 'no-heading';
+  kind: 'latin' | 'raw-id' | 'raw-enum' | 'overflow' | 'error' | 'no-heading';
   detail: string;
 }
 
@@ -83,6 +83,10 @@ describe.skipIf(!haveTools(['chromium'], 'Hebrew walk e2e'))('every page of ever
     mkdirSync(WALK_SHOTS, { recursive: true });
     e = await startE2E();
     const agent = (await e.ctx.repos.users.byEmail(ACCOUNTS.agent))!;
+    // the walkers said how Hebrew should address them (the profile's gender): the screens resolve "מנהל/ת" and "את/ה"
+    for (const [role, gender] of [['agent', 'male'], ['manager', 'female'], ['admin', 'male'], ['super_admin', 'female']] as const) {
+      await e.ctx.repos.users.update((await e.ctx.repos.users.byEmail(ACCOUNTS[role]))!.id, { gender });
+    }
     const companyId = agent.companyId!;
     const calls = await e.ctx.repos.calls.doneByAgent(agent.id, 1);
     const scenarios = await e.ctx.repos.scenarios.list(companyId);
@@ -164,10 +168,13 @@ describe.skipIf(!haveTools(['chromium'], 'Hebrew walk e2e'))('every page of ever
             await page.goto(p.url);
             await settled(page);
             if (lang === 'he') visited.push(`${role} ${p.path}`);
+            // a page that redirects (staff home → Companies) gets its heading a moment later: wait for it, then judge
+            await page.locator('main h1').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
             if ((await page.locator('main h1').count()) === 0) found('no-heading', 'the page has no h1');
             const text = await visibleText(page);
             if (lang === 'he') for (const w of latinLeftovers(text)) found('latin', w);
             for (const id of rawIds(text)) found('raw-id', id);
+            for (const x of rawEnums(text)) found('raw-enum', x);
             const name = `${role}-${p.path.replace(/[/:]+/g, '_') || 'home'}-${lang}`;
             await shoot(page, `${name}-desktop`, DESKTOP);
             await shoot(page, `${name}-phone`, PHONE);

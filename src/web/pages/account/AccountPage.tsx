@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { genderSlash } from '../../../i18n/index.ts';
 import { api } from '../../api.ts';
 import { useAuth, useMe } from '../../auth.tsx';
 import { useCommonT } from '../../i18n/common.ts';
@@ -34,7 +35,7 @@ export default function AccountPage() {
               <dt>{t('email')}</dt>
               <dd style={{ margin: 0 }}><span className="ltr">{user.email}</span></dd>
               <dt>{t('role')}</dt>
-              <dd style={{ margin: 0 }}>{common(`roles.${user.role}`)}</dd>
+              <dd style={{ margin: 0 }}>{genderSlash(common(`roles.${user.role}`), user.gender)}</dd>
               {company && (
                 <>
                   <dt>{t('company')}</dt>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { genderSlash } from '../../../i18n/index.ts';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { useCommonT } from '../../i18n/common.ts';
@@ -66,7 +67,7 @@ export default function StaffPage() {
                         <td>{u.name}</td>
                         <td><span className="ltr">{u.email}</span></td>
                         <td>
-                          <Badge tone={u.role === 'super_admin' ? 'brand' : undefined}>{common(`roles.${u.role}`)}</Badge>
+                          <Badge tone={u.role === 'super_admin' ? 'brand' : undefined}>{genderSlash(common(`roles.${u.role}`), u.gender)}</Badge>
                         </td>
                         <td className="small muted nowrap">{formatDate(u.createdAt, lang)}</td>
                         <td>

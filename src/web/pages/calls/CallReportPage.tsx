@@ -97,7 +97,7 @@ export default function CallReportPage() {
               <div className="stack">
                 {a.notices.map((n, i) => (
                   <Alert key={i} tone="info">
-                    {n}
+                    <span dir="auto">{n}</span>
                   </Alert>
                 ))}
                 {a.overallScore != null && (

@@ -287,7 +287,7 @@ function Benchmarks({ report: r }: { report: SessionReport }) {
           {r.benchmarks.map((b) => (
             <tr key={b.id}>
               <td>{b.label}</td>
-              <td className={`num status-${b.status}`}><bdi>{benchValue(b.value, b.unit, lang, t)}</bdi></td>
+              <td className={`num nowrap status-${b.status}`}><bdi>{benchValue(b.value, b.unit, lang, t)}</bdi></td>
               <td className="small muted">{benchTarget(b, t)}</td>
             </tr>
           ))}

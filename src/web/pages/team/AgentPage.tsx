@@ -4,6 +4,7 @@
  * current weakness profile, the focus skills the manager sets, and the scenarios assigned to them. Practice
  * inside the company's privacy window is counted, never shown (the server leaves it out).
  */
+import { genderSlash } from '../../../i18n/index.ts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useCommonT } from '../../i18n/common.ts';
@@ -55,7 +56,7 @@ export default function AgentPage() {
         title={agent ? name : t('loading')}
         subtitle={agent && (
           <>
-            <span className="ltr">{agent.email}</span> · {common(`roles.${agent.role}`)}
+            <span className="ltr">{agent.email}</span> · {genderSlash(common(`roles.${agent.role}`), agent.gender)}
             {teamName && <> · {teamName}</>}
           </>
         )}

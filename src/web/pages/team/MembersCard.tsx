@@ -127,7 +127,7 @@ export function MembersCard({
                     </span>
                   </td>
                   <td><span className="ltr">{u.email}</span></td>
-                  <td className="nowrap">{common(`roles.${u.role}`)}</td>
+                  <td className="nowrap">{genderSlash(common(`roles.${u.role}`), u.gender)}</td>
                   <td>
                     {canEdit(u) && teams.length > 0 ? (
                       <select
