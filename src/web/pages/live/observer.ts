@@ -103,7 +103,17 @@ export class ObserverConnection {
     for (const l of this.listeners) l();
   }
 
+  /**
+   * Opens the observer socket. Also after dispose(): React may clean up and re-run an effect on the same
+   * (memoised) connection — a Suspense boundary hiding and showing the page does — and the page must then connect
+   * again rather than stay "connecting" forever.
+   */
   connect(): void {
+    this.disposed = false;
+    this.open();
+  }
+
+  private open(): void {
     if (this.ws || this.disposed) return;
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const ws = new WebSocket(`${proto}//${location.host}/api/live/${this.simulationId}/observe`);
@@ -127,7 +137,7 @@ export class ObserverConnection {
       if (this.s.connection !== 'reconnecting') this.reconnectUntil = now + 30_000;
       if (now > this.reconnectUntil) return this.set({ connection: 'closed' });
       this.set({ connection: 'reconnecting' });
-      window.setTimeout(() => this.connect(), 2000);
+      window.setTimeout(() => this.open(), 2000);
     };
     this.frameTimer ??= window.setInterval(() => {
       if (this.framesDirty) {
@@ -154,6 +164,7 @@ export class ObserverConnection {
   dispose(): void {
     this.disposed = true;
     if (this.frameTimer !== null) window.clearInterval(this.frameTimer);
+    this.frameTimer = null;
     this.ws?.close(1000);
     this.ws = null;
     this.player?.close();
