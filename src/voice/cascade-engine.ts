@@ -160,7 +160,8 @@ export class CascadeEngine extends BrainEngine {
     this.repairing = false;
     this.repair.confirm();
     this.startedOverCustomer = false; // their words are the turn going on, not a backchannel
-    if (this.runner.bargeIn(current.itemId)) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
+    // the customer falls silent; a reply not yet heard at all is retracted and rebuilt from the agent's new words
+    if (this.runner.bargeIn(current.itemId, undefined, { retract: true })) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
   }
 
   private onLongSpeech(atMs: number): void {
