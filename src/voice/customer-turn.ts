@@ -117,7 +117,9 @@ export class CustomerTurnRunner {
   /** Produce the customer's reply to `agentText` (null: the customer speaks first). Resolves when done or cut. */
   run(agentText: string | null): Promise<void> {
     this.settlePending(); // a cut still waiting for the client's report decides what the brain is asked now
-    const before = this.brain.fork?.();
+    // a snapshot to go back to if a turn repair cuts this reply before a word of it is heard (spoken replies only: a
+    // text reply is heard when shown)
+    const before = this.deps.tts ? this.brain.fork?.() : undefined;
     const reply = this.start(agentText, this.brain);
     reply.turn.before = before;
     return this.adopt(reply);
