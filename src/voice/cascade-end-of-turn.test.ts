@@ -53,7 +53,7 @@ describe.skipIf(!haveTools(['espeak-ng'], 'cascade end of turn'))('CascadeEngine
 });
 
 /** The agent asks, the customer starts answering; then `after` audio is pushed (audio-time clock). */
-async function customerStartsThen(after: (push: (pcm: Int16Array) => Promise<void>) => Promise<void>, bargeInMinMs = 600, endOfTurn: 'predicted' | 'window' = 'predicted') {
+async function customerStartsThen(after: (push: (pcm: Int16Array) => Promise<void>, engine: CascadeEngine) => Promise<void>, bargeInMinMs = 600, endOfTurn: 'predicted' | 'window' = 'predicted') {
   const c = demoCustomer({ scenarioType: 'discovery', language: 'he', seed: 3 });
   const persona = { ...c.voice, customerSpeaksFirst: false, turnTaking: { ...c.voice.turnTaking, silenceMs: 700, bargeInMinMs, endOfTurn } };
   let clockMs = 0;
@@ -78,7 +78,7 @@ async function customerStartsThen(after: (push: (pcm: Int16Array) => Promise<voi
     for (let i = 0; i < 150 && !events.some((e) => e.type === 'agent_turn_committed'); i++) await push(new Int16Array(480));
     // the customer's reply starts (wall time for espeak-ng; the session clock stands still meanwhile)
     await expect.poll(() => events.some((e) => e.type === 'customer_turn_started'), { timeout: 20_000, interval: 10 }).toBe(true);
-    await after(push);
+    await after(push, engine);
     await push(new Int16Array(24 * 900));
     return { events, repairs: engine.repair.repairs, backchannels: engine.backchannels };
   } finally {
@@ -94,6 +94,21 @@ describe.skipIf(!haveTools(['espeak-ng'], 'cascade turn repair'))('CascadeEngine
     expect(r.backchannels).toBe(0); // the agent's words were their turn going on
     const barge = r.events.findIndex((e) => e.type === 'barge_in');
     expect(barge).toBeGreaterThan(r.events.findIndex((e) => e.type === 'customer_turn_started'));
+  });
+
+  it('after the repair the agent\'s going on is their turn, and the customer answers it once it ends', async () => {
+    const more = 'ועוד דבר חשוב לגבי המחיר';
+    const r = await customerStartsThen(async (push, engine) => {
+      await push(speakPcm24k(more, 'he'));
+      engine.pushAgentTranscript(more, true);
+    }, 5000);
+    expect(r.repairs).toBe(1);
+    const cut = r.events.find((e) => e.type === 'customer_turn_done') as Extract<EngineEvent, { type: 'customer_turn_done' }>;
+    expect(cut.interrupted).toBe(true); // only what the agent heard of it is kept
+    const commits = r.events.filter((e) => e.type === 'agent_turn_committed') as Array<{ text: string }>;
+    expect(commits.map((c) => c.text)).toEqual(['כמה אתם משלמים היום על הביטוח?', more]);
+    const afterMore = r.events.slice(r.events.findIndex((e) => e.type === 'agent_turn_committed' && e.text === more));
+    expect(afterMore.some((e) => e.type === 'customer_turn_started')).toBe(true);
   });
 
   it('the same with the fixed silence window instead of the predictor', async () => {

@@ -302,7 +302,7 @@ export class CustomerTurnRunner {
     a.retract = opts.retract;
     a.abort.abort();
     const estimateAt = this.deps.clock();
-    this.pendingSettle = { turn: a, timer: setTimeout(() => this.settle(a, this.estimatePlayed(a, estimateAt)), reportWaitMs) };
+    this.pendingSettle = { turn: a, estimateAt, timer: setTimeout(() => this.settle(a, this.estimatePlayed(a, estimateAt)), reportWaitMs) };
     return true;
   }
 
@@ -312,7 +312,8 @@ export class CustomerTurnRunner {
    */
   interrupt(itemId: string, playedMs: number | null): string | null {
     const pending = this.pendingSettle;
-    if (pending && pending.turn.itemId === itemId) return this.settle(pending.turn, playedMs ?? this.estimatePlayed(pending.turn, this.deps.clock()));
+    // playback stopped at the barge-in: without the client's report, what was heard is estimated at that moment
+    if (pending && pending.turn.itemId === itemId) return this.settle(pending.turn, playedMs ?? this.estimatePlayed(pending.turn, pending.estimateAt));
     const a = this.active;
     if (!a || a.cut || a.itemId !== itemId) return null;
     // A reply that was produced and played in full is not cut by the next turn (a typed reply is "heard" when shown).
@@ -322,11 +323,11 @@ export class CustomerTurnRunner {
     return this.settle(a, playedMs ?? this.estimatePlayed(a, this.deps.clock()));
   }
 
-  private pendingSettle: { turn: ActiveTurn; timer: NodeJS.Timeout } | null = null;
+  private pendingSettle: { turn: ActiveTurn; estimateAt: number; timer: NodeJS.Timeout } | null = null;
 
   private settlePending(): void {
     const p = this.pendingSettle;
-    if (p) this.settle(p.turn, this.estimatePlayed(p.turn, this.deps.clock()));
+    if (p) this.settle(p.turn, this.estimatePlayed(p.turn, p.estimateAt));
   }
 
   /** The client's latest report of how much of the current reply it has played, on the session clock. */
@@ -350,7 +351,8 @@ export class CustomerTurnRunner {
       this.pendingSettle = null;
     }
     const heardMs = Math.min(playedMs, a.audioMs);
-    const heard = this.deps.tts ? heardText(a.sentences, heardMs) : a.text.trim();
+    // no audio left at all: nothing was heard (a sentence still being synthesized has no duration yet)
+    const heard = !this.deps.tts ? a.text.trim() : a.firstAudioAtMs === null ? '' : heardText(a.sentences, heardMs);
     if (a.retract && !a.scripted && !heard && a.before && a.asked !== null) {
       // a turn repair before a word was heard: for the brain the reply never happened; the agent's words it answered
       // are answered with the agent's next ones
