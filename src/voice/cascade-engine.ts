@@ -74,7 +74,7 @@ export class CascadeEngine extends BrainEngine {
       // the audio of an utterance is kept only for server speech-to-text (browser transcripts need none of it)
       { clock: c.clock, silenceMs: tt.silenceMs, longSpeechMs: tt.bargeInMinMs, pauseMs: pauseMs ?? undefined, keepAudio: c.stt !== null, endOfTurn, transcript: () => this.agentWords(), sustainedMs: Math.min(REPAIR_SPEECH_MS, tt.bargeInMinMs), stallMs: c.stallMs },
       {
-        speechStart: (at) => this.onSpeechStart(at),
+        speechStart: (at, onset) => this.onSpeechStart(at, onset),
         longSpeech: (at) => this.onLongSpeech(at),
         sustained: (at) => this.onSustained(at),
         utterance: (u) => void this.onUtterance(u),
@@ -143,9 +143,9 @@ export class CascadeEngine extends BrainEngine {
     await super.stop();
   }
 
-  private onSpeechStart(atMs: number): void {
+  private onSpeechStart(atMs: number, onsetMs = atMs): void {
     this.startedOverCustomer = this.runner.isSpeaking();
-    this.repairing = this.repair.candidate(atMs, this.startedOverCustomer);
+    this.repairing = this.repair.candidate(onsetMs, this.startedOverCustomer);
     if (this.fallback) {
       clearTimeout(this.fallback);
       this.fallback = null;
@@ -160,7 +160,8 @@ export class CascadeEngine extends BrainEngine {
     this.repairing = false;
     this.repair.confirm();
     this.startedOverCustomer = false; // their words are the turn going on, not a backchannel
-    if (this.runner.bargeIn(current.itemId)) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
+    // the customer falls silent; a reply not yet heard at all is retracted and rebuilt from the agent's new words
+    if (this.runner.bargeIn(current.itemId, undefined, { retract: true })) this.emit({ type: 'barge_in', itemId: current.itemId, atMs });
   }
 
   private onLongSpeech(atMs: number): void {

@@ -29,6 +29,12 @@ interface ActiveTurn {
   cut: boolean;
   /** A fixed line (a bad-line reaction), not the brain's: the brain neither answers it nor hears it cut. */
   scripted?: boolean;
+  /** The agent's words it answers (null: the customer speaks first), with the words of a retracted reply before them. */
+  asked: string | null;
+  /** The brain as it was before this reply (set on adoption, when the brain can fork): a retraction restores it. */
+  before?: Brain;
+  /** Cut by a turn repair: if none of it was heard, the reply is retracted (see `bargeIn`). */
+  retract?: boolean;
 }
 
 /** Text actually heard when playback stopped after playedMs (whole sentences + the played share of the next). */
@@ -73,6 +79,10 @@ export class CustomerTurnRunner {
   /** The brain that answers the next turn (replaced by the fork of an adopted prepared reply). */
   brain: Brain;
   private readonly prepared = new Set<Reply>();
+  /** The agent's words of a retracted reply: the next reply answers them together with the agent's new words. */
+  private carry: string | null = null;
+  /** Replies retracted by a turn repair before any of them was heard (for metrics and tests). */
+  retracted = 0;
 
   constructor(
     private readonly deps: {
@@ -106,7 +116,13 @@ export class CustomerTurnRunner {
 
   /** Produce the customer's reply to `agentText` (null: the customer speaks first). Resolves when done or cut. */
   run(agentText: string | null): Promise<void> {
-    return this.adopt(this.start(agentText, this.brain));
+    this.settlePending(); // a cut still waiting for the client's report decides what the brain is asked now
+    // a snapshot to go back to if a turn repair cuts this reply before a word of it is heard (spoken replies only: a
+    // text reply is heard when shown)
+    const before = this.deps.tts ? this.brain.fork?.() : undefined;
+    const reply = this.start(agentText, this.brain);
+    reply.turn.before = before;
+    return this.adopt(reply);
   }
 
   /**
@@ -137,7 +153,10 @@ export class CustomerTurnRunner {
   }
 
   private start(agentText: string | null, brain: Brain): Reply {
-    const turn: ActiveTurn = { itemId: newId(), abort: new AbortController(), text: '', sentences: [], audioMs: 0, firstAudioAtMs: null, streaming: true, cut: false };
+    const turn: ActiveTurn = { itemId: newId(), abort: new AbortController(), text: '', sentences: [], audioMs: 0, firstAudioAtMs: null, streaming: true, cut: false, asked: null };
+    // after a retracted reply the brain hears the agent's earlier words too (it never answered them)
+    const asked = agentText !== null && this.carry ? `${this.carry} ${agentText}` : agentText;
+    turn.asked = asked;
     const reply: Reply = {
       agentText,
       brain,
@@ -151,7 +170,7 @@ export class CustomerTurnRunner {
       },
     };
     this.prepared.add(reply);
-    reply.done = this.produce(turn, brain, agentText, (e) => (reply.held ? reply.held.push(e) : this.deliver(turn, e)), () => reply.held === null);
+    reply.done = this.produce(turn, brain, asked, (e) => (reply.held ? reply.held.push(e) : this.deliver(turn, e)), () => reply.held === null);
     return reply;
   }
 
@@ -160,7 +179,13 @@ export class CustomerTurnRunner {
     const reply = prepared as Reply;
     if (!this.prepared.delete(reply) || reply.turn.cut) throw new Error('adopt: this reply was discarded or already adopted');
     if (this.active) this.interrupt(this.active.itemId, null); // settles a pending barge-in too
-    if (!reply.turn.scripted) this.brain = reply.brain;
+    if (!reply.turn.scripted) {
+      // a prepared reply ran on a fork: the brain before it is the current one; a reply run now on the brain itself
+      // keeps a snapshot taken before it started (see `run`)
+      reply.turn.before ??= reply.brain !== this.brain ? this.brain : undefined;
+      this.brain = reply.brain;
+      if (reply.turn.asked !== null) this.carry = null;
+    }
     this.active = reply.turn;
     const held = reply.held ?? [];
     reply.held = null;
@@ -176,6 +201,7 @@ export class CustomerTurnRunner {
   /** Apply a difficulty directive to the brain and to every reply being prepared. */
   adjust(d: DifficultyDirective): void {
     this.brain.adjust(d);
+    if (this.active?.before && this.active.before !== this.brain) this.active.before.adjust(d);
     for (const r of this.prepared) if (r.brain !== this.brain) r.brain.adjust(d);
   }
 
@@ -269,13 +295,14 @@ export class CustomerTurnRunner {
    * The agent talked over the customer: stop producing now, but wait up to `reportWaitMs` for the client to
    * say how much it played before deciding what was heard (then `interrupt` settles it, or the estimate does).
    */
-  bargeIn(itemId: string, reportWaitMs: number = PLAYBACK_REPORTS.interruptWaitMs): boolean {
+  bargeIn(itemId: string, reportWaitMs: number = PLAYBACK_REPORTS.interruptWaitMs, opts: { retract?: boolean } = {}): boolean {
     const a = this.active;
     if (!a || a.cut || a.itemId !== itemId) return false;
     a.cut = true;
+    a.retract = opts.retract;
     a.abort.abort();
     const estimateAt = this.deps.clock();
-    this.pendingSettle = { turn: a, timer: setTimeout(() => this.settle(a, this.estimatePlayed(a, estimateAt)), reportWaitMs) };
+    this.pendingSettle = { turn: a, estimateAt, timer: setTimeout(() => this.settle(a, this.estimatePlayed(a, estimateAt)), reportWaitMs) };
     return true;
   }
 
@@ -285,7 +312,8 @@ export class CustomerTurnRunner {
    */
   interrupt(itemId: string, playedMs: number | null): string | null {
     const pending = this.pendingSettle;
-    if (pending && pending.turn.itemId === itemId) return this.settle(pending.turn, playedMs ?? this.estimatePlayed(pending.turn, this.deps.clock()));
+    // playback stopped at the barge-in: without the client's report, what was heard is estimated at that moment
+    if (pending && pending.turn.itemId === itemId) return this.settle(pending.turn, playedMs ?? this.estimatePlayed(pending.turn, pending.estimateAt));
     const a = this.active;
     if (!a || a.cut || a.itemId !== itemId) return null;
     // A reply that was produced and played in full is not cut by the next turn (a typed reply is "heard" when shown).
@@ -295,7 +323,12 @@ export class CustomerTurnRunner {
     return this.settle(a, playedMs ?? this.estimatePlayed(a, this.deps.clock()));
   }
 
-  private pendingSettle: { turn: ActiveTurn; timer: NodeJS.Timeout } | null = null;
+  private pendingSettle: { turn: ActiveTurn; estimateAt: number; timer: NodeJS.Timeout } | null = null;
+
+  private settlePending(): void {
+    const p = this.pendingSettle;
+    if (p) this.settle(p.turn, this.estimatePlayed(p.turn, p.estimateAt));
+  }
 
   /** The client's latest report of how much of the current reply it has played, on the session clock. */
   private lastReport: { itemId: string; playedMs: number; atMs: number } | null = null;
@@ -318,8 +351,15 @@ export class CustomerTurnRunner {
       this.pendingSettle = null;
     }
     const heardMs = Math.min(playedMs, a.audioMs);
-    const heard = this.deps.tts ? heardText(a.sentences, heardMs) : a.text.trim();
-    if (!a.scripted) this.brain.interrupted(heard);
+    // no audio left at all: nothing was heard (a sentence still being synthesized has no duration yet)
+    const heard = !this.deps.tts ? a.text.trim() : a.firstAudioAtMs === null ? '' : heardText(a.sentences, heardMs);
+    if (a.retract && !a.scripted && !heard && a.before && a.asked !== null) {
+      // a turn repair before a word was heard: for the brain the reply never happened; the agent's words it answered
+      // are answered with the agent's next ones
+      this.brain = a.before;
+      this.carry = a.asked;
+      this.retracted++;
+    } else if (!a.scripted) this.brain.interrupted(heard);
     this.deps.emit({ type: 'customer_turn_done', itemId: a.itemId, text: heard, interrupted: true, atMs: this.deps.clock(), ...(this.deps.tts && a.firstAudioAtMs !== null ? { heardMs } : {}) });
     return heard;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { haveTools } from '../testing/tools.ts';
-import { TurnDetector, type TurnDetectorOptions, type Utterance } from './turn-detector.ts';
+import { ONSET_LOOKBACK_MS, speechOnset, TurnDetector, type TurnDetectorOptions, type Utterance } from './turn-detector.ts';
 import { speakPcm24k } from '../testing/espeak.ts';
 
 const speak = (text: string, voice = 'he') => speakPcm24k(text, voice); // the tests place silence themselves
@@ -91,5 +91,21 @@ describe.skipIf(!haveTools(['espeak-ng'], 'turn detector'))('TurnDetector (Siler
     for (let i = 0; i < noise.length; i++) noise[i] = ((x = (x * 1103515245 + 12345) >>> 0) % 400) - 200;
     const got = await run(noise, 500);
     expect(got.starts).toHaveLength(0);
+  });
+});
+
+describe('speechOnset (where confirmed speech most likely began)', () => {
+  const w = (atMs: number, p: number) => ({ atMs, p });
+  it('goes back over wavering windows to the first one above the threshold', () => {
+    const recent = [w(2400, 0.02), w(2432, 0.4), w(2464, 0.2), w(2496, 0.3), w(2528, 0.45), w(2560, 0.6), w(2592, 0.7), w(2624, 0.8)];
+    expect(speechOnset(recent, 2528, 0.35)).toBe(2400);
+  });
+  it('stops at a run of clear silence', () => {
+    const recent = [w(2368, 0.4), w(2400, 0.05), w(2432, 0.05), w(2464, 0.05), w(2496, 0.05), w(2528, 0.05), w(2560, 0.4), w(2592, 0.7)];
+    expect(speechOnset(recent, 2570, 0.35)).toBe(2528);
+  });
+  it('never looks back further than ONSET_LOOKBACK_MS, and is the confirmation time with nothing earlier', () => {
+    expect(speechOnset([w(1000, 0.9), w(2000, 0.9)], 2000 + ONSET_LOOKBACK_MS + 100, 0.35)).toBe(2000 + ONSET_LOOKBACK_MS + 100);
+    expect(speechOnset([], 3000, 0.35)).toBe(3000);
   });
 });

@@ -66,7 +66,13 @@ export interface Utterance {
 }
 
 export interface TurnDetectorEvents {
-  speechStart(atMs: number): void;
+  /**
+   * Speech confirmed (`minSpeechMs` of confident windows), dated from the first of them. `onsetMs`: where it most
+   * likely began — the first window of the last ONSET_LOOKBACK_MS above the `negative` threshold (what keeps speech
+   * going once started) not separated from it by clear silence
+   * (Silero wavers on weak onsets, so confirmation can lag the first syllable by several hundred ms).
+   */
+  speechStart(atMs: number, onsetMs?: number): void;
   longSpeech(atMs: number): void;
   /** Speech has gone on for `sustainedMs` (see TurnDetectorOptions). */
   sustained?(atMs: number): void;
@@ -78,6 +84,26 @@ export interface TurnDetectorEvents {
 }
 
 const WINDOW_MS = (SILERO_WINDOW / SILERO_RATE) * 1000;
+/** How far back before confirmed speech its onset is looked for (ms). */
+export const ONSET_LOOKBACK_MS = 600;
+/** Below this probability a window is clear silence; this long a run of them separates an onset from the speech (ms). */
+const CLEAR_P = 0.15;
+const CLEAR_RUN_MS = 150;
+
+/** The onset of speech confirmed at `startMs`: the first window of `recent` with p ≥ `threshold` not separated from it by a clear-silence run. */
+export function speechOnset(recent: Array<{ atMs: number; p: number }>, startMs: number, threshold: number): number {
+  let onset = startMs;
+  let clear = 0;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const w = recent[i];
+    if (w.atMs >= startMs) continue;
+    if (startMs - w.atMs > ONSET_LOOKBACK_MS) break;
+    clear = w.p < CLEAR_P ? clear + WINDOW_MS : 0;
+    if (clear >= CLEAR_RUN_MS) break;
+    if (w.p >= threshold) onset = w.atMs - WINDOW_MS;
+  }
+  return Math.min(onset, startMs);
+}
 /** With an end-of-turn predictor: how long before the predicted commit the reply starts being prepared (ms). */
 const PREPARE_LEAD_MS = 250;
 /** Silence shorter than this inside speech is articulation, not a pause (ms; as in coaching/prosody.ts). */
@@ -88,6 +114,8 @@ export class TurnDetector {
   private pending16 = new Float32Array(0);
   private chain: Promise<void> = Promise.resolve();
   private vad: SileroStream | null = null;
+  /** The latest windows scored outside speech (for `speechOnset`). */
+  private recent: Array<{ atMs: number; p: number }> = [];
   private state:
     | { speaking: false; voicedMs: number }
     | {
@@ -241,12 +269,16 @@ export class TurnDetector {
       this.lastAudioMs = now;
       const s = this.state;
       if (!s.speaking) {
+        this.recent.push({ atMs: now, p });
+        if (this.recent.length > Math.ceil((ONSET_LOOKBACK_MS + 200) / WINDOW_MS)) this.recent.shift();
         s.voicedMs = p >= pos ? s.voicedMs + WINDOW_MS : 0;
         if (s.voicedMs >= (o.minSpeechMs ?? 90)) {
           const startMs = now - s.voicedMs;
           this.state = { speaking: true, startMs, voicedMs: s.voicedMs, silenceMs: 0, silenceStartMs: now, long: false, paused: false, weak: 0, wordsAtSpeech: o.endOfTurn ? (o.transcript?.() ?? null) : null };
           this.trimToPreroll();
-          this.on.speechStart(startMs);
+          const onsetMs = speechOnset(this.recent, startMs, neg);
+          this.recent = [];
+          this.on.speechStart(startMs, onsetMs);
         }
         continue;
       }

@@ -14,6 +14,9 @@ export const REPAIR_SPEECH_MS = 450;
 
 export class TurnRepair {
   private customerStartedMs: number | null = null;
+  /** When the customer's first audio of this reply left (what the agent can first hear); null before any. */
+  private firstAudioMs: number | null = null;
+  private itemId: string | null = null;
   /** Customer replies cut off because the agent went on (for metrics and tests). */
   repairs = 0;
 
@@ -21,13 +24,24 @@ export class TurnRepair {
 
   /** Feed the engine's own events: the customer's turn start is what a resumption is measured from. */
   observe(e: EngineEvent): void {
-    if (e.type === 'customer_turn_started') this.customerStartedMs = e.atMs;
-    else if (e.type === 'customer_turn_done') this.customerStartedMs = null;
+    if (e.type === 'customer_turn_started') {
+      this.customerStartedMs = e.atMs;
+      this.firstAudioMs = null;
+      this.itemId = e.itemId;
+    } else if (e.type === 'customer_audio') {
+      if (e.itemId === this.itemId) this.firstAudioMs ??= e.atMs;
+    } else if (e.type === 'customer_turn_done') this.customerStartedMs = null;
   }
 
-  /** Agent speech began at `atMs` while the customer speaks: may the agent be going on with their turn? */
-  candidate(atMs: number, customerSpeaking: boolean): boolean {
-    return customerSpeaking && this.customerStartedMs !== null && atMs - this.customerStartedMs <= this.windowMs;
+  /**
+   * Agent speech began at `onsetMs` (the detector's onset estimate, not its later confirmation) while the customer
+   * speaks: may the agent be going on with their turn? Measured from the customer's first audio sent — the reply's
+   * start event leaves before speech synthesis, and the agent cannot hear anything before the audio — or from the
+   * start event when no audio has left yet (the agent resumed before hearing anything).
+   */
+  candidate(onsetMs: number, customerSpeaking: boolean): boolean {
+    if (!customerSpeaking || this.customerStartedMs === null) return false;
+    return onsetMs - (this.firstAudioMs ?? this.customerStartedMs) <= this.windowMs;
   }
 
   /** The candidate's speech went on: the customer yields (counted). */
