@@ -41,7 +41,8 @@ describe('recommendNextScenario', () => {
       ],
     });
     expect(r).toMatchObject({ scenarioId: 'a', type: 'opening' });
-    expect(r.reason.en).toMatch(/was due 2026-01-05/);
+    expect(r.reason.en).toMatch(/was due January 5, 2026/);
+    expect(r.reason.he).toMatch(/היה צריך להסתיים עד 5 בינואר 2026/);
   });
 
   it('an agent with no data starts at the opening, foundation level', () => {

@@ -54,13 +54,16 @@ export function recommendNextScenario(
   const assignments = [...(opts.assignments ?? [])].sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
   if (assignments.length > 0) {
     const a = assignments[0];
-    const due = a.dueAt ? a.dueAt.toISOString().slice(0, 10) : null;
+    // a date a person reads in each language ("13 בדצמבר 2026", "December 13, 2026"), never an ISO string
+    const day = (locale: string) => (a.dueAt ? new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(a.dueAt) : null);
+    const due = day('he-IL');
+    const dueEn = day('en-US');
     const overdue = a.dueAt !== null && a.dueAt.getTime() < now.getTime();
     return {
       type: a.type, level: a.level, targets: a.targetSkills, scenarioId: a.scenarioId,
       reason: {
         he: `תרגול שהמנהל הקצה לך${due ? (overdue ? ` — היה צריך להסתיים עד ${due}` : ` — עד ${due}`) : ''}`,
-        en: `Assigned by your manager${due ? (overdue ? ` — was due ${due}` : ` — due ${due}`) : ''}`,
+        en: `Assigned by your manager${dueEn ? (overdue ? ` — was due ${dueEn}` : ` — due ${dueEn}`) : ''}`,
       },
     };
   }
