@@ -126,6 +126,8 @@ describe.skipIf(!haveTools(['chromium', 'espeak-ng'], 'OpenAI path browser e2e')
     expect(turns).toContain(TYPED);
     expect(turns).toContain(CHAT_REPLY);
     expect(turns.indexOf(REALTIME_REPLY)).toBeLessThan(turns.indexOf(CHAT_REPLY));
+    // the page hears 'ended' as the session ends; the row is written right after (an await later)
+    await poll(async () => (await t.ctx.repos.simulations.byId(id))?.status).toBe('ended');
     const row = await t.ctx.repos.simulations.byId(id);
     expect(row).toMatchObject({ status: 'ended', engine: 'realtime', engineTier: 'cascade' });
     // every speech request the cascade made carried a voice the API accepts
